@@ -1,0 +1,82 @@
+"""What an indicator declares, and what it computes for one document.
+
+Each indicator is a small module that builds one `Indicator`: its names, definition, formula, the codes and stated
+figures it reads, its unit, caveats and sources (the methods page is generated from these), and a `compute`
+function from one document's facts to an `IndicatorValue`. Missing is a value of None with its reason, never 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from comparisons.facts import DocumentFacts
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a number came from: a document and its source line(s), or a staff-entered denominator."""
+
+    label: str
+    disclosure_id: int | None = None
+    lines: tuple[int, ...] = ()
+    note: str = ""  # e.g. the denominator's source as staff entered it
+
+    @property
+    def url(self) -> str:
+        if self.disclosure_id is None:
+            return ""
+        anchor = f"#L{self.lines[0]}" if self.lines else ""
+        return f"/documents/{self.disclosure_id}/{anchor}"
+
+
+@dataclass(frozen=True)
+class IndicatorValue:
+    indicator: str
+    value: Decimal | None
+    unit: str
+    missing_reason: str = ""
+    note: str = ""  # shown beside the value, e.g. "booked under 2080101"
+    sources: tuple[SourceRef, ...] = ()
+    details: dict = field(default_factory=dict)  # extra columns: stated per head, share of national minimum ...
+
+    @property
+    def missing(self) -> bool:
+        return self.value is None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str
+    name_zh: str
+    name_en: str
+    definition: str
+    formula: str
+    unit: str  # "元" (stored money, shown in 万元), "元/人" per head, "%" share
+    codes: tuple[str, ...] = ()
+    figures: tuple[str, ...] = ()
+    caveats: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    compute: Callable[[DocumentFacts], IndicatorValue] | None = None
+
+    def value(self, facts: DocumentFacts) -> IndicatorValue:
+        return self.compute(facts)
+
+    def missing(self, reason: str, **kwargs) -> IndicatorValue:
+        return IndicatorValue(self.key, None, self.unit, missing_reason=reason, **kwargs)
+
+    def found(self, value: Decimal, sources: tuple[SourceRef, ...], **kwargs) -> IndicatorValue:
+        return IndicatorValue(self.key, value, self.unit, sources=sources, **kwargs)
+
+
+def per_head(amount: Decimal, people: Decimal) -> Decimal:
+    """元 per person, to the fen."""
+    return (amount / people).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def share(part: Decimal, whole: Decimal) -> Decimal:
+    """Percent to one decimal place."""
+    return (part * 100 / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)

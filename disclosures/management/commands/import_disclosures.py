@@ -1,0 +1,62 @@
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from disclosures.reports import outcome_as_json
+from disclosures.services.imports import ImportOutcome, Overrides, disclosure_import
+
+
+class Command(BaseCommand):
+    help = "导入预决算公开文件（从 PDF 提取的文字）。每个文件要么全部导入，要么什么也不写。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="文本文件路径")
+        parser.add_argument("--replace", action="store_true", help="确认用新文件替换同一单位、年度、类型的现有版本")
+        parser.add_argument("--json", action="store_true", help="每个文件输出一行 JSON")
+        parser.add_argument("--region", help="6 位区划代码，文中无法判断时指定")
+        parser.add_argument("--year", type=int, help="年度，文中无法判断时指定")
+        parser.add_argument("--kind", choices=["budget", "final"], help="预算 budget 或决算 final")
+        parser.add_argument("--scope", choices=["department", "unit"], help="部门 department 或单位 unit")
+        parser.add_argument("--publisher", help="发布单位名称，文中无法判断时指定")
+
+    def handle(self, *args, **options):
+        overrides = Overrides(
+            region_code=options["region"],
+            year=options["year"],
+            kind=options["kind"],
+            scope=options["scope"],
+            publisher=options["publisher"],
+        )
+        failed = 0
+        for name in options["paths"]:
+            outcome = self._import_one(Path(name), overrides=overrides, replace=options["replace"])
+            failed += outcome.status == "error"
+            if options["json"]:
+                self.stdout.write(json.dumps(outcome_as_json(outcome), ensure_ascii=False))
+            else:
+                self._describe(outcome)
+        if failed:
+            raise CommandError(f"{failed} 个文件未能导入。", returncode=1)
+
+    def _import_one(self, path: Path, *, overrides: Overrides, replace: bool) -> ImportOutcome:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            return ImportOutcome(str(path), "error", error=f"无法读取文件：{exc.strerror or exc}")
+        return disclosure_import(data=data, filename=str(path), overrides=overrides, replace=replace)
+
+    def _describe(self, outcome: ImportOutcome) -> None:
+        if outcome.status == "error":
+            where = f"第 {outcome.line} 行：" if outcome.line else ""
+            self.stderr.write(self.style.ERROR(f"{outcome.filename}: 错误：{where}{outcome.error}"))
+            return
+        d = outcome.disclosure
+        result = outcome.prepared.result
+        words = {"imported": "已导入", "unchanged": "未变（同一文件已导入过）", "replaced": "已替换旧版本"}
+        counts = {s: sum(p.severity == s for p in result.problems) for s in ("error", "warning", "info")}
+        self.stdout.write(
+            f"{outcome.filename}: {words[outcome.status]}：{d}（{d.bureau.region.full_name} {d.bureau.region.code}），"
+            f"{len(result.lines)} 行，{len(result.figures)} 个文中数字，"
+            f"核对：{counts['warning']} 处不一致，{counts['info']} 条提示。"
+        )

@@ -1,0 +1,296 @@
+"""What the site holds: regions, bureaus, their published documents, and every line and figure read from them.
+
+Money is stored in 元 as exact decimals; each document keeps the unit it was published in.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+MONEY = {"max_digits": 18, "decimal_places": 2}
+AMOUNT_COLUMNS = ("total", "basic", "project", "personnel", "public")
+
+
+class Region(models.Model):
+    class Level(models.TextChoices):
+        PROVINCE = "province", _("省级")
+        PREFECTURE = "prefecture", _("地级")
+        COUNTY = "county", _("县级")
+
+    code = models.CharField(_("区划代码"), max_length=6, unique=True)
+    name = models.CharField(_("名称"), max_length=64, db_index=True)
+    level = models.CharField(_("级别"), max_length=16, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("上级"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+
+    class Meta:
+        verbose_name = _("行政区划")
+        verbose_name_plural = _("行政区划")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.code}）"
+
+    @property
+    def full_name(self) -> str:
+        names, region = [], self
+        while region is not None:
+            names.append(region.name)
+            region = region.parent
+        return " ".join(reversed(names))
+
+
+class Bureau(models.Model):
+    class Kind(models.TextChoices):
+        BUREAU = "bureau", _("医疗保障局")
+        AGENCY = "agency", _("医保经办机构")
+
+    region = models.ForeignKey(Region, verbose_name=_("行政区划"), on_delete=models.PROTECT, related_name="bureaus")
+    name = models.CharField(_("名称"), max_length=128)
+    kind = models.CharField(_("类型"), max_length=16, choices=Kind.choices, default=Kind.BUREAU)
+    # The code printed on the tables ("450") is the county's own numbering: not an identity, two counties share it.
+    budget_code = models.CharField(_("预算单位编码"), max_length=32, blank=True)
+
+    class Meta:
+        verbose_name = _("单位")
+        verbose_name_plural = _("单位")
+        ordering = ["region__code", "name"]
+        constraints = [models.UniqueConstraint(fields=["region", "name"], name="bureau_unique_name_in_region")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class BureauAlias(models.Model):
+    """Another name a document uses for the same body (经办机构 / 经办中心)."""
+
+    bureau = models.ForeignKey(Bureau, verbose_name=_("单位"), on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(_("别名"), max_length=128)
+
+    class Meta:
+        verbose_name = _("单位别名")
+        verbose_name_plural = _("单位别名")
+        constraints = [models.UniqueConstraint(fields=["bureau", "name"], name="alias_unique_per_bureau")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Disclosure(models.Model):
+    class Kind(models.TextChoices):
+        BUDGET = "budget", _("预算")
+        FINAL = "final", _("决算")
+
+    class Scope(models.TextChoices):
+        DEPARTMENT = "department", _("部门")
+        UNIT = "unit", _("单位")
+
+    class Unit(models.TextChoices):
+        YUAN = "元", _("元")
+        WAN_YUAN = "万元", _("万元")
+
+    class Status(models.TextChoices):
+        CURRENT = "current", _("现行")
+        SUPERSEDED = "superseded", _("已被替换")
+
+    bureau = models.ForeignKey(Bureau, verbose_name=_("单位"), on_delete=models.PROTECT, related_name="disclosures")
+    fiscal_year = models.PositiveSmallIntegerField(_("年度"))
+    kind = models.CharField(_("类型"), max_length=16, choices=Kind.choices)
+    scope = models.CharField(_("范围"), max_length=16, choices=Scope.choices)
+    title = models.CharField(_("标题"), max_length=255, blank=True)
+    source_filename = models.CharField(_("文件名"), max_length=255, blank=True)
+    source_text = models.TextField(_("原文"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
+    unit = models.CharField(_("公布单位"), max_length=8, choices=Unit.choices)
+    status = models.CharField(_("状态"), max_length=16, choices=Status.choices, default=Status.CURRENT)
+    superseded_by = models.ForeignKey(
+        "self",
+        verbose_name=_("替换为"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="replaced_versions",
+    )
+    superseded_at = models.DateTimeField(_("替换时间"), null=True, blank=True)
+    imported_at = models.DateTimeField(_("导入时间"), auto_now_add=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("导入人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("公开文件")
+        verbose_name_plural = _("公开文件")
+        ordering = ["bureau__region__code", "-fiscal_year", "kind"]
+        constraints = [
+            # One current version per bureau, year, kind and scope; replaced versions stay, marked superseded.
+            models.UniqueConstraint(
+                fields=["bureau", "fiscal_year", "kind", "scope"],
+                condition=Q(status="current"),
+                name="disclosure_one_current_version",
+            ),
+            models.UniqueConstraint(fields=["sha256", "bureau"], name="disclosure_unique_text_per_bureau"),
+            models.CheckConstraint(condition=Q(fiscal_year__gte=1990, fiscal_year__lte=2100), name="disclosure_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.bureau.name} {self.fiscal_year}年{self.get_scope_display()}{self.get_kind_display()}"
+
+    @property
+    def source_lines(self) -> list[str]:
+        return self.source_text.split("\n")
+
+
+class SourceTable(models.Model):
+    """A table as printed in the document (one even when the PDF broke it over pages)."""
+
+    disclosure = models.ForeignKey(
+        Disclosure, verbose_name=_("公开文件"), on_delete=models.CASCADE, related_name="tables"
+    )
+    position = models.PositiveIntegerField(_("顺序"))
+    key = models.CharField(_("表类型"), max_length=64)
+    title = models.CharField(_("表名"), max_length=255)
+    unit = models.CharField(_("单位"), max_length=8, blank=True)
+    start_line = models.PositiveIntegerField(_("起始行"))
+    end_line = models.PositiveIntegerField(_("结束行"))
+    declared_empty = models.BooleanField(_("空表"), default=False)
+
+    class Meta:
+        verbose_name = _("表")
+        verbose_name_plural = _("表")
+        ordering = ["disclosure", "position"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class BudgetLine(models.Model):
+    class Classification(models.TextChoices):
+        FUNCTIONAL = "functional", _("功能分类")
+        ECONOMIC_DEPARTMENT = "economic_department", _("部门经济分类")
+        ECONOMIC_GOVERNMENT = "economic_government", _("政府经济分类")
+        PROJECT = "project", _("项目")
+        SUMMARY = "summary", _("汇总")
+        OTHER = "other", _("其他")
+
+    disclosure = models.ForeignKey(
+        Disclosure, verbose_name=_("公开文件"), on_delete=models.CASCADE, related_name="lines"
+    )
+    table = models.ForeignKey(SourceTable, verbose_name=_("表"), on_delete=models.CASCADE, related_name="lines")
+    position = models.PositiveIntegerField(_("顺序"))
+    classification = models.CharField(_("分类"), max_length=32, choices=Classification.choices)
+    code = models.CharField(_("科目编码"), max_length=16, blank=True, db_index=True)
+    name = models.CharField(_("科目名称"), max_length=255)
+    published_name = models.CharField(_("原文名称"), max_length=255)
+    row_kind = models.CharField(_("行类型"), max_length=32, blank=True)
+    total = models.DecimalField(_("合计（元）"), null=True, blank=True, **MONEY)
+    basic = models.DecimalField(_("基本支出（元）"), null=True, blank=True, **MONEY)
+    project = models.DecimalField(_("项目支出（元）"), null=True, blank=True, **MONEY)
+    personnel = models.DecimalField(_("人员经费（元）"), null=True, blank=True, **MONEY)
+    public = models.DecimalField(_("公用经费（元）"), null=True, blank=True, **MONEY)
+    # Columns beyond the five above, keyed by their printed header; values are decimal strings in 元.
+    other_amounts = models.JSONField(_("其他列（元）"), default=dict, blank=True)
+    source_lines = models.JSONField(_("原文行号"), default=list)
+    first_line = models.PositiveIntegerField(_("首行"))
+    from_narrative = models.BooleanField(_("取自文字说明"), default=False)
+
+    class Meta:
+        verbose_name = _("预算行")
+        verbose_name_plural = _("预算行")
+        ordering = ["disclosure", "position"]
+        indexes = [models.Index(fields=["disclosure", "code"])]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}".strip()
+
+    @property
+    def amounts(self) -> dict[str, Decimal]:
+        """Every published column of the row, in 元; a blank cell is absent, not 0."""
+        standard = {key: getattr(self, key) for key in AMOUNT_COLUMNS if getattr(self, key) is not None}
+        return standard | {key: Decimal(value) for key, value in self.other_amounts.items()}
+
+
+class StatedFigure(models.Model):
+    """A figure the document states in words or in a target table, with the text it was read from."""
+
+    disclosure = models.ForeignKey(
+        Disclosure, verbose_name=_("公开文件"), on_delete=models.CASCADE, related_name="figures"
+    )
+    key = models.CharField(_("指标"), max_length=64, db_index=True)
+    label = models.CharField(_("原文称谓"), max_length=64, blank=True)
+    value = models.DecimalField(_("数值"), max_digits=20, decimal_places=4)
+    unit = models.CharField(_("单位"), max_length=16)
+    line = models.PositiveIntegerField(_("原文行号"))
+    quote = models.TextField(_("原文"))
+    year = models.PositiveSmallIntegerField(_("所指年度"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("文中数字")
+        verbose_name_plural = _("文中数字")
+        ordering = ["disclosure", "line"]
+
+    def __str__(self) -> str:
+        return f"{self.label or self.key} {self.value}{self.unit}"
+
+
+class CheckResult(models.Model):
+    class Severity(models.TextChoices):
+        ERROR = "error", _("错误")
+        WARNING = "warning", _("不一致")
+        INFO = "info", _("提示")
+
+    disclosure = models.ForeignKey(
+        Disclosure, verbose_name=_("公开文件"), on_delete=models.CASCADE, related_name="checks"
+    )
+    severity = models.CharField(_("级别"), max_length=16, choices=Severity.choices)
+    code = models.CharField(_("检查项"), max_length=64)
+    message = models.TextField(_("说明"))
+    lines = models.JSONField(_("涉及行号"), default=list)
+
+    class Meta:
+        verbose_name = _("核对结果")
+        verbose_name_plural = _("核对结果")
+        ordering = ["disclosure", "id"]
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class Denominator(models.Model):
+    """A figure staff enter for a region and year that its documents do not state (insured residents, population)."""
+
+    class Kind(models.TextChoices):
+        INSURED_RESIDENTS = "insured_residents", _("城乡居民参保人数")
+        POPULATION = "population", _("常住人口")
+
+    region = models.ForeignKey(
+        Region, verbose_name=_("行政区划"), on_delete=models.PROTECT, related_name="denominators"
+    )
+    year = models.PositiveSmallIntegerField(_("年度"))
+    kind = models.CharField(_("类型"), max_length=32, choices=Kind.choices)
+    value = models.PositiveBigIntegerField(_("人数"))
+    source = models.CharField(_("来源"), max_length=500)
+    source_url = models.URLField(_("来源链接"), blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("录入人"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    entered_at = models.DateTimeField(_("录入时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("分母")
+        verbose_name_plural = _("分母")
+        ordering = ["region__code", "-year", "kind"]
+        constraints = [models.UniqueConstraint(fields=["region", "year", "kind"], name="denominator_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.region.name} {self.year} {self.get_kind_display()} {self.value}"

@@ -1,0 +1,29 @@
+"""Parsers: plain functions from the text of a disclosure to typed rows and problems.
+
+Nothing here touches the database. `parse_disclosure` is the one entry point.
+"""
+
+from __future__ import annotations
+
+from .types import DisclosureError, ParseResult
+
+__all__ = ["DisclosureError", "ParseResult", "parse_disclosure"]
+
+
+def parse_disclosure(text: str) -> ParseResult:
+    from . import checks, figures, meta, narrative, tables
+
+    if not text.strip():
+        raise DisclosureError("文件是空的：没有可读的文字。")
+    lines = text.split("\n")
+    result = ParseResult(meta=meta.read_meta(lines))
+    result.tables, result.lines, table_problems = tables.read_tables(lines, meta=result.meta)
+    result.problems.extend(table_problems)
+    if not result.lines:
+        narrative_lines, narrative_problems = narrative.read_narrative_lines(lines, meta=result.meta)
+        result.lines.extend(narrative_lines)
+        result.problems.extend(narrative_problems)
+    result.figures, figure_problems = figures.read_figures(lines, meta=result.meta, tables=result.tables)
+    result.problems.extend(figure_problems)
+    result.problems.extend(checks.run_checks(result))
+    return result

@@ -1,0 +1,139 @@
+"""Shared pieces of the arithmetic checks: comparing amounts, formatting them, naming where they are."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from .codes import FUNCTIONAL
+from .types import ParsedLine, ParsedTable, ParseResult, Problem, Severity
+
+# 0.01万元: differences up to this are rounding, reported as information.
+ROUNDING = Decimal(100)
+_STEPS = (Decimal(100), Decimal(10), Decimal(1), Decimal("0.1"), Decimal("0.01"))
+
+COLUMN_LABELS = {
+    "total": "合计",
+    "basic": "基本支出",
+    "project": "项目支出",
+    "personnel": "人员经费",
+    "public": "公用经费",
+}
+
+# Names of the 类 of the functional classification, for summary rows printed without a code.
+CLASS_NAMES = {code: name for code, name in FUNCTIONAL.items() if len(code) == 3}
+# Older or shortened names still printed by some counties.
+CLASS_ALIASES = {"医疗卫生与计划生育支出": "210", "城乡社区事务": "212", "农林水事务": "213"}
+
+_NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十百零〇\d]+[)）、.．]?\s*")
+
+
+def quantum(value: Decimal) -> Decimal:
+    """The precision a published 元 amount was printed with, at most 100元 (0.01万元)."""
+    for step in _STEPS:
+        if value % step == 0:
+            return step
+    return _STEPS[-1]
+
+
+def differ(a: Decimal, b: Decimal) -> Severity | None:
+    """None when a and b agree once the more precise one is rounded like the other; INFO up to 100元; else WARNING."""
+    diff = abs(a - b)
+    if diff == 0 or diff * 2 <= max(quantum(a), quantum(b)):
+        return None
+    return Severity.INFO if diff <= ROUNDING else Severity.WARNING
+
+
+def worst(severities: Iterable[Severity]) -> Severity:
+    order = [Severity.INFO, Severity.WARNING, Severity.ERROR]
+    return max(severities, key=order.index, default=Severity.INFO)
+
+
+def money(value: Decimal, unit: str | None) -> str:
+    """An amount in 元 written in the unit it was published in: 37982500 -> '3798.25万元'."""
+    if unit == "元":
+        text = f"{value.normalize():f}"
+        if "." in text:
+            whole, frac = text.split(".")
+            return f"{int(whole):,}.{frac}元"
+        return f"{int(value):,}元"
+    wan = (value / Decimal(10000)).normalize()
+    text = f"{wan:f}"
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return f"{wan:.{max(2, decimals)}f}万元"
+
+
+def difference(a: Decimal, b: Decimal, unit: str | None) -> str:
+    return f"相差{money(abs(a - b), unit)}"
+
+
+def column_label(key: str) -> str:
+    return COLUMN_LABELS.get(key, key)
+
+
+def table_unit(table: ParsedTable | None, result: ParseResult) -> str:
+    return (table.unit if table else None) or result.meta.unit or "万元"
+
+
+def figure_unit(result: ParseResult) -> str:
+    """Prose figures are written in 万元 in nearly every document, even where the tables use 元."""
+    return "万元"
+
+
+def tables_by_key(result: ParseResult) -> dict[str, ParsedTable]:
+    found: dict[str, ParsedTable] = {}
+    for table in result.tables:
+        found.setdefault(table.key, table)
+    return found
+
+
+def table_name(table: ParsedTable | None, key: str) -> str:
+    if table is not None and table.title.strip():
+        return f"《{table.title.strip()}》"
+    return "说明中的" if key == "narrative" else f"表 {key}"
+
+
+def where(line: ParsedLine, table: ParsedTable | None) -> str:
+    first = line.source_lines[0] if line.source_lines else None
+    at = f"第{first}行" if first else ""
+    if line.table == "narrative" or line.from_narrative:
+        return f"说明{at}"
+    return f"{table_name(table, line.table)}{at}"
+
+
+def row_label(line: ParsedLine) -> str:
+    name = line.published_name or line.name
+    return f"{line.code} {name}".strip() if line.code else (name or "合计")
+
+
+def is_total(line: ParsedLine) -> bool:
+    return line.row_kind == "total"
+
+
+def class_code_for_name(name: str) -> str | None:
+    """'八、社会保障和就业支出' / '社会保障和就业' -> '208'."""
+    core = _NUMBERING.sub("", re.sub(r"\s+", "", name or "")).removesuffix("支出")
+    if len(core) < 2:
+        return None
+    for alias, code in CLASS_ALIASES.items():
+        if core == alias.removesuffix("支出"):
+            return code
+    for code, full in CLASS_NAMES.items():
+        full_core = full.removesuffix("支出")
+        # A shortened name must keep most of the standard one, so that a short income row never matches.
+        if core == full_core or (len(core) * 5 >= len(full_core) * 3 and is_abbreviation(core, full_core)):
+            return code
+    return None
+
+
+def is_abbreviation(short: str, long: str) -> bool:
+    """True when the characters of `short` appear in `long` in order: cut-short or shortened names."""
+    if not short:
+        return False
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def problem(severity: Severity, code: str, message: str, lines: Iterable[int]) -> Problem:
+    return Problem(severity=severity, code=code, message=message, lines=tuple(sorted({n for n in lines if n})))

@@ -1,0 +1,266 @@
+"""Checks inside one table: children add up to their parent, and the parts of a row add up to its 合计."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .check_common import (
+    class_code_for_name,
+    column_label,
+    differ,
+    difference,
+    is_total,
+    money,
+    row_label,
+    table_name,
+    table_unit,
+    where,
+    worst,
+)
+from .check_findings import Findings
+from .types import Classification, ParsedLine, ParsedTable, ParseResult, Problem, Severity
+
+ZERO = Decimal(0)
+# Tables whose 支出 side gives each 类 by name, without a code.
+SUMMARY_KEYS = ("income_expenditure_summary", "fiscal_summary")
+# Code shapes of each classification: a row of another shape (a unit code such as "685") is not part of the tree.
+_SHAPES = {
+    Classification.FUNCTIONAL: ("2", (3, 5, 7)),
+    Classification.ECONOMIC_DEPARTMENT: ("3", (3, 5)),
+    Classification.ECONOMIC_GOVERNMENT: ("5", (3, 5)),
+}
+# Spending columns that, with 基本支出 and 项目支出, make up 合计 in some tables.
+_OTHER_SPENDING = ("经营支出", "上缴上级", "上解上级", "对附属单位补助")
+
+
+@dataclass
+class _Node:
+    code: str
+    line: ParsedLine | None  # None for a 类 taken from a summary table
+    amounts: dict[str, Decimal]
+    source: str = ""  # where a borrowed 类 amount was printed
+    source_lines: tuple[int, ...] = ()
+
+
+def _amount(amounts: dict[str, Decimal], key: str) -> Decimal:
+    value = amounts.get(key)
+    return value if isinstance(value, Decimal) else ZERO
+
+
+def _lines_of(table_key: str, result: ParseResult) -> list[ParsedLine]:
+    return [line for line in result.lines if line.table == table_key]
+
+
+def _coded_rows(lines: list[ParsedLine], classification: Classification) -> dict[str, ParsedLine]:
+    """Rows of one classification by code; a row printed twice (a page repeat) counts once."""
+    first_digit, lengths = _SHAPES[classification]
+    rows: dict[str, ParsedLine] = {}
+    for line in lines:
+        code = line.code or ""
+        if line.classification != classification or is_total(line) or not code.isdigit():
+            continue
+        if not code.startswith(first_digit) or len(code) not in lengths:
+            continue
+        rows.setdefault(code, line)
+    return rows
+
+
+def _parent_of(code: str, codes: set[str]) -> str | None:
+    for cut in range(len(code) - 1, 0, -1):
+        if code[:cut] in codes:
+            return code[:cut]
+    return None
+
+
+def _total_row(lines: list[ParsedLine]) -> ParsedLine | None:
+    for line in lines:
+        if is_total(line) and line.amounts:
+            return line
+    return None
+
+
+def _compare_columns(parent: dict[str, Decimal], parts: list[dict[str, Decimal]]) -> list[tuple[str, Decimal, Decimal]]:
+    """(column, parent amount, sum of parts) for each column where they disagree."""
+    columns: list[str] = []
+    for amounts in [parent, *parts]:
+        columns.extend(key for key in amounts if key not in columns)
+    out = []
+    for column in columns:
+        total = sum((_amount(p, column) for p in parts), ZERO)
+        if column not in parent and total == ZERO:
+            continue
+        if differ(_amount(parent, column), total) is not None:
+            out.append((column, _amount(parent, column), total))
+    return out
+
+
+def _describe(disagreements: list[tuple[str, Decimal, Decimal]], unit: str, what: str) -> str:
+    parts = [
+        f"{column_label(col)}列为{money(p, unit)}，{what}为{money(s, unit)}（{difference(p, s, unit)}）"
+        for col, p, s in disagreements
+    ]
+    return "；".join(parts)
+
+
+def _severity(disagreements: list[tuple[str, Decimal, Decimal]]) -> Severity:
+    return worst(differ(p, s) or Severity.INFO for _, p, s in disagreements)
+
+
+def _summary_classes(
+    result: ParseResult, tables: dict[str, ParsedTable]
+) -> list[tuple[set[Decimal], dict[str, _Node]]]:
+    """Per summary table: its printed totals and the amount it gives each 类."""
+    out = []
+    for key in SUMMARY_KEYS:
+        lines = _lines_of(key, result)
+        if not lines:
+            continue
+        totals = {v for line in lines if is_total(line) for v in line.amounts.values() if isinstance(v, Decimal)}
+        classes: dict[str, _Node] = {}
+        for line in lines:
+            if is_total(line) or not line.amounts:
+                continue
+            code = line.code if len(line.code or "") == 3 else class_code_for_name(line.published_name or line.name)
+            if not code or code in classes:
+                continue
+            value = line.amounts.get("total", next(iter(line.amounts.values())))
+            classes[code] = _Node(code, None, {"total": value}, where(line, tables.get(key)), line.source_lines)
+        out.append((totals, classes))
+    return out
+
+
+def _borrowed_classes(
+    total_row: ParsedLine | None, summaries: list[tuple[set[Decimal], dict[str, _Node]]]
+) -> dict[str, _Node]:
+    """类 amounts from a summary table that covers the same money (its total agrees with this table's)."""
+    if total_row is None or "total" not in total_row.amounts:
+        return {}
+    mine = total_row.amounts["total"]
+    for totals, classes in summaries:
+        if classes and any(differ(mine, t) is None for t in totals):
+            return classes
+    return {}
+
+
+def check_children(result: ParseResult, findings: Findings) -> None:
+    tables = {t.key: t for t in result.tables}
+    summaries = _summary_classes(result, tables)
+    table_keys = list(dict.fromkeys([*(t.key for t in result.tables), *(line.table for line in result.lines)]))
+    for key in table_keys:
+        lines = _lines_of(key, result)
+        table = tables.get(key)
+        unit = table_unit(table, result)
+        total_row = _total_row(lines)
+        for classification in _SHAPES:
+            rows = _coded_rows(lines, classification)
+            if not rows:
+                continue
+            borrowed = _borrowed_classes(total_row, summaries) if classification is Classification.FUNCTIONAL else {}
+            _check_tree(key, table, unit, rows, total_row, borrowed, findings)
+
+
+def _check_tree(
+    key: str,
+    table: ParsedTable | None,
+    unit: str,
+    rows: dict[str, ParsedLine],
+    total_row: ParsedLine | None,
+    borrowed: dict[str, _Node],
+    findings: Findings,
+) -> None:
+    codes = set(rows)
+    children: dict[str | None, list[str]] = defaultdict(list)
+    for code in rows:
+        children[_parent_of(code, codes)].append(code)
+    place = table_name(table, key)
+
+    for parent_code, kids in children.items():
+        if parent_code is None:
+            continue
+        parent = rows[parent_code]
+        bad = _compare_columns(parent.amounts, [rows[k].amounts for k in kids])
+        if bad:
+            detail = _describe(bad, unit, "下级之和")
+            message = f"{where(parent, table)}「{row_label(parent)}」与其下级科目之和不一致：{detail}。"
+            lines = [*parent.source_lines, *(n for k in kids for n in rows[k].source_lines)]
+            fact = ("children", parent_code, tuple((c, p, s) for c, p, s in bad))
+            findings.add(fact, _severity(bad), "children_sum", message, lines, place=place)
+
+    roots = children.get(None, [])
+    # A table printing only 项 rows: its 类 amounts can come from the summary table.
+    groups: dict[str, list[str]] = defaultdict(list)
+    for code in roots:
+        groups[code[:3] if len(code) > 3 and code[:3] in borrowed else code].append(code)
+    top: list[dict[str, Decimal]] = []
+    for group, members in groups.items():
+        member_amounts = [rows[m].amounts for m in members]
+        if group not in borrowed or group in members:
+            top.extend(member_amounts)
+            continue
+        node = borrowed[group]
+        summed = {col: sum((_amount(a, col) for a in member_amounts), ZERO) for a in member_amounts for col in a}
+        # Only 合计 is known for a borrowed 类; the other columns still add up from its 项 rows.
+        top.append({**summed, "total": node.amounts["total"]})
+        item_sum = summed.get("total", ZERO)
+        severity = differ(node.amounts["total"], item_sum)
+        if severity is not None:
+            message = (
+                f"{node.source}「{group}」类为{money(node.amounts['total'], unit)}，"
+                f"而{place}中该类各项之和为{money(item_sum, unit)}"
+                f"（{difference(node.amounts['total'], item_sum, unit)}）。"
+            )
+            lines = [*node.source_lines, *(n for m in members for n in rows[m].source_lines)]
+            fact = ("class_items", group, node.amounts["total"], item_sum)
+            findings.add(fact, severity, "children_sum", message, lines, place=place)
+
+    if total_row is not None and top:
+        bad = _compare_columns(total_row.amounts, top)
+        if bad:
+            detail = _describe(bad, unit, "各类之和")
+            message = f"{where(total_row, table)}「{row_label(total_row)}」与各类之和不一致：{detail}。"
+            fact = ("table_total", tuple((c, p, s) for c, p, s in bad))
+            findings.add(fact, _severity(bad), "children_sum", message, total_row.source_lines, place=place)
+
+
+def check_row_parts(result: ParseResult, findings: Findings) -> None:
+    """基本支出 + 项目支出 (+ 经营支出 and the like) = 合计 on each row that has those columns."""
+    tables = {t.key: t for t in result.tables}
+    for line in result.lines:
+        amounts = line.amounts
+        if "total" not in amounts or not ("basic" in amounts or "project" in amounts):
+            continue
+        table = tables.get(line.table)
+        if not _has_basic_and_project(line.table, table, result):
+            continue
+        others = [k for k in amounts if any(word in k for word in _OTHER_SPENDING)]
+        parts = _amount(amounts, "basic") + _amount(amounts, "project") + sum((amounts[k] for k in others), ZERO)
+        severity = differ(amounts["total"], parts)
+        if severity is None:
+            continue
+        unit = table_unit(table, result)
+        message = (
+            f"{where(line, table)}「{row_label(line)}」：合计{money(amounts['total'], unit)}，"
+            f"而基本支出{money(_amount(amounts, 'basic'), unit)}加项目支出{money(_amount(amounts, 'project'), unit)}"
+            f"为{money(parts, unit)}（{difference(amounts['total'], parts, unit)}）。"
+        )
+        fact = ("row_parts", line.code, line.name if not line.code else "", amounts["total"], parts)
+        findings.add(fact, severity, "row_parts", message, line.source_lines, place=table_name(table, line.table))
+
+
+def _has_basic_and_project(key: str, table: ParsedTable | None, result: ParseResult) -> bool:
+    if table is not None and {"basic", "project"} <= set(table.columns):
+        return True
+    seen: set[str] = set()
+    for line in result.lines:
+        if line.table == key:
+            seen.update(line.amounts)
+    return {"basic", "project"} <= seen
+
+
+def run(result: ParseResult) -> list[Problem]:
+    findings = Findings()
+    check_children(result, findings)
+    check_row_parts(result, findings)
+    return findings.problems()

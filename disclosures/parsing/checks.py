@@ -1,0 +1,38 @@
+"""The arithmetic checks run on a parsed document: each finding a Problem naming both figures and their lines.
+
+- check_sums: children add up to their parent; 基本支出 + 项目支出 = 合计 on a row.
+- check_totals: one total in every table that carries it; prose totals against the tables; a figure stated twice.
+- check_stated: per-head subsidy × insured residents against 2101202; an empty "三公" table against stated costs.
+- check_codes: a code whose name is another item's; running costs booked outside 21015.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from . import check_codes, check_stated, check_sums, check_totals
+from .types import ParseResult, Problem, Severity
+
+CHECKS: tuple[tuple[str, Callable[[ParseResult], list[Problem]]], ...] = (
+    ("各级科目之和", check_sums.run),
+    ("各表合计与说明中的数字", check_totals.run),
+    ("补助标准与“三公”经费", check_stated.run),
+    ("科目编码", check_codes.run),
+)
+
+
+def run_checks(result: ParseResult) -> list[Problem]:
+    """All checks, in a stable order. A check that trips over odd input is reported, never raised: the
+    document is still imported and the user learns which check could not run."""
+    problems: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
+    for title, check in CHECKS:
+        try:
+            found = check(result)
+        except Exception as exc:
+            found = [Problem(Severity.INFO, "check_failed", f"“{title}”检查未能完成：{type(exc).__name__}。")]
+        for p in found:
+            if (p.code, p.message) not in seen:
+                seen.add((p.code, p.message))
+                problems.append(p)
+    return problems

@@ -1,0 +1,154 @@
+"""People the document counts: insured residents and employees, staff; and the per-head county subsidy.
+
+Prose says "城乡居民基本医疗保险参保15.96万人" or "预计250000人参加城乡居民基本医疗保险"; performance-target rows say
+"参保人数 … ≤156500 人" or "每人配套 140元/人/年". Counts of a subgroup (资助参保的困难群众, 重度残疾人) and premiums paid by
+individuals are other figures, and are left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .figure_text import NUMBER, head_count, quote_around, sentences, to_decimal, whole, year_of
+from .types import StatedFigure
+
+_N = r"(" + NUMBER + r")\s*(万)?\s*(余|多)?\s*"
+_SUBGROUP = re.compile(r"资助|残疾|重残|贫困|困难|低保|脱贫|特困|救助|优抚|五保|监测|孤儿|代缴")
+_PLAN = r"(?:基本医疗保险|基本医保|医疗保险|医保)?"
+_JOIN = r"(?:参保人数|参保)(?:人数)?(?:达到|达|为|共|有|约)?\s*[≤≥<>＜＞]?\s*"
+_RESIDENTS = [
+    re.compile(r"(?:城乡)?居民" + _PLAN + _JOIN + _N + r"(?:人|名)"),
+    re.compile(_N + r"人参加了?(?:城乡)?居民(?:基本)?医"),
+]
+_EMPLOYEES = [
+    re.compile(r"职工" + _PLAN + _JOIN + _N + r"(?:人|名)"),
+    re.compile(_N + r"人参加了?(?:城镇)?职工(?:基本)?医"),
+]
+# "管理全县参加医疗保险的职工16500人和城乡居民249052人": a list after "参加…保险".
+_ENROLLED = re.compile(r"参保|参加[^，。；]{0,10}保险")
+_LISTED = re.compile(r"(城乡居民|居民|城镇职工|职工)\s*" + _N + r"(?:人|名)")
+# A target row: "全县参保人数 | 实际参保人数 | ≤250000人".
+_ROW_TOPIC = re.compile(r"参保人数|参保的人数|参加[^\t]{0,10}保险[^\t]{0,4}人数")
+_ROW_VALUE = re.compile(r"^[≤≥<>＜＞约]?\s*" + _N + r"(?:人|名)$")
+
+_PER_HEAD = [
+    re.compile(r"每人每年(?:[^\d，。；]{0,6}?)(?:补助|补贴|配套)(?:标准)?(?:为|是|达到)?\s*(" + NUMBER + r")\s*元"),
+    re.compile(r"每人(?:政府|财政)?(?:补助|补贴|配套)(?:标准)?(?:为|是)?\s*(" + NUMBER + r")\s*元(?!\s*/)"),
+    re.compile(r"人均(?:财政|政府)?(?:补助|补贴)标准[^\d，。；]{0,8}?(" + NUMBER + r")\s*元"),
+    # Below: a bare rate per head, a subsidy only where the sentence or row says 补助/配套/补贴.
+    re.compile(r"每人每年\s*(" + NUMBER + r")\s*元"),
+    re.compile(r"(" + NUMBER + r")\s*元\s*/\s*(?:人\s*(?:[/·]\s*年)?|年\s*/\s*人)"),
+]
+_BARE_RATES = 2
+_PER_HEAD_TOPIC = re.compile(r"补助|补贴|配套")
+# The national minimum, all levels together, and what an individual pays are not the county's subsidy.
+_NOT_COUNTY_SUBSIDY = re.compile(r"国家|全国|各级|最低|中央|省级|个人|缴费|保费|残疾|资助|提高到|提高至|增加")
+
+_QUOTA = re.compile(r"(?<![行政事业参公工勤])(?:人员)?编制(?:人数)?(?:为|共|共计|有)?\s*(" + NUMBER + r")\s*(?:人|名)")
+_ACTUAL = re.compile(
+    r"(?:实有人员|实有人数|实有在职人员|在职在编人员|在职在编|在职人员)(?:为|共|共计|有)?\s*(" + NUMBER + r")\s*(?:人|名)"
+)
+
+
+def _figure(key: str, value, unit: str, number: int, quote: str, label: str, year=None) -> StatedFigure:
+    return StatedFigure(key=key, value=value, unit=unit, line=number, quote=quote, label=label, year=year)
+
+
+def _insured(number: int, text: str, doc_year: int | None, years: bool) -> list[StatedFigure]:
+    """Insured residents and employees stated in a sentence (prose or a cell that holds one)."""
+    out: list[StatedFigure] = []
+    for s in sentences(text):
+        if _SUBGROUP.search(s.text):
+            continue
+        hits: list[tuple[str, re.Match[str]]] = [("insured_residents", m) for p in _RESIDENTS for m in p.finditer(s.text)]
+        hits += [("insured_employees", m) for p in _EMPLOYEES for m in p.finditer(s.text)]
+        enrolled = _ENROLLED.search(s.text)
+        if enrolled:
+            for m in _LISTED.finditer(s.text, enrolled.end()):
+                hits.append(("insured_employees" if "职工" in m.group(1) else "insured_residents", m))
+        for key, m in hits:
+            count, wan, approximate = _count_groups(m)
+            if approximate:  # "14.9万余人" is not a count to check anything against
+                continue
+            value = head_count(count, wan)
+            out.append(
+                _figure(
+                    key,
+                    value,
+                    "人",
+                    number,
+                    quote_around(text, s.start + m.start(), s.start + m.end()),
+                    re.sub(r"\s+", "", m.group(0))[:30],
+                    year_of(s.text, m.start(), doc_year) if years else None,
+                )
+            )
+    return out
+
+
+def _count_groups(m: re.Match[str]) -> tuple[str, str, str]:
+    """(number, 万, 余/多) of a match built from _N; other groups (城乡居民/职工) come before them."""
+    groups = m.groups()
+    for i, g in enumerate(groups):
+        if g and re.fullmatch(NUMBER, g):
+            return g, groups[i + 1] or "", groups[i + 2] or ""
+    raise ValueError(m.group(0))
+
+
+def _per_head(number: int, text: str, context: str) -> list[StatedFigure]:
+    out: list[StatedFigure] = []
+    for s in sentences(text):
+        if _NOT_COUNTY_SUBSIDY.search(s.text) or _NOT_COUNTY_SUBSIDY.search(context):
+            continue
+        for i, pattern in enumerate(_PER_HEAD):
+            for m in pattern.finditer(s.text):
+                # "140元/人/年" is a subsidy only where the row or sentence says 补助/配套.
+                if i >= len(_PER_HEAD) - _BARE_RATES and not _PER_HEAD_TOPIC.search(s.text):
+                    continue
+                out.append(
+                    _figure(
+                        "subsidy_per_insured",
+                        whole(to_decimal(m.group(1))),
+                        "元/人",
+                        number,
+                        quote_around(text, s.start + m.start(), s.start + m.end()),
+                        re.sub(r"\s+", "", m.group(0))[:30],
+                    )
+                )
+    return out
+
+
+def prose_counts(number: int, text: str, doc_year: int | None) -> list[StatedFigure]:
+    out = _insured(number, text, doc_year, years=True)
+    out += _per_head(number, text, "")
+    for pattern, label in ((_QUOTA, "编制人数"), (_ACTUAL, "实有人数")):
+        for m in pattern.finditer(text):
+            out.append(
+                _figure("staff", whole(to_decimal(m.group(1))), "人", number, quote_around(text, m.start(), m.end()), label)
+            )
+    return out
+
+
+def row_counts(number: int, cells: list[str], title: str) -> list[StatedFigure]:
+    """Counts and per-head subsidy in one row of a performance-target table titled `title`."""
+    if _SUBGROUP.search(title):
+        return []
+    text = " | ".join(c for c in cells if c)
+    out = _insured(number, text, None, years=False)
+    if _ROW_TOPIC.search(text) and not _SUBGROUP.search(text):
+        words = text + " " + title
+        key = "insured_employees" if "职工" in words and "居民" not in words else "insured_residents"
+        for cell in cells:
+            m = _ROW_VALUE.match(cell)
+            if m and not m.group(3):
+                out.append(
+                    _figure(key, head_count(m.group(1), m.group(2) or ""), "人", number, text[:160], _row_label(cells))
+                )
+    out += _per_head(number, text, title)
+    return out
+
+
+def _row_label(cells: list[str]) -> str:
+    for cell in cells:
+        if _ROW_TOPIC.search(cell):
+            return cell[:20]
+    return ""

@@ -1,0 +1,207 @@
+"""Money the prose states next to a known label: totals, basic/project, personnel/public, running costs, "三公" costs,
+medical assistance by source and a prior-year total.
+
+A label takes the amount that follows it when only filler words stand between them ("支出决算为", "预算安排", "："):
+an amount after "减少"/"增加"/"占" is a change or a share, and an amount after another label belongs to that one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .figure_text import NUMBER, money_in_yuan, quote_around, sentences, year_of
+from .types import StatedFigure
+
+
+@dataclass(frozen=True)
+class _Label:
+    key: str
+    pattern: re.Pattern[str]
+    generic: bool  # a common word that is only a label at the start of a phrase ("项目支出", not "医疗救助项目支出")
+
+
+def _label(key: str, pattern: str, generic: bool = False) -> _Label:
+    return _Label(key, re.compile(pattern), generic)
+
+
+_LABELS = [
+    _label("running_costs", r"机关运行经费|机构运行经费|机关运行费|单位运行经费"),
+    _label("three_public", r"[“\"”‘’']?三公[”\"“’‘']?\s*经费"),
+    _label("three_public_travel", r"因公出国[（(]境[)）]\s*(?:经)?费"),
+    _label("three_public_cars", r"公务用车购置及运(?:行维护|行|维)费"),
+    _label("three_public_reception", r"公务接待费"),
+    _label(
+        "total",
+        r"收、?支总计|收支总预算|收入总计|支出总计|本年收入合计|本年支出合计|收入合计|支出合计"
+        r"|预算收入|支出预算|收支预算|收支安排|部门收入|部门支出|预算总额",
+        generic=True,
+    ),
+    _label("basic", r"基本支出", generic=True),
+    _label("project", r"项目支出", generic=True),
+    _label("personnel", r"人员经费", generic=True),
+    _label("public", r"公用经费", generic=True),
+]
+
+# What may stand in front of a generic label: a qualifier or the end of a phrase, not the rest of a name.
+_QUALIFIERS = (
+    "其中", "拨款", "预算", "部门", "单位", "年", "年度", "本年", "当年", "全年", "包括", "日常", "为", "和", "及", "的",
+    "局", "机构", "中心",
+)  # fmt: skip
+# A total of only part of the money (财政拨款收支总计) is not the document's total.
+_PART_OF_TOTAL = re.compile(r"(?:财政拨款|一般公共预算|政府性基金|国有资本经营|国有资本|基金|财政专户)(?:预算)?[、，\s]*$")
+# Words that may stand between a label and its amount.
+_FILLER = re.compile(
+    r"^(?:\s|[：:]|财政拨款|一般公共预算|年初|共计|合计|安排|预算|决算|支出|总额|金额|达到|数|为|是|共|计|达)*$"
+)
+_AMOUNT = re.compile(r"(" + NUMBER + r")\s*(万元|元)?")
+_NOTHING = re.compile(r"(?:未安排|未列支|无)$")
+
+# Medical assistance by source: "其中中央资金376.76万元，省级资金80.51万元，县级资金150万元".
+_SOURCE = re.compile(
+    r"(中央|省级|省|县本级|区本级|县级|区级|县|区)(财政)?(?:医疗救助)?(?:补助|配套|安排)?(?:资金|经费)"
+    r"(?:支出|安排|为|是|共计)*\s*(" + NUMBER + r")\s*(万元|元)"
+)
+
+
+def _source_key(source: str, fiscal: str | None) -> str | None:
+    if source == "中央":
+        return "assistance_central"
+    if source.startswith("省"):
+        return "assistance_provincial" if source == "省级" or fiscal else None
+    # "县级资金", "县财政资金"; a bare "县" is the area ("全县医疗救助资金"), not who paid.
+    if source.endswith(("级", "本级")) or fiscal:
+        return "assistance_county"
+    return None
+
+
+_PRIOR = re.compile(
+    r"(?:比|较|与|对比)?(上年|上一年|上年度|(20\d{2})\s*年度?)(?:全年)?(?:部门)?(?:收支)?(预算|决算)(?:总)?数?(?:为|是)?\s*("
+    + NUMBER
+    + r")\s*(万元|元)"
+)
+
+
+def _left_ok(text: str, start: int) -> bool:
+    if start == 0 or not ("\u4e00" <= text[start - 1] <= "\u9fff"):
+        return True
+    return text[:start].endswith(_QUALIFIERS)
+
+
+def _labels_in(text: str) -> list[tuple[int, int, _Label]]:
+    found: list[tuple[int, int, _Label]] = []
+    for label in _LABELS:
+        for m in label.pattern.finditer(text):
+            if label.generic and not _left_ok(text, m.start()):
+                continue
+            if label.key == "total" and _PART_OF_TOTAL.search(text[: m.start()]):
+                continue
+            found.append((m.start(), m.end(), label))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    kept: list[tuple[int, int, _Label]] = []
+    for start, end, label in found:
+        # "机构运行经费支出预算", "部门收入总计": labels that touch make one phrase, named by the first.
+        if kept and start <= kept[-1][1]:
+            kept[-1] = (kept[-1][0], max(end, kept[-1][1]), kept[-1][2])
+            continue
+        kept.append((start, end, label))
+    return kept
+
+
+def _amount_after(text: str, end: int, limit: int) -> tuple[re.Match[str], str] | None:
+    m = _AMOUNT.search(text, end, limit)
+    if not m or not _FILLER.match(text[end : m.start()]) or m.start() - end > 14:
+        return None
+    unit = m.group(2)
+    if unit is None:
+        # "公务用车购置及运维费0.97，与上年…万元": the unit is left out where the sentence writes the rest in 万元.
+        after = text[m.end() : m.end() + 1]
+        if after not in ("", "，", "。", "；", ",", ";", "）", ")") or "万元" not in text:
+            return None
+        unit = "万元"
+    return m, unit
+
+
+def prose_money(number: int, text: str, doc_year: int | None) -> list[StatedFigure]:
+    """Money figures of one cleaned prose line."""
+    figures: list[StatedFigure] = []
+    for s in sentences(text):
+        figures.extend(_labelled(number, text, s.text, s.start, doc_year))
+        figures.extend(_assistance(number, text, s.text, s.start, doc_year))
+        figures.extend(_prior(number, text, s.text, s.start, doc_year))
+    return figures
+
+
+def _labelled(number: int, line: str, text: str, offset: int, doc_year: int | None) -> list[StatedFigure]:
+    out: list[StatedFigure] = []
+    labels = _labels_in(text)
+    for i, (start, end, label) in enumerate(labels):
+        limit = labels[i + 1][0] if i + 1 < len(labels) else len(text)
+        found = _amount_after(text, end, limit)
+        if found:
+            m, unit = found
+            value = money_in_yuan(m.group(1), unit)
+            quote = quote_around(line, offset + start, offset + m.end())
+        elif _NOTHING.search(text[max(0, start - 3) : start]) and label.key.startswith("three_public"):
+            # "本单位当年一般公共预算未安排“三公”经费", "无因公出国（境）费": stated as none.
+            value, quote = Decimal(0), quote_around(line, offset + start, offset + end)
+        else:
+            continue
+        out.append(
+            StatedFigure(
+                key=label.key,
+                value=value,
+                unit="元",
+                line=number,
+                quote=quote,
+                label=re.sub(r"\s+", "", text[start:end]),
+                year=year_of(text, start, doc_year),
+            )
+        )
+    return out
+
+
+def _assistance(number: int, line: str, text: str, offset: int, doc_year: int | None) -> list[StatedFigure]:
+    if "救助" not in text:
+        return []
+    out: list[StatedFigure] = []
+    for m in _SOURCE.finditer(text):
+        key = _source_key(m.group(1), m.group(2))
+        if key is None:
+            continue
+        out.append(
+            StatedFigure(
+                key=key,
+                value=money_in_yuan(m.group(3), m.group(4)),
+                unit="元",
+                line=number,
+                quote=quote_around(line, offset + m.start(), offset + m.end()),
+                label=re.sub(r"\s+", "", text[m.start() : m.start(3)]),
+                year=year_of(text, m.start(), doc_year),
+            )
+        )
+    return out
+
+
+def _prior(number: int, line: str, text: str, offset: int, doc_year: int | None) -> list[StatedFigure]:
+    """"较上年预算数5446.66万元减少…": the other year's total, as stated."""
+    if doc_year is None:
+        return []
+    out: list[StatedFigure] = []
+    for m in _PRIOR.finditer(text):
+        year = int(m.group(2)) if m.group(2) else doc_year - 1
+        if year >= doc_year:
+            continue
+        out.append(
+            StatedFigure(
+                key="prior_year_total",
+                value=money_in_yuan(m.group(4), m.group(5)),
+                unit="元",
+                line=number,
+                quote=quote_around(line, offset + m.start(), offset + m.end()),
+                label=re.sub(r"\s+", "", m.group(0)[: m.start(4) - m.start()]).rstrip("为是"),
+                year=year,
+            )
+        )
+    return out

@@ -1,0 +1,103 @@
+"""Small helpers the figure and narrative readers share: cleaning a prose line, numbers with their units, sentences,
+and which year a sentence speaks of."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .text import strip_tags, to_yuan
+
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_HEADING = re.compile(r"^\s*(?:[-*]\s+)?#{1,6}\s*")
+
+# A number as printed in prose: "3798.42", "7,661.49", "250000", "15.96"; never the tail of a longer number.
+NUMBER = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])"
+_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
+_LAST_YEAR = re.compile(r"上一?年")
+# "与2021年相比", "比上年", "较上年" compare with another year: the figure itself is still about the document's year.
+_COMPARING = re.compile(r"(?:与|比|较|同|对比|于|相对)\s*$")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def clean_prose(line: str) -> str:
+    """A line as a reader sees it: no <b> tags, bookmarks, markdown heading marks or bold stars."""
+    return _HEADING.sub("", _BOOKMARK.sub("", strip_tags(line))).strip()
+
+
+def to_decimal(number: str) -> Decimal:
+    return Decimal(number.replace(",", ""))
+
+
+_CENT = Decimal("0.01")
+
+
+def money_in_yuan(number: str, unit: str) -> Decimal:
+    """"0.126" 万元 -> 1260.00 元: exact, written to the cent where that loses nothing."""
+    value = to_yuan(to_decimal(number), unit)
+    cents = value.quantize(_CENT)
+    return cents if cents == value else value
+
+
+def whole(value: Decimal) -> Decimal:
+    """15.96万 -> 159600, not 159600.00: counts are whole people."""
+    integral = value.to_integral_value()
+    return integral if integral == value else value.normalize()
+
+
+def head_count(number: str, wan: str) -> Decimal:
+    value = to_decimal(number)
+    return whole(value * 10000 if wan else value)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int  # offset of the sentence in its cleaned line
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split a cleaned line into sentences, keeping their offsets."""
+    out: list[Sentence] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if text[start : m.end()].strip():
+            out.append(Sentence(text[start : m.end()], start))
+        start = m.end()
+    if text[start:].strip():
+        out.append(Sentence(text[start:], start))
+    return out
+
+
+def quote_around(text: str, start: int, end: int, limit: int = 160) -> str:
+    """The sentence holding text[start:end], shortened around it when the sentence is long."""
+    text_start = 0
+    for s in sentences(text):
+        if s.start <= start < s.start + len(s.text):
+            text, text_start = s.text, s.start
+            break
+    start, end = start - text_start, end - text_start
+    if len(text) <= limit:
+        return text.strip()
+    left = max(0, min(start - limit // 2, len(text) - limit))
+    piece = text[left : left + limit].strip()
+    return ("…" if left > 0 else "") + piece + ("…" if left + limit < len(text) else "")
+
+
+def year_of(sentence: str, pos: int, doc_year: int | None) -> int | None:
+    """The year a figure at `pos` speaks of, when the sentence names one other than the document's; None otherwise.
+
+    The last year named before the figure wins, unless it is the year being compared with ("与2021年相比")."""
+    best: tuple[int, int] | None = None
+    before = sentence[:pos]
+    for m in _YEAR.finditer(before):
+        if not _COMPARING.search(before[: m.start()]):
+            best = (m.start(), int(m.group(1)))
+    if doc_year is not None:
+        for m in _LAST_YEAR.finditer(before):
+            if not _COMPARING.search(before[: m.start()]) and (best is None or m.start() > best[0]):
+                best = (m.start(), doc_year - 1)
+    if best is None or best[1] == doc_year:
+        return None
+    return best[1]

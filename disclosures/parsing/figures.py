@@ -1,0 +1,87 @@
+"""Figures the document states in words: from its prose (情况说明) and from the cells of its performance-target tables.
+
+Each figure keeps its 1-based source line and the sentence or row it was read from. A figure stated several times is
+kept every time, with each line: the checks compare the values and name the lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .figure_counts import prose_counts, row_counts
+from .figure_money import prose_money
+from .figure_text import clean_prose
+from .types import DocumentMeta, ParsedTable, Problem, StatedFigure
+
+# Tables whose cells can state counts and per-head subsidies; the money tables are read by the table parser.
+_TARGET_TABLES = {"performance_targets", "projects"}
+_TABLE_TITLE = re.compile(r"表|绩效目标")
+# Cheap tests that let most lines skip the full patterns.
+_DIGIT = re.compile(r"\d")
+_COUNT_WORDS = re.compile(r"参保|参加|每人|人均|元\s*/|编制|实有|在职")
+_MONEY_WORDS = re.compile(r"元|三公|因公出国")
+_NOT_TITLE = re.compile(r"^(?:单位|注|说明|部门：|单位名称)")
+_KEY_ORDER = {key: i for i, key in enumerate(
+    ["total", "basic", "project", "personnel", "public", "running_costs", "three_public", "three_public_travel",
+     "three_public_cars", "three_public_reception", "staff", "insured_residents", "insured_employees",
+     "subsidy_per_insured", "assistance_central", "assistance_provincial", "assistance_county", "prior_year_total"]
+)}  # fmt: skip
+
+
+def read_figures(
+    lines: list[str], *, meta: DocumentMeta, tables: list[ParsedTable]
+) -> tuple[list[StatedFigure], list[Problem]]:
+    table_at = _table_index(tables, len(lines))
+    figures: list[StatedFigure] = []
+    title = ""
+    for number, raw in enumerate(lines, start=1):
+        table = table_at.get(number)
+        if "\t" in raw:
+            if table is not None and table.key not in _TARGET_TABLES:
+                continue
+            if _DIGIT.search(raw) and _COUNT_WORDS.search(raw):
+                cells = [clean_prose(c) for c in raw.split("\t")]
+                figures.extend(row_counts(number, cells, table.title if table else title))
+            continue
+        text = clean_prose(raw)
+        if not text:
+            continue
+        if len(text) < 80 and _TABLE_TITLE.search(text) and not _NOT_TITLE.match(text):
+            title = text
+        if _MONEY_WORDS.search(text):
+            figures.extend(prose_money(number, text, meta.year))
+        if _DIGIT.search(text) and _COUNT_WORDS.search(text):
+            figures.extend(prose_counts(number, text, meta.year))
+    figures = _running_costs_fallback(_unique(figures), meta)
+    figures.sort(key=lambda f: (f.line, _KEY_ORDER.get(f.key, 99)))
+    return figures, []
+
+
+def _table_index(tables: list[ParsedTable], count: int) -> dict[int, ParsedTable]:
+    at: dict[int, ParsedTable] = {}
+    for table in tables:
+        for number in range(max(1, table.start_line), min(count, table.end_line) + 1):
+            at.setdefault(number, table)
+    return at
+
+
+def _unique(figures: list[StatedFigure]) -> list[StatedFigure]:
+    """The same figure read twice from one line (by two patterns) counts once."""
+    seen: set[tuple] = set()
+    out: list[StatedFigure] = []
+    for f in figures:
+        k = (f.key, f.value, f.line, f.year)
+        if k not in seen:
+            seen.add(k)
+            out.append(f)
+    return out
+
+
+def _running_costs_fallback(figures: list[StatedFigure], meta: DocumentMeta) -> list[StatedFigure]:
+    """A unit that states no 机关/机构运行经费 but its 公用经费: that is its running cost, labelled as stated."""
+    current = [f for f in figures if f.year is None or f.year == meta.year]
+    if any(f.key == "running_costs" for f in current):
+        return figures
+    extra = [replace(f, key="running_costs", label=f.label or "公用经费") for f in current if f.key == "public"]
+    return figures + extra

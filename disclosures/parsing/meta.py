@@ -1,0 +1,192 @@
+"""What a document is: publisher, fiscal year, kind, scope, unit, title and budget code, each with its source line.
+
+Every field comes from the text; a field the text does not tell stays None (the importer asks the user for it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .figure_text import clean_prose
+from .types import DocumentMeta, Kind, Scope
+
+# The bureau or its insurance agency. Subordinate units (事务中心, 生育保险中心) are not publishers of these documents.
+_SUFFIX = (
+    r"(?:医疗保障局|医疗保险经办(?:机构|中心|服务中心)|医保经办(?:机构|中心|服务中心)"
+    r"|医疗保险(?:服务|管理)?中心|医疗保障(?:服务|经办)中心)"
+)
+_NAME = re.compile(r"([\u4e00-\u9fff]{2,16}?)" + "(" + _SUFFIX + ")")
+_CJK_RUN_END = re.compile(r"[\u4e00-\u9fff]{1,16}$")
+# A name is a region (…省/市/县/区/旗/州) then the suffix; words a sentence puts in front of it are not part of it.
+_REGION_START = re.compile(
+    r"[\u4e00-\u9fff]{1,10}?(?:省|自治区)?[\u4e00-\u9fff]{0,10}?(?:市|州|盟|地区)?[\u4e00-\u9fff]{0,10}?(?:县|区|市|旗)$"
+)
+_LEADING_WORDS = re.compile(
+    r"^(?:现将|根据|按照|其中|形成|对于|对|由|经|与|和|及|为|是|系|向|在|将|本|我|附件|部门|单位名称|单位|关于|是指|包括)+"
+)
+
+# "2023 年部门预算", "2022年度部门决算", "2023年单位综合预算": the year the document is about, and its kind and scope.
+_DOC_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年\s*度?\s*(部门|单位)?\s*(?:综合)?\s*(预算|决算)")
+# "预算年度：2023", also broken over lines by the extractor ("预算年  \n度：2023").
+_TABLE_YEAR = re.compile(r"(预算|决算)年\s*度\s*[：:]\s*(20\d{2})")
+_UNIT = re.compile(r"(?<![额])单位\s*[：:]\s*(万元|元)")
+_PROSE_AMOUNT = re.compile(r"\d(?:\.\d+)?\s*(万元|元)")
+_TITLE_WORDS = re.compile(r"(预算|决算).{0,12}(公开|说明|报告|目录)")
+_PART_NUMBER = re.compile(r"^第[一二三四五六七八九十\d]+部分\s*")
+
+
+def read_meta(lines: list[str]) -> DocumentMeta:
+    meta = DocumentMeta()
+    cleaned = [clean_prose(line) for line in lines]
+    _read_publisher(cleaned, meta)
+    _read_year_kind_scope(lines, cleaned, meta)
+    _read_unit(cleaned, meta)
+    _read_title(cleaned, meta)
+    _read_budget_code(cleaned, meta)
+    return meta
+
+
+def _name_candidates(cleaned: list[str]) -> list[tuple[str, int]]:
+    """(name, line) for every mention of a bureau or agency name, with sentence words in front trimmed off."""
+    found: list[tuple[str, int]] = []
+    for number, text in enumerate(cleaned, start=1):
+        if "医" not in text:
+            continue
+        for m in _NAME.finditer(text):
+            run = _CJK_RUN_END.search(text[: m.start(2)])
+            region = run.group(0) if run else ""
+            region = _LEADING_WORDS.sub("", region)
+            if len(region) < 2 or not _REGION_START.search(region):
+                continue
+            found.append((region + m.group(2), number))
+    return found
+
+
+def _stem(name: str) -> str:
+    """经办机构 and 经办中心 name the same agency."""
+    return re.sub(r"(?:服务中心|中心|机构)$", "", name)
+
+
+def _read_publisher(cleaned: list[str], meta: DocumentMeta) -> None:
+    found = _name_candidates(cleaned)
+    if not found:
+        return
+    # A mention whose run of characters is longer than a shorter name ending it ("形成盐边县医疗保障局") counts for
+    # the shorter one: the shortest name most mentions end with is the name itself.
+    names = {name for name, _ in found}
+    score: Counter[str] = Counter()
+    for name, _ in found:
+        for other in names:
+            if name.endswith(other):
+                score[other] += 1
+    first_line = {}
+    for name, number in found:
+        first_line.setdefault(name, number)
+    in_title = {name for name, number in found if _TITLE_WORDS.search(cleaned[number - 1]) and len(cleaned[number - 1]) < 80}
+    best = max(score, key=lambda n: (n in in_title, score[n], -first_line[n]))
+    # Drop names that only extend the best one with sentence words.
+    meta.publisher = best
+    meta.lines["publisher"] = first_line[best]
+    region = best[: len(best) - len(re.search(_SUFFIX + "$", best).group(0))]
+    for name in sorted(names, key=lambda n: first_line[n]):
+        if name != best and name.startswith(region) and _stem(name) == _stem(best) and name not in meta.other_names:
+            if not any(name.endswith(o) and name != o for o in names if score[o] > score[name]):
+                meta.other_names.append(name)
+
+
+def _read_year_kind_scope(lines: list[str], cleaned: list[str], meta: DocumentMeta) -> None:
+    years: Counter[int] = Counter()
+    kinds: Counter[str] = Counter()
+    scopes: Counter[str] = Counter()
+    first: dict[tuple[str, object], int] = {}
+    for number, text in enumerate(cleaned, start=1):
+        if "年" not in text:
+            continue
+        titled = bool(_TITLE_WORDS.search(text)) and len(text) < 80 and "....." not in text
+        weight = 3 if titled else 1
+        for m in _DOC_YEAR.finditer(text):
+            year, scope, kind = int(m.group(1)), m.group(2), m.group(3)
+            years[year] += weight
+            first.setdefault(("year", year), number)
+            if scope:  # "2022年度预算编制阶段" says nothing about what this document is
+                kinds[kind] += weight
+                scopes[scope] += weight
+                first.setdefault(("kind", kind), number)
+                first.setdefault(("scope", scope), number)
+    # Table headers print "预算年度：2023", sometimes broken over two lines.
+    joined = "\n".join(lines)
+    for m in _TABLE_YEAR.finditer(joined):
+        year = int(m.group(2))
+        years[year] += 1
+        first.setdefault(("year", year), joined.count("\n", 0, m.start()) + 1)
+    if years:
+        year = max(years, key=lambda y: (years[y], -first[("year", y)]))
+        meta.year = year
+        meta.lines["year"] = first[("year", year)]
+    if kinds:
+        kind = max(kinds, key=lambda k: (kinds[k], -first[("kind", k)]))
+        meta.kind = Kind.FINAL if kind == "决算" else Kind.BUDGET
+        meta.lines["kind"] = first[("kind", kind)]
+    if scopes:
+        scope = max(scopes, key=lambda s: (scopes[s], -first[("scope", s)]))
+        meta.scope = Scope.UNIT if scope == "单位" else Scope.DEPARTMENT
+        meta.lines["scope"] = first[("scope", scope)]
+
+
+def _read_unit(cleaned: list[str], meta: DocumentMeta) -> None:
+    """The unit most tables print ("单位：元"); without tables, the unit the prose writes amounts in."""
+    votes: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for number, text in enumerate(cleaned, start=1):
+        for m in _UNIT.finditer(text):
+            votes[m.group(1)] += 1
+            first.setdefault(m.group(1), number)
+    if not votes:
+        for number, text in enumerate(cleaned, start=1):
+            if "\t" in text:
+                continue
+            for m in _PROSE_AMOUNT.finditer(text):
+                votes[m.group(1)] += 1
+                first.setdefault(m.group(1), number)
+    if votes:
+        unit = max(votes, key=lambda u: (votes[u], -first[u]))
+        meta.unit = unit
+        meta.lines["unit"] = first[unit]
+
+
+def _read_title(cleaned: list[str], meta: DocumentMeta) -> None:
+    """The first heading-like line naming the year and 预算/决算; joined with a line above that is only the name."""
+    fallback: tuple[str, int] | None = None
+    previous = ""
+    for number, text in enumerate(cleaned, start=1):
+        if not text:
+            continue
+        if len(text) < 80 and "....." not in text and "\t" not in text and _TITLE_WORDS.search(text):
+            if meta.year is None or str(meta.year) in text:
+                names = [meta.publisher, *meta.other_names] if meta.publisher else []
+                if any(n in text for n in names):
+                    meta.title, meta.lines["title"] = text, number
+                    return
+                if previous and previous in names:
+                    meta.title, meta.lines["title"] = f"{previous} {text}", number - 1
+                    return
+                if fallback is None:
+                    fallback = (text, number)
+        previous = text
+    if fallback:
+        meta.title, meta.lines["title"] = _PART_NUMBER.sub("", fallback[0]), fallback[1]
+
+
+def _read_budget_code(cleaned: list[str], meta: DocumentMeta) -> None:
+    """The number tables print before the unit's name: "450 顺平县医疗保障局", "353002\t镇安县医疗保险经办中心"."""
+    if not meta.publisher:
+        return
+    names = "|".join(re.escape(n) for n in [meta.publisher, *meta.other_names])
+    pattern = re.compile(r"(?:^|[\s*])(\d{3,6})[ \t\u3000]+(?:" + names + r")(?:[\s（(]|$)")
+    for number, text in enumerate(cleaned, start=1):
+        m = pattern.search(text)
+        if m:
+            meta.budget_code = m.group(1)
+            meta.lines["budget_code"] = number
+            return

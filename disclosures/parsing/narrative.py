@@ -1,0 +1,164 @@
+"""Budget lines read from the sentences of a final account whose tables were published as images.
+
+"卫生健康（类）医疗救助（款）城乡医疗救助（项）：支出决算为607.27万元" becomes the functional line 2101301, and
+"主要用于以下方面：社会保障和就业支出27.13万元…" gives the 类 lines. The code comes from the standard names of the
+类/款/项; a name that is not in the standard list keeps an empty code and is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .codes import FUNCTIONAL, class_code_for_name
+from .figure_text import NUMBER, clean_prose, money_in_yuan, sentences
+from .types import Classification, DocumentMeta, ParsedLine, Problem, Severity
+
+_PATH = re.compile(
+    r"([\u4e00-\u9fff]+)\s*[（(]类[)）]\s*([\u4e00-\u9fff]+)\s*[（(]款[)）]\s*(?:([\u4e00-\u9fff]+)\s*[（(]项[)）])?"
+)
+_AMOUNT = r"\s*(" + NUMBER + r")\s*(万元|元)"
+_FINAL = re.compile(r"(?:支出)?决算(?:数)?(?:为|是)?[：:]?" + _AMOUNT)
+_BUDGET = re.compile(r"年初预算(?:数)?(?:为|是)?[：:]?" + _AMOUNT)
+_ADJUSTED = re.compile(r"调整(?:后)?预算(?:数)?(?:为|是)?[：:]?" + _AMOUNT)
+# "主要用于以下方面：社会保障和就业支出27.13万元，占2.83%；卫生健康支出908.04万元…"
+# "2022年一般公共预算财政拨款支出959.14万元": the 合计 the 类/款/项 sentences add up to.
+_TOTAL = re.compile(r"一般公共预算(?:财政拨款)?支出(?:决算)?(?:数)?(?:为|是)?" + _AMOUNT)
+_CLASS_SHARE = re.compile(r"([\u4e00-\u9fff]{2,16}?支出)" + _AMOUNT)
+
+
+def _bare(name: str) -> str:
+    return name.removesuffix("支出") if len(name) > 3 else name
+
+
+def _child_code(parent: str, name: str, length: int) -> str | None:
+    wanted = _bare(name)
+    for code, standard in FUNCTIONAL.items():
+        if len(code) == length and code.startswith(parent) and _bare(standard) == wanted:
+            return code
+    return None
+
+
+def code_for_path(cls: str, section: str, item: str | None) -> str | None:
+    """'卫生健康', '医疗救助', '城乡医疗救助' -> '2101301', by the standard names; None when a name is not standard."""
+    code = class_code_for_name(cls)
+    if code is None:
+        return None
+    code = _child_code(code, section, 5)
+    if code is None or item is None:
+        return code
+    return _child_code(code, item, 7)
+
+
+def read_narrative_lines(lines: list[str], *, meta: DocumentMeta) -> tuple[list[ParsedLine], list[Problem]]:
+    unit_default = meta.unit or "万元"
+    out: list[ParsedLine] = []
+    problems: list[Problem] = []
+    seen: set[tuple[str, str, Decimal]] = set()
+    for number, raw in enumerate(lines, start=1):
+        if "\t" in raw or not any(ch.isdigit() for ch in raw):
+            continue
+        text = clean_prose(raw)
+        if "（类）" in text or "(类)" in text:
+            for parsed in _path_lines(number, text, unit_default, problems):
+                key = (parsed.code, parsed.name, parsed.amounts["total"])
+                if key not in seen:
+                    seen.add(key)
+                    out.append(parsed)
+        elif "主要用于" in text:
+            for parsed in _class_lines(number, text):
+                key = (parsed.code, parsed.name, parsed.amounts["total"])
+                if key not in seen:
+                    seen.add(key)
+                    out.append(parsed)
+    if out:
+        total = _total_line(lines)
+        if total is not None:
+            out.insert(0, total)
+    return out, problems
+
+
+def _total_line(lines: list[str]) -> ParsedLine | None:
+    for number, raw in enumerate(lines, start=1):
+        if "\t" in raw or "一般公共预算" not in raw:
+            continue
+        m = _TOTAL.search(clean_prose(raw))
+        if m:
+            return ParsedLine(
+                table="narrative",
+                classification=Classification.FUNCTIONAL,
+                code="",
+                name="合计",
+                published_name=re.sub(r"\s+", "", m.group(0)[: m.start(1) - m.start()]),
+                amounts={"total": money_in_yuan(m.group(1), m.group(2))},
+                source_lines=(number,),
+                from_narrative=True,
+                row_kind="total",
+            )
+    return None
+
+
+def _path_lines(number: int, text: str, unit_default: str, problems: list[Problem]) -> list[ParsedLine]:
+    out: list[ParsedLine] = []
+    matches = list(_PATH.finditer(text))
+    for i, m in enumerate(matches):
+        rest = text[m.end() : matches[i + 1].start() if i + 1 < len(matches) else len(text)]
+        final = _FINAL.search(rest)
+        if final is None:
+            continue  # the 名词解释 repeat the same names with no amount
+        amounts = {"total": money_in_yuan(final.group(1), final.group(2) or unit_default)}
+        for key, pattern in (("年初预算", _BUDGET), ("调整预算", _ADJUSTED)):
+            found = pattern.search(rest)
+            if found:
+                amounts[key] = money_in_yuan(found.group(1), found.group(2))
+        cls, section, item = m.group(1), m.group(2), m.group(3)
+        name = item or section
+        code = code_for_path(cls, section, item)
+        if code is None:
+            problems.append(
+                Problem(
+                    Severity.INFO,
+                    "narrative_code_unknown",
+                    f"第{number}行「{m.group(0)}」的科目名称不在标准科目表中，未能确定科目编码。",
+                    (number,),
+                )
+            )
+        out.append(
+            ParsedLine(
+                table="narrative",
+                classification=Classification.FUNCTIONAL,
+                code=code or "",
+                name=name,
+                published_name=re.sub(r"\s+", "", m.group(0)),
+                amounts=amounts,
+                source_lines=(number,),
+                from_narrative=True,
+            )
+        )
+    return out
+
+
+def _class_lines(number: int, text: str) -> list[ParsedLine]:
+    out: list[ParsedLine] = []
+    for s in sentences(text):
+        at = s.text.find("主要用于")
+        if at < 0:
+            continue
+        for m in _CLASS_SHARE.finditer(s.text, at + 4):
+            name = m.group(1).lstrip("：:，、；")
+            code = class_code_for_name(name)
+            if code is None:
+                continue
+            out.append(
+                ParsedLine(
+                    table="narrative",
+                    classification=Classification.FUNCTIONAL,
+                    code=code,
+                    name=FUNCTIONAL.get(code, name),
+                    published_name=name,
+                    amounts={"total": money_in_yuan(m.group(2), m.group(3))},
+                    source_lines=(number,),
+                    from_narrative=True,
+                )
+            )
+    return out

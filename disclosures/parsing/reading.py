@@ -1,0 +1,70 @@
+"""Bytes of an uploaded or named file -> text the parsers can read, or a clear DisclosureError."""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from .types import DisclosureError
+
+# Magic numbers of the files people attach by mistake instead of the extracted text.
+_BINARY_SIGNATURES = {
+    b"%PDF": "PDF 文件（请先提取文字）",
+    b"\x89PNG": "PNG 图片",
+    b"\xff\xd8\xff": "JPEG 图片",
+    b"GIF8": "GIF 图片",
+    b"PK\x03\x04": "ZIP 压缩包或 Office 文件",
+    b"\xd0\xcf\x11\xe0": "旧版 Office 文件",
+    b"Rar!": "RAR 压缩包",
+    b"\x1f\x8b": "gzip 压缩包",
+}
+
+
+def decode_disclosure(data: bytes, *, max_bytes: int) -> str:
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK; normalise line endings."""
+    if not data.strip():
+        raise DisclosureError("文件是空的：没有可读的文字。")
+    if len(data) > max_bytes:
+        raise DisclosureError(
+            f"文件太大：{len(data) / 1024 / 1024:.1f} MB，超过 {max_bytes / 1024 / 1024:.0f} MB 的上限；"
+            "一份预决算公开的文字通常不到 1 MB。"
+        )
+    for magic, what in _BINARY_SIGNATURES.items():
+        if data.startswith(magic):
+            raise DisclosureError(f"这是{what}，不是文字文件：应为从 PDF 提取出的 UTF-8 或 GBK 文本。")
+    text = _decode(data)
+    if "\x00" in text or _control_share(text) > 0.01:
+        raise DisclosureError("这是二进制文件，不是文字文件：应为从 PDF 提取出的 UTF-8 或 GBK 文本。")
+    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        # gb18030 decodes almost any byte string; accept it only when it reads as Chinese text.
+        if encoding == "utf-8-sig" or _cjk_share(text) > 0.05:
+            return text
+    best = from_bytes(data).best()
+    if best is None or _cjk_share(str(best)) < 0.05:
+        raise DisclosureError("无法识别文件的文字编码：应为 UTF-8、GB18030 或 GBK 编码的中文文本。")
+    return str(best)
+
+
+def _cjk_share(text: str) -> float:
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in sample) / len(sample)
+
+
+def _control_share(text: str) -> float:
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    return sum(ord(ch) < 32 and ch not in "\n\r\t\f" for ch in sample) / len(sample)

@@ -1,0 +1,257 @@
+"""Which column of a table holds what, told from its header rows.
+
+Header rows come out of the PDF extractor with merged cells flattened: a group header ("基本支出") sits over the
+first of the columns it spans and the rest of its span is empty; a lower header row is sometimes compacted to the
+left (empty cells dropped). The rules here read the labels per column position and fall back gracefully.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .text import strip_tags
+from .types import COLUMN_KEYS
+
+_SYNONYMS = {
+    "合计": "total",
+    "总计": "total",
+    "预算数": "total",
+    "决算数": "total",
+    "金额": "total",
+    "项目金额": "total",
+    "预算金额": "total",
+    "资金总额": "total",
+    "人员经费支出": "personnel",
+    "公用经费支出": "public",
+    "日常公用经费": "public",
+    "专项业务经费支出": "project",
+    "专项业务经费": "project",
+}
+_SUBTOTAL = {"小计"}
+_CODE_PARTS = {"类", "款", "项"}
+_IGNORE = re.compile(r"备注|简介|说明|依据|内容|计量单位|规格|目录|时间|数量|单价|指标")
+_HEADER_WORD = re.compile(
+    r"编码|代码|名称|合计|总计|小计|金额|预算数|决算数|序号|栏次|^项目$|^类$|^款$|^项$|基本支出|项目支出|人员经费|公用经费"
+    r"|^收入$|^支出$|科目|数量|价值|类型|经费"
+)
+
+
+def squash(cell: str) -> str:
+    if "<" in cell or "*" in cell:
+        cell = strip_tags(cell)
+    return "".join(cell.split())
+
+
+_UNIT_NOTE = re.compile(r"[（(](?:金额)?单位[:：]?(?:万元|元)[）)]|[（(](?:万元|元)[）)]")
+
+
+def amount_key(label: str) -> str | None:
+    """The shared column key of a header label, or None when the label keeps its own text."""
+    return COLUMN_KEYS.get(label) or _SYNONYMS.get(label)
+
+
+def header_score(cells: list[str]) -> int:
+    return sum(1 for c in cells if c and _HEADER_WORD.search(c))
+
+
+def is_column_number_row(cells: list[str]) -> bool:
+    """'栏次 1 2 3 4': numbers the columns, carries nothing."""
+    filled = [c for c in cells if c]
+    return bool(filled) and filled[0] in {"栏次", "档次", "栏号"} or (
+        len(filled) >= 3 and all(c.isdigit() and len(c) <= 2 for c in filled) and filled == sorted(filled, key=int)
+    )
+
+
+def _role_of(label: str) -> str | None:
+    if label in {"序号", "栏次"}:
+        return "seq"
+    if label in _CODE_PARTS:
+        return "code_part"
+    if "编码" in label or "代码" in label:
+        if "单位" in label or "项目" in label:
+            return "unit_code"
+        return "code"
+    if label == "类型":
+        return "type"
+    if "名称" in label or label in {"项目", "科目"} or ("科目" in label and "编码" not in label):
+        return "name"
+    if (_IGNORE.search(label) or label.endswith("单位")) and amount_key(label) is None:
+        return "ignore"
+    return None
+
+
+@dataclass
+class Section:
+    """One name column and the amount columns printed to its right (a 收支总表 has several side by side)."""
+
+    name: int
+    label: str = ""
+    amounts: list[tuple[int, str]] = field(default_factory=list)  # (position, column key)
+
+
+@dataclass
+class Layout:
+    width: int
+    seq: int | None = None
+    code: list[int] = field(default_factory=list)  # one column, or the 类/款/项 columns in order
+    unit_code: int | None = None
+    type: int | None = None
+    sections: list[Section] = field(default_factory=list)
+
+    @property
+    def name(self) -> int | None:
+        return self.sections[0].name if self.sections else None
+
+    def amount_positions(self) -> set[int]:
+        return {p for s in self.sections for p, _ in s.amounts}
+
+    @property
+    def columns(self) -> list[str]:
+        keys: list[str] = []
+        for s in self.sections:
+            for _, k in s.amounts:
+                if k not in keys:
+                    keys.append(k)
+        return keys
+
+
+def build_layout(headers: list[list[str]], width: int) -> Layout:
+    rows = [
+        [_UNIT_NOTE.sub("", squash(c)) for c in r] + [""] * (width - len(r))
+        for r in headers
+        if not is_column_number_row(r)
+    ]
+    rows = [r[:width] for r in rows if any(r)]
+    width = max([width] + [len(r) for r in rows])
+    own: list[list[tuple[int, str]]] = [[] for _ in range(width)]
+    for ri, r in enumerate(rows):
+        for p, c in enumerate(r):
+            if c:
+                own[p].append((ri, c))
+
+    def role(p: int) -> str | None:
+        found = [_role_of(t) for _, t in own[p]]
+        for wanted in ("seq", "code_part", "unit_code", "code", "type", "name", "ignore"):
+            if wanted in found:
+                return wanted
+        return None
+
+    roles = [role(p) for p in range(width)]
+    # A header row compacted to the left puts amount labels over code/name columns: its amount labels are
+    # orphans, handed out later to the columns that a group header spans.
+    orphans: list[str] = []
+    for ri, r in enumerate(rows):
+        misplaced = any(c and roles[p] in {"code", "code_part", "unit_code", "name", "seq"} and _role_of(c) is None
+                        for p, c in enumerate(r))
+        if misplaced:
+            for p, c in enumerate(r):
+                if c and _role_of(c) is None:
+                    orphans.append(c)
+                    own[p] = [(i, t) for i, t in own[p] if i != ri]
+    roles = [role(p) for p in range(width)]
+
+    def inherited(ri: int, p: int) -> str:
+        """The label over position p in header row ri, looking left over the empty cells of a merged span."""
+        for q in range(p, -1, -1):
+            c = rows[ri][q] if ri < len(rows) else ""
+            if c and any(i == ri for i, _ in own[q]):
+                return c
+            if roles[q] is not None and q != p:
+                return ""
+        return ""
+
+    # Claim a key per amount position: (key, depth of the label it came from, label text).
+    claims: dict[int, tuple[str, int, str]] = {}
+    for p in range(width):
+        if roles[p] is not None or not own[p]:
+            continue
+        labels = sorted(own[p], reverse=True)  # lowest header row first
+        chosen: tuple[str, int, str] | None = None
+        for ri, text in labels:
+            if text in _SUBTOTAL:
+                parent = next((inherited(up, p) for up in range(ri - 1, -1, -1) if inherited(up, p)), "")
+                if parent:
+                    chosen = (amount_key(parent) or parent, ri, parent)
+                    break
+                continue
+            key = amount_key(text)
+            if key:
+                chosen = (key, ri, text)
+                break
+        if chosen is None:
+            ri, text = labels[0]
+            if text in _SUBTOTAL:
+                text = "合计"
+            chosen = (amount_key(text) or text, ri, text)
+        claims[p] = chosen
+
+    # Two positions claiming one key: the claim from the lower (more specific) header row keeps it.
+    by_key: dict[tuple[int, str], list[int]] = {}
+    for p, (k, _, _) in claims.items():
+        segment = sum(1 for q in range(p) if roles[q] == "name")  # 收入 and 支出 sides may both have 合计
+        by_key.setdefault((segment, k), []).append(p)
+    standard = set(COLUMN_KEYS.values()) | set(_SYNONYMS.values())
+    for (segment, key), positions in list(by_key.items()):
+        if len(positions) > 1 and key not in standard:
+            # The same leaf under two groups (本年拨款/一般公共预算, 结转结余/一般公共预算): name both by their group.
+            for q in positions:
+                ri = claims[q][1]
+                parent = next((inherited(up, q) for up in range(ri - 1, -1, -1) if inherited(up, q)), "")
+                claims[q] = (parent + key, ri, claims[q][2])
+            del by_key[(segment, key)]
+            for q in positions:
+                by_key.setdefault((segment, claims[q][0]), []).append(q)
+    for positions in by_key.values():
+        if len(positions) > 1:
+            keep = max(positions, key=lambda q: (claims[q][1], -q))
+            for q in positions:
+                if q != keep:
+                    del claims[q]
+
+    # Positions without a label of their own belong to the labelled column on their left (a merged group).
+    keys: dict[int, str] = {p: k for p, (k, _, _) in claims.items()}
+    groups: list[list[int]] = []
+    p = 0
+    while p < width:
+        if p in claims:
+            q = p + 1
+            while q < width and roles[q] is None and q not in claims:
+                q += 1
+            if q - p > 1:
+                groups.append(list(range(p, q)))
+            p = q
+        else:
+            p += 1
+    slots = sum(len(g) for g in groups)
+    use_orphans = slots > 0 and len(orphans) == slots
+    for g in groups:
+        head_label = claims[g[0]][2]
+        for i, q in enumerate(g):
+            keys[q] = orphans.pop(0) if use_orphans else f"{head_label}{i + 1}"
+
+    layout = Layout(width=width)
+    for p in range(width):
+        r = roles[p]
+        if r == "seq" and layout.seq is None:
+            layout.seq = p
+        elif r == "code_part":
+            layout.code.append(p)
+        elif r == "code" and not layout.code:
+            layout.code.append(p)
+        elif r == "unit_code" and layout.unit_code is None:
+            layout.unit_code = p
+        elif r == "type" and layout.type is None:
+            layout.type = p
+        elif r == "name":
+            current = layout.sections[-1] if layout.sections else None
+            if current is None or current.amounts:
+                labels = [inherited(ri, p) for ri in range(len(rows))]
+                label = "/".join(dict.fromkeys(t for t in labels if t))
+                layout.sections.append(Section(name=p, label=label))
+        elif p in keys and layout.sections:
+            layout.sections[-1].amounts.append((p, keys[p]))
+        elif p in keys and not layout.sections and r is None:
+            # Amounts before any name column (a total row printed left of its label) have nowhere to go.
+            continue
+    return layout

@@ -1,0 +1,193 @@
+"""Reading the rows of one table region, and mending the rows a page break cut in two.
+
+A table that runs over pages repeats its unit name, year, unit and header rows on every page; those repeats are
+skipped. A row whose name or code was cut at the page end continues in the first row of the next page (a row with
+no number, no amounts and no complete code): that piece is joined to the last row of the previous page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .table_layout import Layout, build_layout, header_score, is_column_number_row, squash
+from .table_titles import EMPTY_DECLARATION, unit_in
+from .text import clean_cell, parse_amount
+
+_NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
+_DIGITS = re.compile(r"^\d[\d ]*$")
+_NOTE = re.compile(r"^\s*(?:注|说明|备注|附注)")
+
+
+@dataclass
+class RawRow:
+    cells: list[str]
+    lines: list[int]
+
+
+@dataclass
+class Region:
+    """What one table region holds once read: header rows, unit, data rows and whether it says it is empty."""
+
+    title_line: int
+    headers: list[list[str]] = field(default_factory=list)
+    layout: Layout | None = None
+    unit: str | None = None
+    unit_line: int | None = None
+    declared_empty: bool = False
+    rows: list[RawRow] = field(default_factory=list)
+    end_line: int = 0
+    tab_rows: int = 0
+
+
+def is_prose(line: str) -> bool:
+    """A sentence of the narrative: it ends the table region it follows."""
+    s = line.strip()
+    return len(squash(s)) >= 40 and not _NOTE.match(s) and "\t" not in s
+
+
+def _fits(cell: str, role: str) -> bool:
+    if role == "amount":
+        return parse_amount(cell) is not None
+    if role in {"code", "seq"}:
+        return bool(_DIGITS.match(cell))
+    return parse_amount(cell) is None
+
+
+def _roles(layout: Layout) -> list[str]:
+    roles = ["other"] * layout.width
+    for p in layout.code:
+        roles[p] = "code"
+    if layout.seq is not None:
+        roles[layout.seq] = "seq"
+    for p in layout.amount_positions():
+        roles[p] = "amount"
+    return roles
+
+
+def align(cells: list[str], layout: Layout, roles: list[str]) -> list[str]:
+    """Place a row that lost empty cells in the extractor where its cells fit the columns best."""
+    width = layout.width
+    if len(cells) >= width:
+        return cells[:width]
+    best, best_score = 0, -1
+    for offset in range(width - len(cells) + 1):
+        score = sum(1 for i, c in enumerate(cells) if c and _fits(c, roles[offset + i]))
+        if score > best_score:
+            best, best_score = offset, score
+    return [""] * best + cells + [""] * (width - best - len(cells))
+
+
+def is_fragment(cells: list[str], layout: Layout) -> bool:
+    """The rest of a row cut at the page end: no number, no amounts, no complete code with a name."""
+    if not any(cells):
+        return False
+    if layout.seq is not None and cells[layout.seq]:
+        return False
+    if any(cells[p] for p in layout.amount_positions()):
+        return False
+    code = "".join(cells[p] for p in layout.code).replace(" ", "")
+    names = [cells[s.name] for s in layout.sections if cells[s.name]]
+    if code and not code.isdigit():
+        return False
+    if len(code) in {3, 5, 7} and names:
+        return False
+    return not any(_NUMBERED.match(n) for n in names)
+
+
+def _merge(into: RawRow, piece: list[str], line: int, *, before: bool = False) -> None:
+    for p, c in enumerate(piece):
+        if c and p < len(into.cells):
+            into.cells[p] = c + into.cells[p] if before else into.cells[p] + c
+    into.lines = sorted({*into.lines, line})
+
+
+def _has_amount(cells: list[str]) -> bool:
+    return any(parse_amount(c) is not None for c in cells if c)
+
+
+def read_region(lines: list[str], start: int, end: int) -> Region:
+    """Read the lines start..end-1 (0-based indexes) of one table; start is the title line."""
+    region = Region(title_line=start + 1, end_line=start + 1)
+    seen_headers: set[tuple[str, ...]] = set()
+    roles: list[str] = []
+    page_break = False
+    after_header = False
+    pending: list[tuple[list[str], int]] = []  # pieces that came before any row
+
+    def add_piece(cells: list[str], line_no: int) -> None:
+        if region.rows:
+            _merge(region.rows[-1], cells, line_no)
+        else:
+            pending.append((cells, line_no))
+
+    for i in range(start + 1, end):
+        raw = lines[i]
+        line_no = i + 1
+        if not raw.strip():
+            continue
+        region.end_line = line_no
+        if "\t" not in raw:
+            unit = unit_in(raw)
+            if unit and region.unit is None:
+                region.unit, region.unit_line = unit, line_no
+            if EMPTY_DECLARATION.search(raw):
+                region.declared_empty = True
+            layout = region.layout
+            text = squash(raw)
+            if layout is not None and region.rows and after_header and page_break and 0 < len(text) <= 30:
+                # A lone piece of a cut row with its tabs lost: digits continue the code, words the name.
+                piece = [""] * layout.width
+                if text.isdigit() and len(text) <= 2 and layout.code:
+                    piece[layout.code[-1]] = text
+                elif not text.isdigit() and not unit and "年" not in text and "：" not in text and layout.name is not None:
+                    piece[layout.name] = text
+                if any(piece) and is_fragment(piece, layout):
+                    add_piece(piece, line_no)
+                    continue
+            if region.rows:
+                page_break = True
+                after_header = False
+            continue
+        cells = [clean_cell(c) if "<" in c or "*" in c else c.strip() for c in raw.split("\t")]
+        if not any(cells):
+            continue
+        region.tab_rows += 1
+        squashed = [squash(c) for c in cells]
+        signature = tuple(c for c in squashed if c)
+        if region.layout is None:
+            if is_column_number_row(squashed):
+                continue
+            if not _has_amount(cells) and (header_score(squashed) >= 2 or (region.headers and not any(
+                    _DIGITS.match(c) for c in cells if c))):
+                region.headers.append(cells)
+                seen_headers.add(signature)
+                continue
+            if not region.headers:
+                continue  # chart labels and other text before any header: not rows of this table
+            width = max(len(h) for h in region.headers)
+            region.layout = build_layout(region.headers, width)
+            roles = _roles(region.layout)
+            if region.unit is None:
+                region.unit = next((u for h in region.headers for c in h if (u := unit_in(c))), None)
+        layout = region.layout
+        if signature in seen_headers or is_column_number_row(squashed) or (
+            not _has_amount(cells) and header_score(squashed) >= 2 and not any(_DIGITS.match(c) for c in cells if c)
+        ):
+            if region.rows:
+                page_break = True
+            after_header = True
+            continue
+        row = align(cells, layout, roles)
+        if page_break and is_fragment(row, layout):
+            add_piece(row, line_no)
+            continue
+        page_break = False
+        after_header = False
+        new = RawRow(cells=row, lines=[line_no])
+        for piece, piece_line in pending:
+            _merge(new, piece, piece_line, before=True)
+        pending.clear()
+        region.rows.append(new)
+    return region
+

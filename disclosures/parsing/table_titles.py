@@ -1,0 +1,88 @@
+"""Recognising a table by its printed title, and the unit and emptiness notes printed near it."""
+
+from __future__ import annotations
+
+import re
+
+from .text import strip_tags
+
+_HEADING = re.compile(r"^\s*(?:[-*]\s+)?#{1,6}\s*")
+_NUMBERING = re.compile(
+    r"^(?:表\s*\d+[\s:：.、]*|[（(]\s*\d+\s*[）)]\s*|\d+\s*[、.．]\s*|[一二三四五六七八九十]+\s*[、.．]\s*|附表\s*\d*[\s:：]*)"
+)
+_TITLE_END = re.compile(r"表\s*(?:[（(][^（）()]{1,20}[）)])?$")
+_NOT_TITLE = re.compile(r"[。；;，,]|\.{3,}|…|见下表|如下表|详见|下表|附表：")
+_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元)")
+_UNIT_IN_HEADER = re.compile(r"[（(]\s*(?:金额)?单位\s*[:：]?\s*(万元|元)\s*[）)]|[（(](万元|元)[）)]")
+EMPTY_DECLARATION = re.compile(r"空表|本表无数据|无数据|不涉及|此表为空|本表为空")
+
+# Checked in order: the first whose words are all in the title wins.
+_KEYS: list[tuple[str, tuple[str, ...]]] = [
+    ("three_public", ("三公",)),
+    ("performance_targets", ("绩效",)),
+    ("gov_fund", ("政府性基金",)),
+    ("gov_fund", ("政府基金",)),
+    ("state_capital", ("国有资本经营",)),
+    ("procurement", ("政府采购",)),
+    ("assets", ("资产",)),
+    ("running_costs", ("运行经费",)),
+    ("projects", ("项目支出",)),
+    ("projects", ("专项业务经费",)),
+    ("projects", ("项目表",)),
+    ("economic_summary", ("经济分类汇总",)),
+    ("fiscal_summary", ("财政拨款收支总",)),
+    ("income_expenditure_summary", ("收支总",)),
+    ("income_summary", ("收入总",)),
+    ("expenditure_summary", ("支出总",)),
+    ("basic_functional", ("基本支出", "功能")),
+    ("basic_expenditure", ("基本支出",)),
+    ("general_budget_economic", ("一般公共预算", "支出", "经济")),
+    ("general_budget_expenditure", ("一般公共预算", "支出")),
+    ("income_summary", ("收入",)),
+    ("expenditure_summary", ("支出",)),
+]
+
+
+def clean_title(line: str) -> str:
+    """The title text without markdown, list markers, numbering, tags and spaces."""
+    s = strip_tags(line).strip()
+    s = _HEADING.sub("", s)
+    s = s.lstrip("-*• ").strip()
+    s = _NUMBERING.sub("", s).strip()
+    return s
+
+
+def title_key(line: str) -> str | None:
+    """The table key when this line is a table title, else None.
+
+    A title is a short line of its own that ends in 表 (optionally with a qualifier in brackets), not a sentence
+    that mentions a table and not an entry of a table of contents (dot leaders, trailing page number, "；").
+    """
+    if "表" not in line:
+        return None
+    if "\t" in line:
+        cells = [c.strip() for c in line.split("\t") if c.strip()]
+        if len(cells) != 1:
+            return None
+        line = cells[0]
+    s = clean_title(line)
+    if not s or len(s) > 100 or _NOT_TITLE.search(s) or not _TITLE_END.search(s):
+        return None
+    squashed = re.sub(r"\s+", "", s)
+    if squashed in {"表", "附表", "报表"} or "目录" in squashed or "公开报表" in squashed:
+        return None
+    for key, words in _KEYS:
+        if all(w in squashed for w in words):
+            return key
+    return "other"
+
+
+def unit_in(line: str) -> str | None:
+    """'单位：万元' -> '万元'; also the '（金额单位：万元）' some headers carry."""
+    m = _UNIT.search(line)
+    if m:
+        return m.group(1)
+    m = _UNIT_IN_HEADER.search(line)
+    if m:
+        return m.group(1) or m.group(2)
+    return None

@@ -1,0 +1,258 @@
+"""Every standard table of a disclosure: found by its title, read row by row, amounts in 元.
+
+`read_tables` is the entry point. Titles, units and empty declarations: table_titles. Column roles from the header
+rows: table_layout. Rows and page-break repairs: table_rows. This module turns the rows into ParsedLines, checks
+their codes and amounts, and completes the names a narrow PDF column cut short.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from . import codes
+from .table_layout import Layout, squash
+from .table_rows import RawRow, Region, is_prose, read_region
+from .table_titles import title_key
+from .text import parse_amount, to_yuan
+from .types import Classification, DocumentMeta, ParsedLine, ParsedTable, Problem, Severity
+
+__all__ = ["read_tables"]
+
+_READ_ROWS = {
+    "income_expenditure_summary",
+    "income_summary",
+    "expenditure_summary",
+    "fiscal_summary",
+    "general_budget_expenditure",
+    "general_budget_economic",
+    "basic_expenditure",
+    "basic_functional",
+    "economic_summary",
+    "gov_fund",
+    "state_capital",
+    "three_public",
+    "projects",
+    "running_costs",
+    "procurement",
+    "assets",
+}
+_REGISTER_ONLY = {"performance_targets"}  # registered for their lines, rows left to the figures reader
+_SUMMARY_KEYS = {"income_expenditure_summary", "fiscal_summary", "income_summary", "expenditure_summary"}
+_TOTAL_NAMES = {"合计", "总计", "共计", "总合计"}
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])\s*")
+_HEADING = re.compile(r"^\s*(?:[-*]\s+)?#{1,6}\s")
+
+
+def read_tables(
+    lines: list[str], *, meta: DocumentMeta
+) -> tuple[list[ParsedTable], list[ParsedLine], list[Problem]]:
+    """Find the tables of a document, read their rows, and say what looked wrong."""
+    titles = [(i, key) for i, line in enumerate(lines) if (key := title_key(line))]
+    tables: list[ParsedTable] = []
+    parsed: list[ParsedLine] = []
+    problems: list[Problem] = []
+    for n, (start, key) in enumerate(titles):
+        end = titles[n + 1][0] if n + 1 < len(titles) else len(lines)
+        end = _region_end(lines, start, end)
+        region = read_region(lines, start, end)
+        if not region.headers and not region.declared_empty and not (key in _REGISTER_ONLY and region.tab_rows):
+            continue  # a title in a list of contents, or a table printed as an image
+        unit = region.unit or meta.unit
+        table = ParsedTable(
+            key=key,
+            title=squash(lines[start]).lstrip("#"),
+            unit=unit,
+            start_line=start + 1,
+            end_line=max(region.end_line, start + 1),
+            declared_empty=region.declared_empty,
+            columns=region.layout.columns if region.layout else [],
+        )
+        table.title = _printed_title(lines[start])
+        rows: list[ParsedLine] = []
+        if key in _READ_ROWS and region.layout is not None and region.rows:
+            if unit not in ("元", "万元"):
+                problems.append(
+                    Problem(Severity.ERROR, "table_unit", f"表“{table.title}”没有印出金额单位，文档单位也未知。", (start + 1,))
+                )
+            else:
+                rows = _lines_of(region, key, unit, problems)
+        if (
+            not rows
+            and key in _READ_ROWS
+            and not table.declared_empty
+            and (not region.rows or key in {"gov_fund", "state_capital"})
+        ):
+            table.declared_empty = True
+        tables.append(table)
+        parsed.extend(rows)
+    _complete_names(parsed)
+    return tables, parsed, problems
+
+
+def _printed_title(line: str) -> str:
+    s = re.sub(r"<[^>]+>", "", line).strip()
+    return _HEADING.sub("", s).strip().lstrip("#").strip()
+
+
+def _region_end(lines: list[str], start: int, end: int) -> int:
+    """A table ends at the next title, a markdown heading, or the first sentence of narrative."""
+    for i in range(start + 1, end):
+        line = lines[i]
+        if _HEADING.match(line) or is_prose(line):
+            return i
+    return end
+
+
+def _section_kind(label: str, index: int) -> str:
+    if "收入" in label and "支出" not in label:
+        return "income"
+    if "经济" in label:
+        return "expenditure_economic_government" if "政府" in label else "expenditure_economic"
+    if "支出" in label or index > 0:
+        return "expenditure"
+    return ""
+
+
+def _lines_of(region: Region, key: str, unit: str, problems: list[Problem]) -> list[ParsedLine]:
+    layout = region.layout
+    assert layout is not None
+    out: list[ParsedLine] = []
+    multi = len(layout.sections) > 1
+    has_total = False
+    for row in region.rows:
+        for si, section in enumerate(layout.sections):
+            line = _line_of(row, layout, si, key, unit, problems, multi=multi, has_total=has_total)
+            if line is None:
+                continue
+            has_total = has_total or line.row_kind == "total"
+            out.append(line)
+    units = [x for x in out if x.row_kind == "unit"]
+    if not has_total and len(units) == 1 and key != "projects":
+        # A one-unit table prints the unit's row in place of a 合计 row.
+        units[0].row_kind = "total"
+        units[0].name = "合计"
+        units[0].classification = Classification.SUMMARY
+    return out
+
+
+def _line_of(
+    row: RawRow,
+    layout: Layout,
+    si: int,
+    key: str,
+    unit: str,
+    problems: list[Problem],
+    *,
+    multi: bool,
+    has_total: bool,
+) -> ParsedLine | None:
+    cells = row.cells
+    section = layout.sections[si]
+    lines = tuple(row.lines)
+    amounts: dict[str, Decimal] = {}
+    bad_cells: list[str] = []
+    for p, column in section.amounts:
+        cell = cells[p] if p < len(cells) else ""
+        if not cell:
+            continue
+        value = parse_amount(cell)
+        if value is None:
+            if squash(cell) not in {"", "—", "-", "/", "*", "——", "－"}:
+                bad_cells.append(cell)
+            continue
+        amounts[column] = to_yuan(value, unit)
+    published = re.sub(r"\s+", " ", cells[section.name]).strip() if section.name < len(cells) else ""
+    name = squash(published)
+    code_text = "".join(cells[p] for p in layout.code) if si == 0 else ""
+    code = squash(code_text)
+    unit_code = squash(cells[layout.unit_code]) if si == 0 and layout.unit_code is not None else ""
+    row_kind = cells[layout.type].strip() if si == 0 and layout.type is not None else ""
+    if not amounts:
+        return None
+    if code and not code.isdigit():
+        if name:
+            problems.append(Problem(Severity.WARNING, "bad_code", f"科目编码“{code_text}”不是数字，已略过此行。", lines))
+            return None
+        name, published, code = code, code_text, ""
+    if code and len(code) not in (3, 5, 7):
+        repaired = _repair_code(code, name)
+        if repaired is None:
+            problems.append(
+                Problem(Severity.WARNING, "bad_code", f"科目编码“{code_text}”不是3、5或7位，已略过此行（{name}）。", lines)
+            )
+            return None
+        problems.append(
+            Problem(Severity.INFO, "code_repaired", f"科目编码“{code_text}”按科目名称“{name}”读作{repaired}。", lines)
+        )
+        code = repaired
+    for cell in bad_cells:
+        problems.append(Problem(Severity.WARNING, "bad_amount", f"“{name}”一行的金额“{cell}”不是数字，已略过。", lines))
+    common = {"table": key, "published_name": published, "amounts": amounts, "source_lines": lines}
+    if code:
+        return ParsedLine(classification=codes.classification_of(code), code=code, name=name, row_kind=row_kind, **common)
+    if name in _TOTAL_NAMES or (("合计" in name or "总计" in name) and len(name) <= 8 and "小计" not in name):
+        return ParsedLine(
+            classification=Classification.SUMMARY,
+            code="",
+            name="合计" if name in _TOTAL_NAMES else name,
+            row_kind="total",
+            **common,
+        )
+    if not name:
+        if unit_code:
+            return ParsedLine(classification=Classification.OTHER, code="", name="", row_kind="unit", **common)
+        return ParsedLine(
+            classification=Classification.OTHER if has_total else Classification.SUMMARY,
+            code="",
+            name="" if has_total else "合计",
+            row_kind="subtotal" if has_total else "total",
+            **common,
+        )
+    if key == "projects":
+        if name.isdigit():
+            return ParsedLine(classification=Classification.OTHER, code="", name=name, row_kind="unit", **common)
+        return ParsedLine(classification=Classification.PROJECT, code="", name=name, row_kind=row_kind, **common)
+    if unit_code and layout.code:
+        return ParsedLine(classification=Classification.OTHER, code="", name=name, row_kind="unit", **common)
+    bare = _NUMBERING.sub("", name)
+    if multi or key in _SUMMARY_KEYS or layout.code:
+        kind = _section_kind(section.label, si) if multi else ""
+        # Economic sections nest "(2)商品和服务支出" under both 基本 and 专项 groups: only functional classes get a code.
+        class_code = codes.class_code_for_name(bare) if kind in {"expenditure", ""} else None
+        return ParsedLine(
+            classification=Classification.SUMMARY,
+            code=class_code or "",
+            name=bare,
+            row_kind=row_kind or kind,
+            **common,
+        )
+    return ParsedLine(classification=Classification.OTHER, code="", name=bare, row_kind=row_kind, **common)
+
+
+def _repair_code(code: str, name: str) -> str | None:
+    """A code printed one digit short ("2210" 住房改革支出) is read by its standard name, when that is unique."""
+    found = [
+        c
+        for c, standard in codes.STANDARD_NAMES.items()
+        if len(c) in (3, 5, 7) and c.startswith(code) and len(c) == len(code) + 1 and standard == name
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _complete_names(parsed: list[ParsedLine]) -> None:
+    """A name cut short by a narrow column is completed from the same code elsewhere, else from the standard list."""
+    known: dict[str, set[str]] = {}
+    for line in parsed:
+        if line.code and line.name and line.classification is not Classification.SUMMARY:
+            known.setdefault(line.code, set()).add(line.name)
+    for line in parsed:
+        if not line.code or not line.name or line.classification is Classification.SUMMARY:
+            continue
+        candidates = set(known.get(line.code, ()))
+        standard = codes.standard_name(line.code)
+        if standard:
+            candidates.add(standard)
+        longer = [c for c in candidates if len(c) > len(line.name) and c.startswith(line.name)]
+        if longer:
+            line.name = max(longer, key=len)

@@ -1,0 +1,54 @@
+"""Small helpers on extracted PDF text, shared by the parsers."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+_TAG = re.compile(r"</?(?:b|strong|i|em|span)[^>]*>", re.I)
+_EMPTY_CELLS = {"", "—", "-", "--", "－", "——", "/", "*", "**"}
+_AMOUNT = re.compile(r"^[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[-−]?\d+(?:\.\d+)?$")
+
+UNIT_FACTORS = {"元": Decimal(1), "万元": Decimal(10000)}
+
+
+def strip_tags(s: str) -> str:
+    """Remove the <b> and similar tags the extractor leaves around totals."""
+    return _TAG.sub("", s).replace("**", "")
+
+
+def clean_cell(s: str) -> str:
+    return strip_tags(s).strip()
+
+
+def parse_amount(s: str) -> Decimal | None:
+    """'7,661.49' -> Decimal('7661.49'); '' / '—' -> None; anything else -> None."""
+    s = clean_cell(s).replace(" ", "").replace("\u00a0", "")
+    if s in _EMPTY_CELLS:
+        return None
+    if not _AMOUNT.match(s):
+        return None
+    try:
+        return Decimal(s.replace(",", "").replace("−", "-"))
+    except InvalidOperation:
+        return None
+
+
+def is_amount(s: str) -> bool:
+    return parse_amount(s) is not None
+
+
+def to_yuan(value: Decimal, unit: str) -> Decimal:
+    """Convert a published amount to 元, exactly."""
+    return value * UNIT_FACTORS[unit]
+
+
+def normalise_code(s: str) -> str:
+    """'2101 202' -> '2101202'; '210 12 02' -> '2101202'. Non-digits give ''."""
+    s = clean_cell(s).replace(" ", "").replace("\u00a0", "")
+    return s if s.isdigit() else ""
+
+
+def squash_spaces(s: str) -> str:
+    """Names split by the extractor: '机关 事业 单位' -> '机关事业单位'."""
+    return re.sub(r"\s+", "", clean_cell(s))

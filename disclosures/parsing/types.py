@@ -1,0 +1,143 @@
+"""Typed rows that the parsers produce. Plain data: no database, no Django."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    BUDGET = "budget"  # 预算
+    FINAL = "final"  # 决算
+
+
+class Scope(StrEnum):
+    DEPARTMENT = "department"  # 部门
+    UNIT = "unit"  # 单位
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Classification(StrEnum):
+    FUNCTIONAL = "functional"  # 功能分类 2101202
+    ECONOMIC_DEPARTMENT = "economic_department"  # 部门经济分类 30201
+    ECONOMIC_GOVERNMENT = "economic_government"  # 政府经济分类 50201
+    PROJECT = "project"  # 项目支出表 rows
+    SUMMARY = "summary"  # 收支总表 rows named by class, without code
+    OTHER = "other"
+
+
+# Column keys shared by all tables; a column not in this map keeps its printed header.
+COLUMN_KEYS: dict[str, str] = {
+    "合计": "total",
+    "基本支出": "basic",
+    "项目支出": "project",
+    "人员经费": "personnel",
+    "公用经费": "public",
+}
+
+
+class DisclosureError(Exception):
+    """The text cannot be imported. `line` is 1-based where one applies."""
+
+    def __init__(self, message: str, *, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+    def __str__(self) -> str:
+        return f"第 {self.line} 行：{self.message}" if self.line else self.message
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A finding about the document: a parse oddity or a failed arithmetic check."""
+
+    severity: Severity
+    code: str  # stable machine key, e.g. "children_sum", "prose_total"
+    message: str  # Chinese, for the user
+    lines: tuple[int, ...] = ()
+
+
+@dataclass
+class DocumentMeta:
+    publisher: str | None = None  # 顺平县医疗保障局
+    year: int | None = None
+    kind: Kind | None = None
+    scope: Scope | None = None
+    unit: str | None = None  # "元" or "万元": the document's main published unit
+    title: str = ""
+    budget_code: str | None = None  # "450": printed on tables, not an identity
+    other_names: list[str] = field(default_factory=list)  # 经办中心 vs 经办机构
+    lines: dict[str, int] = field(default_factory=dict)  # meta field -> source line
+
+
+@dataclass
+class ParsedTable:
+    key: str  # stable: "income_expenditure_summary", "expenditure_summary", ...
+    title: str  # as printed, e.g. 部门预算支出总表
+    unit: str | None  # 元 / 万元 as printed above the table
+    start_line: int
+    end_line: int
+    declared_empty: bool = False  # "空表列示" / "本表无数据"
+    columns: list[str] = field(default_factory=list)  # column keys in print order
+
+
+@dataclass
+class ParsedLine:
+    table: str  # ParsedTable.key, or "narrative" for 决算 sentences
+    classification: Classification
+    code: str  # normalised, no spaces: "2101202"; "" where the row has none
+    name: str  # completed name: "财政对城乡居民基本医疗保险基金的补助"
+    published_name: str  # as printed, after joining the pieces a page break split
+    amounts: dict[str, Decimal]  # column key -> amount in 元, exact; blank/"—" omitted
+    source_lines: tuple[int, ...]  # 1-based lines of the text the row was read from
+    from_narrative: bool = False
+    row_kind: str = ""  # free: "特定目标类", "其他运转类", "total" for 合计 rows, ...
+
+
+@dataclass
+class StatedFigure:
+    key: str  # see FIGURE_KEYS
+    value: Decimal  # 元 for money, persons for counts, 元/人 for per-head
+    unit: str  # "元", "人", "元/人", "%"
+    line: int
+    quote: str  # the sentence or cell it came from, as printed
+    label: str = ""  # the wording used: 机关运行经费 / 机构运行经费 / 公用经费
+    year: int | None = None  # when the figure is about another year (上年)
+
+
+FIGURE_KEYS = {
+    "total": "收支总计",
+    "basic": "基本支出",
+    "project": "项目支出",
+    "personnel": "人员经费",
+    "public": "公用经费",
+    "running_costs": "机关运行经费",
+    "three_public": "“三公”经费",
+    "three_public_travel": "因公出国（境）费",
+    "three_public_cars": "公务用车购置及运行维护费",
+    "three_public_reception": "公务接待费",
+    "staff": "编制/实有人数",
+    "insured_residents": "城乡居民参保人数",
+    "insured_employees": "职工参保人数",
+    "subsidy_per_insured": "每人财政补助标准",
+    "assistance_central": "医疗救助资金（中央）",
+    "assistance_provincial": "医疗救助资金（省级）",
+    "assistance_county": "医疗救助资金（县级）",
+    "prior_year_total": "上年收支总计",
+}
+
+
+@dataclass
+class ParseResult:
+    meta: DocumentMeta
+    tables: list[ParsedTable] = field(default_factory=list)
+    lines: list[ParsedLine] = field(default_factory=list)
+    figures: list[StatedFigure] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)

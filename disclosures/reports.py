@@ -1,0 +1,43 @@
+"""The stable, documented JSON record of one import (one object per file, one per line)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .services.imports import ImportOutcome
+from .summary import decimal_string, summarise
+
+
+def outcome_as_json(outcome: ImportOutcome) -> dict[str, Any]:
+    record: dict[str, Any] = {"file": outcome.filename, "status": outcome.status}
+    if outcome.status == "error":
+        record["error"] = outcome.error
+        if outcome.line is not None:
+            record["line"] = outcome.line
+        return record
+    prepared = outcome.prepared
+    result = prepared.result
+    summary = summarise(result.lines, result.figures)
+    disclosure = outcome.disclosure
+    record.update(
+        {
+            "document_id": disclosure.pk,
+            "region_code": disclosure.bureau.region.code,
+            "bureau": disclosure.bureau.name,
+            "year": disclosure.fiscal_year,
+            "kind": disclosure.kind,
+            "scope": disclosure.scope,
+            "unit": disclosure.unit,
+            "totals": {key: decimal_string(amount.value) for key, amount in summary.totals.items()},
+            "functional": {code: decimal_string(a.value) for code, a in sorted(summary.functional.items())},
+            "figures": {key: decimal_string(f.value) for key, f in summary.figures.items()},
+            "findings": [
+                {"severity": p.severity.value, "code": p.code, "message": p.message, "lines": list(p.lines)}
+                for p in result.problems
+            ],
+            "lines": len(result.lines),
+        }
+    )
+    if outcome.replaced:
+        record["replaced_ids"] = [old.pk for old in outcome.replaced]
+    return record

@@ -1,0 +1,70 @@
+"""Which region a publisher's name belongs to, from the national list of divisions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from disclosures.models import Region
+
+# What follows the place name in a publisher's name.
+_BODY = re.compile(
+    r"(?:医疗保障局|医疗保障服务中心|医疗保险经办(?:机构|中心|处|局)|医保经办(?:机构|中心)|医疗保险(?:管理)?中心|"
+    r"医疗保险事业管理(?:局|中心)|医疗保障事务中心|医保局|医疗保险局).*$"
+)
+_SUFFIXES = ("自治县", "自治旗", "林区", "特区", "县", "区", "市", "旗")
+
+
+@dataclass(frozen=True)
+class RegionMatch:
+    region: Region | None
+    candidates: tuple[Region, ...]
+    place: str
+
+
+def _short(name: str) -> str:
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+def place_of(publisher: str) -> str:
+    """'漯河市郾城区医疗保障局' -> '漯河市郾城区'."""
+    return _BODY.sub("", re.sub(r"\s+", "", publisher))
+
+
+def region_resolve(*, publisher: str, context: str = "") -> RegionMatch:
+    """The county whose name ends the place part of `publisher`; parents named in it, or in `context`, break ties.
+
+    唐县医疗保障局 is 唐县, not 行唐县 or 高唐县: a county matches only when its whole name ends the place.
+    """
+    place = place_of(publisher)
+    if not place:
+        return RegionMatch(None, (), place)
+    # Every tail of the place is a possible name; ask for those rather than scanning ~3,400 divisions.
+    tails = {place[i:] for i in range(len(place))}
+    tails |= {tail + suffix for tail in list(tails) if len(tail) >= 2 for suffix in _SUFFIXES}
+    found = list(Region.objects.filter(name__in=tails).select_related("parent__parent"))
+    exact = [r for r in found if r.level == Region.Level.COUNTY and place.endswith(r.name)]
+    if not exact:
+        exact = [r for r in found if r.level == Region.Level.COUNTY]
+    if not exact:
+        exact = [r for r in found if r.level == Region.Level.PREFECTURE and place.endswith(r.name)]
+    if not exact:
+        return RegionMatch(None, (), place)
+    longest = max(len(r.name) for r in exact)
+    candidates = [r for r in exact if len(r.name) == longest]
+    if len(candidates) == 1:
+        return RegionMatch(candidates[0], tuple(candidates), place)
+
+    def score(region: Region, text: str) -> int:
+        parents = [p for p in (region.parent, region.parent.parent if region.parent else None) if p is not None]
+        return sum(p.name in text or _short(p.name) in text for p in parents)
+
+    for text in (place, context):
+        scores = [score(r, text) for r in candidates]
+        best = max(scores)
+        if best > 0 and scores.count(best) == 1:
+            return RegionMatch(candidates[scores.index(best)], tuple(candidates), place)
+    return RegionMatch(None, tuple(candidates), place)

@@ -1,0 +1,339 @@
+"""Import one disclosure: validate everything first, then write all of it in one transaction, or nothing."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from disclosures.models import (
+    AMOUNT_COLUMNS,
+    BudgetLine,
+    Bureau,
+    BureauAlias,
+    CheckResult,
+    Disclosure,
+    Region,
+    SourceTable,
+    StatedFigure,
+)
+from disclosures.parsing import parse_disclosure
+from disclosures.parsing.reading import decode_disclosure
+from disclosures.parsing.types import DisclosureError, Kind, ParseResult, Scope, Severity
+from disclosures.selectors.regions import region_resolve
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the user states because the text does not (or states wrongly)."""
+
+    region_code: str | None = None
+    year: int | None = None
+    kind: str | None = None  # budget / final
+    scope: str | None = None  # department / unit
+    publisher: str | None = None
+
+
+@dataclass
+class Prepared:
+    """A parsed, validated document, ready to write: nothing in the database has changed yet."""
+
+    filename: str
+    sha256: str
+    text: str
+    result: ParseResult
+    region: Region
+    publisher: str
+    existing: Disclosure | None = None  # the same bytes, already stored
+    current: Disclosure | None = None  # another version for the same bureau, year, kind and scope
+    bureau: Bureau | None = None
+
+
+@dataclass
+class ImportOutcome:
+    filename: str
+    status: str  # imported / unchanged / replaced / error / needs_confirmation
+    disclosure: Disclosure | None = None
+    error: str = ""
+    line: int | None = None
+    prepared: Prepared | None = None
+    replaced: list[Disclosure] = field(default_factory=list)
+
+
+class ImportRefused(Exception):
+    """A prepared import that may not be written as asked (another version exists and no --replace)."""
+
+
+def _bureau_kind(name: str) -> str:
+    return Bureau.Kind.AGENCY if "经办" in name or "中心" in name else Bureau.Kind.BUREAU
+
+
+def _apply_overrides(result: ParseResult, overrides: Overrides) -> None:
+    meta = result.meta
+    if overrides.year:
+        meta.year = overrides.year
+    if overrides.kind:
+        meta.kind = Kind(overrides.kind)
+    if overrides.scope:
+        meta.scope = Scope(overrides.scope)
+    if overrides.publisher:
+        meta.publisher = overrides.publisher
+
+
+def _require_meta(result: ParseResult) -> None:
+    meta = result.meta
+    missing = [
+        (meta.year is None, "年度（--year YYYY）"),
+        (meta.kind is None, "预算或决算（--kind budget|final）"),
+        (meta.scope is None, "部门或单位（--scope department|unit）"),
+    ]
+    names = [label for absent, label in missing if absent]
+    if names:
+        raise DisclosureError("从文中无法判断" + "、".join(names) + "，请指定。")
+    if meta.unit not in ("元", "万元"):
+        raise DisclosureError("无法判断金额单位：文中应有“单位：元”或“单位：万元”。")
+    if not 1990 <= meta.year <= 2100:
+        raise DisclosureError(f"年度 {meta.year} 不合理：应为 1990 至 2100 之间的年份。", line=meta.lines.get("year"))
+    errors = [p for p in result.problems if p.severity == Severity.ERROR]
+    if errors:
+        first = errors[0]
+        raise DisclosureError(first.message, line=first.lines[0] if first.lines else None)
+    if not result.lines:
+        raise DisclosureError(
+            "没有读到任何预算行：这不像一份预决算公开（应有“支出总表”等表格，或“（类）（款）（项）……万元”的说明）。"
+        )
+
+
+def _region_for(result: ParseResult, overrides: Overrides, text: str) -> Region:
+    if overrides.region_code:
+        try:
+            return Region.objects.get(code=overrides.region_code)
+        except Region.DoesNotExist:
+            raise DisclosureError(f"区划代码 {overrides.region_code} 不在全国行政区划表中。") from None
+    publisher = result.meta.publisher
+    if not publisher:
+        raise DisclosureError("无法从文中判断发布单位（如“××县医疗保障局”），请用 --region 指定区划代码。")
+    match = region_resolve(publisher=publisher, context=text[:20000])
+    if match.region is None:
+        if match.candidates:
+            options = "、".join(f"{r.full_name} {r.code}" for r in match.candidates)
+            raise DisclosureError(
+                f"“{match.place}”对应多个地区：{options}；请用 --region 指定区划代码。",
+                line=result.meta.lines.get("publisher"),
+            )
+        raise DisclosureError(
+            f"在全国行政区划表中找不到“{match.place or publisher}”，请用 --region 指定区划代码。",
+            line=result.meta.lines.get("publisher"),
+        )
+    return match.region
+
+
+def _find_bureau(region: Region, names: list[str]) -> Bureau | None:
+    return (
+        Bureau.objects.filter(region=region, name__in=names).first()
+        or Bureau.objects.filter(region=region, aliases__name__in=names).first()
+    )
+
+
+def disclosure_prepare(*, data: bytes, filename: str, overrides: Overrides | None = None) -> Prepared:
+    """Read, parse and validate a file without writing. Raises DisclosureError with the line where one applies."""
+    overrides = overrides or Overrides()
+    text = decode_disclosure(data, max_bytes=settings.DISCLOSURE_MAX_BYTES)
+    sha = hashlib.sha256(data).hexdigest()
+    result = parse_disclosure(text)
+    _apply_overrides(result, overrides)
+    _require_meta(result)
+    region = _region_for(result, overrides, text)
+    publisher = result.meta.publisher or f"{region.name}医疗保障局"
+    # A bureau named with its prefecture (漯河市郾城区医疗保障局) is the same as one named without it.
+    bureau = _find_bureau(region, [publisher, *result.meta.other_names])
+    existing = Disclosure.objects.filter(sha256=sha).select_related("bureau__region").first()
+    current = None
+    if bureau is not None:
+        current = Disclosure.objects.filter(
+            bureau=bureau,
+            fiscal_year=result.meta.year,
+            kind=result.meta.kind.value,
+            scope=result.meta.scope.value,
+            status=Disclosure.Status.CURRENT,
+        ).first()
+    return Prepared(
+        filename=filename,
+        sha256=sha,
+        text=text,
+        result=result,
+        region=region,
+        publisher=publisher,
+        existing=existing,
+        current=current,
+        bureau=bureau,
+    )
+
+
+def _money(value: Decimal | None) -> Decimal | None:
+    return None if value is None else value.quantize(Decimal("0.01"))
+
+
+def _write(prepared: Prepared, *, user) -> Disclosure:
+    result, meta = prepared.result, prepared.result.meta
+    bureau = prepared.bureau
+    if bureau is None:
+        bureau = Bureau.objects.create(
+            region=prepared.region,
+            name=prepared.publisher,
+            kind=_bureau_kind(prepared.publisher),
+            budget_code=meta.budget_code or "",
+        )
+    for alias in {*meta.other_names} - {bureau.name}:
+        BureauAlias.objects.get_or_create(bureau=bureau, name=alias)
+    disclosure = Disclosure.objects.create(
+        bureau=bureau,
+        fiscal_year=meta.year,
+        kind=meta.kind.value,
+        scope=meta.scope.value,
+        title=(meta.title or "")[:255],
+        source_filename=prepared.filename[:255],
+        source_text=prepared.text,
+        sha256=prepared.sha256,
+        unit=meta.unit,
+        imported_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    tables = {}
+    table_rows = []
+    for position, table in enumerate(result.tables):
+        row = SourceTable(
+            disclosure=disclosure,
+            position=position,
+            key=table.key,
+            title=table.title[:255],
+            unit=table.unit or "",
+            start_line=table.start_line,
+            end_line=table.end_line,
+            declared_empty=table.declared_empty,
+        )
+        table_rows.append(row)
+        tables.setdefault(table.key, row)
+    if any(line.table not in tables for line in result.lines):
+        first = min((line.source_lines[0] for line in result.lines if line.table not in tables), default=1)
+        narrative = SourceTable(
+            disclosure=disclosure,
+            position=len(table_rows),
+            key="narrative",
+            title="文字说明中的支出数",
+            unit=meta.unit or "",
+            start_line=first,
+            end_line=max(max(line.source_lines) for line in result.lines),
+        )
+        table_rows.append(narrative)
+    SourceTable.objects.bulk_create(table_rows)
+    tables = {}
+    for row in table_rows:
+        tables.setdefault(row.key, row)
+    # Lines keep the table they were read from; the parser names it by key and position in the document.
+    by_position = sorted(table_rows, key=lambda t: t.start_line)
+
+    def table_of(line) -> SourceTable:
+        candidates = [t for t in by_position if t.key == line.table]
+        if not candidates:
+            return tables["narrative"]
+        first_line = min(line.source_lines)
+        for table in candidates:
+            if table.start_line <= first_line <= table.end_line:
+                return table
+        return candidates[0]
+
+    lines = []
+    for position, line in enumerate(result.lines):
+        amounts = line.amounts
+        lines.append(
+            BudgetLine(
+                disclosure=disclosure,
+                table=table_of(line),
+                position=position,
+                classification=line.classification.value,
+                code=line.code,
+                name=line.name[:255],
+                published_name=line.published_name[:255],
+                row_kind=line.row_kind[:32],
+                other_amounts={k: str(v) for k, v in amounts.items() if k not in AMOUNT_COLUMNS},
+                source_lines=list(line.source_lines),
+                first_line=min(line.source_lines),
+                from_narrative=line.from_narrative,
+                **{key: _money(amounts.get(key)) for key in AMOUNT_COLUMNS},
+            )
+        )
+    BudgetLine.objects.bulk_create(lines, batch_size=500)
+    StatedFigure.objects.bulk_create(
+        [
+            StatedFigure(
+                disclosure=disclosure,
+                key=f.key,
+                label=f.label[:64],
+                value=f.value,
+                unit=f.unit,
+                line=f.line,
+                quote=f.quote,
+                year=f.year,
+            )
+            for f in result.figures
+        ]
+    )
+    CheckResult.objects.bulk_create(
+        [
+            CheckResult(
+                disclosure=disclosure,
+                severity=p.severity.value,
+                code=p.code,
+                message=p.message,
+                lines=list(p.lines),
+            )
+            for p in result.problems
+        ]
+    )
+    return disclosure
+
+
+def disclosure_save(*, prepared: Prepared, replace: bool = False, user=None) -> ImportOutcome:
+    """Write a prepared document. The same bytes again: unchanged. Another version: replaced only with replace=True."""
+    if prepared.existing is not None:
+        return ImportOutcome(prepared.filename, "unchanged", disclosure=prepared.existing, prepared=prepared)
+    if prepared.current is not None and not replace:
+        raise ImportRefused(
+            f"{prepared.current} 已有另一版本（{prepared.current.imported_at:%Y-%m-%d %H:%M} 导入）；"
+            "确认替换请加 --replace（网页上点“替换”），旧版本会保留并标为已替换。"
+        )
+    try:
+        with transaction.atomic():
+            replaced = []
+            if prepared.current is not None:
+                old = Disclosure.objects.select_for_update().get(pk=prepared.current.pk)
+                old.status = Disclosure.Status.SUPERSEDED
+                old.superseded_at = timezone.now()
+                old.save(update_fields=["status", "superseded_at"])
+                replaced.append(old)
+            disclosure = _write(prepared, user=user)
+            for old in replaced:
+                old.superseded_by = disclosure
+                old.save(update_fields=["superseded_by"])
+    except IntegrityError as exc:
+        # Another import of the same document won the race; nothing of this one was written.
+        raise ImportRefused(f"同一文件或同一版本刚被另一次导入写入：{exc}") from exc
+    status = "replaced" if replaced else "imported"
+    return ImportOutcome(prepared.filename, status, disclosure=disclosure, prepared=prepared, replaced=replaced)
+
+
+def disclosure_import(
+    *, data: bytes, filename: str, overrides: Overrides | None = None, replace: bool = False, user=None
+) -> ImportOutcome:
+    """Prepare and save one file; every failure becomes an outcome with status "error" and nothing written."""
+    try:
+        prepared = disclosure_prepare(data=data, filename=filename, overrides=overrides)
+        return disclosure_save(prepared=prepared, replace=replace, user=user)
+    except DisclosureError as exc:
+        return ImportOutcome(filename, "error", error=exc.message, line=exc.line)
+    except ImportRefused as exc:
+        return ImportOutcome(filename, "error", error=str(exc))

@@ -1,0 +1,127 @@
+"""The headline numbers of one document, from its lines and stated figures.
+
+Works on parsed rows (before saving) and on stored rows alike: both expose `table`, `code`, `row_kind`,
+`classification`, `amounts` (column key -> Decimal 元), `source_lines`; figures expose `key`, `value`, `unit`, `year`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Protocol
+
+# Where a document's totals and functional amounts are read from, most authoritative first.
+TOTAL_TABLES = ("expenditure_summary", "general_budget_expenditure", "income_summary", "narrative")
+FUNCTIONAL_TABLES = ("expenditure_summary", "general_budget_expenditure", "income_summary", "narrative")
+ECONOMIC_TABLES = ("basic_expenditure", "economic_summary")
+FIGURES_OUT = {
+    "insured_residents": "insured_residents",
+    "insured_employees": "insured_employees",
+    "subsidy_per_insured": "stated_subsidy_per_insured",
+    "running_costs": "running_costs",
+    "three_public": "three_public",
+    "staff": "staff",
+}
+
+
+class LineLike(Protocol):
+    table: object  # a table key (parsed) or a SourceTable (stored)
+    code: str
+    row_kind: str
+    classification: str
+    amounts: dict[str, Decimal]
+    source_lines: Sequence[int]
+
+
+class FigureLike(Protocol):
+    key: str
+    value: Decimal
+    unit: str
+    year: int | None
+    line: int
+
+
+@dataclass
+class Amount:
+    value: Decimal
+    lines: tuple[int, ...]
+    table_key: str
+
+
+@dataclass
+class DocumentSummary:
+    totals: dict[str, Amount] = field(default_factory=dict)  # total/basic/project/personnel/public
+    functional: dict[str, Amount] = field(default_factory=dict)  # code -> 合计
+    figures: dict[str, FigureLike] = field(default_factory=dict)  # JSON key -> first stated figure
+
+
+def _line_numbers(line) -> tuple[int, ...]:
+    return tuple(line.source_lines)
+
+
+def _table_key(line) -> str:
+    # Parsed rows name their table by key; stored rows point at a SourceTable.
+    return line.table if isinstance(line.table, str) else line.table.key
+
+
+def _by_priority(lines: Iterable[LineLike], tables: Sequence[str]) -> list[LineLike]:
+    rank = {key: i for i, key in enumerate(tables)}
+    chosen = [line for line in lines if _table_key(line) in rank]
+    return sorted(chosen, key=lambda line: (rank[_table_key(line)], min(line.source_lines, default=0)))
+
+
+def summarise(lines: Sequence[LineLike], figures: Sequence[FigureLike]) -> DocumentSummary:
+    summary = DocumentSummary()
+    for line in _by_priority(lines, TOTAL_TABLES):
+        if line.row_kind != "total":
+            continue
+        for key in ("total", "basic", "project"):
+            if key in line.amounts and key not in summary.totals:
+                summary.totals[key] = Amount(line.amounts[key], _line_numbers(line), _table_key(line))
+    for line in _by_priority(lines, ECONOMIC_TABLES):
+        if line.row_kind != "total":
+            continue
+        for key in ("personnel", "public"):
+            if key in line.amounts and key not in summary.totals:
+                summary.totals[key] = Amount(line.amounts[key], _line_numbers(line), _table_key(line))
+    for line in _by_priority(lines, FUNCTIONAL_TABLES):
+        if line.classification != "functional" or not line.code or "total" not in line.amounts:
+            continue
+        summary.functional.setdefault(line.code, Amount(line.amounts["total"], _line_numbers(line), _table_key(line)))
+    current_year = [f for f in figures if f.year is None]
+    for figure in sorted(current_year, key=lambda f: f.line):
+        out = FIGURES_OUT.get(figure.key)
+        if out and out not in summary.figures:
+            summary.figures[out] = figure
+    # A document without tables (a 决算 whose tables were images) states its totals only in words.
+    for key in ("total", "basic", "project", "personnel", "public"):
+        if key not in summary.totals:
+            stated = next((f for f in sorted(current_year, key=lambda f: f.line) if f.key == key), None)
+            if stated is not None:
+                summary.totals[key] = Amount(stated.value, (stated.line,), "prose")
+    return summary
+
+
+def decimal_string(value: Decimal) -> str:
+    """Exact and plain: Decimal("3.2E+7") -> "32000000", Decimal("239290.50") -> "239290.5"."""
+    if value == value.to_integral_value():
+        return f"{value.quantize(Decimal(1))}"
+    return f"{value.normalize():f}"
+
+
+def lines_by_table(tables: Sequence, lines: Sequence) -> list[tuple[object, list]]:
+    """Pair each parsed table with the rows read from it, in document order; rows outside any table come last."""
+    groups: list[tuple[object, list]] = [(table, []) for table in tables]
+    loose: list = []
+    for line in lines:
+        first = min(line.source_lines, default=0)
+        for table, rows in groups:
+            if table.key == _table_key(line) and table.start_line <= first <= table.end_line:
+                rows.append(line)
+                break
+        else:
+            loose.append(line)
+    if loose:
+        groups.append((None, loose))
+    return groups

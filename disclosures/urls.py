@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views, views_import
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("documents/<int:pk>/", views.disclosure_detail, name="disclosure_detail"),
+    path("import/", views_import.upload, name="upload"),
+    path("import/confirm/", views_import.upload_confirm, name="upload_confirm"),
+]

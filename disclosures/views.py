@@ -1,0 +1,22 @@
+from django.http import Http404
+from django.shortcuts import render
+
+from .models import Disclosure
+from .selectors.disclosures import bureau_list_with_documents, disclosure_get_detail, disclosure_list_recent
+
+
+def home(request):
+    return render(
+        request,
+        "disclosures/home.html",
+        {"bureaus": bureau_list_with_documents(), "recent": disclosure_list_recent()},
+    )
+
+
+def disclosure_detail(request, pk: int):
+    try:
+        disclosure = disclosure_get_detail(pk=pk)
+    except Disclosure.DoesNotExist as exc:
+        raise Http404 from exc
+    numbered = list(enumerate(disclosure.source_lines, start=1))
+    return render(request, "disclosures/disclosure_detail.html", {"d": disclosure, "source": numbered})

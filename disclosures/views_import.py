@@ -1,0 +1,80 @@
+"""The staff upload page: pick a file, see what was found, then save or replace."""
+
+import base64
+import secrets
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from .forms import ConfirmForm, UploadForm
+from .parsing.types import DisclosureError
+from .services.imports import ImportRefused, Overrides, disclosure_prepare, disclosure_save
+from .summary import lines_by_table
+
+SESSION_KEY = "pending_uploads"
+
+
+def _pending(request) -> dict:
+    return request.session.setdefault(SESSION_KEY, {})
+
+
+@staff_member_required(login_url="login")
+@require_http_methods(["GET", "POST"])
+def upload(request):
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload_file = form.cleaned_data["file"]
+        data = upload_file.read()
+        overrides = form.overrides()
+        try:
+            prepared = disclosure_prepare(data=data, filename=upload_file.name, overrides=Overrides(**overrides))
+        except DisclosureError as exc:
+            where = _("第 %(line)s 行：") % {"line": exc.line} if exc.line else ""
+            form.add_error(None, f"{upload_file.name}：{where}{exc.message}")
+        else:
+            token = secrets.token_urlsafe(16)
+            # Only the latest preview is kept: a staff member reviews one file at a time.
+            request.session[SESSION_KEY] = {
+                token: {"filename": upload_file.name, "data": base64.b64encode(data).decode(), "overrides": overrides}
+            }
+            return render(
+                request,
+                "disclosures/upload_preview.html",
+                {
+                    "p": prepared,
+                    "groups": lines_by_table(prepared.result.tables, prepared.result.lines),
+                    "confirm": ConfirmForm(initial={"token": token}),
+                    "source": list(enumerate(prepared.text.split("\n"), start=1)),
+                },
+            )
+    return render(request, "disclosures/upload.html", {"form": form})
+
+
+@staff_member_required(login_url="login")
+@require_POST
+def upload_confirm(request):
+    form = ConfirmForm(request.POST)
+    pending = _pending(request).get(request.POST.get("token", ""))
+    if not form.is_valid() or pending is None:
+        messages.error(request, _("这次上传已过期，请重新选择文件。"))
+        return redirect("upload")
+    data = base64.b64decode(pending["data"])
+    try:
+        prepared = disclosure_prepare(
+            data=data, filename=pending["filename"], overrides=Overrides(**pending["overrides"])
+        )
+        outcome = disclosure_save(prepared=prepared, replace=form.cleaned_data["replace"], user=request.user)
+    except (DisclosureError, ImportRefused) as exc:
+        messages.error(request, f"{pending['filename']}：{exc}")
+        return redirect("upload")
+    request.session.pop(SESSION_KEY, None)
+    text = {
+        "imported": _("已导入"),
+        "unchanged": _("同一文件已导入过，没有改动"),
+        "replaced": _("已替换旧版本，旧版本保留为“已被替换”"),
+    }[outcome.status]
+    messages.success(request, f"{pending['filename']}：{text}")
+    return redirect("disclosure_detail", pk=outcome.disclosure.pk)

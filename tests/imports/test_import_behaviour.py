@@ -1,0 +1,158 @@
+"""Imports are atomic; the same file twice changes nothing; a changed file replaces only when asked."""
+
+import zipfile
+from io import BytesIO
+
+import pytest
+
+from disclosures.models import BudgetLine, Bureau, CheckResult, Disclosure, StatedFigure
+
+from .conftest import run_import, seed
+
+pytestmark = pytest.mark.django_db
+
+
+def counts() -> tuple[int, ...]:
+    return tuple(m.objects.count() for m in (Bureau, Disclosure, BudgetLine, StatedFigure, CheckResult))
+
+
+def test_every_line_keeps_its_document_and_source_lines():
+    [record], status = run_import(str(seed("000")))
+    assert status == 0
+    disclosure = Disclosure.objects.get(pk=record["document_id"])
+    text_lines = disclosure.source_text.split("\n")
+    line = disclosure.lines.get(table__key="expenditure_summary", code="2101202")
+    assert line.total == 32000000
+    assert all("3200.00" in text_lines[n - 1] for n in line.source_lines if "3200" in text_lines[n - 1])
+    assert any("3200.00" in text_lines[n - 1] for n in line.source_lines)
+    assert disclosure.unit == "万元"
+    assert disclosure.sha256 and len(disclosure.sha256) == 64
+
+
+def test_same_file_twice_is_a_no_op():
+    run_import(str(seed("003")))
+    before = counts()
+    [record], status = run_import(str(seed("003")))
+    assert status == 0
+    assert record["status"] == "unchanged"
+    assert counts() == before
+
+
+def test_changed_file_needs_replace_and_keeps_the_old_version(tmp_path):
+    original = seed("003").read_text(encoding="utf-8")
+    changed = tmp_path / "gaoyi-corrected.txt"
+    changed.write_text(original + "\n（更正版）\n", encoding="utf-8")
+    run_import(str(seed("003")))
+    before = counts()
+
+    [record], status = run_import(str(changed))
+    assert status != 0
+    assert record["status"] == "error"
+    assert "--replace" in record["error"]
+    assert counts() == before
+
+    [record], status = run_import(str(changed), "--replace")
+    assert status == 0
+    assert record["status"] == "replaced"
+    versions = Disclosure.objects.filter(bureau__region__code="130127", fiscal_year=2026).order_by("pk")
+    old, new = list(versions)
+    assert (old.status, new.status) == ("superseded", "current")
+    assert old.superseded_by == new
+    assert old.lines.count() == new.lines.count() > 0
+
+
+def _bad_file(tmp_path, name: str, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def _zip_bytes() -> bytes:
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("a.txt", "部门预算")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "name, data, words",
+    [
+        ("empty.txt", b"", "空"),
+        ("blank.txt", b"\n\n  \n", "空"),
+        ("scan.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "PDF"),
+        ("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "PNG"),
+        ("tables.zip", _zip_bytes(), "ZIP"),
+        ("latin.txt", bytes(range(128, 256)) * 40, "编码"),
+        ("novel.txt", "从前有座山，山里有座庙，庙里有个老和尚。\n".encode() * 50, "预算"),
+    ],
+)
+def test_bad_input_gets_a_clear_error_and_writes_nothing(tmp_path, name, data, words):
+    run_import(str(seed("000")))
+    before = counts()
+    path = _bad_file(tmp_path, name, data)
+    [record], status = run_import(str(path))
+    assert status != 0
+    assert record["status"] == "error"
+    assert record["file"] == str(path)
+    assert words in record["error"]
+    assert counts() == before
+
+
+def test_twenty_megabyte_file_is_refused_by_size(tmp_path):
+    path = _bad_file(tmp_path, "huge.txt", ("预算支出合计\t1.00\n" * 1_200_000).encode())
+    [record], status = run_import(str(path))
+    assert status != 0
+    assert "太大" in record["error"]
+    assert Disclosure.objects.count() == 0
+
+
+def test_document_cut_off_half_way_is_refused(tmp_path):
+    text = seed("000").read_text(encoding="utf-8")
+    path = _bad_file(tmp_path, "cut.txt", text[: len(text) // 20].encode())
+    [record], status = run_import(str(path))
+    assert record["status"] == "error", record
+    assert status != 0
+    assert Disclosure.objects.count() == 0
+
+
+def test_unit_that_cannot_be_told_is_an_error_naming_it(tmp_path):
+    text = seed("000").read_text(encoding="utf-8").replace("万元", "").replace("单位：", "")
+    path = _bad_file(tmp_path, "nounit.txt", text.encode())
+    [record], status = run_import(str(path))
+    assert status != 0
+    assert "单位" in record["error"]
+    assert Disclosure.objects.count() == 0
+
+
+def test_gbk_and_windows_line_endings_read_the_same(tmp_path):
+    text = seed("002").read_text(encoding="utf-8")
+    path = _bad_file(tmp_path, "gbk.txt", text.replace("\n", "\r\n").encode("gb18030"))
+    [record], status = run_import(str(path))
+    assert status == 0, record
+    assert record["region_code"] == "411103"
+    assert record["functional"]["2101202"] == "69840700"
+
+
+def test_missing_year_is_named_and_can_be_given(tmp_path):
+    text = seed("003").read_text(encoding="utf-8")
+    stripped = "\n".join(line for line in text.split("\n") if "2026" not in line and "2025" not in line)
+    path = _bad_file(tmp_path, "noyear.txt", stripped.encode())
+    [record], status = run_import(str(path))
+    assert status != 0
+    assert "--year" in record["error"]
+    [record], status = run_import(str(path), "--year", "2026")
+    assert status == 0, record
+    assert record["year"] == 2026
+
+
+def test_region_option_overrides_the_text():
+    [record], status = run_import(str(seed("000")), "--region", "130627")
+    assert status == 0
+    assert record["region_code"] == "130627"
+
+
+def test_one_bad_file_does_not_stop_the_others_and_exit_status_says_so(tmp_path):
+    bad = _bad_file(tmp_path, "empty.txt", b"")
+    records, status = run_import(str(seed("000")), str(bad), str(seed("003")))
+    assert [r["status"] for r in records] == ["imported", "error", "imported"]
+    assert status != 0

@@ -1,0 +1,81 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from .factories import BudgetLineFactory, StaffFactory
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_home_lists_bureaus_and_their_documents_in_chinese(client):
+    line = BudgetLineFactory()
+    response = client.get(reverse("home"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="zh-hans">' in html
+    assert "顺平县医疗保障局" in html
+    assert "河北省 保定市 顺平县" in html
+    assert reverse("disclosure_detail", args=[line.disclosure.pk]) in html
+    assert "2023年部门预算" in html
+
+
+def test_home_says_so_when_the_database_is_empty(client):
+    assert "数据库中还没有公开文件" in client.get(reverse("home")).content.decode()
+
+
+def test_language_switch_shows_english(client):
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/"}, follow=True)
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert "County medical insurance budgets" in html
+
+
+def test_document_page_shows_figures_in_wan_yuan_linked_to_source_lines(client):
+    line = BudgetLineFactory()
+    html = client.get(reverse("disclosure_detail", args=[line.disclosure.pk])).content.decode()
+    assert "3,200.00" in html  # 32,000,000 元 shown as 万元
+    assert 'href="#L3"' in html
+    assert 'id="L3"' in html
+
+
+def test_unknown_document_is_404(client):
+    assert client.get(reverse("disclosure_detail", args=[999999])).status_code == 404
+
+
+def test_admin_needs_login_and_is_in_chinese(client):
+    response = client.get("/admin/", follow=True)
+    assert response.redirect_chain[-1][0].startswith("/admin/login/")
+    assert "登录" in response.content.decode()
+    client.force_login(StaffFactory(is_superuser=True))
+    html = client.get("/admin/disclosures/disclosure/").content.decode()
+    assert "公开文件" in html
+
+
+def test_static_assets_come_from_the_project_not_a_cdn(client):
+    html = client.get(reverse("home")).content.decode()
+    assert "/static/css/site.css" in html
+    assert "//cdn" not in html and "https://" not in html.split("<body")[0]
+
+
+def test_check_deploy_is_clean_under_production_settings():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "DJANGO_SECRET_KEY": "x" * 60 + "production-like-secret-key",
+        "DJANGO_ALLOWED_HOSTS": "yibao.example.gov.cn",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
