@@ -5,13 +5,26 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 
 from disclosures.models import BudgetLine, Denominator, Disclosure, StatedFigure
+from disclosures.parsing.codes import standard_name
 from disclosures.summary import Amount, DocumentSummary, summarise
 
-from .indicators.base import SourceRef
+from .indicators.base import SourceRef, headcount
+
+
+@dataclass(frozen=True)
+class Headcount:
+    """A number of people an indicator divides by, and where it comes from."""
+
+    value: Decimal
+    ref: SourceRef
+    origin: str  # "stated": the document states it; "entered": staff entered it for the region and year
+    label: str  # what the document or staff called it ("实有人数", "城乡居民参保人数" ...)
 
 
 @dataclass
@@ -35,26 +48,89 @@ class DocumentFacts:
     def figure_ref(self, label: str, figure: StatedFigure) -> SourceRef:
         return SourceRef(label=label, disclosure_id=self.disclosure.pk, lines=(figure.line,), note=figure.quote)
 
+    # --- additions ---
+
+    def first_stated(self, key: str) -> StatedFigure | None:
+        stated = self.stated(key)
+        return stated[0] if stated else None
+
+    def total(self, key: str) -> Amount | None:
+        """A document total: "total", "basic", "project", "personnel" or "public"."""
+        return self.summary.totals.get(key)
+
+    def functional_items(self, prefix: str) -> dict[str, Amount]:
+        """The 项 (7-digit codes) under a 类 or 款, as the document lists them, in code order."""
+        return {
+            code: amount
+            for code, amount in sorted(self.summary.functional.items())
+            if len(code) == 7 and code.startswith(prefix) and code != prefix
+        }
+
+    def line_name(self, code: str) -> str:
+        """The name the document gives a functional code, else its standard name, else ""."""
+        for line in self.lines:
+            if line.code == code and line.classification == BudgetLine.Classification.FUNCTIONAL and line.name:
+                return line.name
+        return standard_name(code) or ""
+
+    def code_label(self, code: str) -> str:
+        return f"{code} {self.line_name(code)}".strip()
+
+    def insured_residents(self) -> Headcount | None:
+        """城乡居民参保人数: as the document states it, else as staff entered it for the region and year."""
+        figure = self.first_stated("insured_residents")
+        if figure is not None:
+            label = _("城乡居民参保人数 %(n)s 人") % {"n": f"{figure.value:,.0f}"}
+            return Headcount(headcount(figure.value), self.figure_ref(label, figure), "stated", figure.label or label)
+        entered = self.denominators.get(Denominator.Kind.INSURED_RESIDENTS)
+        if entered is not None:
+            label = _("工作人员录入的参保人数 %(n)s 人（%(region)s %(year)s年）") % {
+                "n": f"{entered.value:,}",
+                "region": entered.region.name,
+                "year": entered.year,
+            }
+            ref = SourceRef(label=label, note=entered.source, href=entered.source_url)
+            return Headcount(Decimal(entered.value), ref, "entered", label)
+        return None
+
+    def staff(self) -> Headcount | None:
+        """The bureau's headcount as stated: 实有人数 (people in post) first, else 编制人数 (approved posts)."""
+        stated = self.stated("staff")
+        if not stated:
+            return None
+        actual = [f for f in stated if "实有" in (f.label or "") or "在职" in (f.label or "")]
+        figure = (actual or stated)[0]
+        label = figure.label or _("人数")
+        ref = self.figure_ref(_("%(label)s %(n)s 人") % {"label": label, "n": f"{figure.value:,.0f}"}, figure)
+        return Headcount(headcount(figure.value), ref, "stated", label)
+
 
 def facts_for(disclosures: Iterable[Disclosure]) -> list[DocumentFacts]:
-    """Three queries for any number of documents: lines (with tables), figures, denominators."""
+    """Four queries for any number of documents: documents (with bureau and region), lines (with tables), figures,
+    denominators. The caller's objects are kept where they already hold their bureau."""
     disclosures = list(disclosures)
     if not disclosures:
         return []
     ids = [d.pk for d in disclosures]
-    with_rows = Disclosure.objects.filter(pk__in=ids).prefetch_related(
-        Prefetch("lines", queryset=BudgetLine.objects.select_related("table").order_by("position")),
-        Prefetch("figures", queryset=StatedFigure.objects.order_by("line")),
+    with_rows = (
+        Disclosure.objects.filter(pk__in=ids)
+        .select_related("bureau__region__parent__parent")
+        .defer("source_text")
+        .prefetch_related(
+            Prefetch("lines", queryset=BudgetLine.objects.select_related("table").order_by("position")),
+            Prefetch("figures", queryset=StatedFigure.objects.order_by("line")),
+        )
     )
     rows = {d.pk: d for d in with_rows}
-    wanted = {(d.bureau.region_id, d.fiscal_year) for d in disclosures}
+    documents = [d if Disclosure.bureau.is_cached(d) else rows[d.pk] for d in disclosures]
+    wanted = {(rows[d.pk].bureau.region_id, d.fiscal_year) for d in documents}
     denominators: dict[tuple[int, int], dict[str, Denominator]] = defaultdict(dict)
-    region_ids = {region for region, _ in wanted}
-    for den in Denominator.objects.filter(region_id__in=region_ids):
+    region_ids = {region for region, _year in wanted}
+    for den in Denominator.objects.filter(region_id__in=region_ids).select_related("region"):
         if (den.region_id, den.year) in wanted:
             denominators[(den.region_id, den.year)][den.kind] = den
     facts = []
-    for d in disclosures:
+    for d in documents:
         lines = list(rows[d.pk].lines.all())
         figures = list(rows[d.pk].figures.all())
         facts.append(
@@ -63,7 +139,7 @@ def facts_for(disclosures: Iterable[Disclosure]) -> list[DocumentFacts]:
                 summary=summarise(lines, figures),
                 lines=lines,
                 figures=figures,
-                denominators=denominators.get((d.bureau.region_id, d.fiscal_year), {}),
+                denominators=denominators.get((rows[d.pk].bureau.region_id, d.fiscal_year), {}),
             )
         )
     return facts

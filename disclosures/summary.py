@@ -14,7 +14,9 @@ from typing import Protocol
 # Where a document's totals and functional amounts are read from, most authoritative first.
 TOTAL_TABLES = ("expenditure_summary", "general_budget_expenditure", "income_summary", "narrative")
 FUNCTIONAL_TABLES = ("expenditure_summary", "general_budget_expenditure", "income_summary", "narrative")
-ECONOMIC_TABLES = ("basic_expenditure", "economic_summary")
+ECONOMIC_TABLES = ("basic_expenditure", "basic_functional", "economic_summary", "general_budget_expenditure")
+# Tables of basic spending alone: their 合计 is the document's 基本支出 where no table has a 基本支出 column.
+BASIC_TABLES = ("basic_functional", "basic_expenditure")
 FIGURES_OUT = {
     "insured_residents": "insured_residents",
     "insured_employees": "insured_employees",
@@ -85,6 +87,11 @@ def summarise(lines: Sequence[LineLike], figures: Sequence[FigureLike]) -> Docum
         for key in ("personnel", "public"):
             if key in line.amounts and key not in summary.totals:
                 summary.totals[key] = Amount(line.amounts[key], _line_numbers(line), _table_key(line))
+    if "basic" not in summary.totals:
+        for line in _by_priority(lines, BASIC_TABLES):
+            if line.row_kind == "total" and "total" in line.amounts:
+                summary.totals["basic"] = Amount(line.amounts["total"], _line_numbers(line), _table_key(line))
+                break
     for line in _by_priority(lines, FUNCTIONAL_TABLES):
         if line.classification != "functional" or not line.code or "total" not in line.amounts:
             continue
@@ -94,13 +101,36 @@ def summarise(lines: Sequence[LineLike], figures: Sequence[FigureLike]) -> Docum
         out = FIGURES_OUT.get(figure.key)
         if out and out not in summary.figures:
             summary.figures[out] = figure
-    # A document without tables (a 决算 whose tables were images) states its totals only in words.
-    for key in ("total", "basic", "project", "personnel", "public"):
-        if key not in summary.totals:
-            stated = next((f for f in sorted(current_year, key=lambda f: f.line) if f.key == key), None)
-            if stated is not None:
-                summary.totals[key] = Amount(stated.value, (stated.line,), "prose")
+    _totals_from_prose(summary, sorted(current_year, key=lambda f: f.line))
     return summary
+
+
+def _totals_from_prose(summary: DocumentSummary, figures: list[FigureLike]) -> None:
+    """A document without tables (a 决算 whose tables were images) states its totals only in words.
+
+    The prose may state one figure twice with different values (628.06 and 628.07); the one that makes
+    total = basic + project and basic = personnel + public hold is taken, else the first stated.
+    """
+    stated = {key: [f for f in figures if f.key == key] for key in ("total", "basic", "project", "personnel", "public")}
+    pairs = {
+        "basic": ("total", "project"),
+        "project": ("total", "basic"),
+        "personnel": ("basic", "public"),
+        "public": ("basic", "personnel"),
+    }
+    for key in ("total", "basic", "project", "personnel", "public"):
+        if key in summary.totals or not stated[key]:
+            continue
+        chosen = stated[key][0]
+        whole, other = pairs.get(key, (None, None))
+        if whole and len({f.value for f in stated[key]}) > 1:
+            wholes = [summary.totals[whole].value] if whole in summary.totals else [f.value for f in stated[whole]]
+            others = [f.value for f in stated[other]]
+            chosen = next(
+                (f for f in stated[key] if any(f.value + o in wholes for o in others)),
+                chosen,
+            )
+        summary.totals[key] = Amount(chosen.value, (chosen.line,), "prose")
 
 
 def decimal_string(value: Decimal) -> str:

@@ -3,7 +3,7 @@ from django.urls import path
 from . import views, views_import
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    # The home page is the comparisons dashboard (comparisons/urls.py), which also lists bureaus and documents.
     path("documents/<int:pk>/", views.disclosure_detail, name="disclosure_detail"),
     path("import/", views_import.upload, name="upload"),
     path("import/confirm/", views_import.upload_confirm, name="upload_confirm"),

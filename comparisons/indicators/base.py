@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
+from django.utils.translation import get_language
+
 if TYPE_CHECKING:
     from comparisons.facts import DocumentFacts
 
@@ -24,11 +26,12 @@ class SourceRef:
     disclosure_id: int | None = None
     lines: tuple[int, ...] = ()
     note: str = ""  # e.g. the denominator's source as staff entered it
+    href: str = ""  # where a number outside the documents was published (a staff-entered denominator's link)
 
     @property
     def url(self) -> str:
         if self.disclosure_id is None:
-            return ""
+            return self.href
         anchor = f"#L{self.lines[0]}" if self.lines else ""
         return f"/documents/{self.disclosure_id}/{anchor}"
 
@@ -61,6 +64,14 @@ class Indicator:
     caveats: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     compute: Callable[[DocumentFacts], IndicatorValue] | None = None
+    group: str = ""  # a key of GROUPS
+    headline: bool = False  # one of the three headline measures the dashboard shows first
+    denominator: str = ""  # what a ratio divides by, for the methods page ("城乡居民参保人数", "支出总额" ...)
+
+    @property
+    def name(self) -> str:
+        """The name in the active language (the declarations carry both)."""
+        return self.name_en if get_language_code().startswith("en") else self.name_zh
 
     def value(self, facts: DocumentFacts) -> IndicatorValue:
         return self.compute(facts)
@@ -72,6 +83,10 @@ class Indicator:
         return IndicatorValue(self.key, value, self.unit, sources=sources, **kwargs)
 
 
+def get_language_code() -> str:
+    return get_language() or ""
+
+
 def per_head(amount: Decimal, people: Decimal) -> Decimal:
     """元 per person, to the fen."""
     return (amount / people).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
@@ -80,3 +95,29 @@ def per_head(amount: Decimal, people: Decimal) -> Decimal:
 def share(part: Decimal, whole: Decimal) -> Decimal:
     """Percent to one decimal place."""
     return (part * 100 / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+# --- Added for the indicator set of issue 4 (additions only; the names above stay as they are). ---
+
+GROUPS: dict[str, tuple[str, str]] = {
+    # key -> (Chinese, English) heading; the methods page and the pages group indicators by it.
+    "contribution": ("城乡居民医保财政补助", "Contribution to the residents' insurance fund"),
+    "assistance": ("医疗救助", "Medical assistance"),
+    "running": ("行政运行成本", "Administrative running costs"),
+    "budget": ("收支规模与结构", "Size and structure of the budget"),
+}
+
+
+def percent(part: Decimal, whole: Decimal) -> Decimal:
+    """Percent to two decimal places, for small shares of a total budget (0.63%)."""
+    return (part * 100 / whole).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def money(value: Decimal) -> Decimal:
+    """An amount in 元 to the fen (stated figures are stored with four decimals)."""
+    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def headcount(value: Decimal) -> Decimal:
+    """A number of people as a whole number (stated counts are stored with four decimals)."""
+    return value.quantize(Decimal(1), rounding=ROUND_HALF_UP)

@@ -11,7 +11,7 @@ __all__ = ["DisclosureError", "ParseResult", "parse_disclosure"]
 
 
 def parse_disclosure(text: str) -> ParseResult:
-    from . import checks, figures, meta, narrative, tables
+    from . import checks, completeness, figures, meta, narrative, tables
 
     if not text.strip():
         raise DisclosureError("文件是空的：没有可读的文字。")
@@ -25,5 +25,6 @@ def parse_disclosure(text: str) -> ParseResult:
         result.problems.extend(narrative_problems)
     result.figures, figure_problems = figures.read_figures(lines, meta=result.meta, tables=result.tables)
     result.problems.extend(figure_problems)
+    result.problems.extend(completeness.check_complete(lines, result))
     result.problems.extend(checks.run_checks(result))
     return result

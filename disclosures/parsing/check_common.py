@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from .codes import FUNCTIONAL
-from .types import ParsedLine, ParsedTable, ParseResult, Problem, Severity
+from .types import Classification, ParsedLine, ParsedTable, ParseResult, Problem, Severity
 
 # 0.01万元: differences up to this are rounding, reported as information.
 ROUNDING = Decimal(100)
@@ -137,3 +137,32 @@ def is_abbreviation(short: str, long: str) -> bool:
 
 def problem(severity: Severity, code: str, message: str, lines: Iterable[int]) -> Problem:
     return Problem(severity=severity, code=code, message=message, lines=tuple(sorted({n for n in lines if n})))
+
+
+# Code shapes of each classification: a row of another shape (a unit code such as "685") is not part of the tree.
+SHAPES = {
+    Classification.FUNCTIONAL: ("2", (3, 5, 7)),
+    Classification.ECONOMIC_DEPARTMENT: ("3", (3, 5)),
+    Classification.ECONOMIC_GOVERNMENT: ("5", (3, 5)),
+}
+
+
+def coded_rows(lines: list[ParsedLine], classification: Classification) -> dict[str, ParsedLine]:
+    """Rows of one classification by code; a row printed twice (a page repeat) counts once."""
+    first_digit, lengths = SHAPES[classification]
+    rows: dict[str, ParsedLine] = {}
+    for line in lines:
+        code = line.code or ""
+        if line.classification != classification or is_total(line) or not code.isdigit():
+            continue
+        if not code.startswith(first_digit) or len(code) not in lengths:
+            continue
+        rows.setdefault(code, line)
+    return rows
+
+
+def parent_of(code: str, codes: set[str]) -> str | None:
+    for cut in range(len(code) - 1, 0, -1):
+        if code[:cut] in codes:
+            return code[:cut]
+    return None

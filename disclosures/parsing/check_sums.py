@@ -7,12 +7,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .check_common import (
+    SHAPES,
     class_code_for_name,
+    coded_rows,
     column_label,
     differ,
     difference,
     is_total,
     money,
+    parent_of,
     row_label,
     table_name,
     table_unit,
@@ -25,12 +28,6 @@ from .types import Classification, ParsedLine, ParsedTable, ParseResult, Problem
 ZERO = Decimal(0)
 # Tables whose 支出 side gives each 类 by name, without a code.
 SUMMARY_KEYS = ("income_expenditure_summary", "fiscal_summary")
-# Code shapes of each classification: a row of another shape (a unit code such as "685") is not part of the tree.
-_SHAPES = {
-    Classification.FUNCTIONAL: ("2", (3, 5, 7)),
-    Classification.ECONOMIC_DEPARTMENT: ("3", (3, 5)),
-    Classification.ECONOMIC_GOVERNMENT: ("5", (3, 5)),
-}
 # Spending columns that, with 基本支出 and 项目支出, make up 合计 in some tables.
 _OTHER_SPENDING = ("经营支出", "上缴上级", "上解上级", "对附属单位补助")
 
@@ -41,6 +38,7 @@ class _Node:
     line: ParsedLine | None  # None for a 类 taken from a summary table
     amounts: dict[str, Decimal]
     source: str = ""  # where a borrowed 类 amount was printed
+    name: str = ""  # the 类 as the summary table prints it
     source_lines: tuple[int, ...] = ()
 
 
@@ -51,27 +49,6 @@ def _amount(amounts: dict[str, Decimal], key: str) -> Decimal:
 
 def _lines_of(table_key: str, result: ParseResult) -> list[ParsedLine]:
     return [line for line in result.lines if line.table == table_key]
-
-
-def _coded_rows(lines: list[ParsedLine], classification: Classification) -> dict[str, ParsedLine]:
-    """Rows of one classification by code; a row printed twice (a page repeat) counts once."""
-    first_digit, lengths = _SHAPES[classification]
-    rows: dict[str, ParsedLine] = {}
-    for line in lines:
-        code = line.code or ""
-        if line.classification != classification or is_total(line) or not code.isdigit():
-            continue
-        if not code.startswith(first_digit) or len(code) not in lengths:
-            continue
-        rows.setdefault(code, line)
-    return rows
-
-
-def _parent_of(code: str, codes: set[str]) -> str | None:
-    for cut in range(len(code) - 1, 0, -1):
-        if code[:cut] in codes:
-            return code[:cut]
-    return None
 
 
 def _total_row(lines: list[ParsedLine]) -> ParsedLine | None:
@@ -97,6 +74,9 @@ def _compare_columns(parent: dict[str, Decimal], parts: list[dict[str, Decimal]]
 
 
 def _describe(disagreements: list[tuple[str, Decimal, Decimal]], unit: str, what: str) -> str:
+    if len(disagreements) == 1 and disagreements[0][0] == "total":
+        _, p, s = disagreements[0]
+        return f"合计为{money(p, unit)}，{what}为{money(s, unit)}（{difference(p, s, unit)}）"
     parts = [
         f"{column_label(col)}列为{money(p, unit)}，{what}为{money(s, unit)}（{difference(p, s, unit)}）"
         for col, p, s in disagreements
@@ -126,7 +106,10 @@ def _summary_classes(
             if not code or code in classes:
                 continue
             value = line.amounts.get("total", next(iter(line.amounts.values())))
-            classes[code] = _Node(code, None, {"total": value}, where(line, tables.get(key)), line.source_lines)
+            printed = line.published_name or line.name
+            classes[code] = _Node(
+                code, None, {"total": value}, where(line, tables.get(key)), printed, line.source_lines
+            )
         out.append((totals, classes))
     return out
 
@@ -153,8 +136,8 @@ def check_children(result: ParseResult, findings: Findings) -> None:
         table = tables.get(key)
         unit = table_unit(table, result)
         total_row = _total_row(lines)
-        for classification in _SHAPES:
-            rows = _coded_rows(lines, classification)
+        for classification in SHAPES:
+            rows = coded_rows(lines, classification)
             if not rows:
                 continue
             borrowed = _borrowed_classes(total_row, summaries) if classification is Classification.FUNCTIONAL else {}
@@ -173,7 +156,7 @@ def _check_tree(
     codes = set(rows)
     children: dict[str | None, list[str]] = defaultdict(list)
     for code in rows:
-        children[_parent_of(code, codes)].append(code)
+        children[parent_of(code, codes)].append(code)
     place = table_name(table, key)
 
     for parent_code, kids in children.items():
@@ -207,7 +190,7 @@ def _check_tree(
         severity = differ(node.amounts["total"], item_sum)
         if severity is not None:
             message = (
-                f"{node.source}「{group}」类为{money(node.amounts['total'], unit)}，"
+                f"{node.source}「{node.name}」（{group}类）为{money(node.amounts['total'], unit)}，"
                 f"而{place}中该类各项之和为{money(item_sum, unit)}"
                 f"（{difference(node.amounts['total'], item_sum, unit)}）。"
             )
@@ -218,8 +201,8 @@ def _check_tree(
     if total_row is not None and top:
         bad = _compare_columns(total_row.amounts, top)
         if bad:
-            detail = _describe(bad, unit, "各类之和")
-            message = f"{where(total_row, table)}「{row_label(total_row)}」与各类之和不一致：{detail}。"
+            detail = _describe(bad, unit, "其下各行之和")
+            message = f"{where(total_row, table)}「{row_label(total_row)}」与其下各行之和不一致：{detail}。"
             fact = ("table_total", tuple((c, p, s) for c, p, s in bad))
             findings.add(fact, _severity(bad), "children_sum", message, total_row.source_lines, place=place)
 

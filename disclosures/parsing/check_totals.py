@@ -6,9 +6,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .check_common import differ, difference, figure_unit, is_total, money, row_label, table_unit, where
+from .check_common import (
+    coded_rows,
+    differ,
+    difference,
+    figure_unit,
+    is_total,
+    money,
+    parent_of,
+    row_label,
+    table_name,
+    table_unit,
+    where,
+    worst,
+)
 from .check_findings import Findings
-from .types import FIGURE_KEYS, ParsedLine, ParsedTable, ParseResult, Problem, Severity, StatedFigure
+from .types import FIGURE_KEYS, Classification, ParsedLine, ParsedTable, ParseResult, Problem, Severity, StatedFigure
+
+ZERO = Decimal(0)
 
 # Where each headline total is printed, most authoritative first. Tables in one group cover the same money
 # (a 收支总表 counts every fund, an 一般公共预算 table only the general budget), so only they must agree.
@@ -19,14 +34,14 @@ TOTAL_SOURCES: dict[str, list[list[tuple[str, str]]]] = {
     ],
     "basic": [
         [("expenditure_summary", "basic")],
-        [("general_budget_expenditure", "basic"), ("basic_expenditure", "total")],
+        [("general_budget_expenditure", "basic"), ("basic_expenditure", "total"), ("basic_functional", "total")],
     ],
     "project": [
         [("expenditure_summary", "project"), ("projects", "total")],
         [("general_budget_expenditure", "project")],
     ],
-    "personnel": [[("basic_expenditure", "personnel")]],
-    "public": [[("basic_expenditure", "public")]],
+    "personnel": [[("basic_expenditure", "personnel"), ("basic_functional", "personnel")]],
+    "public": [[("basic_expenditure", "public"), ("basic_functional", "public")]],
 }
 # Keys whose prose value is compared with the tables, and checked for being stated twice.
 PROSE_KEYS = ("total", "basic", "project", "personnel", "public")
@@ -37,19 +52,23 @@ REPEAT_KEYS = (*PROSE_KEYS, "running_costs", "three_public", "three_public_recep
 class TableTotal:
     key: str  # figure key: total / basic / ...
     table: ParsedTable | None
-    line: ParsedLine
+    table_key: str
     value: Decimal
     unit: str
+    lines: tuple[int, ...]
+    place: str  # where the total is printed, or which rows were added up when the table prints none
+    computed: bool = False
 
-    @property
-    def place(self) -> str:
-        return f"{where(self.line, self.table)}「{row_label(self.line)}」"
+
+def _total_rank(name: str) -> int:
+    return 0 if "支出总计" in name else 1 if "总计" in name else 2 if "支出" in name else 3
 
 
 def _total_line(lines: list[ParsedLine], column: str) -> tuple[ParsedLine, Decimal] | None:
     """The table's grand total: a 总计 row before a 合计 row (a 收支总表 prints both)."""
     totals = [line for line in lines if is_total(line) and line.amounts]
-    totals.sort(key=lambda line: 0 if "总计" in (line.published_name or line.name) else 1)
+    # Spending first: the prose totals are the spending totals, and income may include 上年结转.
+    totals.sort(key=lambda line: _total_rank(line.published_name or line.name))
     for line in totals:
         value = line.amounts.get(column)
         if value is None and column == "total" and len(line.amounts) == 1:
@@ -59,11 +78,40 @@ def _total_line(lines: list[ParsedLine], column: str) -> tuple[ParsedLine, Decim
     return None
 
 
-def table_totals(result: ParseResult, key: str) -> list[list[TableTotal]]:
-    """For one figure key, the totals the tables print, grouped by the money they cover."""
-    tables = {}
-    for table in result.tables:
-        tables.setdefault(table.key, table)
+def _top_rows(lines: list[ParsedLine]) -> list[ParsedLine]:
+    """The rows with no parent in a coded table: what its 合计 would add up, when it prints none."""
+    best: list[ParsedLine] = []
+    for classification in (Classification.FUNCTIONAL, Classification.ECONOMIC_DEPARTMENT):
+        rows = coded_rows(lines, classification)
+        top = [line for code, line in rows.items() if parent_of(code, set(rows)) is None]
+        if len(rows) > len(best):
+            best = top
+    return best
+
+
+def _found(result: ParseResult, table_key: str, column: str, lines: list[ParsedLine], computed: bool):
+    table = next((t for t in result.tables if t.key == table_key), None)
+    unit = table_unit(table, result)
+    hit = _total_line(lines, column)
+    if hit:
+        line, value = hit
+        place = f"{where(line, table)}「{row_label(line)}」"
+        return TableTotal("", table, table_key, value, unit, line.source_lines, place)
+    if not computed or any(is_total(line) for line in lines):
+        return None
+    top = _top_rows(lines)
+    if not top or not any(column in line.amounts for line in top):
+        return None
+    value = sum((line.amounts.get(column, ZERO) for line in top), ZERO)
+    first = top[0].source_lines[0] if top[0].source_lines else None
+    place = f"{table_name(table, table_key)}（无合计行，第{first}行起各类之和）"
+    lines = tuple(n for line in top for n in line.source_lines)
+    return TableTotal("", table, table_key, value, unit, lines, place, computed=True)
+
+
+def table_totals(result: ParseResult, key: str, *, computed: bool = False) -> list[list[TableTotal]]:
+    """For one figure key, the totals the tables print, grouped by the money they cover. With `computed`, a
+    table that prints no 合计 row takes the sum of its top rows."""
     by_table: dict[str, list[ParsedLine]] = {}
     for line in result.lines:
         by_table.setdefault(line.table, []).append(line)
@@ -71,12 +119,13 @@ def table_totals(result: ParseResult, key: str) -> list[list[TableTotal]]:
     for group in TOTAL_SOURCES.get(key, []):
         found = []
         for table_key, column in group:
-            hit = _total_line(by_table.get(table_key, []), column)
+            hit = _found(result, table_key, column, by_table.get(table_key, []), computed)
             if hit:
-                table = tables.get(table_key)
-                found.append(TableTotal(key, table, hit[0], hit[1], table_unit(table, result)))
+                hit.key = key
+                found.append(hit)
         if found:
-            groups.append(found)
+            # A printed total is the better reference than one added up here.
+            groups.append(sorted(found, key=lambda t: t.computed))
     return groups
 
 
@@ -103,22 +152,24 @@ def _lines_text(lines: list[int]) -> str:
 
 
 def check_tables_agree(result: ParseResult, findings: Findings) -> None:
-    for key in ("total", "basic", "project"):
-        for group in table_totals(result, key):
+    """One finding per pair of tables, naming every total they disagree on."""
+    pairs: dict[tuple[str, str], list[tuple[TableTotal, TableTotal]]] = {}
+    for key in TOTAL_SOURCES:
+        for group in table_totals(result, key, computed=True):
             ref = group[0]
             for other in group[1:]:
-                severity = differ(ref.value, other.value)
-                if severity is None:
-                    continue
-                message = (
-                    f"各表的{label(key)}不一致：{ref.place}为{money(ref.value, ref.unit)}，"
-                    f"{other.place}为{money(other.value, other.unit)}"
-                    f"（{difference(ref.value, other.value, ref.unit)}）。"
-                )
-                fact = ("table_totals", key, ref.value, other.value)
-                findings.add(
-                    fact, severity, "table_totals", message, [*ref.line.source_lines, *other.line.source_lines]
-                )
+                if differ(ref.value, other.value) is not None:
+                    pairs.setdefault((ref.table_key, other.table_key), []).append((ref, other))
+    for (ref_key, other_key), disagreements in pairs.items():
+        parts = [
+            f"{label(ref.key)}：{ref.place}为{money(ref.value, ref.unit)}，{other.place}为"
+            f"{money(other.value, other.unit)}（{difference(ref.value, other.value, ref.unit)}）"
+            for ref, other in disagreements
+        ]
+        severity = worst(differ(ref.value, other.value) or Severity.INFO for ref, other in disagreements)
+        lines = [n for ref, other in disagreements for n in (*ref.lines, *other.lines)]
+        message = f"两张表的数字不一致。{'；'.join(parts)}。"
+        findings.add(("table_totals", ref_key, other_key), severity, "table_totals", message, lines)
 
 
 def check_prose_totals(result: ParseResult, findings: Findings) -> None:
@@ -139,13 +190,7 @@ def check_prose_totals(result: ParseResult, findings: Findings) -> None:
                 f"说明第{_lines_text(lines)}行写明{label(key)}{money(value, unit)}，"
                 f"而{ref.place}为{money(ref.value, ref.unit)}（{difference(value, ref.value, unit)}）。"
             )
-            findings.add(
-                ("prose_total", key, value, ref.value),
-                severity,
-                "prose_total",
-                message,
-                [*lines, *ref.line.source_lines],
-            )
+            findings.add(("prose_total", key, value, ref.value), severity, "prose_total", message, [*lines, *ref.lines])
 
 
 def check_stated_twice(result: ParseResult, findings: Findings) -> None:

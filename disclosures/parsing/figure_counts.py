@@ -1,13 +1,14 @@
 """People the document counts: insured residents and employees, staff; and the per-head county subsidy.
 
-Prose says "城乡居民基本医疗保险参保15.96万人" or "预计250000人参加城乡居民基本医疗保险"; performance-target rows say
-"参保人数 … ≤156500 人" or "每人配套 140元/人/年". Counts of a subgroup (资助参保的困难群众, 重度残疾人) and premiums paid by
-individuals are other figures, and are left out.
+Prose says "城乡居民基本医疗保险参保15.96万人" or "预计250000人参加城乡居民基本医疗保险"; performance-target rows
+say "参保人数 … ≤156500 人" or "每人配套 140元/人/年". Counts of a subgroup (资助参保的困难群众, 重度残疾人) and
+premiums paid by individuals are other figures, and are left out.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from .figure_text import NUMBER, head_count, quote_around, sentences, to_decimal, whole, year_of
 from .types import StatedFigure
@@ -42,15 +43,25 @@ _PER_HEAD = [
 _BARE_RATES = 2
 _PER_HEAD_TOPIC = re.compile(r"补助|补贴|配套")
 # The national minimum, all levels together, and what an individual pays are not the county's subsidy.
-_NOT_COUNTY_SUBSIDY = re.compile(r"国家|全国|各级|最低|中央|省级|个人|缴费|保费|残疾|资助|提高到|提高至|增加")
+_NOT_COUNTY_SUBSIDY = re.compile(
+    r"国家|全国|各级|最低|不低于|不少于|中央|省级|个人|缴费|保费|残疾|资助|提高到|提高至|增加"
+)
+# The subsidy of all levels together is several hundred 元 (640元 in 2023); a county's own share is a fraction of it.
+# A figure that large is taken as the county's only where the text says it is the county's.
+_ALL_LEVELS_SIZE = Decimal(500)
+_COUNTY_MARK = re.compile(r"县级|区级|市级|县财政|区财政|本级|县本级")
 
 _QUOTA = re.compile(r"(?<![行政事业参公工勤])(?:人员)?编制(?:人数)?(?:为|共|共计|有)?\s*(" + NUMBER + r")\s*(?:人|名)")
 _ACTUAL = re.compile(
-    r"(?:实有人员|实有人数|实有在职人员|在职在编人员|在职在编|在职人员)(?:为|共|共计|有)?\s*(" + NUMBER + r")\s*(?:人|名)"
+    r"(?:实有人员|实有人数|实有在职人员|在职在编人员|在职在编|在职人员)(?:为|共|共计|有)?\s*("
+    + NUMBER
+    + r")\s*(?:人|名)"
 )
 
 
-def _figure(key: str, value, unit: str, number: int, quote: str, label: str, year=None) -> StatedFigure:
+def _figure(
+    key: str, value: Decimal, unit: str, number: int, quote: str, label: str, year: int | None = None
+) -> StatedFigure:
     return StatedFigure(key=key, value=value, unit=unit, line=number, quote=quote, label=label, year=year)
 
 
@@ -60,7 +71,9 @@ def _insured(number: int, text: str, doc_year: int | None, years: bool) -> list[
     for s in sentences(text):
         if _SUBGROUP.search(s.text):
             continue
-        hits: list[tuple[str, re.Match[str]]] = [("insured_residents", m) for p in _RESIDENTS for m in p.finditer(s.text)]
+        hits: list[tuple[str, re.Match[str]]] = [
+            ("insured_residents", m) for p in _RESIDENTS for m in p.finditer(s.text)
+        ]
         hits += [("insured_employees", m) for p in _EMPLOYEES for m in p.finditer(s.text)]
         enrolled = _ENROLLED.search(s.text)
         if enrolled:
@@ -104,10 +117,13 @@ def _per_head(number: int, text: str, context: str) -> list[StatedFigure]:
                 # "140元/人/年" is a subsidy only where the row or sentence says 补助/配套.
                 if i >= len(_PER_HEAD) - _BARE_RATES and not _PER_HEAD_TOPIC.search(s.text):
                     continue
+                value = whole(to_decimal(m.group(1)))
+                if value >= _ALL_LEVELS_SIZE and not (_COUNTY_MARK.search(s.text) or _COUNTY_MARK.search(context)):
+                    continue
                 out.append(
                     _figure(
                         "subsidy_per_insured",
-                        whole(to_decimal(m.group(1))),
+                        value,
                         "元/人",
                         number,
                         quote_around(text, s.start + m.start(), s.start + m.end()),
@@ -123,7 +139,9 @@ def prose_counts(number: int, text: str, doc_year: int | None) -> list[StatedFig
     for pattern, label in ((_QUOTA, "编制人数"), (_ACTUAL, "实有人数")):
         for m in pattern.finditer(text):
             out.append(
-                _figure("staff", whole(to_decimal(m.group(1))), "人", number, quote_around(text, m.start(), m.end()), label)
+                _figure(
+                    "staff", whole(to_decimal(m.group(1))), "人", number, quote_around(text, m.start(), m.end()), label
+                )
             )
     return out
 
@@ -135,8 +153,7 @@ def row_counts(number: int, cells: list[str], title: str) -> list[StatedFigure]:
     text = " | ".join(c for c in cells if c)
     out = _insured(number, text, None, years=False)
     if _ROW_TOPIC.search(text) and not _SUBGROUP.search(text):
-        words = text + " " + title
-        key = "insured_employees" if "职工" in words and "居民" not in words else "insured_residents"
+        key = _whose(text) or _whose(title) or "insured_residents"
         for cell in cells:
             m = _ROW_VALUE.match(cell)
             if m and not m.group(3):
@@ -145,6 +162,15 @@ def row_counts(number: int, cells: list[str], title: str) -> list[StatedFigure]:
                 )
     out += _per_head(number, text, title)
     return out
+
+
+def _whose(words: str) -> str | None:
+    """Whose count a row or a table title speaks of, when it says: 职工 (employees) or 居民 (residents)."""
+    if "居民" in words:
+        return "insured_residents"
+    if "职工" in words:
+        return "insured_employees"
+    return None
 
 
 def _row_label(cells: list[str]) -> str:

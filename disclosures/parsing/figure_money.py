@@ -35,7 +35,7 @@ _LABELS = [
     _label(
         "total",
         r"收、?支总计|收支总预算|收入总计|支出总计|本年收入合计|本年支出合计|收入合计|支出合计"
-        r"|预算收入|支出预算|收支预算|收支安排|部门收入|部门支出|预算总额",
+        r"|预算收入|收入预算|支出预算|收支预算|收支总额|部门收入|部门支出|预算总额",
         generic=True,
     ),
     _label("basic", r"基本支出", generic=True),
@@ -46,11 +46,13 @@ _LABELS = [
 
 # What may stand in front of a generic label: a qualifier or the end of a phrase, not the rest of a name.
 _QUALIFIERS = (
-    "其中", "拨款", "预算", "部门", "单位", "年", "年度", "本年", "当年", "全年", "包括", "日常", "为", "和", "及", "的",
-    "局", "机构", "中心",
+    "其中", "拨款", "预算", "部门", "单位", "年", "年度", "本年", "当年", "全年", "包括", "日常",
+    "为", "和", "及", "的", "局", "机构", "中心",
 )  # fmt: skip
 # A total of only part of the money (财政拨款收支总计) is not the document's total.
-_PART_OF_TOTAL = re.compile(r"(?:财政拨款|一般公共预算|政府性基金|国有资本经营|国有资本|基金|财政专户)(?:预算)?[、，\s]*$")
+_PART_OF_TOTAL = re.compile(
+    r"(?:财政拨款|一般公共预算|政府性基金|国有资本经营|国有资本|基金|财政专户)(?:预算)?[、，\s]*$"
+)
 # Words that may stand between a label and its amount.
 _FILLER = re.compile(
     r"^(?:\s|[：:]|财政拨款|一般公共预算|年初|共计|合计|安排|预算|决算|支出|总额|金额|达到|数|为|是|共|计|达)*$"
@@ -95,7 +97,7 @@ def _labels_in(text: str) -> list[tuple[int, int, _Label]]:
         for m in label.pattern.finditer(text):
             if label.generic and not _left_ok(text, m.start()):
                 continue
-            if label.key == "total" and _PART_OF_TOTAL.search(text[: m.start()]):
+            if label.key == "total" and _PART_OF_TOTAL.search(text[max(0, m.start() - 12) : m.start()]):
                 continue
             found.append((m.start(), m.end(), label))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -185,7 +187,7 @@ def _assistance(number: int, line: str, text: str, offset: int, doc_year: int | 
 
 
 def _prior(number: int, line: str, text: str, offset: int, doc_year: int | None) -> list[StatedFigure]:
-    """"较上年预算数5446.66万元减少…": the other year's total, as stated."""
+    """ "较上年预算数5446.66万元减少…": the other year's total, as stated."""
     if doc_year is None:
         return []
     out: list[StatedFigure] = []

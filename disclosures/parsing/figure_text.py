@@ -34,7 +34,7 @@ _CENT = Decimal("0.01")
 
 
 def money_in_yuan(number: str, unit: str) -> Decimal:
-    """"0.126" 万元 -> 1260.00 元: exact, written to the cent where that loses nothing."""
+    """ "0.126" 万元 -> 1260.00 元: exact, written to the cent where that loses nothing."""
     value = to_yuan(to_decimal(number), unit)
     cents = value.quantize(_CENT)
     return cents if cents == value else value
@@ -72,17 +72,15 @@ def sentences(text: str) -> list[Sentence]:
 
 def quote_around(text: str, start: int, end: int, limit: int = 160) -> str:
     """The sentence holding text[start:end], shortened around it when the sentence is long."""
-    text_start = 0
-    for s in sentences(text):
-        if s.start <= start < s.start + len(s.text):
-            text, text_start = s.text, s.start
-            break
-    start, end = start - text_start, end - text_start
-    if len(text) <= limit:
-        return text.strip()
-    left = max(0, min(start - limit // 2, len(text) - limit))
-    piece = text[left : left + limit].strip()
-    return ("…" if left > 0 else "") + piece + ("…" if left + limit < len(text) else "")
+    # Look for the sentence ends near the figure only: a line can be one endless sentence.
+    floor, ceiling = max(0, start - 400), min(len(text), end + 400)
+    left = max([text.rfind(c, floor, start) for c in "。！？!?"] + [floor - 1]) + 1
+    ends = [i for i in (text.find(c, end, ceiling) for c in "。！？!?") if i >= 0]
+    right = min(ends) + 1 if ends else ceiling
+    piece_start = max(left, min(start - limit // 2, right - limit))
+    piece_end = min(right, piece_start + limit)
+    piece = text[piece_start:piece_end].strip()
+    return ("…" if piece_start > left else "") + piece + ("…" if piece_end < right else "")
 
 
 def year_of(sentence: str, pos: int, doc_year: int | None) -> int | None:
@@ -90,13 +88,15 @@ def year_of(sentence: str, pos: int, doc_year: int | None) -> int | None:
 
     The last year named before the figure wins, unless it is the year being compared with ("与2021年相比")."""
     best: tuple[int, int] | None = None
-    before = sentence[:pos]
+    before = sentence[max(0, pos - 120) : pos]  # the year a figure is about is named close to it
     for m in _YEAR.finditer(before):
-        if not _COMPARING.search(before[: m.start()]):
+        if not _COMPARING.search(before[max(0, m.start() - 6) : m.start()]):
             best = (m.start(), int(m.group(1)))
     if doc_year is not None:
         for m in _LAST_YEAR.finditer(before):
-            if not _COMPARING.search(before[: m.start()]) and (best is None or m.start() > best[0]):
+            if not _COMPARING.search(before[max(0, m.start() - 6) : m.start()]) and (
+                best is None or m.start() > best[0]
+            ):
                 best = (m.start(), doc_year - 1)
     if best is None or best[1] == doc_year:
         return None

@@ -29,6 +29,8 @@ _LEADING_WORDS = re.compile(
 # "2023 年部门预算", "2022年度部门决算", "2023年单位综合预算": the year the document is about, and its kind and scope.
 _DOC_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年\s*度?\s*(部门|单位)?\s*(?:综合)?\s*(预算|决算)")
 # "预算年度：2023", also broken over lines by the extractor ("预算年  \n度：2023").
+# Without a year (cut off, or printed as an image): "部门预算公开", "单位综合预算公开报表" in a title still tell.
+_DOC_KIND = re.compile(r"(部门|单位)\s*(?:综合)?\s*(预算|决算)")
 _TABLE_YEAR = re.compile(r"(预算|决算)年\s*度\s*[：:]\s*(20\d{2})")
 _UNIT = re.compile(r"(?<![额])单位\s*[：:]\s*(万元|元)")
 _PROSE_AMOUNT = re.compile(r"\d(?:\.\d+)?\s*(万元|元)")
@@ -54,7 +56,7 @@ def _name_candidates(cleaned: list[str]) -> list[tuple[str, int]]:
         if "医" not in text:
             continue
         for m in _NAME.finditer(text):
-            run = _CJK_RUN_END.search(text[: m.start(2)])
+            run = _CJK_RUN_END.search(text[max(0, m.start(2) - 16) : m.start(2)])
             region = run.group(0) if run else ""
             region = _LEADING_WORDS.sub("", region)
             if len(region) < 2 or not _REGION_START.search(region):
@@ -83,16 +85,18 @@ def _read_publisher(cleaned: list[str], meta: DocumentMeta) -> None:
     first_line = {}
     for name, number in found:
         first_line.setdefault(name, number)
-    in_title = {name for name, number in found if _TITLE_WORDS.search(cleaned[number - 1]) and len(cleaned[number - 1]) < 80}
+    in_title = {
+        name for name, number in found if len(cleaned[number - 1]) < 80 and _TITLE_WORDS.search(cleaned[number - 1])
+    }
     best = max(score, key=lambda n: (n in in_title, score[n], -first_line[n]))
-    # Drop names that only extend the best one with sentence words.
     meta.publisher = best
     meta.lines["publisher"] = first_line[best]
-    region = best[: len(best) - len(re.search(_SUFFIX + "$", best).group(0))]
+    region = re.sub(_SUFFIX + "$", "", best)
     for name in sorted(names, key=lambda n: first_line[n]):
-        if name != best and name.startswith(region) and _stem(name) == _stem(best) and name not in meta.other_names:
-            if not any(name.endswith(o) and name != o for o in names if score[o] > score[name]):
-                meta.other_names.append(name)
+        # Another name of the same agency (经办中心 for 经办机构), not a longer mention of a shorter name.
+        same_agency = name != best and name.startswith(region) and _stem(name) == _stem(best)
+        if same_agency and not any(name != o and name.endswith(o) for o in names):
+            meta.other_names.append(name)
 
 
 def _read_year_kind_scope(lines: list[str], cleaned: list[str], meta: DocumentMeta) -> None:
@@ -103,7 +107,7 @@ def _read_year_kind_scope(lines: list[str], cleaned: list[str], meta: DocumentMe
     for number, text in enumerate(cleaned, start=1):
         if "年" not in text:
             continue
-        titled = bool(_TITLE_WORDS.search(text)) and len(text) < 80 and "....." not in text
+        titled = len(text) < 80 and "....." not in text and bool(_TITLE_WORDS.search(text))
         weight = 3 if titled else 1
         for m in _DOC_YEAR.finditer(text):
             year, scope, kind = int(m.group(1)), m.group(2), m.group(3)
@@ -124,6 +128,14 @@ def _read_year_kind_scope(lines: list[str], cleaned: list[str], meta: DocumentMe
         year = max(years, key=lambda y: (years[y], -first[("year", y)]))
         meta.year = year
         meta.lines["year"] = first[("year", year)]
+    if not kinds:
+        for number, text in enumerate(cleaned, start=1):
+            if len(text) < 80 and "....." not in text and _TITLE_WORDS.search(text):
+                for m in _DOC_KIND.finditer(text):
+                    scopes[m.group(1)] += 1
+                    kinds[m.group(2)] += 1
+                    first.setdefault(("kind", m.group(2)), number)
+                    first.setdefault(("scope", m.group(1)), number)
     if kinds:
         kind = max(kinds, key=lambda k: (kinds[k], -first[("kind", k)]))
         meta.kind = Kind.FINAL if kind == "决算" else Kind.BUDGET
@@ -159,20 +171,20 @@ def _read_title(cleaned: list[str], meta: DocumentMeta) -> None:
     """The first heading-like line naming the year and 预算/决算; joined with a line above that is only the name."""
     fallback: tuple[str, int] | None = None
     previous = ""
+    names = [meta.publisher, *meta.other_names] if meta.publisher else []
     for number, text in enumerate(cleaned, start=1):
         if not text:
             continue
-        if len(text) < 80 and "....." not in text and "\t" not in text and _TITLE_WORDS.search(text):
-            if meta.year is None or str(meta.year) in text:
-                names = [meta.publisher, *meta.other_names] if meta.publisher else []
-                if any(n in text for n in names):
-                    meta.title, meta.lines["title"] = text, number
-                    return
-                if previous and previous in names:
-                    meta.title, meta.lines["title"] = f"{previous} {text}", number - 1
-                    return
-                if fallback is None:
-                    fallback = (text, number)
+        titled = len(text) < 80 and "....." not in text and "\t" not in text and _TITLE_WORDS.search(text)
+        if titled and (meta.year is None or str(meta.year) in text):
+            if any(n in text for n in names):
+                meta.title, meta.lines["title"] = text, number
+                return
+            if previous in names:
+                meta.title, meta.lines["title"] = f"{previous} {text}", number - 1
+                return
+            if fallback is None:
+                fallback = (text, number)
         previous = text
     if fallback:
         meta.title, meta.lines["title"] = _PART_NUMBER.sub("", fallback[0]), fallback[1]

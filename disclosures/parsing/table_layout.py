@@ -58,7 +58,7 @@ def header_score(cells: list[str]) -> int:
 def is_column_number_row(cells: list[str]) -> bool:
     """'栏次 1 2 3 4': numbers the columns, carries nothing."""
     filled = [c for c in cells if c]
-    return bool(filled) and filled[0] in {"栏次", "档次", "栏号"} or (
+    return (bool(filled) and filled[0] in {"栏次", "档次", "栏号"}) or (
         len(filled) >= 3 and all(c.isdigit() and len(c) <= 2 for c in filled) and filled == sorted(filled, key=int)
     )
 
@@ -142,8 +142,10 @@ def build_layout(headers: list[list[str]], width: int) -> Layout:
     # orphans, handed out later to the columns that a group header spans.
     orphans: list[str] = []
     for ri, r in enumerate(rows):
-        misplaced = any(c and roles[p] in {"code", "code_part", "unit_code", "name", "seq"} and _role_of(c) is None
-                        for p, c in enumerate(r))
+        misplaced = any(
+            c and roles[p] in {"code", "code_part", "unit_code", "name", "seq"} and _role_of(c) is None
+            for p, c in enumerate(r)
+        )
         if misplaced:
             for p, c in enumerate(r):
                 if c and _role_of(c) is None:
@@ -235,9 +237,7 @@ def build_layout(headers: list[list[str]], width: int) -> Layout:
         r = roles[p]
         if r == "seq" and layout.seq is None:
             layout.seq = p
-        elif r == "code_part":
-            layout.code.append(p)
-        elif r == "code" and not layout.code:
+        elif r == "code_part" or (r == "code" and not layout.code):
             layout.code.append(p)
         elif r == "unit_code" and layout.unit_code is None:
             layout.unit_code = p

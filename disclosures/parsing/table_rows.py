@@ -140,7 +140,13 @@ def read_region(lines: list[str], start: int, end: int) -> Region:
                 piece = [""] * layout.width
                 if text.isdigit() and len(text) <= 2 and layout.code:
                     piece[layout.code[-1]] = text
-                elif not text.isdigit() and not unit and "年" not in text and "：" not in text and layout.name is not None:
+                elif (
+                    not text.isdigit()
+                    and not unit
+                    and "年" not in text
+                    and "：" not in text
+                    and layout.name is not None
+                ):
                     piece[layout.name] = text
                 if any(piece) and is_fragment(piece, layout):
                     add_piece(piece, line_no)
@@ -158,8 +164,9 @@ def read_region(lines: list[str], start: int, end: int) -> Region:
         if region.layout is None:
             if is_column_number_row(squashed):
                 continue
-            if not _has_amount(cells) and (header_score(squashed) >= 2 or (region.headers and not any(
-                    _DIGITS.match(c) for c in cells if c))):
+            if not _has_amount(cells) and (
+                header_score(squashed) >= 2 or (region.headers and not any(_DIGITS.match(c) for c in cells if c))
+            ):
                 region.headers.append(cells)
                 seen_headers.add(signature)
                 continue
@@ -171,8 +178,12 @@ def read_region(lines: list[str], start: int, end: int) -> Region:
             if region.unit is None:
                 region.unit = next((u for h in region.headers for c in h if (u := unit_in(c))), None)
         layout = region.layout
-        if signature in seen_headers or is_column_number_row(squashed) or (
-            not _has_amount(cells) and header_score(squashed) >= 2 and not any(_DIGITS.match(c) for c in cells if c)
+        if (
+            signature in seen_headers
+            or is_column_number_row(squashed)
+            or (
+                not _has_amount(cells) and header_score(squashed) >= 2 and not any(_DIGITS.match(c) for c in cells if c)
+            )
         ):
             if region.rows:
                 page_break = True
@@ -190,4 +201,3 @@ def read_region(lines: list[str], start: int, end: int) -> Region:
         pending.clear()
         region.rows.append(new)
     return region
-

@@ -44,9 +44,7 @@ _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二
 _HEADING = re.compile(r"^\s*(?:[-*]\s+)?#{1,6}\s")
 
 
-def read_tables(
-    lines: list[str], *, meta: DocumentMeta
-) -> tuple[list[ParsedTable], list[ParsedLine], list[Problem]]:
+def read_tables(lines: list[str], *, meta: DocumentMeta) -> tuple[list[ParsedTable], list[ParsedLine], list[Problem]]:
     """Find the tables of a document, read their rows, and say what looked wrong."""
     titles = [(i, key) for i, line in enumerate(lines) if (key := title_key(line))]
     tables: list[ParsedTable] = []
@@ -73,7 +71,12 @@ def read_tables(
         if key in _READ_ROWS and region.layout is not None and region.rows:
             if unit not in ("元", "万元"):
                 problems.append(
-                    Problem(Severity.ERROR, "table_unit", f"表“{table.title}”没有印出金额单位，文档单位也未知。", (start + 1,))
+                    Problem(
+                        Severity.ERROR,
+                        "table_unit",
+                        f"表“{table.title}”没有印出金额单位，文档单位也未知。",
+                        (start + 1,),
+                    )
                 )
             else:
                 rows = _lines_of(region, key, unit, problems)
@@ -121,7 +124,7 @@ def _lines_of(region: Region, key: str, unit: str, problems: list[Problem]) -> l
     multi = len(layout.sections) > 1
     has_total = False
     for row in region.rows:
-        for si, section in enumerate(layout.sections):
+        for si in range(len(layout.sections)):
             line = _line_of(row, layout, si, key, unit, problems, multi=multi, has_total=has_total)
             if line is None:
                 continue
@@ -172,14 +175,18 @@ def _line_of(
         return None
     if code and not code.isdigit():
         if name:
-            problems.append(Problem(Severity.WARNING, "bad_code", f"科目编码“{code_text}”不是数字，已略过此行。", lines))
+            problems.append(
+                Problem(Severity.WARNING, "bad_code", f"科目编码“{code_text}”不是数字，已略过此行。", lines)
+            )
             return None
         name, published, code = code, code_text, ""
     if code and len(code) not in (3, 5, 7):
         repaired = _repair_code(code, name)
         if repaired is None:
             problems.append(
-                Problem(Severity.WARNING, "bad_code", f"科目编码“{code_text}”不是3、5或7位，已略过此行（{name}）。", lines)
+                Problem(
+                    Severity.WARNING, "bad_code", f"科目编码“{code_text}”不是3、5或7位，已略过此行（{name}）。", lines
+                )
             )
             return None
         problems.append(
@@ -190,7 +197,9 @@ def _line_of(
         problems.append(Problem(Severity.WARNING, "bad_amount", f"“{name}”一行的金额“{cell}”不是数字，已略过。", lines))
     common = {"table": key, "published_name": published, "amounts": amounts, "source_lines": lines}
     if code:
-        return ParsedLine(classification=codes.classification_of(code), code=code, name=name, row_kind=row_kind, **common)
+        return ParsedLine(
+            classification=codes.classification_of(code), code=code, name=name, row_kind=row_kind, **common
+        )
     if name in _TOTAL_NAMES or (("合计" in name or "总计" in name) and len(name) <= 8 and "小计" not in name):
         return ParsedLine(
             classification=Classification.SUMMARY,
@@ -213,12 +222,13 @@ def _line_of(
         if name.isdigit():
             return ParsedLine(classification=Classification.OTHER, code="", name=name, row_kind="unit", **common)
         return ParsedLine(classification=Classification.PROJECT, code="", name=name, row_kind=row_kind, **common)
-    if unit_code and layout.code:
+    if unit_code:
         return ParsedLine(classification=Classification.OTHER, code="", name=name, row_kind="unit", **common)
     bare = _NUMBERING.sub("", name)
     if multi or key in _SUMMARY_KEYS or layout.code:
         kind = _section_kind(section.label, si) if multi else ""
-        # Economic sections nest "(2)商品和服务支出" under both 基本 and 专项 groups: only functional classes get a code.
+        # Economic sections nest "(2)商品和服务支出" under both 基本 and 专项 groups:
+        # only functional classes are given a code.
         class_code = codes.class_code_for_name(bare) if kind in {"expenditure", ""} else None
         return ParsedLine(
             classification=Classification.SUMMARY,

@@ -86,6 +86,13 @@ def _apply_overrides(result: ParseResult, overrides: Overrides) -> None:
 
 def _require_meta(result: ParseResult) -> None:
     meta = result.meta
+    # A truncated file explains every other gap, so it is reported first.
+    errors = sorted(
+        (p for p in result.problems if p.severity == Severity.ERROR), key=lambda p: p.code not in ("truncated",)
+    )
+    if errors:
+        first = errors[0]
+        raise DisclosureError(first.message, line=first.lines[0] if first.lines else None)
     missing = [
         (meta.year is None, "年度（--year YYYY）"),
         (meta.kind is None, "预算或决算（--kind budget|final）"),
@@ -98,10 +105,6 @@ def _require_meta(result: ParseResult) -> None:
         raise DisclosureError("无法判断金额单位：文中应有“单位：元”或“单位：万元”。")
     if not 1990 <= meta.year <= 2100:
         raise DisclosureError(f"年度 {meta.year} 不合理：应为 1990 至 2100 之间的年份。", line=meta.lines.get("year"))
-    errors = [p for p in result.problems if p.severity == Severity.ERROR]
-    if errors:
-        first = errors[0]
-        raise DisclosureError(first.message, line=first.lines[0] if first.lines else None)
     if not result.lines:
         raise DisclosureError(
             "没有读到任何预算行：这不像一份预决算公开（应有“支出总表”等表格，或“（类）（款）（项）……万元”的说明）。"

@@ -12,7 +12,7 @@ CENT = Decimal("0.01")
 
 
 def format_wan(value: Decimal | None, places: str = "0.01") -> str:
-    if value is None:
+    if value is None or value == "":  # a blank cell, or a column the row does not have
         return ""
     wan = (Decimal(value) / TEN_THOUSAND).quantize(Decimal(places), rounding=ROUND_HALF_UP)
     return f"{wan:,}"
@@ -27,7 +27,7 @@ def wan(value):
 @register.filter
 def yuan(value):
     """元 -> '128.00' (元, two decimals)."""
-    if value is None:
+    if value is None or value == "":
         return ""
     return f"{Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP):,}"
 
@@ -35,7 +35,7 @@ def yuan(value):
 @register.filter
 def plain_number(value):
     """A count or a stated figure without trailing zeros: Decimal('250000.0000') -> '250,000'."""
-    if value is None:
+    if value is None or value == "":
         return ""
     d = Decimal(value)
     d = d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()

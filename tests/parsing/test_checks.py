@@ -298,6 +298,28 @@ def test_general_budget_tables_are_compared_only_with_each_other():
     assert of(run_checks(result), "table_totals") == []
 
 
+def test_a_table_without_a_total_row_is_added_up_and_one_pair_gives_one_finding():
+    # Two basic-spending tables in 元; one prints a 合计 row, the other only its classes, and they put a
+    # 10,200元 item in different columns.
+    f, e = "basic_functional", "basic_expenditure"
+    result = doc(
+        table(f, "基本支出明细表（按支出功能分类科目）", 389, "total", "personnel", "public", unit="元"),
+        total(f, 395, "", total="268.17", personnel="258.79", public="9.38"),
+        row(f, "2101550", "事业运行", 398, total="268.17", personnel="258.79", public="9.38"),
+        table(e, "基本支出明细表（支出经济分类科目）", 405, "total", "personnel", "public", unit="元"),
+        row(e, "301", "工资福利支出", 411, total="257.77", personnel="257.77"),
+        row(e, "302", "商品和服务支出", 420, total="9.38", public="9.38"),
+        row(e, "303", "个人和家庭的补助", 423, total="1.02", public="1.02"),
+    )
+    found = of(run_checks(result), "table_totals")
+    assert len(found) == 1
+    p = found[0]
+    assert "人员经费" in p.message and "公用经费" in p.message
+    assert "2,587,900元" in p.message and "2,577,700元" in p.message and "10,200元" in p.message
+    assert "无合计行" in p.message
+    assert {395, 411, 420, 423} <= set(p.lines)
+
+
 # ---------------------------------------------------------------- 4. prose totals
 
 
@@ -504,6 +526,12 @@ def test_shunping_prose_total_against_the_tables(seeds):
     assert p.severity is Severity.WARNING
     assert "3798.25万元" in p.message
     assert {556, 560} <= set(p.lines)
+
+
+def test_shunping_gives_no_other_prose_total_finding(seeds):
+    # "2023年预算收支安排5446.66万元，与上年预算对比今年减少1648.24万元" is last year's total (5446.66 - 1648.24
+    # is this year's 3798.42): a prior-year figure, not one to compare with this year's tables.
+    assert len(findings(seeds["000"], "prose_total")) == 1
 
 
 def test_shunping_empty_three_public_table_against_its_reception_costs(seeds):

@@ -1,0 +1,69 @@
+"""Forms of the comparisons app: the staff denominator form (the public pages only read)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from disclosures.models import Denominator, Region
+
+from .data_selectors import region_match
+
+
+class DenominatorForm(forms.Form):
+    region = forms.CharField(
+        label=gettext_lazy("行政区划"),
+        max_length=64,
+        help_text=gettext_lazy("6 位区划代码或县（区）名，如 411103 或 郾城区。"),
+        widget=forms.TextInput(attrs={"list": "region-options", "autocomplete": "off"}),
+    )
+    year = forms.IntegerField(label=gettext_lazy("年度"), min_value=1990, max_value=2100)
+    kind = forms.ChoiceField(label=gettext_lazy("类型"), choices=Denominator.Kind.choices)
+    value = forms.IntegerField(
+        label=gettext_lazy("人数"),
+        min_value=1,
+        max_value=2_000_000_000,
+        help_text=gettext_lazy("整数，单位：人。"),
+    )
+    source = forms.CharField(
+        label=gettext_lazy("来源"),
+        max_length=500,
+        help_text=gettext_lazy(
+            "必填：发布机构和文件名称，如“漯河市郾城区医疗保障局 2024 年城乡居民医保参保情况通报”。"
+        ),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    source_url = forms.URLField(label=gettext_lazy("来源链接"), required=False, max_length=200, assume_scheme="https")
+
+    def clean_region(self) -> Region:
+        text = self.cleaned_data["region"].strip()
+        found = region_match(query=text)
+        if not found:
+            raise forms.ValidationError(_("找不到“%(text)s”：请输入 6 位区划代码或完整的县（区）名。") % {"text": text})
+        if len(found) > 1:
+            names = "、".join(f"{r.code} {r.full_name}" for r in found[:8])
+            raise forms.ValidationError(
+                _("“%(text)s”对应多个区划，请输入代码：%(names)s") % {"text": text, "names": names}
+            )
+        return found[0]
+
+    def clean_source(self) -> str:
+        source = self.cleaned_data["source"].strip()
+        if not source:
+            raise forms.ValidationError(_("请写明来源。"))
+        return source
+
+    @classmethod
+    def for_denominator(cls, denominator: Denominator) -> DenominatorForm:
+        """The form filled with an existing figure, to correct it."""
+        return cls(
+            initial={
+                "region": f"{denominator.region.code} {denominator.region.name}",
+                "year": denominator.year,
+                "kind": denominator.kind,
+                "value": denominator.value,
+                "source": denominator.source,
+                "source_url": denominator.source_url,
+            }
+        )

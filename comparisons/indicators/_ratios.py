@@ -1,0 +1,72 @@
+"""Shared arithmetic of the ratio indicators: a document amount ÷ the total, ÷ insured residents, ÷ staff.
+
+Not an indicator module: each ratio indicator is still declared in its own module and calls one of these.
+The numerator's note travels with the ratio, so a figure booked under an unusual code stays labelled.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext as _
+
+from .base import Indicator, IndicatorValue, per_head, percent
+
+if TYPE_CHECKING:
+    from comparisons.facts import DocumentFacts
+
+
+def share_of_total(indicator: Indicator, facts: DocumentFacts, part: IndicatorValue) -> IndicatorValue:
+    """`part` as a percent (two decimals) of the document's own total spending."""
+    details = {"part": part.value, **{k: v for k, v in part.details.items() if k == "stated_as"}}
+    if part.missing:
+        return indicator.missing(part.missing_reason, note=part.note, details=details)
+    total = facts.total("total")
+    if total is None:
+        return indicator.missing(_("文件没有列出支出总额，无法计算占比。"), note=part.note, details=details)
+    if total.value <= 0:
+        return indicator.missing(_("支出总额为 0，无法计算占比。"), note=part.note, details=details)
+    details["total"] = total.value
+    sources = (*part.sources, facts.line_ref(_("支出总额"), total))
+    return indicator.found(percent(part.value, total.value), sources, note=part.note, details=details)
+
+
+def per_staff(indicator: Indicator, facts: DocumentFacts, part: IndicatorValue) -> IndicatorValue:
+    """`part` in 元 per staff member, where the document states its headcount (实有人数 first, else 编制人数)."""
+    details = {"part": part.value, **{k: v for k, v in part.details.items() if k == "stated_as"}}
+    if part.missing:
+        return indicator.missing(part.missing_reason, note=part.note, details=details)
+    staff = facts.staff()
+    if staff is None:
+        return indicator.missing(_("文件没有写明单位人数（实有人数或编制人数）。"), note=part.note, details=details)
+    if staff.value <= 0:
+        return indicator.missing(_("单位人数为 0，无法计算人均。"), note=part.note, details=details)
+    details |= {"staff": staff.value, "staff_label": staff.label}
+    note = part.note
+    if "编制" in staff.label:
+        note = " ".join(filter(None, [note, _("按编制人数计算（文件未写明实有人数）。")]))
+    sources = (*part.sources, staff.ref)
+    return indicator.found(per_head(part.value, staff.value), sources, note=note, details=details)
+
+
+def per_insured(indicator: Indicator, facts: DocumentFacts, part: IndicatorValue) -> IndicatorValue:
+    """`part` in 元 per insured resident: the count the document states, else the one staff entered, else missing."""
+    details: dict = {"part": part.value}
+    if part.missing:
+        return indicator.missing(part.missing_reason, note=part.note, details=details)
+    people = facts.insured_residents()
+    if people is None:
+        return indicator.missing(
+            _("文件没有写明城乡居民参保人数，也没有工作人员录入的该地区该年度参保人数。"),
+            note=part.note,
+            details=details,
+        )
+    if people.value <= 0:
+        return indicator.missing(_("参保人数为 0，无法计算人均。"), note=part.note, details=details)
+    details |= {"insured_residents": people.value, "denominator_origin": people.origin}
+    note = part.note
+    if people.origin == "entered":
+        entered = _("文件未写明参保人数，分母为工作人员录入：%(source)s") % {"source": people.ref.note}
+        note = " ".join(filter(None, [note, entered]))
+    sources = (*part.sources, people.ref)
+    return indicator.found(per_head(part.value, people.value), sources, note=note, details=details)

@@ -1,0 +1,34 @@
+"""项目支出 as a share of the document's total spending."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext_lazy
+
+from . import project_spending
+from ._ratios import share_of_total
+from .base import Indicator, IndicatorValue
+
+if TYPE_CHECKING:
+    from comparisons.facts import DocumentFacts
+
+
+def compute(facts: DocumentFacts) -> IndicatorValue:
+    return share_of_total(INDICATOR, facts, project_spending.compute(facts))
+
+
+INDICATOR = Indicator(
+    key="project_share",
+    name_zh="项目支出占支出总额的比例",
+    name_en="Project spending as a share of total spending",
+    definition=gettext_lazy("项目支出除以同一文件的支出总额。"),
+    formula=gettext_lazy("项目支出 ÷ 支出总额 × 100%"),
+    unit="%",
+    figures=("project", "total"),
+    caveats=(gettext_lazy("基本支出与项目支出的比例取自同一文件；文件各表的合计不一致时，以支出总表为准。"),),
+    sources=project_spending.INDICATOR.sources,
+    compute=compute,
+    group="budget",
+    denominator=gettext_lazy("支出总额"),
+)

@@ -1,0 +1,63 @@
+"""Administrative running costs: 机关运行经费 as the document states it.
+
+The stated figure may be called 机关运行经费, 机构运行经费 or, in a unit that states only that, 公用经费: the label
+is shown as stated. A document that states none in words falls back to the 公用经费 total of its basic-spending
+table, labelled as such. Never added to 行政运行 (administrative_operation), which includes staff pay.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .base import Indicator, IndicatorValue, money
+
+if TYPE_CHECKING:
+    from comparisons.facts import DocumentFacts
+
+PUBLIC = "公用经费"
+
+
+def compute(facts: DocumentFacts) -> IndicatorValue:
+    public = facts.total("public")
+    details: dict = {"public_expenses": public.value if public else None}
+    figure = facts.first_stated("running_costs")
+    if figure is not None:
+        label = figure.label or _("机关运行经费")
+        details["stated_as"] = label
+        note = ""
+        if PUBLIC in label:
+            note = _("本单位未写明机关运行经费，只写明公用经费，按公用经费列示。")
+        ref = facts.figure_ref(f"{label} {figure.value / 10000:,.2f} 万元", figure)
+        return INDICATOR.found(money(figure.value), (ref,), note=note, details=details)
+    if public is not None:
+        details["stated_as"] = _("公用经费（基本支出表合计）")
+        note = _("文件未写明机关运行经费，取基本支出表的公用经费合计。")
+        ref = facts.line_ref(details["stated_as"], public)
+        return INDICATOR.found(public.value, (ref,), note=note, details=details)
+    return INDICATOR.missing(_("文件没有写明机关运行经费（或机构运行经费、公用经费）。"), details=details)
+
+
+INDICATOR = Indicator(
+    key="running_costs",
+    name_zh="机关运行经费",
+    name_en="Administrative running costs",
+    definition=gettext_lazy(
+        "文件写明的机关运行经费（或机构运行经费）：为保障机关运行购买的商品和服务，如办公、邮电、差旅、会议、公务用车、"
+        "水电等，不含工资。只写明公用经费的单位按公用经费列示并注明；文字中都未写明时，取基本支出表的公用经费合计并注明。"
+    ),
+    formula=gettext_lazy("文件写明的机关运行经费；否则公用经费"),
+    unit="元",
+    figures=("running_costs", "public"),
+    caveats=(
+        gettext_lazy("机关运行经费与“行政运行（2101501）”是两个不同口径：后者含人员工资，两者不可相加。"),
+        gettext_lazy("事业单位（经办机构）一般不写机关运行经费，只写公用经费，口径接近但不完全相同。"),
+        gettext_lazy("预算数与决算数分别显示，不相加、不混排。"),
+    ),
+    sources=(gettext_lazy("文件“机关运行经费”说明或机构运行经费表；基本支出表的公用经费列。"),),
+    compute=compute,
+    group="running",
+    headline=True,
+)

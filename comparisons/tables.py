@@ -1,0 +1,249 @@
+"""django-tables2 tables of indicator rows: sortable, paginated, exported to CSV/XLSX with the columns shown.
+
+A value cell links to the line it was read from; a missing value is an empty cell whose title is the reason, and
+the note column (shown and exported) carries the reasons and notes in words. Exports write plain numbers in the
+unit of the column header (万元, 元/人, %), never 0 for missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import django_tables2 as tables
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from .formatting import detail_unit, display_unit, number, show
+from .indicators import Indicator, IndicatorValue
+from .pages import Detail
+
+
+def _value_of(record, key: str) -> IndicatorValue | None:
+    return record.values.get(key)
+
+
+def _source_title(value: IndicatorValue) -> str:
+    return "；".join(filter(None, (s.label for s in value.sources)))
+
+
+class IndicatorColumn(tables.Column):
+    """One indicator's value: the number in its display unit, linked to its first source."""
+
+    def __init__(self, indicator: Indicator, **kwargs):
+        self.indicator = indicator
+        key = indicator.key
+        unit = display_unit(indicator.unit)
+        name = getattr(indicator, "name", indicator.name_zh)
+
+        def td_title(record):
+            value = _value_of(record, key)
+            if value is None:
+                return str(_("本站尚未计算这一指标。"))
+            return value.missing_reason if value.missing else _source_title(value)
+
+        def td_class(record):
+            value = _value_of(record, key)
+            return "num missing" if value is None or value.missing else "num"
+
+        super().__init__(
+            accessor=tables.A(f"values__{key}"),
+            order_by=(f"values__{key}__value",),
+            verbose_name=f"{name}（{unit}）",
+            empty_values=(),
+            attrs={"th": {"class": "num"}, "td": {"class": td_class, "title": td_title}},
+            **kwargs,
+        )
+
+    def render(self, value):
+        if value is None or value.missing:
+            return ""
+        text = show(value.value, value.unit)
+        url = next((s.url for s in value.sources if s.url), "")
+        marker = mark_safe(' <span class="flag" aria-hidden="true">※</span>') if value.note else ""
+        if url:
+            return format_html('<a href="{}">{}</a>{}', url, text, marker)
+        return format_html("{}{}", text, marker)
+
+    def value(self, value):
+        if value is None or value.missing:
+            return ""
+        return number(value.value, value.unit)
+
+
+class DetailColumn(tables.Column):
+    """A number from an indicator's details (the stated per head, a share, the split by source)."""
+
+    def __init__(self, detail: Detail, **kwargs):
+        self.detail = detail
+        numeric = detail.kind != "text"
+        attrs = {"th": {"class": "num"}, "td": {"class": "num"}} if numeric else {}
+        super().__init__(
+            accessor=tables.A(f"values__{detail.indicator}"),
+            order_by=(f"values__{detail.indicator}__details__{detail.key}",),
+            verbose_name=detail.label,
+            empty_values=(),
+            attrs=attrs,
+            **kwargs,
+        )
+
+    def _raw(self, value: IndicatorValue | None):
+        if value is None:
+            return None
+        return value.details.get(self.detail.key)
+
+    def render(self, value, record):
+        raw = self._raw(value)
+        if raw is None or raw == "":
+            return ""
+        if self.detail.kind == "text":
+            return str(raw)
+        text = show(raw, detail_unit(self.detail.kind))
+        # Without a line of its own, the number links to the figures the document states.
+        url = reverse("disclosure_detail", args=[record.disclosure.pk]) + "#figures-heading"
+        if self.detail.source_match:
+            url = next((s.url for s in value.sources if self.detail.source_match in s.label and s.url), "")
+        if self.detail.kind == "percent" and self.detail.key == "share_of_national_minimum":
+            url = reverse("methods") + "#reference"
+        return format_html('<a href="{}">{}</a>', url, text) if url else text
+
+    def value(self, value):
+        raw = self._raw(value)
+        if raw is None or raw == "":
+            return ""
+        if self.detail.kind == "text":
+            return str(raw)
+        return number(raw, detail_unit(self.detail.kind))
+
+
+class NoteColumn(tables.Column):
+    """Why a value is missing, and the notes that go with the values, in words (shown and exported)."""
+
+    def __init__(self, keys: Sequence[str], names: dict[str, str], **kwargs):
+        self.keys = list(keys)
+        self.names = names
+        super().__init__(
+            accessor=tables.A("values"), verbose_name=_("说明"), orderable=False, empty_values=(), **kwargs
+        )
+
+    def notes(self, values: dict) -> list[str]:
+        seen, out = set(), []
+        for key in self.keys:
+            value = values.get(key)
+            if value is None:
+                continue
+            for text in (value.missing_reason, value.note, *(s.note for s in value.sources if s.disclosure_id is None)):
+                if text and (key, text) not in seen and text not in {t for _k, t in seen}:
+                    seen.add((key, text))
+                    out.append(f"{self.names[key]}：{text}")
+        return out
+
+    def render(self, value):
+        notes = self.notes(value)
+        if not notes:
+            return ""
+        return format_html('<ul class="notes">{}</ul>', format_html_join("", "<li>{}</li>", ((n,) for n in notes)))
+
+    def value(self, value):
+        return "；".join(self.notes(value))
+
+
+def _document_url(record) -> str:
+    return reverse("disclosure_detail", args=[record.disclosure.pk])
+
+
+def _bureau_url(record) -> str:
+    return reverse("bureau_detail", args=[record.disclosure.bureau_id])
+
+
+NOWRAP = {"td": {"class": "nowrap"}, "th": {"class": "nowrap"}}
+
+
+class IndicatorRowTable(tables.Table):
+    """Rows of `IndicatorRow`; the indicator columns are given when the table is made."""
+
+    region = tables.Column(
+        attrs=NOWRAP,
+        verbose_name=_("地区"),
+        accessor="disclosure__bureau__region__full_name",
+        order_by=("disclosure__bureau__region__code",),
+    )
+    code = tables.Column(verbose_name=_("区划代码"), accessor="disclosure__bureau__region__code", attrs=NOWRAP)
+    bureau = tables.Column(
+        verbose_name=_("单位"),
+        attrs={"td": {"class": "name"}},
+        accessor="disclosure__bureau__name",
+        linkify=_bureau_url,
+        order_by=("disclosure__bureau__name",),
+    )
+    year = tables.Column(
+        verbose_name=_("年度"),
+        accessor="disclosure__fiscal_year",
+        attrs={"td": {"class": "num"}, "th": {"class": "nowrap"}},
+    )
+    kind = tables.Column(
+        verbose_name=_("类型"),
+        attrs=NOWRAP,
+        accessor="disclosure",
+        linkify=_document_url,
+        order_by=("disclosure__kind", "disclosure__scope"),
+    )
+
+    class Meta:
+        template_name = "comparisons/_table.html"
+        attrs = {"class": "data sortable"}
+        sequence = ("region", "code", "bureau", "year", "kind", "...")
+        orderable = True
+        empty_text = _("没有符合条件的文件。")
+
+    def __init__(
+        self,
+        data,
+        *,
+        indicators: Sequence[Indicator],
+        details: Sequence[Detail] = (),
+        caption: str = "",
+        table_id: str = "",
+        **kwargs,
+    ):
+        if table_id:
+            kwargs.setdefault("attrs", {"class": "data sortable", "id": table_id})
+        names = {i.key: getattr(i, "name", i.name_zh) for i in indicators}
+        extra = [(f"ind_{i.key}", IndicatorColumn(i)) for i in indicators]
+        extra += [(f"det_{d.indicator}_{d.key}", DetailColumn(d)) for d in details if d.indicator in names]
+        extra.append(("note", NoteColumn([i.key for i in indicators], names)))
+        self.caption = caption
+        super().__init__(data, extra_columns=extra, **kwargs)
+
+    def render_kind(self, value):
+        return f"{value.get_scope_display()}{value.get_kind_display()}"
+
+    def value_kind(self, value):
+        return f"{value.get_scope_display()}{value.get_kind_display()}"
+
+
+class BureauSearchTable(tables.Table):
+    """Search results: bureaus and their current documents."""
+
+    region = tables.Column(verbose_name=_("地区"), accessor="region__full_name", order_by=("region__code",))
+    code = tables.Column(verbose_name=_("区划代码"), accessor="region__code")
+    name = tables.Column(verbose_name=_("单位"), linkify=lambda record: reverse("bureau_detail", args=[record.pk]))
+    documents = tables.TemplateColumn(
+        verbose_name=_("文件"),
+        accessor="current_disclosures",
+        orderable=False,
+        template_name="comparisons/_document_links.html",
+    )
+
+    class Meta:
+        template_name = "comparisons/_table.html"
+        attrs = {"class": "data sortable"}
+        empty_text = _("没有找到单位。")
+
+    def __init__(self, *args, caption: str = "", **kwargs):
+        self.caption = caption
+        super().__init__(*args, **kwargs)
+
+    def value_documents(self, value):
+        return "；".join(str(d) for d in value)

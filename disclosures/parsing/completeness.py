@@ -1,0 +1,86 @@
+"""Is the text the whole document? A file cut off half-way must not be imported as if it were complete.
+
+The table of contents (目录) at the start lists the tables and sections; a document cut off loses the last ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import strip_tags
+from .types import ParseResult, Problem, Severity
+
+_DOTTED = re.compile(r"^(?P<title>[^\t]+?)\s*(?:\.{3,}|…{2,}|·{3,})\s*\t?\s*\d+\s*$")
+_TABLE_ROW = re.compile(r"^表\s*\d+\s*\t(?P<title>[^\t]+)(?:\t(?P<empty>是|否))?")
+_LIST_ITEM = re.compile(r"^[-*]\s*(?P<title>.+)$")
+_NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[（(]?[一二三四五六七八九十\d]+[)）、.．]|表\s*\d+)\s*")
+_NOISE = re.compile(r"[\s\"“”‘’'`·.．、，,；;：:（）()\[\]【】#*<>/-]|\d{4}\s*年度?")
+_HEAD_SHARE = 0.4  # the contents list sits in the first part of the document
+
+
+def _normal(text: str) -> str:
+    return _NOISE.sub("", strip_tags(text))
+
+
+def _title(raw: str) -> str:
+    return _normal(_NUMBERING.sub("", raw.strip()))
+
+
+def contents_entries(lines: list[str]) -> tuple[list[tuple[str, int]], int]:
+    """(normalised title, line) of each contents entry, and the last line of the contents block."""
+    entries: list[tuple[str, int]] = []
+    in_list = False
+    last = 0
+    head = lines[: max(60, int(len(lines) * _HEAD_SHARE))]
+    for number, raw in enumerate(head, start=1):
+        line = strip_tags(raw).strip()
+        if re.fullmatch(r"#*\s*目\s*录\s*", line) or line.endswith("目录"):
+            in_list = True
+            continue
+        match = _DOTTED.match(line) or _TABLE_ROW.match(line)
+        if match is None and in_list:
+            match = _LIST_ITEM.match(line)
+        if match is None:
+            continue
+        if match.groupdict().get("empty") == "是":  # declared empty in the contents: may be left out
+            last = number
+            continue
+        title = _title(match.group("title"))
+        if len(title) >= 4:
+            entries.append((title, number))
+            last = number
+    return entries, last
+
+
+def check_complete(lines: list[str], result: ParseResult) -> list[Problem]:
+    entries, last = contents_entries(lines)
+    problems: list[Problem] = []
+    if len(entries) >= 4:
+        body = _normal("\n".join(lines[last:]))
+        missing = [(title, n) for title, n in entries if title not in body and title[:8] not in body]
+        tail_missing = entries[-1] in missing and sum(e in missing for e in entries[-3:]) >= 2
+        if tail_missing and len(missing) * 4 >= len(entries):
+            names = "、".join(f"“{title}”" for title, _ in missing[:3])
+            more = f"等 {len(missing)} 项" if len(missing) > 3 else ""
+            problems.append(
+                Problem(
+                    Severity.ERROR,
+                    "truncated",
+                    f"文件不完整：目录列出的{names}{more}在正文中找不到，文件可能在第 {len(lines)} 行之后被截断。"
+                    "请使用完整的文件。",
+                    (missing[0][1], len(lines)),
+                )
+            )
+    has_total = any(line.row_kind == "total" for line in result.lines) or any(
+        f.key == "total" for f in result.figures
+    )
+    if result.tables and result.lines and not has_total:
+        problems.append(
+            Problem(
+                Severity.ERROR,
+                "no_total",
+                f"没有读到任何表的合计行，也没有文字中的收支总计：文件可能不完整（共 {len(lines)} 行）。",
+                (len(lines),),
+            )
+        )
+    return problems
