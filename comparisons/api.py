@@ -27,6 +27,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 
 from disclosures.models import AMOUNT_COLUMNS, BudgetLine, Bureau, Disclosure, Region
 
@@ -571,7 +572,7 @@ def api_view(key: str):
             except ApiError as exc:
                 return _json({"error": exc.message, "field": exc.field or None}, status=exc.status)
             except ObjectDoesNotExist:
-                return _json({"error": _("没有这个文件。")}, status=404)
+                return _json({"error": _("没有这个文件。"), "field": None}, status=404)
 
         return wrapper
 
@@ -721,6 +722,7 @@ def indicators(request, params):
     return meta | {"results": results}
 
 
+@require_safe
 def docs(request):
     """The documentation page, generated from ENDPOINTS."""
     endpoints = []

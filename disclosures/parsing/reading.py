@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -56,15 +57,15 @@ def _decode(data: bytes) -> str:
     return str(best)
 
 
+_CJK = re.compile("[\u4e00-\u9fff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _cjk_share(text: str) -> float:
     sample = text[:20000]
-    if not sample:
-        return 0.0
-    return sum("\u4e00" <= ch <= "\u9fff" for ch in sample) / len(sample)
+    return len(_CJK.findall(sample)) / len(sample) if sample else 0.0
 
 
 def _control_share(text: str) -> float:
     sample = text[:20000]
-    if not sample:
-        return 0.0
-    return sum(ord(ch) < 32 and ch not in "\n\r\t\f" for ch in sample) / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample) if sample else 0.0

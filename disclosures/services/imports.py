@@ -94,9 +94,9 @@ def _require_meta(result: ParseResult) -> None:
         first = errors[0]
         raise DisclosureError(first.message, line=first.lines[0] if first.lines else None)
     missing = [
-        (meta.year is None, "年度（--year YYYY）"),
-        (meta.kind is None, "预算或决算（--kind budget|final）"),
-        (meta.scope is None, "部门或单位（--scope department|unit）"),
+        (meta.year is None, "年度（命令行 --year YYYY；上传页“年度”）"),
+        (meta.kind is None, "预算或决算（命令行 --kind budget|final；上传页“类型”）"),
+        (meta.scope is None, "部门或单位（命令行 --scope department|unit；上传页“范围”）"),
     ]
     names = [label for absent, label in missing if absent]
     if names:

@@ -1,0 +1,112 @@
+"""The staff upload page: pick a file, see what was found, then save, or replace with confirmation."""
+
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from disclosures.models import BudgetLine, Disclosure
+from tests.factories import StaffFactory
+
+from .conftest import seed
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff_client(client):
+    client.force_login(StaffFactory())
+    return client
+
+
+def upload(client, path, **fields):
+    data = {"file": SimpleUploadedFile(path.name, path.read_bytes(), content_type="text/plain"), **fields}
+    return client.post(reverse("upload"), data)
+
+
+def token_of(html: str) -> str:
+    return re.search(r'name="token" value="([^"]+)"', html).group(1)
+
+
+def test_public_cannot_reach_the_upload_page(client):
+    response = client.get(reverse("upload"))
+    assert response.status_code == 302
+    assert reverse("login") in response["Location"]
+    assert client.post(reverse("upload_confirm"), {"token": "x"}).status_code == 302
+    assert Disclosure.objects.count() == 0
+
+
+def test_non_staff_user_cannot_upload(client, django_user_model):
+    client.force_login(django_user_model.objects.create_user("citizen", password="a-long-password-1"))
+    assert client.get(reverse("upload")).status_code == 302
+
+
+def test_preview_shows_what_was_found_and_saves_nothing(staff_client):
+    response = upload(staff_client, seed("000"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "顺平县医疗保障局" in html and "130636" in html
+    assert "3,200.00" in html  # 2101202 in 万元
+    assert "财政对城乡居民基本医疗保险基金的补助" in html
+    assert "3798.42" in html  # the prose total the checks flag
+    assert 'href="#L91"' in html and 'id="L91"' in html  # findings link to their source lines
+    assert Disclosure.objects.count() == 0
+
+
+def test_save_after_preview_imports_the_document(staff_client):
+    html = upload(staff_client, seed("003")).content.decode()
+    response = staff_client.post(reverse("upload_confirm"), {"token": token_of(html)}, follow=True)
+    disclosure = Disclosure.objects.get()
+    assert response.redirect_chain[-1][0] == reverse("disclosure_detail", args=[disclosure.pk])
+    assert "已导入" in response.content.decode()
+    assert disclosure.imported_by.is_staff
+    assert disclosure.lines.get(table__key="expenditure_summary", code="2101202").total == 21910000
+
+
+def test_replacing_needs_confirmation_and_keeps_the_old_version(staff_client, tmp_path):
+    html = upload(staff_client, seed("003")).content.decode()
+    staff_client.post(reverse("upload_confirm"), {"token": token_of(html)})
+    changed = tmp_path / "gaoyi-v2.txt"
+    changed.write_text(seed("003").read_text(encoding="utf-8") + "\n更正说明。\n", encoding="utf-8")
+
+    html = upload(staff_client, changed).content.decode()
+    assert "已有另一版本" in html
+    lines_before = BudgetLine.objects.count()
+    response = staff_client.post(reverse("upload_confirm"), {"token": token_of(html)}, follow=True)
+    assert "--replace" in response.content.decode() or "替换" in response.content.decode()
+    assert Disclosure.objects.count() == 1 and BudgetLine.objects.count() == lines_before
+
+    html = upload(staff_client, changed).content.decode()
+    staff_client.post(reverse("upload_confirm"), {"token": token_of(html), "replace": "on"})
+    old, new = Disclosure.objects.order_by("pk")
+    assert (old.status, new.status) == ("superseded", "current")
+    assert old.superseded_by == new
+
+
+def test_bad_file_gets_a_clear_error_naming_the_file(staff_client, tmp_path):
+    bad = tmp_path / "scan.pdf"
+    bad.write_bytes(b"%PDF-1.7\n\x00\x01binary")
+    html = upload(staff_client, bad).content.decode()
+    assert "scan.pdf" in html and "PDF" in html
+    assert Disclosure.objects.count() == 0
+
+
+def test_fields_the_text_cannot_tell_can_be_given(staff_client, tmp_path):
+    text = seed("003").read_text(encoding="utf-8").replace("2026", "").replace("2025", "")
+    path = tmp_path / "noyear.txt"
+    path.write_text(text, encoding="utf-8")
+    html = upload(staff_client, path).content.decode()
+    assert "年度" in html and "--year" in html
+    html = upload(staff_client, path, year="2026").content.decode()
+    staff_client.post(reverse("upload_confirm"), {"token": token_of(html)})
+    assert Disclosure.objects.get().fiscal_year == 2026
+
+
+def test_upload_needs_csrf(client):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(StaffFactory())
+    data = {"file": SimpleUploadedFile("a.txt", seed("000").read_bytes())}
+    assert strict.post(reverse("upload"), data).status_code == 403
