@@ -144,7 +144,20 @@ class Disclosure(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.bureau.name} {self.fiscal_year}年{self.get_scope_display()}{self.get_kind_display()}"
+        return f"{self.bureau.name} {self.label}"
+
+    @property
+    def label(self) -> str:
+        """'2023年部门预算' / '2023 Department budget': year, scope and kind, readable in either language."""
+        return _("%(year)s年%(scope)s%(kind)s") % {
+            "year": self.fiscal_year,
+            "scope": self.get_scope_display(),
+            "kind": self.get_kind_display(),
+        }
+
+    @property
+    def year_kind(self) -> str:
+        return _("%(year)s年%(kind)s") % {"year": self.fiscal_year, "kind": self.get_kind_display()}
 
     @property
     def source_lines(self) -> list[str]:

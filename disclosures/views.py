@@ -2,15 +2,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from .models import Disclosure
-from .selectors.disclosures import bureau_list_with_documents, disclosure_get_detail, disclosure_list_recent
-
-
-def home(request):
-    return render(
-        request,
-        "disclosures/home.html",
-        {"bureaus": bureau_list_with_documents(), "recent": disclosure_list_recent()},
-    )
+from .selectors.disclosures import disclosure_get_detail
 
 
 def disclosure_detail(request, pk: int):

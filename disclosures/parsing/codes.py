@@ -230,20 +230,36 @@ def _bare(name: str) -> str:
     return name.removesuffix("支出") if len(name) > 3 else name
 
 
+def _classes_by_bare_name(table: dict[str, str]) -> dict[str, str]:
+    """Bare class name -> 3-digit code; where two classes share a bare name, the first listed wins."""
+    out: dict[str, str] = {}
+    for code, standard in table.items():
+        if len(code) == 3:
+            out.setdefault(_bare(standard), code)
+    return out
+
+
+# Built once: class_code_for_name is asked for every summary row, and the lists never change.
+_CLASSES_BY_NAME = {
+    "": _classes_by_bare_name(FUNCTIONAL),
+    "department": _classes_by_bare_name(ECONOMIC_DEPARTMENT),
+    "government": _classes_by_bare_name(ECONOMIC_GOVERNMENT),
+}
+
+
 def class_code_for_name(name: str, *, economic: str = "") -> str | None:
     """The 3-digit class whose name this is ("卫生健康" / "十、卫生健康支出" -> "210").
 
     `economic` is "" for functional classes, "department" or "government" for economic ones.
     """
-    table = {"": FUNCTIONAL, "department": ECONOMIC_DEPARTMENT, "government": ECONOMIC_GOVERNMENT}.get(economic)
-    if table is None:
+    classes = _CLASSES_BY_NAME.get(economic)
+    if classes is None:
         return None
     wanted = _bare(name)
     if not wanted:
         return None
-    for code, standard in table.items():
-        if len(code) == 3 and _bare(standard) == wanted:
-            return code
+    if wanted in classes:
+        return classes[wanted]
     if not economic:
         return _CLASS_ALIASES.get(wanted)
     return None

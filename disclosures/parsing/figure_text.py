@@ -23,7 +23,13 @@ _SENTENCE_END = re.compile(r"[。！？!?]")
 
 def clean_prose(line: str) -> str:
     """A line as a reader sees it: no <b> tags, bookmarks, markdown heading marks or bold stars."""
-    return _HEADING.sub("", _BOOKMARK.sub("", strip_tags(line))).strip()
+    line = strip_tags(line)
+    # Called on every line of a document: skip the regex passes on the many lines that cannot match them.
+    if "[bookmark:" in line:
+        line = _BOOKMARK.sub("", line)
+    if "#" in line:
+        line = _HEADING.sub("", line)
+    return line.strip()
 
 
 def to_decimal(number: str) -> Decimal:

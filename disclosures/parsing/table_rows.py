@@ -43,7 +43,9 @@ class Region:
 def is_prose(line: str) -> bool:
     """A sentence of the narrative: it ends the table region it follows."""
     s = line.strip()
-    return len(squash(s)) >= 40 and not _NOTE.match(s) and "\t" not in s
+    if len(s) < 40 or "\t" in s:  # cheap tests first: this runs on every line after a table title
+        return False
+    return len(squash(s)) >= 40 and not _NOTE.match(s)
 
 
 def _fits(cell: str, role: str) -> bool:
@@ -159,7 +161,7 @@ def read_region(lines: list[str], start: int, end: int) -> Region:
         if not any(cells):
             continue
         region.tab_rows += 1
-        squashed = [squash(c) for c in cells]
+        squashed = [squash(c) if c else "" for c in cells]
         signature = tuple(c for c in squashed if c)
         if region.layout is None:
             if is_column_number_row(squashed):

@@ -42,6 +42,8 @@ _SUMMARY_KEYS = {"income_expenditure_summary", "fiscal_summary", "income_summary
 _TOTAL_NAMES = {"合计", "总计", "共计", "总合计"}
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])\s*")
 _HEADING = re.compile(r"^\s*(?:[-*]\s+)?#{1,6}\s")
+_SPACES = re.compile(r"\s+")
+_TAGS = re.compile(r"<[^>]+>")
 
 
 def read_tables(lines: list[str], *, meta: DocumentMeta) -> tuple[list[ParsedTable], list[ParsedLine], list[Problem]]:
@@ -94,7 +96,7 @@ def read_tables(lines: list[str], *, meta: DocumentMeta) -> tuple[list[ParsedTab
 
 
 def _printed_title(line: str) -> str:
-    s = re.sub(r"<[^>]+>", "", line).strip()
+    s = _TAGS.sub("", line).strip()
     return _HEADING.sub("", s).strip().lstrip("#").strip()
 
 
@@ -165,7 +167,7 @@ def _line_of(
                 bad_cells.append(cell)
             continue
         amounts[column] = to_yuan(value, unit)
-    published = re.sub(r"\s+", " ", cells[section.name]).strip() if section.name < len(cells) else ""
+    published = _SPACES.sub(" ", cells[section.name]).strip() if section.name < len(cells) else ""
     name = squash(published)
     code_text = "".join(cells[p] for p in layout.code) if si == 0 else ""
     code = squash(code_text)

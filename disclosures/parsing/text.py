@@ -14,7 +14,10 @@ UNIT_FACTORS = {"元": Decimal(1), "万元": Decimal(10000)}
 
 def strip_tags(s: str) -> str:
     """Remove the <b> and similar tags the extractor leaves around totals."""
-    return _TAG.sub("", s).replace("**", "")
+    # Most cells and lines hold neither: the membership tests are far cheaper than a regex pass.
+    if "<" in s:
+        s = _TAG.sub("", s)
+    return s.replace("**", "") if "*" in s else s
 
 
 def clean_cell(s: str) -> str:
@@ -23,7 +26,12 @@ def clean_cell(s: str) -> str:
 
 def parse_amount(s: str) -> Decimal | None:
     """'7,661.49' -> Decimal('7661.49'); '' / '—' -> None; anything else -> None."""
-    s = clean_cell(s).replace(" ", "").replace("\u00a0", "")
+    s = clean_cell(s)
+    # Every amount starts with a digit or a minus sign: names and labels, most of the cells asked about, are
+    # turned away here. (Stripped, s starts with what the space-free s below starts with.)
+    if not s or not (s[0].isdigit() or s[0] in "-−"):
+        return None
+    s = s.replace(" ", "").replace("\u00a0", "")
     if s in _EMPTY_CELLS:
         return None
     if not _AMOUNT.match(s):

@@ -2,28 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Prefetch
 
-from disclosures.models import BudgetLine, Bureau, Disclosure, SourceTable
-
-
-def bureau_list_with_documents() -> QuerySet[Bureau]:
-    current = Disclosure.objects.filter(status=Disclosure.Status.CURRENT).order_by("-fiscal_year", "kind")
-    return (
-        Bureau.objects.select_related("region__parent__parent")
-        .prefetch_related(Prefetch("disclosures", queryset=current, to_attr="current_disclosures"))
-        .annotate(document_count=Count("disclosures"))
-        .filter(document_count__gt=0)
-        .order_by("region__code", "name")
-    )
-
-
-def disclosure_list_recent(*, limit: int = 20) -> QuerySet[Disclosure]:
-    return (
-        Disclosure.objects.select_related("bureau__region", "imported_by")
-        .annotate(line_count=Count("lines", distinct=True))
-        .order_by("-imported_at", "-pk")[:limit]
-    )
+from disclosures.models import BudgetLine, Disclosure, SourceTable
 
 
 def disclosure_get_detail(*, pk: int) -> Disclosure:

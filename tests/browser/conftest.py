@@ -1,7 +1,14 @@
-"""Browser tests: Playwright driving Debian's Chromium against the live test server, with the samples loaded."""
+"""Browser tests: Playwright driving Debian's Chromium against the live test server, with the samples loaded.
+
+Fixtures: `browser` (one Chromium for the session), `samples` (the national divisions and the five sample documents,
+as `make run` loads them), `new_page` (a factory of pages on the live server, any viewport) and `page` (a 1280x900
+page with the samples loaded). Every page records its JavaScript console errors and uncaught exceptions in
+`page.js_errors`; a test fails at teardown if any page it opened logged one.
+"""
 
 import os
 import shutil
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -13,6 +20,7 @@ from disclosures.services.regions import region_load_csv
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "data" / "seeds"
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -24,7 +32,11 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--font-render-hinting=none",
 ]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+TIMEOUT_MS = 15000
 
 
 @pytest.fixture(scope="session")
@@ -32,31 +44,83 @@ def browser():
     sync_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: `apt-get install chromium` (.ci/run does).")
+    sync_api.expect.set_options(timeout=TIMEOUT_MS)
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
 
-@pytest.fixture
-def samples(transactional_db):
-    """The national divisions and the five sample documents, as `make run` loads them."""
+def seed(prefix: str) -> Path:
+    """The sample document whose file name starts with `prefix` (000 顺平 … 004 镇安)."""
+    return next(SEEDS.glob(f"{prefix}_*.txt"))
+
+
+def load_samples(*, exclude: tuple[str, ...] = ()) -> None:
     region_load_csv()
-    call_command("import_disclosures", *sorted(str(p) for p in (ROOT / "data" / "seeds").glob("*.txt")))
+    paths = sorted(str(p) for p in SEEDS.glob("*.txt") if not p.name.startswith(exclude))
+    call_command("import_disclosures", *paths, stdout=StringIO())
 
 
 @pytest.fixture
-def page(browser, live_server, samples):
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    page.base_url = live_server.url
-    yield page
-    context.close()
+def _divisions_restored(django_db_blocker):
+    """Reload the national divisions after the transactional test's flush.
+
+    tests/conftest.py loads them once per test database, and the other tests rely on them; `transactional_db`
+    empties every table when the test ends. Requested before `transactional_db`, so its teardown runs after the flush.
+    """
+    yield
+    with django_db_blocker.unblock():
+        region_load_csv()
 
 
-def screenshot(page, name: str) -> Path:
+@pytest.fixture
+def samples(_divisions_restored, transactional_db):
+    """The national divisions and the five sample documents, as `make run` loads them."""
+    load_samples()
+
+
+@pytest.fixture
+def samples_but_gaoyi(_divisions_restored, transactional_db):
+    """The samples without 003 (高邑 2026), for the upload test to import it through the browser."""
+    load_samples(exclude=("003_",))
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """A factory of Playwright pages on the live server: new_page(viewport=PHONE, ...) -> page (own context)."""
+    contexts = []
+    pages = []
+
+    def make(*, viewport=DESKTOP, **context_options):
+        context = browser.new_context(
+            locale="zh-CN", viewport=viewport, accept_downloads=True, device_scale_factor=1, **context_options
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        page.base_url = live_server.url
+        page.js_errors = []
+        page.on("console", lambda msg: msg.type == "error" and page.js_errors.append(f"console: {msg.text}"))
+        page.on("pageerror", lambda exc: page.js_errors.append(f"pageerror: {exc}"))
+        pages.append(page)
+        return page
+
+    yield make
+    errors = [f"{p.url}: {e}" for p in pages for e in p.js_errors]
+    for context in contexts:
+        context.close()
+    assert not errors, "JavaScript errors in the browser:\n" + "\n".join(errors)
+
+
+@pytest.fixture
+def page(new_page, samples):
+    return new_page()
+
+
+def screenshot(page, name: str, *, full_page: bool = False) -> Path:
+    """Save docs/screenshots/<name>.png: the viewport (1280x900 by default), not the full page."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=False)
+    page.screenshot(path=str(path), full_page=full_page, animations="disabled", caret="hide")
     return path

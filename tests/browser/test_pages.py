@@ -1,0 +1,404 @@
+"""The site in Chromium, as a user drives it, with the five sample documents loaded.
+
+Each page loads and shows its headline figures; a table sorts; a CSV export downloads the rows shown; the language
+switch works; staff upload a document; the dashboard fits a phone; no page logs a JavaScript error (checked for every
+page by the `new_page` fixture). The screenshots in docs/screenshots/ come from here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from decimal import Decimal
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from disclosures.models import Bureau, Disclosure
+
+from .conftest import PHONE, screenshot, seed
+
+pytestmark = pytest.mark.browser
+
+NUMBER = re.compile(r"-?[\d,]+(?:\.\d+)?")
+
+# The JavaScript that reads a table as the user sees it: one list of cell texts per body row; the ※ flag of a
+# cell that carries a note is dropped, and a notes cell gives its notes joined as the export joins them.
+READ_ROWS = """table => [...table.tBodies[0].rows].map(tr => [...tr.cells].map(td => {
+    const notes = td.querySelectorAll("ul.notes li");
+    if (notes.length) return [...notes].map(li => li.textContent.trim()).join("；");
+    return td.textContent.replace("※", "").replace(/\\s+/g, " ").trim();
+}))"""
+READ_HEADER = "table => [...table.tHead.rows[0].cells].map(th => th.textContent.replace(/\\s+/g, ' ').trim())"
+
+
+def goto(page: Page, path: str) -> None:
+    page.goto(page.base_url + path)
+
+
+def expect_chart_drawn(page: Page, chart_id: str, *numbers: str) -> None:
+    """Plotly drew the chart (its SVG is there, the no-JavaScript fallback is gone) with these numbers on it."""
+    chart = page.locator(f"#{chart_id}")
+    expect(chart.locator("svg.main-svg").first).to_be_visible()
+    expect(chart.locator(".chart-fallback")).to_have_count(0)
+    for number in numbers:
+        expect(chart).to_contain_text(number)
+
+
+def row(page: Page, table: str, text: str):
+    """The body row of `table` (a selector) that contains `text`."""
+    return page.locator(f"{table} tbody tr").filter(has_text=text)
+
+
+def column(page: Page, table: str, header: str) -> list[tuple[str, Decimal | None]]:
+    """(bureau, value) for each body row of `table`, in the order shown, from the column headed `header`."""
+    headers = page.locator(table).evaluate(READ_HEADER)
+    rows = page.locator(table).evaluate(READ_ROWS)
+    at, bureau_at = headers.index(header), headers.index("单位")
+    return [(r[bureau_at], Decimal(r[at].replace(",", "")) if r[at] else None) for r in rows]
+
+
+def plain(cell: str) -> str:
+    """A number as the CSV writes it (no thousands separators); other text as it is."""
+    return cell.replace(",", "") if NUMBER.fullmatch(cell) else cell
+
+
+# --- each page loads and shows its headline figures ---
+
+
+def test_dashboard_shows_the_three_headline_indicators(page):
+    goto(page, "/")
+    expect(page).to_have_title(re.compile("县级医保预决算比较"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("县级医疗保障局预决算比较")
+    expect(page.locator("html")).to_have_attribute("lang", "zh-hans")
+
+    # Contribution per insured resident: 顺平 2023 128.00 (20.0% of 640), 高邑 2026 140.00 (19.3% of 724).
+    shunping = row(page, "#table-contribution", "顺平县医疗保障局")
+    expect(shunping).to_contain_text("2023")
+    expect(shunping).to_contain_text("3,200.00")
+    expect(shunping).to_contain_text("128.00")
+    expect(shunping).to_contain_text("250,000")
+    expect(shunping).to_contain_text("20.0")
+    gaoyi = row(page, "#table-contribution", "高邑县医疗保障局")
+    expect(gaoyi).to_contain_text("2026")
+    expect(gaoyi).to_contain_text("140.00")
+    expect(gaoyi).to_contain_text("19.3")
+    # 郾城 states no insured count: the per-head cell is empty, with the reason on hover and in the note column.
+    yancheng = row(page, "#table-contribution", "漯河市郾城区医疗保障局")
+    expect(yancheng).to_contain_text("6,984.07")
+    expect(yancheng.locator("td.missing").first).to_have_attribute("title", re.compile("参保人数"))
+    expect(yancheng.locator("ul.notes")).to_contain_text("没有写明城乡居民参保人数")
+
+    # Medical assistance: 盐边 607.27 (决算), with the split by source.
+    yanbian = row(page, "#table-assistance", "盐边县医疗保障局")
+    expect(yanbian).to_contain_text("部门决算")
+    for figure in ("607.27", "376.76", "80.51", "150.00"):
+        expect(yanbian).to_contain_text(figure)
+    expect(row(page, "#table-assistance", "顺平县医疗保障局")).to_contain_text("140.00")
+
+    # Running costs: 顺平 23.93 and 行政运行 260.22; 镇安 9.38 labelled 公用经费.
+    expect(row(page, "#table-running", "顺平县医疗保障局")).to_contain_text("23.93")
+    expect(row(page, "#table-running", "顺平县医疗保障局")).to_contain_text("260.22")
+    expect(row(page, "#table-running", "镇安县医疗保险经办机构")).to_contain_text("公用经费")
+
+    # Each indicator is also a chart, drawn by plotly.js served from the project.
+    expect_chart_drawn(page, "chart-contribution", "128.00", "140.00")
+    expect_chart_drawn(page, "chart-assistance", "607.27")
+    expect_chart_drawn(page, "chart-running", "23.93")
+    screenshot(page, "dashboard")
+
+
+def test_compare_two_bureaus_picked_in_the_form(page):
+    goto(page, "/")
+    page.get_by_role("navigation", name="主导航").get_by_role("link", name="比较", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/compare/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("比较单位")
+
+    page.get_by_role("listbox", name="单位").select_option(label=["顺平县医疗保障局", "盐边县医疗保障局"])
+    page.get_by_role("button", name="比较", exact=True).click()
+
+    expect(page).to_have_url(re.compile(r"/compare/\?.*bureau=\d+.*bureau=\d+"))
+    table = page.get_by_role("table", name="所选单位的指标")
+    expect(table.locator("tbody tr")).to_have_count(2)
+    shunping = table.locator("tbody tr").filter(has_text="顺平县医疗保障局")
+    for figure in ("128.00", "140.00", "23.93"):
+        expect(shunping).to_contain_text(figure)
+    yanbian = table.locator("tbody tr").filter(has_text="盐边县医疗保障局")
+    for figure in ("607.27", "30.67"):
+        expect(yanbian).to_contain_text(figure)
+    expect(page.get_by_role("listbox", name="单位").locator("option:checked")).to_have_text(
+        ["顺平县医疗保障局", "盐边县医疗保障局"], ignore_case=False
+    )
+    expect_chart_drawn(page, "chart-medical_assistance", "140.00", "607.27")
+    screenshot(page, "compare")
+
+
+def test_bureau_page_from_a_dashboard_link(page):
+    goto(page, "/")
+    page.locator("#bureaus").get_by_role("link", name="顺平县医疗保障局").click()
+
+    expect(page).to_have_url(re.compile(r"/bureaus/\d+/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("顺平县医疗保障局")
+    expect(page.locator(".facts")).to_contain_text("130636")
+    indicators = page.get_by_role("table", name="历年指标")
+    for figure in ("3,200.00", "128.00", "140.00", "23.93", "260.22"):
+        expect(indicators).to_contain_text(figure)
+    functional = page.locator("#functional-table")
+    expect(row(page, "#functional-table", "2101202")).to_contain_text("3,200.00")
+    expect(functional).to_contain_text("医疗救助")
+    expect_chart_drawn(page, "functional")
+    screenshot(page, "bureau")
+
+
+def test_document_page_links_each_figure_to_its_source_line(page):
+    goto(page, "/")
+    shunping = page.locator("#bureaus tbody tr").filter(has_text="顺平县医疗保障局")
+    shunping.get_by_role("link", name=re.compile("2023年部门预算")).click()
+
+    expect(page).to_have_url(re.compile(r"/documents/\d+/$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("顺平县医疗保障局")
+    indicators = page.locator("#document-indicators")
+    expect(indicators.locator("#ind-contribution_per_insured")).to_contain_text("128.00")
+    expect(indicators.locator("#ind-medical_assistance")).to_contain_text("140.00")
+    screenshot(page, "document")
+
+    # 机关运行经费 23.93 links to the sentence of the 情况说明 that states it; clicking it targets that line.
+    figure = indicators.locator("#ind-running_costs td.num a")
+    expect(figure).to_have_text("23.93")
+    href = figure.get_attribute("href")
+    anchor = re.fullmatch(r"/documents/\d+/#(L\d+)", href)
+    assert anchor, href
+    line = page.locator(f"li#{anchor[1]}")
+    expect(line).to_contain_text("机关运行经费安排23.9290万元")
+    figure.click()
+    expect(page).to_have_url(re.compile(f"#{anchor[1]}$"))
+    expect(line).to_be_in_viewport()
+    assert line.evaluate("el => el.matches(':target')")
+    expect(line).to_have_css("background-color", "rgb(255, 243, 196)")
+
+    # And back: the budget line 2101501 行政运行 (260.22) names the indicator it feeds, linked to its row.
+    feeds = page.get_by_role("link", name="行政运行", exact=True)
+    budget_line = page.locator("#tables-heading ~ details tbody tr").filter(has_text="2101501").filter(has=feeds)
+    expect(budget_line).to_have_count(1)
+    expect(budget_line).to_contain_text("260.22")
+    budget_line.locator("td.feeds").get_by_role("link", name="行政运行", exact=True).click()
+    expect(page).to_have_url(re.compile("#ind-administrative_operation$"))
+    expect(indicators.locator("#ind-administrative_operation")).to_be_in_viewport()
+
+
+def test_methods_page(page):
+    goto(page, "/")
+    page.get_by_role("navigation", name="主导航").get_by_role("link", name="方法说明").click()
+    expect(page).to_have_url(re.compile(r"/methods/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("方法说明")
+    expect(page.locator("#indicator-contribution_per_insured")).to_contain_text("2101202")
+    expect(page.locator("#indicator-medical_assistance")).to_contain_text("21013")
+    reference = page.locator("#reference-table")
+    for year, minimum in (("2020", "550"), ("2023", "640"), ("2026", "724")):
+        expect(reference.locator("tbody tr").filter(has_text=year)).to_contain_text(minimum)
+    screenshot(page, "methods")
+
+
+def test_search_from_the_nav_box(page):
+    goto(page, "/")
+    box = page.get_by_role("navigation", name="主导航").get_by_role("searchbox")
+    box.fill("顺平")
+    box.press("Enter")
+
+    expect(page).to_have_url(re.compile(r"/search/\?q=(%E9%A1%BA%E5%B9%B3|顺平)$"))
+    expect(page.locator("#q")).to_have_value("顺平")
+    results = page.get_by_role("table", name="找到的单位")
+    expect(results.locator("tbody tr")).to_have_count(1)
+    expect(results).to_contain_text("顺平县医疗保障局")
+    expect(results).to_contain_text("130636")
+    expect(results).not_to_contain_text("高邑")
+    screenshot(page, "search")
+
+
+def test_api_docs_page(page):
+    goto(page, "/")
+    page.get_by_role("navigation", name="主导航").get_by_role("link", name="数据接口与下载").click()
+    expect(page).to_have_url(re.compile(r"/api/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("数据接口与下载")
+    for endpoint in ("/api/regions/", "/api/bureaus/", "/api/documents/", "/api/lines/", "/api/indicators/"):
+        expect(page.locator("main")).to_contain_text(endpoint)
+    # The API it documents answers, with the figures of the pages.
+    response = page.request.get(page.base_url + "/api/indicators/?indicator=running_costs&limit=50")
+    assert response.ok, response.status
+    values = {r["document"]["bureau"]["name"]: r["values"]["running_costs"] for r in response.json()["results"]}
+    assert values["顺平县医疗保障局"]["value"] == "239290.00", values["顺平县医疗保障局"]
+
+
+# --- a table sorts ---
+
+
+def test_dashboard_table_sorts_by_a_clicked_column(page):
+    goto(page, "/")
+    table, header = "#table-running", "机关运行经费（万元）"
+    before = column(page, table, header)
+    assert len(before) == 5 and all(value is not None for _, value in before), before
+    ascending = sorted(before, key=lambda pair: pair[1])
+    assert before != ascending  # the default order (latest year first) is not this one
+
+    th = page.locator(f"{table} thead th").filter(has_text=header)
+    th.get_by_role("link").click()
+    expect(th).to_have_attribute("aria-sort", "ascending")
+    expect(page).to_have_url(re.compile(r"running-sort=ind_running_costs"))
+    assert column(page, table, header) == ascending
+    assert [value for _, value in ascending][:2] == [Decimal("9.38"), Decimal("14.81")]
+
+    th.get_by_role("link").click()
+    expect(th).to_have_attribute("aria-sort", "descending")
+    assert column(page, table, header) == ascending[::-1]
+
+
+# --- a CSV export downloads the rows shown ---
+
+
+def download_csv(page: Page, section: str) -> list[list[str]]:
+    with page.expect_download() as info:
+        page.locator(f"#{section} .exports").get_by_role("link", name="CSV", exact=True).click()
+    download = info.value
+    assert download.suggested_filename == f"{section}.csv", download.suggested_filename
+    with open(download.path(), encoding="utf-8-sig", newline="") as f:
+        return list(csv.reader(io.StringIO(f.read())))
+
+
+def shown(page: Page, table: str) -> tuple[list[str], list[list[str]]]:
+    return page.locator(table).evaluate(READ_HEADER), page.locator(table).evaluate(READ_ROWS)
+
+
+def test_csv_export_has_the_rows_and_columns_shown(page):
+    goto(page, "/")
+    header, rows = shown(page, "#table-contribution")
+    exported = download_csv(page, "contribution")
+    assert exported[0] == header
+    assert exported[1:] == [[plain(cell) for cell in r] for r in rows]
+    by_bureau = {r[header.index("单位")]: r for r in exported[1:]}
+    assert by_bureau["顺平县医疗保障局"][header.index("每名城乡居民参保人的县级财政补助（元/人）")] == "128.00"
+    assert by_bureau["高邑县医疗保障局"][header.index("每名城乡居民参保人的县级财政补助（元/人）")] == "140.00"
+    # Missing is missing: an empty cell with its reason in the note column, never 0.
+    assert by_bureau["漯河市郾城区医疗保障局"][header.index("每名城乡居民参保人的县级财政补助（元/人）")] == ""
+    assert "参保人数" in by_bureau["漯河市郾城区医疗保障局"][header.index("说明")]
+
+    # Sorted by a column, the export follows the order shown.
+    page.locator("#table-running thead th").filter(has_text="机关运行经费（万元）").get_by_role("link").click()
+    expect(page).to_have_url(re.compile(r"running-sort=ind_running_costs"))
+    header, rows = shown(page, "#table-running")
+    exported = download_csv(page, "running")
+    assert exported[0] == header
+    assert exported[1:] == [[plain(cell) for cell in r] for r in rows]
+    assert [r[header.index("机关运行经费（万元）")] for r in exported[1:]] == [
+        "9.38",
+        "14.81",
+        "23.93",
+        "30.67",
+        "40.68",
+    ]
+
+
+# --- the language switch ---
+
+
+def test_language_switch_to_english_and_back(page):
+    goto(page, "/methods/")
+    nav = page.get_by_role("navigation").first
+    expect(nav.locator(".nav-links a[href='/']")).to_have_text("首页")
+
+    page.locator("#language").select_option("en")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page).to_have_url(re.compile(r"/methods/$"))  # back on the same page
+    expect(nav.locator(".nav-links a[href='/']")).to_have_text("Home")
+    expect(page.locator("#language option:checked")).to_have_attribute("value", "en")
+    goto(page, "/")  # the choice is kept from page to page
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(row(page, "#table-running", "顺平县医疗保障局")).to_contain_text("23.93")
+
+    page.locator("#language").select_option("zh-hans")
+    expect(page.locator("html")).to_have_attribute("lang", "zh-hans")
+    expect(nav.locator(".nav-links a[href='/']")).to_have_text("首页")
+
+
+# --- staff upload ---
+
+
+def test_staff_upload_preview_then_save(new_page, samples_but_gaoyi, django_user_model):
+    django_user_model.objects.create_user(username="analyst", password="s3cret-pass-word", is_staff=True)
+    page = new_page()
+    goto(page, "/import/")
+    expect(page).to_have_url(re.compile(r"/accounts/login/\?next=/import/"))
+    page.get_by_label("用户名").fill("analyst")
+    page.get_by_label("密码").fill("s3cret-pass-word")
+    page.get_by_role("button", name="登录").click()
+    expect(page).to_have_url(re.compile(r"/import/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("导入公开文件")
+    expect(page.locator(".user")).to_have_text("analyst")
+
+    path = seed("003")
+    with page.expect_file_chooser() as chooser:
+        page.locator("input[type=file]").click()
+    chooser.value.set_files(str(path))
+    page.get_by_role("button", name="读取并预览").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"预览：{path.name}")
+    facts = page.locator(".facts")
+    expect(facts).to_contain_text("高邑县医疗保障局")
+    expect(facts).to_contain_text("130127")
+    expect(facts).to_contain_text("2026")
+    expect(page.get_by_role("button", name="保存")).to_be_visible()
+    screenshot(page, "upload-preview")
+
+    page.get_by_role("button", name="保存").click()
+    expect(page).to_have_url(re.compile(r"/documents/\d+/$"))
+    expect(page.locator(".messages")).to_contain_text(f"{path.name}：已导入")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("高邑县医疗保障局")
+    expect(page.locator("#ind-contribution_per_insured")).to_contain_text("140.00")
+    pk = int(re.search(r"/documents/(\d+)/$", page.url)[1])
+    document = Disclosure.objects.get(pk=pk)
+    assert document.bureau.region.code == "130127" and document.fiscal_year == 2026
+
+
+# --- a phone ---
+
+
+def test_dashboard_on_a_phone_does_not_overflow(new_page, samples):
+    page = new_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    goto(page, "/")
+    expect(row(page, "#table-contribution", "顺平县医疗保障局")).to_contain_text("128.00")
+    expect_chart_drawn(page, "chart-contribution", "128.00")
+    widths = page.evaluate(
+        """() => ({viewport: window.innerWidth, document: document.documentElement.scrollWidth,
+                   body: document.body.scrollWidth})"""
+    )
+    assert widths["document"] <= widths["viewport"] and widths["body"] <= widths["viewport"], widths
+    # Wide tables scroll inside their wrapper, which stays within the screen.
+    wrap = page.locator("#table-contribution").locator("xpath=..")
+    expect(wrap).to_have_class(re.compile(r"\btable-wrap\b"))
+    box = wrap.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= widths["viewport"], box
+    screenshot(page, "dashboard-phone")
+
+
+# --- no JavaScript errors anywhere ---
+
+
+def test_no_javascript_errors_on_any_page(page):
+    shunping, yanbian = Bureau.objects.get(region__code="130636"), Bureau.objects.get(region__code="510422")
+    paths = [
+        "/",
+        "/?documents=all",
+        f"/compare/?bureau={shunping.pk}&bureau={yanbian.pk}",
+        "/methods/",
+        "/search/?q=顺平",
+        "/api/",
+        "/accounts/login/",
+    ]
+    paths += [f"/bureaus/{b.pk}/" for b in Bureau.objects.all()]
+    paths += [f"/documents/{d.pk}/" for d in Disclosure.objects.all()]
+    for path in paths:
+        response = page.goto(page.base_url + path, wait_until="load")
+        assert response.ok, (path, response.status)
+        for chart in page.locator("[data-plotly]").all():
+            expect(chart.locator("svg.main-svg").first).to_be_attached()
+    assert page.js_errors == []
