@@ -12,18 +12,22 @@ __all__ = ["DisclosureError", "ParseResult", "parse_disclosure"]
 
 def parse_disclosure(text: str) -> ParseResult:
     from . import checks, completeness, figures, meta, narrative, tables
+    from .figure_text import clean_prose
 
     if not text.strip():
         raise DisclosureError("文件是空的：没有可读的文字。")
     lines = text.split("\n")
-    result = ParseResult(meta=meta.read_meta(lines))
+    cleaned = [clean_prose(line) for line in lines]  # read by several readers: cleaned once
+    result = ParseResult(meta=meta.read_meta(lines, cleaned=cleaned))
     result.tables, result.lines, table_problems = tables.read_tables(lines, meta=result.meta)
     result.problems.extend(table_problems)
     if not result.lines:
-        narrative_lines, narrative_problems = narrative.read_narrative_lines(lines, meta=result.meta)
+        narrative_lines, narrative_problems = narrative.read_narrative_lines(lines, meta=result.meta, cleaned=cleaned)
         result.lines.extend(narrative_lines)
         result.problems.extend(narrative_problems)
-    result.figures, figure_problems = figures.read_figures(lines, meta=result.meta, tables=result.tables)
+    result.figures, figure_problems = figures.read_figures(
+        lines, meta=result.meta, tables=result.tables, cleaned=cleaned
+    )
     result.problems.extend(figure_problems)
     result.problems.extend(completeness.check_complete(lines, result))
     result.problems.extend(checks.run_checks(result))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from .check_common import is_abbreviation, table_name, where
 from .check_findings import Findings
 from .codes import FUNCTIONAL, standard_name
@@ -18,7 +16,7 @@ _FUNCTIONAL_LENGTHS = (3, 5, 7)
 
 
 def _bare(name: str) -> str:
-    return re.sub(r"\s+", "", name or "")
+    return "".join((name or "").split())  # deletes whitespace, as re.sub(r"\s+", "", ...) would
 
 
 def names_agree(printed: str, standard: str) -> bool:

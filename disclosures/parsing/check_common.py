@@ -26,6 +26,10 @@ CLASS_NAMES = {code: name for code, name in FUNCTIONAL.items() if len(code) == 3
 # Older or shortened names still printed by some counties.
 CLASS_ALIASES = {"医疗卫生与计划生育支出": "210", "城乡社区事务": "212", "农林水事务": "213"}
 
+# The same names without "支出", as class_code_for_name compares them, in the same order.
+_CLASS_CORES = tuple((code, name.removesuffix("支出")) for code, name in CLASS_NAMES.items())
+_ALIAS_CORES = tuple((alias.removesuffix("支出"), code) for alias, code in CLASS_ALIASES.items())
+
 _NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十百零〇\d]+[)）、.．]?\s*")
 
 
@@ -113,16 +117,17 @@ def is_total(line: ParsedLine) -> bool:
 
 def class_code_for_name(name: str) -> str | None:
     """'八、社会保障和就业支出' / '社会保障和就业' -> '208'."""
-    core = _NUMBERING.sub("", re.sub(r"\s+", "", name or "")).removesuffix("支出")
+    core = _NUMBERING.sub("", "".join((name or "").split())).removesuffix("支出")
     if len(core) < 2:
         return None
-    for alias, code in CLASS_ALIASES.items():
-        if core == alias.removesuffix("支出"):
+    for alias, code in _ALIAS_CORES:
+        if core == alias:
             return code
-    for code, full in CLASS_NAMES.items():
-        full_core = full.removesuffix("支出")
+    for code, full_core in _CLASS_CORES:
         # A shortened name must keep most of the standard one, so that a short income row never matches.
-        if core == full_core or (len(core) * 5 >= len(full_core) * 3 and is_abbreviation(core, full_core)):
+        # (An abbreviation is never longer than the name: that cheap test spares most of the calls.)
+        fits = len(full_core) >= len(core) and len(core) * 5 >= len(full_core) * 3
+        if core == full_core or (fits and is_abbreviation(core, full_core)):
             return code
     return None
 

@@ -47,8 +47,12 @@ def _amount(amounts: dict[str, Decimal], key: str) -> Decimal:
     return value if isinstance(value, Decimal) else ZERO
 
 
-def _lines_of(table_key: str, result: ParseResult) -> list[ParsedLine]:
-    return [line for line in result.lines if line.table == table_key]
+def _lines_by_table(result: ParseResult) -> dict[str, list[ParsedLine]]:
+    """The lines of each table, in document order: grouped once rather than searched for every table."""
+    by_table: dict[str, list[ParsedLine]] = {}
+    for line in result.lines:
+        by_table.setdefault(line.table, []).append(line)
+    return by_table
 
 
 def _total_row(lines: list[ParsedLine]) -> ParsedLine | None:
@@ -89,12 +93,12 @@ def _severity(disagreements: list[tuple[str, Decimal, Decimal]]) -> Severity:
 
 
 def _summary_classes(
-    result: ParseResult, tables: dict[str, ParsedTable]
+    by_table: dict[str, list[ParsedLine]], tables: dict[str, ParsedTable]
 ) -> list[tuple[set[Decimal], dict[str, _Node]]]:
     """Per summary table: its printed totals and the amount it gives each 类."""
     out = []
     for key in SUMMARY_KEYS:
-        lines = _lines_of(key, result)
+        lines = by_table.get(key, [])
         if not lines:
             continue
         totals = {v for line in lines if is_total(line) for v in line.amounts.values() if isinstance(v, Decimal)}
@@ -129,10 +133,11 @@ def _borrowed_classes(
 
 def check_children(result: ParseResult, findings: Findings) -> None:
     tables = {t.key: t for t in result.tables}
-    summaries = _summary_classes(result, tables)
+    by_table = _lines_by_table(result)
+    summaries = _summary_classes(by_table, tables)
     table_keys = list(dict.fromkeys([*(t.key for t in result.tables), *(line.table for line in result.lines)]))
     for key in table_keys:
-        lines = _lines_of(key, result)
+        lines = by_table.get(key, [])
         table = tables.get(key)
         unit = table_unit(table, result)
         total_row = _total_row(lines)

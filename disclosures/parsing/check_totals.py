@@ -83,7 +83,8 @@ def _top_rows(lines: list[ParsedLine]) -> list[ParsedLine]:
     best: list[ParsedLine] = []
     for classification in (Classification.FUNCTIONAL, Classification.ECONOMIC_DEPARTMENT):
         rows = coded_rows(lines, classification)
-        top = [line for code, line in rows.items() if parent_of(code, set(rows)) is None]
+        codes = set(rows)
+        top = [line for code, line in rows.items() if parent_of(code, codes) is None]
         if len(rows) > len(best):
             best = top
     return best
@@ -112,11 +113,14 @@ def _found(result: ParseResult, table_key: str, column: str, lines: list[ParsedL
 def table_totals(result: ParseResult, key: str, *, computed: bool = False) -> list[list[TableTotal]]:
     """For one figure key, the totals the tables print, grouped by the money they cover. With `computed`, a
     table that prints no 合计 row takes the sum of its top rows."""
+    sources = TOTAL_SOURCES.get(key, [])
+    wanted = {table_key for group in sources for table_key, _ in group}  # a few of the tables: skip the others
     by_table: dict[str, list[ParsedLine]] = {}
     for line in result.lines:
-        by_table.setdefault(line.table, []).append(line)
+        if line.table in wanted:
+            by_table.setdefault(line.table, []).append(line)
     groups = []
-    for group in TOTAL_SOURCES.get(key, []):
+    for group in sources:
         found = []
         for table_key, column in group:
             hit = _found(result, table_key, column, by_table.get(table_key, []), computed)

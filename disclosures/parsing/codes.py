@@ -8,8 +8,6 @@ it only means a cut name cannot be completed from the standard list.
 
 from __future__ import annotations
 
-import re
-
 from .types import Classification
 
 FUNCTIONAL: dict[str, str] = {
@@ -214,19 +212,22 @@ def standard_name(code: str) -> str | None:
     return STANDARD_NAMES.get(code)
 
 
+_BY_FIRST_DIGIT = {
+    "2": Classification.FUNCTIONAL,
+    "3": Classification.ECONOMIC_DEPARTMENT,
+    "5": Classification.ECONOMIC_GOVERNMENT,
+}
+
+
 def classification_of(code: str) -> Classification:
     """What kind of code this is, told by its first digit."""
     if not code:
         return Classification.OTHER
-    return {
-        "2": Classification.FUNCTIONAL,
-        "3": Classification.ECONOMIC_DEPARTMENT,
-        "5": Classification.ECONOMIC_GOVERNMENT,
-    }.get(code[0], Classification.OTHER)
+    return _BY_FIRST_DIGIT.get(code[0], Classification.OTHER)
 
 
 def _bare(name: str) -> str:
-    name = re.sub(r"\s+", "", name)
+    name = "".join(name.split())  # deletes whitespace, as re.sub(r"\s+", "", ...) would
     return name.removesuffix("支出") if len(name) > 3 else name
 
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from .figure_text import NUMBER, head_count, quote_around, sentences, to_decimal, whole, year_of
 from .types import StatedFigure
 
+_NUMBER = re.compile(NUMBER)
 _N = r"(" + NUMBER + r")\s*(万)?\s*(余|多)?\s*"
 _SUBGROUP = re.compile(r"资助|残疾|重残|贫困|困难|低保|脱贫|特困|救助|优抚|五保|监测|孤儿|代缴")
 _PLAN = r"(?:基本医疗保险|基本医保|医疗保险|医保)?"
@@ -68,6 +69,8 @@ def _figure(
 def _insured(number: int, text: str, doc_year: int | None, years: bool) -> list[StatedFigure]:
     """Insured residents and employees stated in a sentence (prose or a cell that holds one)."""
     out: list[StatedFigure] = []
+    if "参" not in text:  # every pattern below needs 参保 or 参加: most lines are spared the regex scans
+        return out
     for s in sentences(text):
         if _SUBGROUP.search(s.text):
             continue
@@ -91,7 +94,7 @@ def _insured(number: int, text: str, doc_year: int | None, years: bool) -> list[
                     "人",
                     number,
                     quote_around(text, s.start + m.start(), s.start + m.end()),
-                    re.sub(r"\s+", "", m.group(0))[:30],
+                    "".join(m.group(0).split())[:30],
                     year_of(s.text, m.start(), doc_year) if years else None,
                 )
             )
@@ -102,13 +105,15 @@ def _count_groups(m: re.Match[str]) -> tuple[str, str, str]:
     """(number, 万, 余/多) of a match built from _N; other groups (城乡居民/职工) come before them."""
     groups = m.groups()
     for i, g in enumerate(groups):
-        if g and re.fullmatch(NUMBER, g):
+        if g and _NUMBER.fullmatch(g):
             return g, groups[i + 1] or "", groups[i + 2] or ""
     raise ValueError(m.group(0))
 
 
 def _per_head(number: int, text: str, context: str) -> list[StatedFigure]:
     out: list[StatedFigure] = []
+    if "每人" not in text and "人均" not in text and "/" not in text:  # each of _PER_HEAD needs one of them
+        return out
     for s in sentences(text):
         if _NOT_COUNTY_SUBSIDY.search(s.text) or _NOT_COUNTY_SUBSIDY.search(context):
             continue
@@ -127,7 +132,7 @@ def _per_head(number: int, text: str, context: str) -> list[StatedFigure]:
                         "元/人",
                         number,
                         quote_around(text, s.start + m.start(), s.start + m.end()),
-                        re.sub(r"\s+", "", m.group(0))[:30],
+                        "".join(m.group(0).split())[:30],
                     )
                 )
     return out
@@ -136,7 +141,9 @@ def _per_head(number: int, text: str, context: str) -> list[StatedFigure]:
 def prose_counts(number: int, text: str, doc_year: int | None) -> list[StatedFigure]:
     out = _insured(number, text, doc_year, years=True)
     out += _per_head(number, text, "")
-    for pattern, label in ((_QUOTA, "编制人数"), (_ACTUAL, "实有人数")):
+    for pattern, label, hints in ((_QUOTA, "编制人数", ("编制",)), (_ACTUAL, "实有人数", ("实有", "在职"))):
+        if not any(hint in text for hint in hints):  # a cheap test spares the regex scan
+            continue
         for m in pattern.finditer(text):
             out.append(
                 _figure(

@@ -20,28 +20,30 @@ class _Label:
     key: str
     pattern: re.Pattern[str]
     generic: bool  # a common word that is only a label at the start of a phrase ("项目支出", not "医疗救助项目支出")
+    hint: re.Pattern[str]  # every match has one of the hint words in it: a sentence without any is not searched
 
 
-def _label(key: str, pattern: str, generic: bool = False) -> _Label:
-    return _Label(key, re.compile(pattern), generic)
+def _label(key: str, pattern: str, hints: tuple[str, ...], generic: bool = False) -> _Label:
+    return _Label(key, re.compile(pattern), generic, re.compile("|".join(map(re.escape, hints))))
 
 
 _LABELS = [
-    _label("running_costs", r"机关运行经费|机构运行经费|机关运行费|单位运行经费"),
-    _label("three_public", r"[“\"”‘’']?三公[”\"“’‘']?\s*经费"),
-    _label("three_public_travel", r"因公出国[（(]境[)）]\s*(?:经)?费"),
-    _label("three_public_cars", r"公务用车购置及运(?:行维护|行|维)费"),
-    _label("three_public_reception", r"公务接待费"),
+    _label("running_costs", r"机关运行经费|机构运行经费|机关运行费|单位运行经费", ("运行",)),
+    _label("three_public", r"[“\"”‘’']?三公[”\"“’‘']?\s*经费", ("三公",)),
+    _label("three_public_travel", r"因公出国[（(]境[)）]\s*(?:经)?费", ("因公出国",)),
+    _label("three_public_cars", r"公务用车购置及运(?:行维护|行|维)费", ("公务用车",)),
+    _label("three_public_reception", r"公务接待费", ("公务接待费",)),
     _label(
         "total",
         r"收、?支总计|收支总预算|收入总计|支出总计|本年收入合计|本年支出合计|收入合计|支出合计"
         r"|预算收入|收入预算|支出预算|收支预算|收支总额|部门收入|部门支出|预算总额",
+        ("收", "支", "预算总额"),
         generic=True,
     ),
-    _label("basic", r"基本支出", generic=True),
-    _label("project", r"项目支出", generic=True),
-    _label("personnel", r"人员经费", generic=True),
-    _label("public", r"公用经费", generic=True),
+    _label("basic", r"基本支出", ("基本支出",), generic=True),
+    _label("project", r"项目支出", ("项目支出",), generic=True),
+    _label("personnel", r"人员经费", ("人员经费",), generic=True),
+    _label("public", r"公用经费", ("公用经费",), generic=True),
 ]
 
 # What may stand in front of a generic label: a qualifier or the end of a phrase, not the rest of a name.
@@ -94,6 +96,8 @@ def _left_ok(text: str, start: int) -> bool:
 def _labels_in(text: str) -> list[tuple[int, int, _Label]]:
     found: list[tuple[int, int, _Label]] = []
     for label in _LABELS:
+        if not label.hint.search(text):  # a quick search for a word spares the full pattern's slower scan
+            continue
         for m in label.pattern.finditer(text):
             if label.generic and not _left_ok(text, m.start()):
                 continue
@@ -157,7 +161,7 @@ def _labelled(number: int, line: str, text: str, offset: int, doc_year: int | No
                 unit="元",
                 line=number,
                 quote=quote,
-                label=re.sub(r"\s+", "", text[start:end]),
+                label="".join(text[start:end].split()),
                 year=year_of(text, start, doc_year),
             )
         )
@@ -179,7 +183,7 @@ def _assistance(number: int, line: str, text: str, offset: int, doc_year: int | 
                 unit="元",
                 line=number,
                 quote=quote_around(line, offset + m.start(), offset + m.end()),
-                label=re.sub(r"\s+", "", text[m.start() : m.start(3)]),
+                label="".join(text[m.start() : m.start(3)].split()),
                 year=year_of(text, m.start(), doc_year),
             )
         )
@@ -188,7 +192,7 @@ def _assistance(number: int, line: str, text: str, offset: int, doc_year: int | 
 
 def _prior(number: int, line: str, text: str, offset: int, doc_year: int | None) -> list[StatedFigure]:
     """ "较上年预算数5446.66万元减少…": the other year's total, as stated."""
-    if doc_year is None:
+    if doc_year is None or ("预算" not in text and "决算" not in text):  # _PRIOR needs one of them
         return []
     out: list[StatedFigure] = []
     for m in _PRIOR.finditer(text):
@@ -202,7 +206,7 @@ def _prior(number: int, line: str, text: str, offset: int, doc_year: int | None)
                 unit="元",
                 line=number,
                 quote=quote_around(line, offset + m.start(), offset + m.end()),
-                label=re.sub(r"\s+", "", m.group(0)[: m.start(4) - m.start()]).rstrip("为是"),
+                label="".join(m.group(0)[: m.start(4) - m.start()].split()).rstrip("为是"),
                 year=year,
             )
         )

@@ -16,11 +16,10 @@ from .types import DocumentMeta, ParsedTable, Problem, StatedFigure
 
 # Tables whose cells can state counts and per-head subsidies; the money tables are read by the table parser.
 _TARGET_TABLES = {"performance_targets", "projects"}
-_TABLE_TITLE = re.compile(r"表|绩效目标")
-# Cheap tests that let most lines skip the full patterns.
+# Cheap tests that let most lines skip the full patterns (a table title has 表 or 绩效目标; money, 元, 三公 or
+# 因公出国 in it).
 _DIGIT = re.compile(r"\d")
 _COUNT_WORDS = re.compile(r"参保|参加|每人|人均|元\s*/|编制|实有|在职")
-_MONEY_WORDS = re.compile(r"元|三公|因公出国")
 _NOT_TITLE = re.compile(r"^(?:单位|注|说明|部门：|单位名称)")
 _KEY_ORDER = {key: i for i, key in enumerate(
     ["total", "basic", "project", "personnel", "public", "running_costs", "three_public", "three_public_travel",
@@ -30,8 +29,9 @@ _KEY_ORDER = {key: i for i, key in enumerate(
 
 
 def read_figures(
-    lines: list[str], *, meta: DocumentMeta, tables: list[ParsedTable]
+    lines: list[str], *, meta: DocumentMeta, tables: list[ParsedTable], cleaned: list[str] | None = None
 ) -> tuple[list[StatedFigure], list[Problem]]:
+    """`cleaned`, when given, is clean_prose of each line (parse_disclosure cleans them once for all readers)."""
     table_at = _table_index(tables, len(lines))
     figures: list[StatedFigure] = []
     title = ""
@@ -44,12 +44,12 @@ def read_figures(
                 cells = [clean_prose(c) for c in raw.split("\t")]
                 figures.extend(row_counts(number, cells, table.title if table else title))
             continue
-        text = clean_prose(raw)
+        text = cleaned[number - 1] if cleaned is not None else clean_prose(raw)
         if not text:
             continue
-        if len(text) < 80 and _TABLE_TITLE.search(text) and not _NOT_TITLE.match(text):
+        if len(text) < 80 and ("表" in text or "绩效目标" in text) and not _NOT_TITLE.match(text):
             title = text
-        if _MONEY_WORDS.search(text):
+        if "元" in text or "三公" in text or "因公出国" in text:
             figures.extend(prose_money(number, text, meta.year))
         if _DIGIT.search(text) and _COUNT_WORDS.search(text):
             figures.extend(prose_counts(number, text, meta.year))

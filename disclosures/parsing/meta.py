@@ -16,8 +16,11 @@ _SUFFIX = (
     r"(?:医疗保障局|医疗保险经办(?:机构|中心|服务中心)|医保经办(?:机构|中心|服务中心)"
     r"|医疗保险(?:服务|管理)?中心|医疗保障(?:服务|经办)中心)"
 )
-_NAME = re.compile(r"([\u4e00-\u9fff]{2,16}?)" + "(" + _SUFFIX + ")")
+# A mention is 2 to 16 CJK characters, then the suffix: r"([\u4e00-\u9fff]{2,16}?)(" + _SUFFIX + ")", read left to
+# right. _name_mentions finds the same mentions from the suffixes, without trying that pattern at every character.
+_SUFFIX_AT = re.compile(_SUFFIX)
 _CJK_RUN_END = re.compile(r"[\u4e00-\u9fff]{1,16}$")
+_SUFFIX_END = re.compile(_SUFFIX + "$")
 # A name is a region (…省/市/县/区/旗/州) then the suffix; words a sentence puts in front of it are not part of it.
 _REGION_START = re.compile(
     r"[\u4e00-\u9fff]{1,10}?(?:省|自治区)?[\u4e00-\u9fff]{0,10}?(?:市|州|盟|地区)?[\u4e00-\u9fff]{0,10}?(?:县|区|市|旗)$"
@@ -35,12 +38,15 @@ _TABLE_YEAR = re.compile(r"(预算|决算)年\s*度\s*[：:]\s*(20\d{2})")
 _UNIT = re.compile(r"(?<![额])单位\s*[：:]\s*(万元|元)")
 _PROSE_AMOUNT = re.compile(r"\d(?:\.\d+)?\s*(万元|元)")
 _TITLE_WORDS = re.compile(r"(预算|决算).{0,12}(公开|说明|报告|目录)")
+_AGENCY_WORD = re.compile(r"(?:服务中心|中心|机构)$")
 _PART_NUMBER = re.compile(r"^第[一二三四五六七八九十\d]+部分\s*")
 
 
-def read_meta(lines: list[str]) -> DocumentMeta:
+def read_meta(lines: list[str], *, cleaned: list[str] | None = None) -> DocumentMeta:
+    """`cleaned`, when given, is clean_prose of each line (parse_disclosure cleans them once for all readers)."""
     meta = DocumentMeta()
-    cleaned = [clean_prose(line) for line in lines]
+    if cleaned is None:
+        cleaned = [clean_prose(line) for line in lines]
     _read_publisher(cleaned, meta)
     _read_year_kind_scope(lines, cleaned, meta)
     _read_unit(cleaned, meta)
@@ -55,19 +61,33 @@ def _name_candidates(cleaned: list[str]) -> list[tuple[str, int]]:
     for number, text in enumerate(cleaned, start=1):
         if "医" not in text:
             continue
-        for m in _NAME.finditer(text):
-            run = _CJK_RUN_END.search(text[max(0, m.start(2) - 16) : m.start(2)])
-            region = run.group(0) if run else ""
-            region = _LEADING_WORDS.sub("", region)
+        for run, suffix in _name_mentions(text):
+            region = _LEADING_WORDS.sub("", run)
             if len(region) < 2 or not _REGION_START.search(region):
                 continue
-            found.append((region + m.group(2), number))
+            found.append((region + suffix, number))
     return found
+
+
+def _name_mentions(text: str) -> list[tuple[str, str]]:
+    """(the CJK run of up to 16 characters before the suffix, the suffix) for each mention in the line.
+
+    A suffix is a mention when at least 2 CJK characters stand before it and it starts 2 or more characters after
+    the end of the previous mention: as the mention pattern, read left to right, would find them."""
+    mentions: list[tuple[str, str]] = []
+    end = 0
+    for m in _SUFFIX_AT.finditer(text):  # suffixes cannot overlap: each starts with 医 and has no other
+        run = _CJK_RUN_END.search(text[max(0, m.start() - 16) : m.start()])
+        if run is None or len(run.group(0)) < 2 or m.start() - end < 2:
+            continue
+        mentions.append((run.group(0), m.group(0)))
+        end = m.end()
+    return mentions
 
 
 def _stem(name: str) -> str:
     """经办机构 and 经办中心 name the same agency."""
-    return re.sub(r"(?:服务中心|中心|机构)$", "", name)
+    return _AGENCY_WORD.sub("", name)
 
 
 def _read_publisher(cleaned: list[str], meta: DocumentMeta) -> None:
@@ -91,7 +111,7 @@ def _read_publisher(cleaned: list[str], meta: DocumentMeta) -> None:
     best = max(score, key=lambda n: (n in in_title, score[n], -first_line[n]))
     meta.publisher = best
     meta.lines["publisher"] = first_line[best]
-    region = re.sub(_SUFFIX + "$", "", best)
+    region = _SUFFIX_END.sub("", best)
     for name in sorted(names, key=lambda n: first_line[n]):
         # Another name of the same agency (经办中心 for 经办机构), not a longer mention of a shorter name.
         same_agency = name != best and name.startswith(region) and _stem(name) == _stem(best)
@@ -105,7 +125,7 @@ def _read_year_kind_scope(lines: list[str], cleaned: list[str], meta: DocumentMe
     scopes: Counter[str] = Counter()
     first: dict[tuple[str, object], int] = {}
     for number, text in enumerate(cleaned, start=1):
-        if "年" not in text:
+        if "年" not in text or ("预算" not in text and "决算" not in text):  # _DOC_YEAR needs them: skip its scan
             continue
         titled = len(text) < 80 and "....." not in text and bool(_TITLE_WORDS.search(text))
         weight = 3 if titled else 1
@@ -151,12 +171,14 @@ def _read_unit(cleaned: list[str], meta: DocumentMeta) -> None:
     votes: Counter[str] = Counter()
     first: dict[str, int] = {}
     for number, text in enumerate(cleaned, start=1):
+        if "单位" not in text:  # a cheap test spares most lines the regex
+            continue
         for m in _UNIT.finditer(text):
             votes[m.group(1)] += 1
             first.setdefault(m.group(1), number)
     if not votes:
         for number, text in enumerate(cleaned, start=1):
-            if "\t" in text:
+            if "\t" in text or "元" not in text:
                 continue
             for m in _PROSE_AMOUNT.finditer(text):
                 votes[m.group(1)] += 1
@@ -194,9 +216,13 @@ def _read_budget_code(cleaned: list[str], meta: DocumentMeta) -> None:
     """The number tables print before the unit's name: "450 顺平县医疗保障局", "353002\t镇安县医疗保险经办中心"."""
     if not meta.publisher:
         return
-    names = "|".join(re.escape(n) for n in [meta.publisher, *meta.other_names])
-    pattern = re.compile(r"(?:^|[\s*])(\d{3,6})[ \t\u3000]+(?:" + names + r")(?:[\s（(]|$)")
+    names = [meta.publisher, *meta.other_names]
+    pattern = re.compile(
+        r"(?:^|[\s*])(\d{3,6})[ \t\u3000]+(?:" + "|".join(re.escape(n) for n in names) + r")(?:[\s（(]|$)"
+    )
     for number, text in enumerate(cleaned, start=1):
+        if not any(map(text.__contains__, names)):  # the pattern needs a name: most lines are spared its scan
+            continue
         m = pattern.search(text)
         if m:
             meta.budget_code = m.group(1)

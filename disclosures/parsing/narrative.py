@@ -50,15 +50,18 @@ def code_for_path(cls: str, section: str, item: str | None) -> str | None:
     return _child_code(code, item, 7)
 
 
-def read_narrative_lines(lines: list[str], *, meta: DocumentMeta) -> tuple[list[ParsedLine], list[Problem]]:
+def read_narrative_lines(
+    lines: list[str], *, meta: DocumentMeta, cleaned: list[str] | None = None
+) -> tuple[list[ParsedLine], list[Problem]]:
+    """`cleaned`, when given, is clean_prose of each line (parse_disclosure cleans them once for all readers)."""
     unit_default = meta.unit or "万元"
     out: list[ParsedLine] = []
     problems: list[Problem] = []
     seen: set[tuple[str, str, Decimal]] = set()
     for number, raw in enumerate(lines, start=1):
-        if "\t" in raw or not any(ch.isdigit() for ch in raw):
+        if "\t" in raw or not any(map(str.isdigit, raw)):
             continue
-        text = clean_prose(raw)
+        text = cleaned[number - 1] if cleaned is not None else clean_prose(raw)
         if "（类）" in text or "(类)" in text:
             for parsed in _path_lines(number, text, unit_default, problems):
                 key = (parsed.code, parsed.name, parsed.amounts["total"])

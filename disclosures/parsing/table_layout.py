@@ -8,6 +8,7 @@ left (empty cells dropped). The rules here read the labels per column position a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .text import strip_tags
@@ -31,10 +32,13 @@ _SYNONYMS = {
 _SUBTOTAL = {"小计"}
 _CODE_PARTS = {"类", "款", "项"}
 _IGNORE = re.compile(r"备注|简介|说明|依据|内容|计量单位|规格|目录|时间|数量|单价|指标")
+# A header word is in the cell, or the cell is one of the short header words. Two patterns, because the anchored
+# words in one alternation keep the regex engine from skipping quickly to where a word may start.
 _HEADER_WORD = re.compile(
-    r"编码|代码|名称|合计|总计|小计|金额|预算数|决算数|序号|栏次|^项目$|^类$|^款$|^项$|基本支出|项目支出|人员经费|公用经费"
-    r"|^收入$|^支出$|科目|数量|价值|类型|经费"
+    r"编码|代码|名称|合计|总计|小计|金额|预算数|决算数|序号|栏次|基本支出|项目支出|人员经费|公用经费"
+    r"|科目|数量|价值|类型|经费"
 )
+_HEADER_CELL = re.compile(r"^(?:项目|类|款|项|收入|支出)$")
 
 
 def squash(cell: str) -> str:
@@ -52,10 +56,10 @@ def amount_key(label: str) -> str | None:
 
 
 def header_score(cells: list[str]) -> int:
-    return sum(1 for c in cells if c and _HEADER_WORD.search(c))
+    return sum(1 for c in cells if c and (_HEADER_WORD.search(c) or _HEADER_CELL.match(c)))
 
 
-def is_column_number_row(cells: list[str]) -> bool:
+def is_column_number_row(cells: Sequence[str]) -> bool:
     """'栏次 1 2 3 4': numbers the columns, carries nothing."""
     filled = [c for c in cells if c]
     return (bool(filled) and filled[0] in {"栏次", "档次", "栏号"}) or (
@@ -116,12 +120,13 @@ class Layout:
         return keys
 
 
+def _header_label(cell: str) -> str:
+    label = squash(cell)
+    return _UNIT_NOTE.sub("", label) if "元" in label else label  # every unit note has 元 in it
+
+
 def build_layout(headers: list[list[str]], width: int) -> Layout:
-    rows = [
-        [_UNIT_NOTE.sub("", squash(c)) for c in r] + [""] * (width - len(r))
-        for r in headers
-        if not is_column_number_row(r)
-    ]
+    rows = [[_header_label(c) for c in r] + [""] * (width - len(r)) for r in headers if not is_column_number_row(r)]
     rows = [r[:width] for r in rows if any(r)]
     width = max([width] + [len(r) for r in rows])
     own: list[list[tuple[int, str]]] = [[] for _ in range(width)]
@@ -130,8 +135,17 @@ def build_layout(headers: list[list[str]], width: int) -> Layout:
             if c:
                 own[p].append((ri, c))
 
+    label_roles: dict[str, str | None] = {}  # a label is asked about several times below
+
+    def role_of(label: str) -> str | None:
+        if label not in label_roles:
+            label_roles[label] = _role_of(label)
+        return label_roles[label]
+
     def role(p: int) -> str | None:
-        found = [_role_of(t) for _, t in own[p]]
+        if not own[p]:
+            return None
+        found = [role_of(t) for _, t in own[p]]
         for wanted in ("seq", "code_part", "unit_code", "code", "type", "name", "ignore"):
             if wanted in found:
                 return wanted
@@ -141,17 +155,20 @@ def build_layout(headers: list[list[str]], width: int) -> Layout:
     # A header row compacted to the left puts amount labels over code/name columns: its amount labels are
     # orphans, handed out later to the columns that a group header spans.
     orphans: list[str] = []
+    any_misplaced = False
     for ri, r in enumerate(rows):
         misplaced = any(
-            c and roles[p] in {"code", "code_part", "unit_code", "name", "seq"} and _role_of(c) is None
+            c and roles[p] in {"code", "code_part", "unit_code", "name", "seq"} and role_of(c) is None
             for p, c in enumerate(r)
         )
         if misplaced:
+            any_misplaced = True
             for p, c in enumerate(r):
-                if c and _role_of(c) is None:
+                if c and role_of(c) is None:
                     orphans.append(c)
                     own[p] = [(i, t) for i, t in own[p] if i != ri]
-    roles = [role(p) for p in range(width)]
+    if any_misplaced:  # only a misplaced row changes what the columns own
+        roles = [role(p) for p in range(width)]
 
     def inherited(ri: int, p: int) -> str:
         """The label over position p in header row ri, looking left over the empty cells of a merged span."""

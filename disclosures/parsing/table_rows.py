@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 
 from .table_layout import Layout, build_layout, header_score, is_column_number_row, squash
 from .table_titles import EMPTY_DECLARATION, unit_in
-from .text import clean_cell, parse_amount
+from .text import clean_cell, is_amount
 
 _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
 _DIGITS = re.compile(r"^\d[\d ]*$")
+_SPACE_BUT_TAB = re.compile(r"[^\S\t]")  # whitespace other than a tab
 _NOTE = re.compile(r"^\s*(?:注|说明|备注|附注)")
 
 
@@ -50,10 +51,10 @@ def is_prose(line: str) -> bool:
 
 def _fits(cell: str, role: str) -> bool:
     if role == "amount":
-        return parse_amount(cell) is not None
+        return is_amount(cell)
     if role in {"code", "seq"}:
         return bool(_DIGITS.match(cell))
-    return parse_amount(cell) is None
+    return not is_amount(cell)
 
 
 def _roles(layout: Layout) -> list[str]:
@@ -105,7 +106,19 @@ def _merge(into: RawRow, piece: list[str], line: int, *, before: bool = False) -
 
 
 def _has_amount(cells: list[str]) -> bool:
-    return any(parse_amount(c) is not None for c in cells if c)
+    """Whether a cell of the row is an amount. The cells are stripped, as _split_row gives them: one that starts with
+    neither a digit nor a minus sign and has no tag in it is no amount, and is turned away without parsing."""
+    return any(is_amount(c) for c in cells if c and (c[0].isdigit() or c[0] in "-−" or "<" in c or "*" in c))
+
+
+def _split_row(raw: str) -> tuple[list[str], list[str]]:
+    """The cells of a tab-separated line, cleaned; and the same cells squashed (no tags, no whitespace)."""
+    if "<" not in raw and "*" not in raw and not _SPACE_BUT_TAB.search(raw):
+        # Most rows: no tags and no whitespace but the tabs, so the cells are clean and squashed as they are.
+        cells = raw.split("\t")
+        return cells, cells[:]
+    cells = [clean_cell(c) if "<" in c or "*" in c else c.strip() for c in raw.split("\t")]
+    return cells, [squash(c) if c else "" for c in cells]
 
 
 def read_region(lines: list[str], start: int, end: int) -> Region:
@@ -157,14 +170,13 @@ def read_region(lines: list[str], start: int, end: int) -> Region:
                 page_break = True
                 after_header = False
             continue
-        cells = [clean_cell(c) if "<" in c or "*" in c else c.strip() for c in raw.split("\t")]
+        cells, squashed = _split_row(raw)
         if not any(cells):
             continue
         region.tab_rows += 1
-        squashed = [squash(c) if c else "" for c in cells]
-        signature = tuple(c for c in squashed if c)
+        signature = tuple(filter(None, squashed))
         if region.layout is None:
-            if is_column_number_row(squashed):
+            if is_column_number_row(signature):  # the filled cells: the same answer, fewer cells to look at
                 continue
             if not _has_amount(cells) and (
                 header_score(squashed) >= 2 or (region.headers and not any(_DIGITS.match(c) for c in cells if c))
@@ -182,7 +194,7 @@ def read_region(lines: list[str], start: int, end: int) -> Region:
         layout = region.layout
         if (
             signature in seen_headers
-            or is_column_number_row(squashed)
+            or is_column_number_row(signature)
             or (
                 not _has_amount(cells) and header_score(squashed) >= 2 and not any(_DIGITS.match(c) for c in cells if c)
             )

@@ -68,7 +68,7 @@ def title_key(line: str) -> str | None:
     s = clean_title(line)
     if not s or len(s) > 100 or _NOT_TITLE.search(s) or not _TITLE_END.search(s):
         return None
-    squashed = re.sub(r"\s+", "", s)
+    squashed = "".join(s.split())
     if squashed in {"表", "附表", "报表"} or "目录" in squashed or "公开报表" in squashed:
         return None
     for key, words in _KEYS:
@@ -79,6 +79,8 @@ def title_key(line: str) -> str | None:
 
 def unit_in(line: str) -> str | None:
     """'单位：万元' -> '万元'; also the '（金额单位：万元）' some headers carry."""
+    if "元" not in line:  # both patterns need it: most lines and cells are spared two regex scans
+        return None
     m = _UNIT.search(line)
     if m:
         return m.group(1)

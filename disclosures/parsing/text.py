@@ -24,17 +24,23 @@ def clean_cell(s: str) -> str:
     return strip_tags(s).strip()
 
 
-def parse_amount(s: str) -> Decimal | None:
-    """'7,661.49' -> Decimal('7661.49'); '' / '—' -> None; anything else -> None."""
-    s = clean_cell(s)
+def _amount_text(s: str) -> str | None:
+    """The cell without tags and spaces when it is printed as an amount, else None."""
+    s = clean_cell(s) if "<" in s or "*" in s else s.strip()  # the same; most cells have no tags to look for
     # Every amount starts with a digit or a minus sign: names and labels, most of the cells asked about, are
     # turned away here. (Stripped, s starts with what the space-free s below starts with.)
     if not s or not (s[0].isdigit() or s[0] in "-−"):
         return None
     s = s.replace(" ", "").replace("\u00a0", "")
-    if s in _EMPTY_CELLS:
+    if s in _EMPTY_CELLS or not _AMOUNT.match(s):
         return None
-    if not _AMOUNT.match(s):
+    return s
+
+
+def parse_amount(s: str) -> Decimal | None:
+    """'7,661.49' -> Decimal('7661.49'); '' / '—' -> None; anything else -> None."""
+    s = _amount_text(s)
+    if s is None:
         return None
     try:
         return Decimal(s.replace(",", "").replace("−", "-"))
@@ -43,7 +49,8 @@ def parse_amount(s: str) -> Decimal | None:
 
 
 def is_amount(s: str) -> bool:
-    return parse_amount(s) is not None
+    """parse_amount(s) is not None, without building the Decimal (which never fails on text _AMOUNT matched)."""
+    return _amount_text(s) is not None
 
 
 def to_yuan(value: Decimal, unit: str) -> Decimal:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import PurePath
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -199,7 +200,8 @@ def _write(prepared: Prepared, *, user) -> Disclosure:
         kind=meta.kind.value,
         scope=meta.scope.value,
         title=(meta.title or "")[:255],
-        source_filename=prepared.filename[:255],
+        # The name, not the path: a server path given to the command is nobody's business on a public page.
+        source_filename=PurePath(prepared.filename).name[:255],
         source_text=prepared.text,
         sha256=prepared.sha256,
         unit=meta.unit,

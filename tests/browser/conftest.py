@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from disclosures.models import Region
 from disclosures.services.regions import region_load_csv
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls in fixtures are still synchronous.
@@ -57,31 +58,23 @@ def seed(prefix: str) -> Path:
 
 
 def load_samples(*, exclude: tuple[str, ...] = ()) -> None:
-    region_load_csv()
+    # tests/conftest.py loads the divisions once per test database; the flush that ends each transactional test
+    # (the live server needs one) empties them again. pytest-django runs the `db` tests before the transactional
+    # ones, so the other tests still find them.
+    if not Region.objects.exists():
+        region_load_csv()
     paths = sorted(str(p) for p in SEEDS.glob("*.txt") if not p.name.startswith(exclude))
     call_command("import_disclosures", *paths, stdout=StringIO())
 
 
 @pytest.fixture
-def _divisions_restored(django_db_blocker):
-    """Reload the national divisions after the transactional test's flush.
-
-    tests/conftest.py loads them once per test database, and the other tests rely on them; `transactional_db`
-    empties every table when the test ends. Requested before `transactional_db`, so its teardown runs after the flush.
-    """
-    yield
-    with django_db_blocker.unblock():
-        region_load_csv()
-
-
-@pytest.fixture
-def samples(_divisions_restored, transactional_db):
+def samples(transactional_db):
     """The national divisions and the five sample documents, as `make run` loads them."""
     load_samples()
 
 
 @pytest.fixture
-def samples_but_gaoyi(_divisions_restored, transactional_db):
+def samples_but_gaoyi(transactional_db):
     """The samples without 003 (高邑 2026), for the upload test to import it through the browser."""
     load_samples(exclude=("003_",))
 
@@ -101,13 +94,13 @@ def new_page(browser, live_server):
         page.set_default_timeout(TIMEOUT_MS)
         page.base_url = live_server.url
         page.js_errors = []
-        page.on("console", lambda msg: msg.type == "error" and page.js_errors.append(f"console: {msg.text}"))
-        page.on("pageerror", lambda exc: page.js_errors.append(f"pageerror: {exc}"))
+        page.on("console", lambda msg: msg.type == "error" and page.js_errors.append(f"{page.url}: {msg.text}"))
+        page.on("pageerror", lambda exc: page.js_errors.append(f"{page.url}: uncaught {exc}"))
         pages.append(page)
         return page
 
     yield make
-    errors = [f"{p.url}: {e}" for p in pages for e in p.js_errors]
+    errors = [e for p in pages for e in p.js_errors]
     for context in contexts:
         context.close()
     assert not errors, "JavaScript errors in the browser:\n" + "\n".join(errors)

@@ -158,3 +158,9 @@ def test_one_bad_file_does_not_stop_the_others_and_exit_status_says_so(tmp_path)
     records, status = run_import(str(seed("000")), str(bad), str(seed("003")))
     assert [r["status"] for r in records] == ["imported", "error", "imported"]
     assert status != 0
+
+
+def test_only_the_file_name_is_shown_never_the_server_path():
+    [record], _ = run_import(str(seed("000").resolve()))
+    assert record["file"] == str(seed("000").resolve())
+    assert Disclosure.objects.get().source_filename == seed("000").name
