@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import PurePath
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import PurePath
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
