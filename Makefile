@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SAMPLES := $(wildcard data/seeds/*.txt)
 
-.PHONY: setup run test test-sqlite test-postgres lint format samples bench
+.PHONY: setup run test test-sqlite test-postgres lint format samples bench screenshots
 
 $(VENV)/.installed: requirements/base.txt requirements/dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,3 +47,6 @@ test: lint test-sqlite test-postgres
 bench: setup
 	$(PY) manage.py bench_import
 	DATABASE_URL=$(PG_URL) $(PY) manage.py bench_import
+
+screenshots: $(VENV)/.installed
+	SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots $(VENV)/bin/pytest tests/browser

@@ -17,12 +17,10 @@ from django.core.management import call_command
 from disclosures.models import Region
 from disclosures.services.regions import region_load_csv
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls in fixtures are still synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "data" / "seeds"
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+# `make screenshots` writes the README's pictures; an ordinary test run keeps its own out of the work tree.
+SCREENSHOTS = Path(os.environ.get("SCREENSHOTS_DIR") or ROOT / "tests" / "browser" / "screenshots")
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless=new",
@@ -42,6 +40,20 @@ TIMEOUT_MS = 15000
 
 @pytest.fixture(scope="session")
 def browser():
+    # Playwright's sync API runs an event loop in this thread; the ORM calls in fixtures are still synchronous.
+    # Set only while browsers run: `check --deploy` (another test) rightly refuses this variable.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        yield from _browser()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+def _browser():
     sync_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: `apt-get install chromium` (.ci/run does).")
@@ -112,7 +124,7 @@ def page(new_page, samples):
 
 
 def screenshot(page, name: str, *, full_page: bool = False) -> Path:
-    """Save docs/screenshots/<name>.png: the viewport (1280x900 by default), not the full page."""
+    """Save <SCREENSHOTS>/<name>.png: the viewport (1280x900 by default), not the full page."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=full_page, animations="disabled", caret="hide")

@@ -110,3 +110,20 @@ def test_upload_needs_csrf(client):
     strict.force_login(StaffFactory())
     data = {"file": SimpleUploadedFile("a.txt", seed("000").read_bytes())}
     assert strict.post(reverse("upload"), data).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "prefix, bureau, region, figures",
+    [
+        ("000", "顺平县医疗保障局", "130636", ["3,798.25", "3,200.00", "260.22"]),
+        ("001", "盐边县医疗保障局", "510422", ["607.27", "253.02"]),
+        ("002", "漯河市郾城区医疗保障局", "411103", ["7,661.49", "6,984.07", "268.10"]),
+        ("003", "高邑县医疗保障局", "130127", ["2,654.58", "2,191.00", "210.91"]),
+        ("004", "镇安县医疗保险经办机构", "611025", ["313.17", "247.39"]),
+    ],
+)
+def test_preview_of_each_sample_shows_its_published_figures(staff_client, prefix, bureau, region, figures):
+    html = upload(staff_client, seed(prefix)).content.decode()
+    assert bureau in html and region in html
+    for figure in figures:
+        assert f">{figure}<" in html.replace(" ", "").replace("\n", ""), figure
