@@ -30,6 +30,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from disclosures.models import AMOUNT_COLUMNS, BudgetLine, Bureau, Disclosure, Region
+from disclosures.summary import decimal_string
 
 from . import data_selectors
 from .indicators import BY_KEY, REGISTRY, IndicatorValue, SourceRef
@@ -390,11 +391,6 @@ def parse_params(request: HttpRequest, endpoint: Endpoint) -> dict[str, Any]:
 
 
 # --- serialising ---
-
-
-def decimal_string(value: Decimal | None) -> str | None:
-    """A Decimal as a plain decimal string ("32000000.00"), never in exponent form and never a float."""
-    return None if value is None else format(value, "f")
 
 
 def jsonable(value: Any) -> Any:

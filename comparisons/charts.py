@@ -16,6 +16,8 @@ import plotly.graph_objects as go
 from django.utils.translation import gettext as _
 from plotly.subplots import make_subplots
 
+from disclosures.models import Bureau
+
 from .formatting import display_unit, number, show
 from .indicators import Indicator
 from .pages import FunctionalItem, Group, groups_of, median, row_group
@@ -58,8 +60,11 @@ def _layout(fig: go.Figure, height: int, **kwargs) -> None:
 
 
 def _bureau_label(row: IndicatorRow) -> str:
-    region = row.disclosure.bureau.region
-    return region.name if region else row.disclosure.bureau.name
+    bureau = row.disclosure.bureau
+    # Two publishers in one county (the bureau and its insurance agency) must not share a bar or a line.
+    if bureau.kind == Bureau.Kind.BUREAU:
+        return bureau.region.name
+    return f"{bureau.region.name}（{bureau.get_kind_display()}）"
 
 
 def _present(row: IndicatorRow, key: str) -> bool:

@@ -21,8 +21,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from disclosures.models import AMOUNT_COLUMNS, BudgetLine, Disclosure, Region
+from disclosures.summary import decimal_string
 
-from .api import decimal_string, jsonable
+from .api import jsonable
 from .data_selectors import line_list
 from .indicators import BY_KEY, REGISTRY
 from .selectors import disclosure_list_current, indicator_rows

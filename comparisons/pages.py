@@ -19,7 +19,7 @@ from disclosures.parsing.codes import standard_name
 
 from .facts import facts_for
 from .indicators import BY_KEY, REGISTRY, Indicator
-from .selectors import IndicatorRow, disclosure_latest_per_bureau, indicator_rows
+from .selectors import IndicatorChange, IndicatorRow, disclosure_latest_per_bureau, indicator_change, indicator_rows
 
 
 @dataclass(frozen=True)
@@ -239,6 +239,46 @@ class FunctionalItem:
         return f"/documents/{self.disclosure_id}/{anchor}"
 
 
+# The indicators whose year-over-year change the bureau page shows.
+CHANGE_KEYS = (
+    "total_budget",
+    "county_contribution",
+    "contribution_per_insured",
+    "medical_assistance",
+    "running_costs",
+    "administrative_operation",
+)
+
+
+@dataclass
+class YearChange:
+    row: IndicatorRow
+    previous: Disclosure
+    changes: list[tuple[Indicator, IndicatorChange]]
+
+
+def year_changes(rows: list[IndicatorRow]) -> list[YearChange]:
+    """Each document against the same bureau's document of the year before of the same kind and scope: never a
+    budget against a final account, never across a gap in years."""
+    by_period = {(r.disclosure.fiscal_year, r.disclosure.kind, r.disclosure.scope): r for r in rows}
+    found = []
+    for row in rows:
+        d = row.disclosure
+        before = by_period.get((d.fiscal_year - 1, d.kind, d.scope))
+        if before is None:
+            continue
+        pairs = [
+            (
+                BY_KEY[key],
+                indicator_change(current=row.values[key], previous=before.values[key], year=before.disclosure),
+            )
+            for key in CHANGE_KEYS
+            if key in row.values
+        ]
+        found.append(YearChange(row=row, previous=before.disclosure, changes=pairs))
+    return found
+
+
 @dataclass
 class BureauOverview:
     bureau: Bureau
@@ -247,6 +287,7 @@ class BureauOverview:
     chosen: Disclosure | None  # the document whose functional spending is shown
     functional: list[FunctionalItem] = field(default_factory=list)
     checks: dict[int, list[CheckResult]] = field(default_factory=dict)
+    changes: list[YearChange] = field(default_factory=list)  # against the year before, same kind and scope
 
     @property
     def several_years(self) -> bool:
@@ -285,6 +326,7 @@ def bureau_get_overview(*, pk: int, document_id: int | None = None) -> BureauOve
         chosen=chosen_facts.disclosure if chosen_facts else None,
         functional=functional,
         checks={d.pk: list(d.checks.all()) for d in documents},
+        changes=year_changes(rows),
     )
 
 

@@ -88,9 +88,10 @@ def disclosure_list_current(
 
 
 def disclosure_latest_per_bureau(*, documents: QuerySet[Disclosure]) -> list[Disclosure]:
-    """Each bureau's latest document among `documents` (a budget wins over a final account of the same year)."""
+    """Each bureau's latest document among `documents` (a budget wins over a final account of the same year, a
+    department document over a unit document)."""
     latest: dict[int, Disclosure] = {}
-    for d in documents.order_by("bureau_id", "-fiscal_year", "kind"):
+    for d in documents.order_by("bureau_id", "-fiscal_year", "kind", "scope"):
         latest.setdefault(d.bureau_id, d)
     return sorted(latest.values(), key=lambda d: d.bureau.region.code)
 

@@ -1,4 +1,6 @@
-"""Chinese first: the site speaks 简体中文 unless the visitor picked another language with the switch."""
+"""Request filters that apply to every page."""
+
+from django.http import HttpResponseBadRequest
 
 
 class ChineseFirstMiddleware:
@@ -12,4 +14,16 @@ class ChineseFirstMiddleware:
 
     def __call__(self, request):
         request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)
+
+
+class RejectNulMiddleware:
+    """A NUL character in the query string is never a real search; PostgreSQL refuses it with a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.META.get("QUERY_STRING", "") or any("\x00" in v for v in request.GET.values()):
+            return HttpResponseBadRequest("查询参数中含有 NUL 字符。")
         return self.get_response(request)

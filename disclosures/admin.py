@@ -50,19 +50,47 @@ class CheckResultInline(admin.TabularInline):
     can_delete = False
 
 
+class PublishedDataAdmin(admin.ModelAdmin):
+    """What was read from a published document is shown, never edited: a correction is a new version, imported
+    with replace, so every figure still matches its source text and its checks."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Disclosure)
 class DisclosureAdmin(admin.ModelAdmin):
     list_display = ["bureau", "fiscal_year", "kind", "scope", "unit", "status", "imported_at", "imported_by"]
     list_filter = ["status", "kind", "scope", "fiscal_year", "unit"]
     search_fields = ["bureau__name", "bureau__region__name", "bureau__region__code", "title", "sha256"]
     list_select_related = ["bureau", "imported_by"]
-    raw_id_fields = ["bureau", "superseded_by"]
-    readonly_fields = ["sha256", "imported_at", "imported_by", "superseded_at"]
+    raw_id_fields = ["bureau"]
+    # Title and bureau may be corrected; the text, its hash and what was read from it may not.
+    readonly_fields = [
+        "fiscal_year",
+        "kind",
+        "scope",
+        "unit",
+        "source_filename",
+        "source_text",
+        "sha256",
+        "status",
+        "superseded_by",
+        "superseded_at",
+        "imported_at",
+        "imported_by",
+    ]
     inlines = [CheckResultInline]
+
+    def has_add_permission(self, request):
+        return False  # documents come in through the importer (command or upload page)
 
 
 @admin.register(SourceTable)
-class SourceTableAdmin(admin.ModelAdmin):
+class SourceTableAdmin(PublishedDataAdmin):
     list_display = ["title", "key", "disclosure", "unit", "start_line", "end_line", "declared_empty"]
     list_filter = ["key", "declared_empty"]
     search_fields = ["title", "disclosure__bureau__name"]
@@ -71,7 +99,7 @@ class SourceTableAdmin(admin.ModelAdmin):
 
 
 @admin.register(BudgetLine)
-class BudgetLineAdmin(admin.ModelAdmin):
+class BudgetLineAdmin(PublishedDataAdmin):
     list_display = ["code", "name", "disclosure", "table", "total", "basic", "project", "first_line"]
     list_filter = ["classification", "from_narrative", "disclosure__fiscal_year", "disclosure__kind"]
     search_fields = ["code", "name", "published_name", "disclosure__bureau__name"]
@@ -80,7 +108,7 @@ class BudgetLineAdmin(admin.ModelAdmin):
 
 
 @admin.register(StatedFigure)
-class StatedFigureAdmin(admin.ModelAdmin):
+class StatedFigureAdmin(PublishedDataAdmin):
     list_display = ["key", "label", "value", "unit", "disclosure", "line"]
     list_filter = ["key", "unit"]
     search_fields = ["key", "label", "quote", "disclosure__bureau__name"]
@@ -89,7 +117,7 @@ class StatedFigureAdmin(admin.ModelAdmin):
 
 
 @admin.register(CheckResult)
-class CheckResultAdmin(admin.ModelAdmin):
+class CheckResultAdmin(PublishedDataAdmin):
     list_display = ["severity", "code", "message", "disclosure"]
     list_filter = ["severity", "code"]
     search_fields = ["message", "disclosure__bureau__name"]

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from .services.imports import ImportOutcome
-from .summary import decimal_string, summarise
+from .summary import decimal_string, money_string, summarise
+
+# Stated figures that count people; the others are money in 元.
+COUNTS = {"insured_residents", "insured_employees", "staff"}
 
 
 def outcome_as_json(outcome: ImportOutcome) -> dict[str, Any]:
@@ -28,9 +32,12 @@ def outcome_as_json(outcome: ImportOutcome) -> dict[str, Any]:
             "kind": disclosure.kind,
             "scope": disclosure.scope,
             "unit": disclosure.unit,
-            "totals": {key: decimal_string(amount.value) for key, amount in summary.totals.items()},
-            "functional": {code: decimal_string(a.value) for code, a in sorted(summary.functional.items())},
-            "figures": {key: decimal_string(f.value) for key, f in summary.figures.items()},
+            "totals": {key: money_string(amount.value) for key, amount in summary.totals.items()},
+            "functional": {code: money_string(a.value) for code, a in sorted(summary.functional.items())},
+            "figures": {
+                key: decimal_string(f.value.quantize(Decimal(1))) if key in COUNTS else money_string(f.value)
+                for key, f in summary.figures.items()
+            },
             "findings": [
                 {"severity": p.severity.value, "code": p.code, "message": p.message, "lines": list(p.lines)}
                 for p in result.problems

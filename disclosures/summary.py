@@ -133,11 +133,14 @@ def _totals_from_prose(summary: DocumentSummary, figures: list[FigureLike]) -> N
         summary.totals[key] = Amount(chosen.value, (chosen.line,), "prose")
 
 
-def decimal_string(value: Decimal) -> str:
-    """Exact and plain: Decimal("3.2E+7") -> "32000000", Decimal("239290.50") -> "239290.5"."""
-    if value == value.to_integral_value():
-        return f"{value.quantize(Decimal(1))}"
-    return f"{value.normalize():f}"
+def decimal_string(value: Decimal | None) -> str | None:
+    """A Decimal as a plain decimal string ("32000000.00"), never in exponent form and never a float."""
+    return None if value is None else format(value, "f")
+
+
+def money_string(value: Decimal) -> str:
+    """元 to the fen, as stored: Decimal("3.2E+7") -> "32000000.00"."""
+    return decimal_string(value.quantize(Decimal("0.01")))
 
 
 def lines_by_table(tables: Sequence, lines: Sequence) -> list[tuple[object, list]]:

@@ -84,3 +84,18 @@ def test_check_deploy_is_clean_under_production_settings():
 def test_chinese_first_even_for_an_english_browser(client):
     html = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert '<html lang="zh-hans">' in html
+
+
+@pytest.mark.parametrize("url", ["/search/?q=%00", "/api/regions/?q=%00", "/api/bureaus/?q=a%00b"])
+def test_nul_in_a_query_is_a_bad_request_not_a_server_error(client, url):
+    assert client.get(url).status_code == 400
+
+
+def test_staff_cannot_edit_what_was_read_from_a_document(client):
+    line = BudgetLineFactory()
+    client.force_login(StaffFactory(is_superuser=True))
+    assert client.get(f"/admin/disclosures/budgetline/{line.pk}/change/").status_code == 200  # view only
+    response = client.post(f"/admin/disclosures/budgetline/{line.pk}/change/", {"total": "1"})
+    assert response.status_code == 403
+    html = client.get(f"/admin/disclosures/disclosure/{line.disclosure.pk}/change/").content.decode()
+    assert 'name="source_text"' not in html

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from disclosures.templatetags.money import format_wan
+
 from .base import Indicator, IndicatorValue, money
 
 if TYPE_CHECKING:
@@ -71,7 +73,7 @@ def _split(facts: DocumentFacts) -> tuple[dict, tuple]:
         figure = facts.first_stated(key)
         details[part] = money(figure.value) if figure is not None else None
         if figure is not None:
-            refs.append(facts.figure_ref(f"{SPLIT_LABELS[part]} {figure.value / 10000:,.2f} 万元", figure))
+            refs.append(facts.figure_ref(f"{SPLIT_LABELS[part]} {format_wan(figure.value)} 万元", figure))
     stated = [v for v in (details[p] for p in SPLIT.values()) if v is not None]
     details["split_sum"] = sum(stated, Decimal(0)) if stated else None
     details["split_stated"] = bool(stated)

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from disclosures.templatetags.money import format_wan
+
 from .base import Indicator, IndicatorValue, money
 
 if TYPE_CHECKING:
@@ -30,7 +32,7 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
         note = ""
         if PUBLIC in label:
             note = _("本单位未写明机关运行经费，只写明公用经费，按公用经费列示。")
-        ref = facts.figure_ref(f"{label} {figure.value / 10000:,.2f} 万元", figure)
+        ref = facts.figure_ref(f"{label} {format_wan(figure.value)} 万元", figure)
         return INDICATOR.found(money(figure.value), (ref,), note=note, details=details)
     if public is not None:
         details["stated_as"] = _("公用经费（基本支出表合计）")

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from disclosures.templatetags.money import format_wan
+
 from .base import Indicator, IndicatorValue, money
 
 if TYPE_CHECKING:
@@ -22,7 +24,7 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
     note = ""
     if stated:
         note = _("文字说明中另写有总额 %(values)s 万元，与表中合计不同；见该文件的核对结果。") % {
-            "values": "、".join(f"{v / 10000:,.2f}" for v in stated)
+            "values": "、".join(format_wan(v) for v in stated)
         }
     return INDICATOR.found(money(total.value), (facts.line_ref(_("支出总额"), total),), note=note, details=details)
 

@@ -34,3 +34,9 @@ def feeds_of(feeds, line_numbers):
             if indicator not in found:
                 found.append(indicator)
     return found
+
+
+@register.filter
+def shown_as(value, unit):
+    """A bare number in an indicator's display unit: `{{ change.difference|shown_as:change.unit }}`."""
+    return show(value, unit)

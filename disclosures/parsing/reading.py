@@ -42,7 +42,10 @@ def decode_disclosure(data: bytes, *, max_bytes: int) -> str:
 
 def _decode(data: bytes) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise DisclosureError("文件以 UTF-16 标记开头，但内容不是完整的 UTF-16 文本：文件可能已损坏。") from None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import PurePath
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 
 from disclosures.models import (
@@ -52,6 +52,15 @@ class Prepared:
     existing: Disclosure | None = None  # the same bytes, already stored
     current: Disclosure | None = None  # another version for the same bureau, year, kind and scope
     bureau: Bureau | None = None
+
+    @property
+    def unchanged(self) -> bool:
+        return self.existing is not None and self.existing.status == Disclosure.Status.CURRENT
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """Saving would replace the current version, or restore an older one."""
+        return not self.unchanged and (self.existing is not None or self.current is not None)
 
 
 @dataclass
@@ -106,10 +115,29 @@ def _require_meta(result: ParseResult) -> None:
         raise DisclosureError("无法判断金额单位：文中应有“单位：元”或“单位：万元”。")
     if not 1990 <= meta.year <= 2100:
         raise DisclosureError(f"年度 {meta.year} 不合理：应为 1990 至 2100 之间的年份。", line=meta.lines.get("year"))
+    _require_storable_amounts(result)
     if not result.lines:
         raise DisclosureError(
             "没有读到任何预算行：这不像一份预决算公开（应有“支出总表”等表格，或“（类）（款）（项）……万元”的说明）。"
         )
+
+
+# The columns hold 16 digits before the point (numeric(18,2) 元; numeric(20,4) for stated figures).
+AMOUNT_LIMIT = Decimal(10) ** 16
+
+
+def _require_storable_amounts(result: ParseResult) -> None:
+    """No county budget line reaches 10^16 元: a longer number is an extraction error, refused with its line."""
+    for line in result.lines:
+        for value in line.amounts.values():
+            if abs(value) >= AMOUNT_LIMIT:
+                raise DisclosureError(
+                    f"金额 {value:f} 位数过多（应小于 10^16 元）：可能是两个单元格被提取成了一个数字。",
+                    line=min(line.source_lines, default=None),
+                )
+    for figure in result.figures:
+        if abs(figure.value) >= AMOUNT_LIMIT:
+            raise DisclosureError(f"数字 {figure.value:f} 位数过多：可能是提取错误。", line=figure.line)
 
 
 def _region_for(result: ParseResult, overrides: Overrides, text: str) -> Region:
@@ -155,9 +183,9 @@ def disclosure_prepare(*, data: bytes, filename: str, overrides: Overrides | Non
     publisher = result.meta.publisher or f"{region.name}医疗保障局"
     # A bureau named with its prefecture (漯河市郾城区医疗保障局) is the same as one named without it.
     bureau = _find_bureau(region, [publisher, *result.meta.other_names])
-    existing = Disclosure.objects.filter(sha256=sha).select_related("bureau__region").first()
-    current = None
+    existing = current = None
     if bureau is not None:
+        existing = Disclosure.objects.filter(sha256=sha, bureau=bureau).select_related("bureau__region").first()
         current = Disclosure.objects.filter(
             bureau=bureau,
             fiscal_year=result.meta.year,
@@ -302,10 +330,40 @@ def _write(prepared: Prepared, *, user) -> Disclosure:
     return disclosure
 
 
+def _restore(prepared: Prepared) -> ImportOutcome:
+    """The file is an older, superseded version: make it current again and supersede the one that replaced it."""
+    old = prepared.existing
+    with transaction.atomic():
+        replaced = []
+        if prepared.current is not None:
+            current = Disclosure.objects.select_for_update().get(pk=prepared.current.pk)
+            current.status, current.superseded_at = Disclosure.Status.SUPERSEDED, timezone.now()
+            current.save(update_fields=["status", "superseded_at"])
+            replaced.append(current)
+        old.status, old.superseded_at, old.superseded_by = Disclosure.Status.CURRENT, None, None
+        old.save(update_fields=["status", "superseded_at", "superseded_by"])
+        for current in replaced:
+            current.superseded_by = old
+            current.save(update_fields=["superseded_by"])
+    return ImportOutcome(prepared.filename, "replaced", disclosure=old, prepared=prepared, replaced=replaced)
+
+
 def disclosure_save(*, prepared: Prepared, replace: bool = False, user=None) -> ImportOutcome:
-    """Write a prepared document. The same bytes again: unchanged. Another version: replaced only with replace=True."""
-    if prepared.existing is not None:
-        return ImportOutcome(prepared.filename, "unchanged", disclosure=prepared.existing, prepared=prepared)
+    """Write a prepared document. The same bytes again: unchanged. Another version: replaced only with replace=True.
+
+    The bytes of a superseded version are that version: with replace=True it becomes current again (nothing is
+    stored twice); without, the user is told which version is current.
+    """
+    existing = prepared.existing
+    if existing is not None and existing.status == Disclosure.Status.CURRENT:
+        return ImportOutcome(prepared.filename, "unchanged", disclosure=existing, prepared=prepared)
+    if existing is not None:
+        if not replace:
+            raise ImportRefused(
+                f"这是 {existing} 已被替换的旧版本（{existing.imported_at:%Y-%m-%d %H:%M} 导入）；"
+                "如要恢复为现行版本，请加 --replace（网页上勾选“替换”）。"
+            )
+        return _restore(prepared)
     if prepared.current is not None and not replace:
         raise ImportRefused(
             f"{prepared.current} 已有另一版本（{prepared.current.imported_at:%Y-%m-%d %H:%M} 导入）；"
@@ -326,7 +384,9 @@ def disclosure_save(*, prepared: Prepared, replace: bool = False, user=None) -> 
                 old.save(update_fields=["superseded_by"])
     except IntegrityError as exc:
         # Another import of the same document won the race; nothing of this one was written.
-        raise ImportRefused(f"同一文件或同一版本刚被另一次导入写入：{exc}") from exc
+        raise ImportRefused("同一文件或同一版本刚被另一次导入写入，本次没有写入任何数据；请刷新后再试。") from exc
+    except DatabaseError as exc:
+        raise ImportRefused(f"数据库拒绝写入（{type(exc).__name__}），本次没有写入任何数据。") from exc
     status = "replaced" if replaced else "imported"
     return ImportOutcome(prepared.filename, status, disclosure=disclosure, prepared=prepared, replaced=replaced)
 

@@ -132,7 +132,7 @@ def test_gbk_and_windows_line_endings_read_the_same(tmp_path):
     [record], status = run_import(str(path))
     assert status == 0, record
     assert record["region_code"] == "411103"
-    assert record["functional"]["2101202"] == "69840700"
+    assert record["functional"]["2101202"] == "69840700.00"
 
 
 def test_missing_year_is_named_and_can_be_given(tmp_path):
@@ -164,3 +164,47 @@ def test_only_the_file_name_is_shown_never_the_server_path():
     [record], _ = run_import(str(seed("000").resolve()))
     assert record["file"] == str(seed("000").resolve())
     assert Disclosure.objects.get().source_filename == seed("000").name
+
+
+def test_an_old_version_is_not_unchanged_and_can_be_restored(tmp_path):
+    changed = tmp_path / "gaoyi-v2.txt"
+    changed.write_text(seed("003").read_text(encoding="utf-8") + "\n（更正版）\n", encoding="utf-8")
+    run_import(str(seed("003")))
+    run_import(str(changed), "--replace")
+    before = counts()
+
+    [record], status = run_import(str(seed("003")))
+    assert status != 0 and record["status"] == "error"
+    assert "旧版本" in record["error"] and "--replace" in record["error"]
+
+    [record], status = run_import(str(seed("003")), "--replace")
+    assert status == 0 and record["status"] == "replaced"
+    assert counts() == before  # restored, not stored twice
+    v1, v2 = Disclosure.objects.order_by("pk")
+    assert (v1.status, v2.status) == ("current", "superseded")
+    assert v2.superseded_by == v1 and v1.superseded_by is None
+
+
+@pytest.mark.parametrize(
+    "data, words",
+    [
+        (b"\xff\xfea", "UTF-16"),
+        ("部门预算收支总表\n单位：万元\n".encode() + b"\xff\xfe", "编码"),
+    ],
+)
+def test_broken_encodings_get_the_importers_own_error(tmp_path, data, words):
+    [record], status = run_import(str(_bad_file(tmp_path, "broken.txt", data)))
+    assert status != 0 and record["status"] == "error"
+    assert words in record["error"]
+
+
+def test_an_impossibly_long_amount_is_refused_with_its_line(tmp_path):
+    text = seed("000").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    number = next(i for i, line in enumerate(lines) if "2101202" in line and "3200.00" in line)
+    lines[number] = lines[number].replace("3200.00", "3200000000000000000000.00", 1)
+    [record], status = run_import(str(_bad_file(tmp_path, "long.txt", "\n".join(lines).encode())))
+    assert status != 0 and record["status"] == "error"
+    assert "位数过多" in record["error"]
+    assert record["line"] == number + 1
+    assert Disclosure.objects.count() == 0
