@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
 from disclosures.models import BudgetLine, Denominator, Disclosure, StatedFigure
@@ -117,7 +117,14 @@ def facts_for(disclosures: Iterable[Disclosure]) -> list[DocumentFacts]:
         .select_related("bureau__region__parent__parent")
         .defer("source_text")
         .prefetch_related(
-            Prefetch("lines", queryset=BudgetLine.objects.select_related("table").order_by("position")),
+            # Indicators read functional lines and table totals; the economic and project rows, most of a
+            # document, stay in the database (the dashboard reads every bureau's latest document).
+            Prefetch(
+                "lines",
+                queryset=BudgetLine.objects.filter(Q(classification="functional") | Q(row_kind="total"))
+                .select_related("table")
+                .order_by("position"),
+            ),
             Prefetch("figures", queryset=StatedFigure.objects.order_by("line")),
         )
     )
