@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
+from disclosures.links import source_line_url
 from disclosures.models import AMOUNT_COLUMNS, BudgetLine, Bureau, Disclosure, Region
 from disclosures.summary import decimal_string
 
@@ -411,11 +412,6 @@ def _absolute(request: HttpRequest, url: str) -> str:
     return request.build_absolute_uri(url) if url.startswith("/") else url
 
 
-def _line_url(disclosure_id: int, line: int | None) -> str:
-    anchor = f"#L{line}" if line else ""
-    return reverse("disclosure_detail", args=[disclosure_id]) + anchor
-
-
 def region_json(region: Region) -> dict:
     return {
         "code": region.code,
@@ -507,7 +503,7 @@ def line_json(request: HttpRequest, line: BudgetLine) -> dict:
         "other_amounts": {k: decimal_string(Decimal(v)) for k, v in line.other_amounts.items()},
         "from_narrative": line.from_narrative,
         "source_lines": list(line.source_lines),
-        "url": _absolute(request, _line_url(line.disclosure_id, line.first_line)),
+        "url": _absolute(request, source_line_url(line.disclosure_id, line.first_line)),
     }
 
 
@@ -654,7 +650,7 @@ def document(request, params, pk: int):
                 "year": f.year,
                 "line": f.line,
                 "quote": f.quote,
-                "url": _absolute(request, _line_url(d.pk, f.line)),
+                "url": _absolute(request, source_line_url(d.pk, f.line)),
             }
             for f in d.figures.all()
         ],

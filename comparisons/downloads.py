@@ -14,12 +14,12 @@ from decimal import Decimal
 from itertools import islice
 
 from django.http import HttpRequest, StreamingHttpResponse
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
+from disclosures.links import source_line_url
 from disclosures.models import AMOUNT_COLUMNS, BudgetLine, Disclosure, Region
 from disclosures.summary import decimal_string
 
@@ -57,8 +57,7 @@ def _places(region: Region) -> tuple[str, str, str]:
 
 
 def _document_url(request: HttpRequest, disclosure_id: int, line: int | None = None) -> str:
-    anchor = f"#L{line}" if line else ""
-    return request.build_absolute_uri(reverse("disclosure_detail", args=[disclosure_id])) + anchor
+    return request.build_absolute_uri(source_line_url(disclosure_id, line))
 
 
 def _document_columns(request: HttpRequest, d: Disclosure) -> list:

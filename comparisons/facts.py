@@ -48,8 +48,6 @@ class DocumentFacts:
     def figure_ref(self, label: str, figure: StatedFigure) -> SourceRef:
         return SourceRef(label=label, disclosure_id=self.disclosure.pk, lines=(figure.line,), note=figure.quote)
 
-    # --- additions ---
-
     def first_stated(self, key: str) -> StatedFigure | None:
         stated = self.stated(key)
         return stated[0] if stated else None

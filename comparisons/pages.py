@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from disclosures.links import source_line_url
 from disclosures.models import Bureau, CheckResult, Disclosure, Region
 from disclosures.parsing.codes import standard_name
 
@@ -235,8 +236,7 @@ class FunctionalItem:
 
     @property
     def url(self) -> str:
-        anchor = f"#L{self.lines[0]}" if self.lines else ""
-        return f"/documents/{self.disclosure_id}/{anchor}"
+        return source_line_url(self.disclosure_id, self.lines[0] if self.lines else None)
 
 
 # The indicators whose year-over-year change the bureau page shows.

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import get_language
 
+from disclosures.links import source_line_url
+
 if TYPE_CHECKING:
     from comparisons.facts import DocumentFacts
 
@@ -32,8 +34,7 @@ class SourceRef:
     def url(self) -> str:
         if self.disclosure_id is None:
             return self.href
-        anchor = f"#L{self.lines[0]}" if self.lines else ""
-        return f"/documents/{self.disclosure_id}/{anchor}"
+        return source_line_url(self.disclosure_id, self.lines[0] if self.lines else None)
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def share(part: Decimal, whole: Decimal) -> Decimal:
     return (part * 100 / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-# --- Added for the indicator set of issue 4 (additions only; the names above stay as they are). ---
+# --- Declarations shared by the indicator modules ---
 
 GROUPS: dict[str, tuple[str, str]] = {
     # key -> (Chinese, English) heading; the methods page and the pages group indicators by it.
