@@ -5,6 +5,7 @@ Nothing here touches the database. `parse_disclosure` is the one entry point.
 
 from __future__ import annotations
 
+from .text import half_width_numbers
 from .types import DisclosureError, ParseResult
 
 __all__ = ["DisclosureError", "ParseResult", "parse_disclosure"]
@@ -16,7 +17,7 @@ def parse_disclosure(text: str) -> ParseResult:
 
     if not text.strip():
         raise DisclosureError("文件是空的：没有可读的文字。")
-    lines = text.split("\n")
+    lines = half_width_numbers(text).split("\n")
     cleaned = [clean_prose(line) for line in lines]  # read by several readers: cleaned once
     result = ParseResult(meta=meta.read_meta(lines, cleaned=cleaned))
     result.tables, result.lines, table_problems = tables.read_tables(lines, meta=result.meta)

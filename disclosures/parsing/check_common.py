@@ -81,8 +81,8 @@ def table_unit(table: ParsedTable | None, result: ParseResult) -> str:
 
 
 def figure_unit(result: ParseResult) -> str:
-    """Prose figures are written in 万元 in nearly every document, even where the tables use 元."""
-    return "万元"
+    """The unit the prose writes its amounts in: 万元 in nearly every document, even where the tables use 元."""
+    return result.meta.prose_unit or "万元"
 
 
 def tables_by_key(result: ParseResult) -> dict[str, ParsedTable]:

@@ -62,10 +62,13 @@ def _total_row(lines: list[ParsedLine]) -> ParsedLine | None:
     return None
 
 
-def _compare_columns(parent: dict[str, Decimal], parts: list[dict[str, Decimal]]) -> list[tuple[str, Decimal, Decimal]]:
-    """(column, parent amount, sum of parts) for each column where they disagree."""
+def _compare_columns(
+    parent: dict[str, Decimal], parts: list[dict[str, Decimal]], *, parent_columns: bool = False
+) -> list[tuple[str, Decimal, Decimal]]:
+    """(column, parent amount, sum of parts) for each column where they disagree. With `parent_columns`, only the
+    columns the parent states (a total stated in prose says nothing of the 年初预算 its items give)."""
     columns: list[str] = []
-    for amounts in [parent, *parts]:
+    for amounts in [parent] if parent_columns else [parent, *parts]:
         columns.extend(key for key in amounts if key not in columns)
     out = []
     for column in columns:
@@ -204,12 +207,18 @@ def _check_tree(
             findings.add(fact, severity, "children_sum", message, lines, place=place)
 
     if total_row is not None and top:
-        bad = _compare_columns(total_row.amounts, top)
+        prose = total_row.from_narrative
+        bad = _compare_columns(total_row.amounts, top, parent_columns=prose)
         if bad:
             detail = _describe(bad, unit, "其下各行之和")
             message = f"{where(total_row, table)}「{row_label(total_row)}」与其下各行之和不一致：{detail}。"
+            severity = _severity(bad)
+            if prose and all(s < p for _, p, s in bad):
+                # The prose often details only its main items: less than the total is not an error in itself.
+                severity = Severity.INFO
+                message += "说明可能只列出了部分科目。"
             fact = ("table_total", tuple((c, p, s) for c, p, s in bad))
-            findings.add(fact, _severity(bad), "children_sum", message, total_row.source_lines, place=place)
+            findings.add(fact, severity, "children_sum", message, total_row.source_lines, place=place)
 
 
 def check_row_parts(result: ParseResult, findings: Findings) -> None:

@@ -35,7 +35,8 @@ _DOC_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年\s*度?\s*(部门|单位)?\s*(?:�
 # Without a year (cut off, or printed as an image): "部门预算公开", "单位综合预算公开报表" in a title still tell.
 _DOC_KIND = re.compile(r"(部门|单位)\s*(?:综合)?\s*(预算|决算)")
 _TABLE_YEAR = re.compile(r"(预算|决算)年\s*度\s*[：:]\s*(20\d{2})")
-_UNIT = re.compile(r"(?<![额])单位\s*[：:]\s*(万元|元)")
+# "单位：元", "金额单位：万元" on a line or cell of its own; not "价值（金额单位：万元）" in one column's header.
+_UNIT = re.compile(r"(?<![（(额])(?:金额)?单位\s*[：:]\s*(万元|元)")
 _PROSE_AMOUNT = re.compile(r"\d(?:\.\d+)?\s*(万元|元)")
 _TITLE_WORDS = re.compile(r"(预算|决算).{0,12}(公开|说明|报告|目录)")
 _AGENCY_WORD = re.compile(r"(?:服务中心|中心|机构)$")
@@ -170,19 +171,23 @@ def _read_unit(cleaned: list[str], meta: DocumentMeta) -> None:
     """The unit most tables print ("单位：元"); without tables, the unit the prose writes amounts in."""
     votes: Counter[str] = Counter()
     first: dict[str, int] = {}
+    prose: Counter[str] = Counter()
+    prose_first: dict[str, int] = {}
     for number, text in enumerate(cleaned, start=1):
-        if "单位" not in text:  # a cheap test spares most lines the regex
+        if "元" not in text:  # a cheap test spares most lines the regexes
             continue
-        for m in _UNIT.finditer(text):
-            votes[m.group(1)] += 1
-            first.setdefault(m.group(1), number)
-    if not votes:
-        for number, text in enumerate(cleaned, start=1):
-            if "\t" in text or "元" not in text:
-                continue
-            for m in _PROSE_AMOUNT.finditer(text):
+        if "单位" in text:
+            for m in _UNIT.finditer(text):
                 votes[m.group(1)] += 1
                 first.setdefault(m.group(1), number)
+        if "\t" not in text:
+            for m in _PROSE_AMOUNT.finditer(text):
+                prose[m.group(1)] += 1
+                prose_first.setdefault(m.group(1), number)
+    if prose:
+        meta.prose_unit = max(prose, key=lambda u: (prose[u], -prose_first[u]))
+    if not votes:
+        votes, first = prose, prose_first
     if votes:
         unit = max(votes, key=lambda u: (votes[u], -first[u]))
         meta.unit = unit

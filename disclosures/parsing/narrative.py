@@ -25,6 +25,12 @@ _ADJUSTED = re.compile(r"调整(?:后)?预算(?:数)?(?:为|是)?[：:]?" + _AMO
 # "2022年一般公共预算财政拨款支出959.14万元": the 合计 the 类/款/项 sentences add up to.
 _TOTAL = re.compile(r"一般公共预算(?:财政拨款)?支出(?:决算)?(?:数)?(?:为|是)?" + _AMOUNT)
 _CLASS_SHARE = re.compile(r"([\u4e00-\u9fff]{2,16}?支出)" + _AMOUNT)
+# "2101202财政对城乡居民基本医疗保险基金的补助支出2,650.00万元": a functional code, its name, then the amount.
+_CODED = re.compile(
+    r"(?<![\d.,])(2\d{2}(?:\d{2}){0,2})(?!\d)\s*([\u4e00-\u9fff（）()]{2,40}?)\s*"
+    r"(?:决算数?|支出决算数?|为|是|[：:])*" + _AMOUNT
+)
+_CODED_HINT = re.compile(r"(?<!\d)2\d{2}(?:\d{2}){0,2}\s*[\u4e00-\u9fff]")
 
 
 def _bare(name: str) -> str:
@@ -42,6 +48,12 @@ def _child_code(parent: str, name: str, length: int) -> str | None:
 def code_for_path(cls: str, section: str, item: str | None) -> str | None:
     """'卫生健康', '医疗救助', '城乡医疗救助' -> '2101301', by the standard names; None when a name is not standard."""
     code = class_code_for_name(cls)
+    # "主要是卫生健康支出（类）…": words of the sentence run into the class name; the name is the longest tail
+    # that is a class.
+    for start in range(1, max(0, len(cls) - 1)):
+        if code is not None:
+            break
+        code = class_code_for_name(cls[start:])
     if code is None:
         return None
     code = _child_code(code, section, 5)
@@ -74,6 +86,9 @@ def read_narrative_lines(
                 if key not in seen:
                     seen.add(key)
                     out.append(parsed)
+        elif _CODED_HINT.search(text):
+            out.extend(_coded_lines(number, text))
+    out = _one_per_code(out, problems)
     if out:
         total = _total_line(lines)
         if total is not None:
@@ -136,6 +151,62 @@ def _path_lines(number: int, text: str, unit_default: str, problems: list[Proble
                 amounts=amounts,
                 source_lines=(number,),
                 from_narrative=True,
+            )
+        )
+    return out
+
+
+def _coded_lines(number: int, text: str) -> list[ParsedLine]:
+    """ "2101301城乡医疗救助支出360.60万元，占10.87%": the code names the line; the name is kept as printed."""
+    out: list[ParsedLine] = []
+    for m in _CODED.finditer(text):
+        code, printed = m.group(1), m.group(2)
+        if code[:3] not in FUNCTIONAL or ("年" in printed[:2]):
+            continue
+        standard = FUNCTIONAL.get(code)
+        out.append(
+            ParsedLine(
+                table="narrative",
+                classification=Classification.FUNCTIONAL,
+                code=code,
+                name=standard or _bare(printed),
+                published_name=printed,
+                amounts={"total": money_in_yuan(m.group(3), m.group(4))},
+                source_lines=(number,),
+                from_narrative=True,
+            )
+        )
+    return out
+
+
+def _wan(value: Decimal) -> str:
+    return f"{(value / 10000).normalize():f}万元"
+
+
+def _one_per_code(lines: list[ParsedLine], problems: list[Problem]) -> list[ParsedLine]:
+    """A code stated twice (a list by code, then the same item by 类/款/项 with its 年初预算): one line, with every
+    amount; two different amounts for one code are reported and the first is kept."""
+    out: list[ParsedLine] = []
+    by_code: dict[str, ParsedLine] = {}
+    for line in lines:
+        first = by_code.get(line.code) if line.code else None
+        if first is None:
+            if line.code:
+                by_code[line.code] = line
+            out.append(line)
+            continue
+        if first.amounts["total"] == line.amounts["total"]:
+            for key, value in line.amounts.items():
+                first.amounts.setdefault(key, value)
+            first.source_lines = tuple(sorted({*first.source_lines, *line.source_lines}))
+            continue
+        problems.append(
+            Problem(
+                Severity.WARNING,
+                "narrative_repeated",
+                f"说明中科目{line.code}「{first.name}」写了两个不同的决算数：第{first.source_lines[0]}行"
+                f"{_wan(first.amounts['total'])}，第{line.source_lines[0]}行{_wan(line.amounts['total'])}。",
+                (*first.source_lines, *line.source_lines),
             )
         )
     return out

@@ -28,6 +28,12 @@ _SYNONYMS = {
     "日常公用经费": "public",
     "专项业务经费支出": "project",
     "专项业务经费": "project",
+    # The national final-accounts template heads its total column so.
+    "本年支出合计": "total",
+    "本年收入合计": "total",
+    "支出合计": "total",
+    "收入合计": "total",
+    "决算金额": "total",
 }
 _SUBTOTAL = {"小计"}
 _CODE_PARTS = {"类", "款", "项"}
@@ -50,9 +56,17 @@ def squash(cell: str) -> str:
 _UNIT_NOTE = re.compile(r"[（(](?:金额)?单位[:：]?(?:万元|元)[）)]|[（(](?:万元|元)[）)]")
 
 
+# "本年预算数", "全年决算数", "年初预算数": the amount of one year's budget or accounts; where several stand side by
+# side, the layout keeps the key for this year's 决算 (or 本年 预算) and names the others by their label.
+_YEAR_AMOUNT = re.compile(r"^(?:本年|全年|年初|上年|当年)?(?:预算|决算)数?$")
+
+
 def amount_key(label: str) -> str | None:
     """The shared column key of a header label, or None when the label keeps its own text."""
-    return COLUMN_KEYS.get(label) or _SYNONYMS.get(label)
+    key = COLUMN_KEYS.get(label) or _SYNONYMS.get(label)
+    if key is None and ("预算" in label or "决算" in label) and _YEAR_AMOUNT.match(label):
+        return "total"
+    return key
 
 
 def header_score(cells: list[str]) -> int:
@@ -68,7 +82,7 @@ def is_column_number_row(cells: Sequence[str]) -> bool:
 
 
 def _role_of(label: str) -> str | None:
-    if label in {"序号", "栏次"}:
+    if label in {"序号", "栏次", "行次"}:
         return "seq"
     if label in _CODE_PARTS:
         return "code_part"
@@ -76,7 +90,7 @@ def _role_of(label: str) -> str | None:
         if "单位" in label or "项目" in label:
             return "unit_code"
         return "code"
-    if label == "类型":
+    if label == "类型" or (label.startswith("项目") and label.endswith(("类型", "分类", "类别"))):
         return "type"
     if "名称" in label or label in {"项目", "科目"} or ("科目" in label and "编码" not in label):
         return "name"
@@ -92,6 +106,10 @@ class Section:
     name: int
     label: str = ""
     amounts: list[tuple[int, str]] = field(default_factory=list)  # (position, column key)
+    # A block printed beside another with its own code column (人员经费 | 公用经费 side by side): its codes, and
+    # the column key ("personnel"/"public") its amounts also count for.
+    code: list[int] = field(default_factory=list)
+    block: str = ""
 
 
 @dataclass
@@ -205,23 +223,50 @@ def build_layout(headers: list[list[str]], width: int) -> Layout:
             chosen = (amount_key(text) or text, ri, text)
         claims[p] = chosen
 
+    def ancestors(q: int) -> list[str]:
+        """The group labels over position q, nearest first, above the row its claim came from."""
+        ri, text = claims[q][1], claims[q][2]
+        found = [inherited(up, q) for up in range(ri - 1, -1, -1)]
+        return list(dict.fromkeys(t for t in found if t and t != text))
+
+    def prefixes(positions: list[int]) -> dict[int, str]:
+        """Each position's group label at the nearest level where the positions' groups differ."""
+        chains = {q: ancestors(q) for q in positions}
+        depth = max(len(c) for c in chains.values())
+        for level in range(depth):
+            at = {q: (c[level] if level < len(c) else "") for q, c in chains.items()}
+            if len(set(at.values())) > 1:
+                return at
+        return {q: (c[0] if c else "") for q, c in chains.items()}
+
     # Two positions claiming one key: the claim from the lower (more specific) header row keeps it.
     by_key: dict[tuple[int, str], list[int]] = {}
     for p, (k, _, _) in claims.items():
         segment = sum(1 for q in range(p) if roles[q] == "name")  # 收入 and 支出 sides may both have 合计
         by_key.setdefault((segment, k), []).append(p)
     standard = set(COLUMN_KEYS.values()) | set(_SYNONYMS.values())
-    for (segment, key), positions in list(by_key.items()):
-        if len(positions) > 1 and key not in standard:
-            # The same leaf under two groups (本年拨款/一般公共预算, 结转结余/一般公共预算): name both by their group.
-            for q in positions:
-                ri = claims[q][1]
-                parent = next((inherited(up, q) for up in range(ri - 1, -1, -1) if inherited(up, q)), "")
-                claims[q] = (parent + key, ri, claims[q][2])
-            del by_key[(segment, key)]
-            for q in positions:
-                by_key.setdefault((segment, claims[q][0]), []).append(q)
-    for positions in by_key.values():
+    renamed: dict[tuple[int, str], list[int]] = {}
+    for (segment, key), positions in by_key.items():
+        if len(positions) < 2:
+            renamed.setdefault((segment, key), []).extend(positions)
+            continue
+        groups_of = prefixes(positions)
+        ranks = {q: _group_rank(groups_of[q] + claims[q][2]) for q in positions}
+        keep = None
+        if key in standard and len(set(ranks.values())) > 1:
+            # 预算数 | 决算数 (or 上年 | 本年) groups over the same leaves: the 决算 (this year's) group keeps the key,
+            # the others are named by their group.
+            keep = max(positions, key=lambda q: (ranks[q], claims[q][1], -q))
+        elif key in standard:
+            renamed.setdefault((segment, key), []).extend(positions)
+            continue
+        # The same leaf under two groups (本年拨款/一般公共预算, 结转结余/一般公共预算): named by their group.
+        for q in positions:
+            if q != keep:
+                text = claims[q][2] if key in standard else key
+                claims[q] = (groups_of[q] + text, claims[q][1], claims[q][2])
+            renamed.setdefault((segment, claims[q][0]), []).append(q)
+    for positions in renamed.values():
         if len(positions) > 1:
             keep = max(positions, key=lambda q: (claims[q][1], -q))
             for q in positions:
@@ -250,10 +295,13 @@ def build_layout(headers: list[list[str]], width: int) -> Layout:
             keys[q] = orphans.pop(0) if use_orphans else f"{head_label}{i + 1}"
 
     layout = Layout(width=width)
+    block_code: list[int] = []  # a code column that opens another block beside the first
     for p in range(width):
         r = roles[p]
         if r == "seq" and layout.seq is None:
             layout.seq = p
+        elif r == "code" and layout.code and layout.sections and layout.sections[-1].amounts:
+            block_code.append(p)
         elif r == "code_part" or (r == "code" and not layout.code):
             layout.code.append(p)
         elif r == "unit_code" and layout.unit_code is None:
@@ -265,10 +313,42 @@ def build_layout(headers: list[list[str]], width: int) -> Layout:
             if current is None or current.amounts:
                 labels = [inherited(ri, p) for ri in range(len(rows))]
                 label = "/".join(dict.fromkeys(t for t in labels if t))
-                layout.sections.append(Section(name=p, label=label))
+                layout.sections.append(Section(name=p, label=label, code=block_code))
+                block_code = []
         elif p in keys and layout.sections:
             layout.sections[-1].amounts.append((p, keys[p]))
         elif p in keys and not layout.sections and r is None:
             # Amounts before any name column (a total row printed left of its label) have nowhere to go.
             continue
+    if not layout.sections and keys and not any(r == "name" for r in roles):
+        # A table of amounts alone (a "三公" table: 合计, 因公出国（境）费, … over one row of figures): one section
+        # whose name column lies past the last cell, so that its rows read as unnamed totals.
+        layout.sections.append(Section(name=width, amounts=[(p, keys[p]) for p in sorted(keys) if roles[p] is None]))
+    _mark_blocks(layout, rows)
     return layout
+
+
+def _group_rank(label: str) -> int:
+    if "上年" in label:
+        return 0
+    if "决算" in label or "本年" in label:
+        return 2
+    return 1 if "预算" in label or "年初" in label else 2
+
+
+_BLOCKS = (("人员经费", "personnel"), ("公用经费", "public"))
+
+
+def _mark_blocks(layout: Layout, rows: list[list[str]]) -> None:
+    """Blocks side by side, each with its own code column (人员经费 | 公用经费): what each block's amounts count for.
+    A block without a group label of its own continues the group on its left (公用经费 spans two blocks)."""
+    if len(layout.sections) < 2 or not all(s.code for s in layout.sections[1:]):
+        return
+    previous = ""
+    for i, section in enumerate(layout.sections):
+        first = min([*(section.code or layout.code), section.name]) if i else 0
+        last = max([section.name, *(p for p, _ in section.amounts)])
+        words = "".join(c for r in rows for c in r[first : last + 1])
+        block = next((key for word, key in _BLOCKS if word in words), previous)
+        section.block = block
+        previous = block

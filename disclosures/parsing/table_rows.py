@@ -89,8 +89,10 @@ def is_fragment(cells: list[str], layout: Layout) -> bool:
         return False
     if any(cells[p] for p in layout.amount_positions()):
         return False
-    code = "".join(cells[p] for p in layout.code).replace(" ", "")
-    names = [cells[s.name] for s in layout.sections if cells[s.name]]
+    # The first code printed on the row (blocks side by side have a code column each).
+    code_columns = [layout.code, *(s.code for s in layout.sections[1:] if s.code)]
+    code = next((c for cols in code_columns if (c := "".join(cells[p] for p in cols).replace(" ", ""))), "")
+    names = [cells[s.name] for s in layout.sections if s.name < len(cells) and cells[s.name]]
     if code and not code.isdigit():
         return False
     if len(code) in {3, 5, 7} and names:
@@ -173,6 +175,11 @@ def read_region(lines: list[str], start: int, end: int) -> Region:
         cells, squashed = _split_row(raw)
         if not any(cells):
             continue
+        if region.unit is None and not region.rows and "单位" in raw:
+            # "部门：××\t金额单位：万元" above the header: the unit, in a row of its own.
+            unit = unit_in(raw)
+            if unit:
+                region.unit, region.unit_line = unit, line_no
         region.tab_rows += 1
         signature = tuple(filter(None, squashed))
         if region.layout is None:

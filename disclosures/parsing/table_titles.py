@@ -14,6 +14,11 @@ _TITLE_END = re.compile(r"表\s*(?:[（(][^（）()]{1,20}[）)])?$")
 _NOT_TITLE = re.compile(r"[。；;，,]|\.{3,}|…|见下表|如下表|详见|下表|附表：")
 _UNIT = re.compile(r"单位\s*[:：]\s*(万元|元)")
 _UNIT_IN_HEADER = re.compile(r"[（(]\s*(?:金额)?单位\s*[:：]?\s*(万元|元)\s*[）)]|[（(](万元|元)[）)]")
+# The number a template prints above each title ("公开01表", "部门公开表02", "附表3"): a label, not the title.
+_TABLE_NUMBER = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:\d{1,3}表|表\d{1,3})$")
+# A page heading over every table ("2024年单位预算公开表", "部门决算公开报表"): names the document, not a table.
+_DOCUMENT_HEADING = re.compile(r".{0,40}?(?:预算|决算)(?:信息)?公开(?:报)?表")
+_TABLE_WORDS = ("收", "支", "三公", "项目", "资产", "采购", "绩效", "经费", "基金")
 EMPTY_DECLARATION = re.compile(r"空表|本表无数据|无数据|不涉及|此表为空|本表为空")
 
 # Checked in order: the first whose words are all in the title wins.
@@ -31,7 +36,9 @@ _KEYS: list[tuple[str, tuple[str, ...]]] = [
     ("projects", ("项目表",)),
     ("economic_summary", ("经济分类汇总",)),
     ("fiscal_summary", ("财政拨款收支总",)),
+    ("fiscal_summary", ("财政拨款收入支出", "总")),
     ("income_expenditure_summary", ("收支总",)),
+    ("income_expenditure_summary", ("收入支出", "总")),
     ("income_summary", ("收入总",)),
     ("expenditure_summary", ("支出总",)),
     ("basic_functional", ("基本支出", "功能")),
@@ -69,7 +76,14 @@ def title_key(line: str) -> str | None:
     if not s or len(s) > 100 or _NOT_TITLE.search(s) or not _TITLE_END.search(s):
         return None
     squashed = "".join(s.split())
-    if squashed in {"表", "附表", "报表"} or "目录" in squashed or "公开报表" in squashed:
+    if _DOCUMENT_HEADING.fullmatch(squashed) and not any(w in squashed for w in _TABLE_WORDS):
+        return None
+    if (
+        squashed in {"表", "附表", "报表"}
+        or _TABLE_NUMBER.match(squashed)
+        or "目录" in squashed
+        or "公开报表" in squashed
+    ):
         return None
     for key, words in _KEYS:
         if all(w in squashed for w in words):

@@ -125,10 +125,12 @@ def _lines_of(region: Region, key: str, unit: str, problems: list[Problem]) -> l
     multi = len(layout.sections) > 1
     has_total = False
     for row in region.rows:
+        found = []
         for si in range(len(layout.sections)):
             line = _line_of(row, layout, si, key, unit, problems, multi=multi, has_total=has_total)
-            if line is None:
-                continue
+            if line is not None:
+                found.append(line)
+        for line in _merge_block_totals(found, layout):
             has_total = has_total or line.row_kind == "total"
             out.append(line)
     units = [x for x in out if x.row_kind == "unit"]
@@ -138,6 +140,33 @@ def _lines_of(region: Region, key: str, unit: str, problems: list[Problem]) -> l
         units[0].name = "合计"
         units[0].classification = Classification.SUMMARY
     return out
+
+
+def _merge_block_totals(found: list[ParsedLine], layout: Layout) -> list[ParsedLine]:
+    """人员经费合计 | 公用经费合计 printed side by side on one row: one 合计 line with both and their sum."""
+    totals = [line for line in found if line.row_kind == "total"]
+    if len(totals) < 2 or not any(s.block for s in layout.sections):
+        return found
+    blocks = [k for line in totals for k in line.amounts if k in ("personnel", "public")]
+    if len(blocks) != len(set(blocks)) or not blocks:
+        return found
+    amounts: dict[str, Decimal] = {}
+    for line in totals:
+        for k, v in line.amounts.items():
+            if k in ("personnel", "public"):
+                amounts[k] = v
+    amounts["total"] = sum(amounts.values(), Decimal(0))
+    merged = ParsedLine(
+        table=totals[0].table,
+        classification=Classification.SUMMARY,
+        code="",
+        name="合计",
+        published_name=" ".join(line.published_name for line in totals),
+        amounts=amounts,
+        source_lines=totals[0].source_lines,
+        row_kind="total",
+    )
+    return [line for line in found if line.row_kind != "total"] + [merged]
 
 
 def _line_of(
@@ -165,13 +194,15 @@ def _line_of(
                 bad_cells.append(cell)
             continue
         amounts[column] = to_yuan(value, unit)
+        if section.block and column == "total":
+            amounts[section.block] = amounts[column]
     if not amounts:
         return None
     lines = tuple(row.lines)
     # " ".join(s.split()) is re.sub(r"\s+", " ", s).strip(), done without a regex.
     published = " ".join(cells[section.name].split()) if section.name < len(cells) else ""
     name = squash(published)
-    code_text = "".join(cells[p] for p in layout.code) if si == 0 else ""
+    code_text = "".join(cells[p] for p in (section.code if si else layout.code) if p < len(cells))
     code = squash(code_text)
     unit_code = squash(cells[layout.unit_code]) if si == 0 and layout.unit_code is not None else ""
     row_kind = cells[layout.type].strip() if si == 0 and layout.type is not None else ""

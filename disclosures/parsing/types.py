@@ -71,6 +71,7 @@ class DocumentMeta:
     kind: Kind | None = None
     scope: Scope | None = None
     unit: str | None = None  # "元" or "万元": the document's main published unit
+    prose_unit: str | None = None  # the unit most amounts in the prose are written in, where it writes any
     title: str = ""
     budget_code: str | None = None  # "450": printed on tables, not an identity
     other_names: list[str] = field(default_factory=list)  # 经办中心 vs 经办机构
