@@ -1,6 +1,6 @@
 """The comparison pages: dashboard (home), compare, bureau, search.
 
-Views parse the request, call one selector from pages.py and render; tables come from tables.py, charts from
+Views parse the request, call one selector from pages/ and render; tables come from tables.py, charts from
 charts.py. Every table is sortable, paginated and exported as CSV/XLSX with the columns shown (django-tables2
 ExportMixin; the dashboard, with three tables on one page, names the table to export with `_table`).
 """

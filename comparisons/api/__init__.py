@@ -1,0 +1,70 @@
+"""The read-only JSON API: regions, bureaus, documents, lines and indicator values.
+
+One declaration (ENDPOINTS) lists every endpoint with its filters and fields; the views parse their query string
+against it and the documentation page at /api/ is generated from it. Plain Django views returning JSON:
+
+- GET (and HEAD) only; any other method gets 405 with an Allow header.
+- Lists are paginated with limit/offset (DEFAULT_LIMIT, at most MAX_LIMIT) and say how many there are in all.
+- Money is a decimal string in 元 ("32000000.00"), never a float; a missing value is null with its reason.
+- Every figure carries its source: the document id, its source lines and the URL of the line on the document page.
+
+endpoints.py holds the declaration and the reading of the query string, serializers.py the JSON of each
+object, views.py the views and the documentation page; the names below are what urls.py and others import.
+"""
+
+from .endpoints import (
+    ALLOWED_METHODS,
+    BY_ENDPOINT,
+    DEFAULT_LIMIT,
+    ENDPOINTS,
+    KIND_LABELS,
+    MAX_LIMIT,
+    PARSERS,
+    ApiError,
+    Endpoint,
+    Filter,
+    parse_params,
+)
+from .serializers import (
+    bureau_json,
+    document_brief,
+    document_json,
+    indicator_value_json,
+    jsonable,
+    line_json,
+    region_json,
+    source_json,
+)
+from .views import api_view, bureaus, docs, document, document_lines, documents, indicators, lines, paginate, regions
+
+__all__ = [
+    "ALLOWED_METHODS",
+    "BY_ENDPOINT",
+    "DEFAULT_LIMIT",
+    "ENDPOINTS",
+    "KIND_LABELS",
+    "MAX_LIMIT",
+    "PARSERS",
+    "ApiError",
+    "Endpoint",
+    "Filter",
+    "api_view",
+    "bureau_json",
+    "bureaus",
+    "docs",
+    "document",
+    "document_brief",
+    "document_json",
+    "document_lines",
+    "documents",
+    "indicator_value_json",
+    "indicators",
+    "jsonable",
+    "line_json",
+    "lines",
+    "paginate",
+    "parse_params",
+    "region_json",
+    "regions",
+    "source_json",
+]

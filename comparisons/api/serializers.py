@@ -1,0 +1,158 @@
+"""Models and indicator values as JSON: money as decimal strings in 元, every figure with its source."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from comparisons.indicators import BY_KEY, IndicatorValue, SourceRef
+from disclosures.links import source_line_url
+from disclosures.models import AMOUNT_COLUMNS, BudgetLine, Bureau, Disclosure, Region
+from disclosures.summary import decimal_string
+
+# --- serialising ---
+
+
+def jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, Decimal):
+        return decimal_string(value)
+    if isinstance(value, Promise):
+        return str(value)
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [jsonable(v) for v in value]
+    return str(value)
+
+
+def _absolute(request: HttpRequest, url: str) -> str:
+    return request.build_absolute_uri(url) if url.startswith("/") else url
+
+
+def region_json(region: Region) -> dict:
+    return {
+        "code": region.code,
+        "name": region.name,
+        "full_name": region.full_name,
+        "level": region.level,
+        "level_label": str(region.get_level_display()),
+        "parent": region.parent.code if region.parent_id else None,
+    }
+
+
+def _region_brief(region: Region) -> dict:
+    return {"code": region.code, "name": region.name, "full_name": region.full_name}
+
+
+def bureau_json(request: HttpRequest, bureau: Bureau) -> dict:
+    return {
+        "id": bureau.pk,
+        "name": bureau.name,
+        "kind": bureau.kind,
+        "kind_label": str(bureau.get_kind_display()),
+        "budget_code": bureau.budget_code,
+        "aliases": [a.name for a in bureau.aliases.all()],
+        "region": _region_brief(bureau.region),
+        "document_count": bureau.document_count,
+        "url": _absolute(request, reverse("bureau_detail", args=[bureau.pk])),
+        "documents_url": _absolute(request, reverse("api_documents") + f"?bureau={bureau.pk}"),
+    }
+
+
+def document_json(request: HttpRequest, d: Disclosure) -> dict:
+    return {
+        "id": d.pk,
+        "bureau": {"id": d.bureau_id, "name": d.bureau.name},
+        "region": _region_brief(d.bureau.region),
+        "fiscal_year": d.fiscal_year,
+        "kind": d.kind,
+        "kind_label": str(d.get_kind_display()),
+        "scope": d.scope,
+        "scope_label": str(d.get_scope_display()),
+        "title": d.title,
+        "published_unit": d.unit,
+        "status": d.status,
+        "superseded_by": d.superseded_by_id,
+        "source_filename": d.source_filename,
+        "sha256": d.sha256,
+        "imported_at": d.imported_at.isoformat() if d.imported_at else None,
+        "line_count": getattr(d, "line_count", None),
+        "url": _absolute(request, reverse("disclosure_detail", args=[d.pk])),
+        "lines_url": _absolute(request, reverse("api_document_lines", args=[d.pk])),
+    }
+
+
+def document_brief(request: HttpRequest, d: Disclosure) -> dict:
+    return {
+        "id": d.pk,
+        "bureau": {"id": d.bureau_id, "name": d.bureau.name},
+        "region_code": d.bureau.region.code,
+        "region": d.bureau.region.full_name,
+        "fiscal_year": d.fiscal_year,
+        "kind": d.kind,
+        "scope": d.scope,
+        "url": _absolute(request, reverse("disclosure_detail", args=[d.pk])),
+    }
+
+
+BLANK_CELL = gettext_lazy("原文此栏空白，或该表没有此列（不是 0）。")
+
+
+def line_json(request: HttpRequest, line: BudgetLine) -> dict:
+    amounts = {column: decimal_string(getattr(line, column)) for column in AMOUNT_COLUMNS}
+    return {
+        "id": line.pk,
+        "document": document_brief(request, line.disclosure),
+        "table": {
+            "position": line.table.position,
+            "key": line.table.key,
+            "title": line.table.title,
+            "published_unit": line.table.unit,
+        },
+        "position": line.position,
+        "classification": line.classification,
+        "code": line.code,
+        "name": line.name,
+        "published_name": line.published_name,
+        "row_kind": line.row_kind,
+        "amounts": amounts,
+        "missing_reasons": {column: str(BLANK_CELL) for column, value in amounts.items() if value is None},
+        "other_amounts": {k: decimal_string(Decimal(v)) for k, v in line.other_amounts.items()},
+        "from_narrative": line.from_narrative,
+        "source_lines": list(line.source_lines),
+        "url": _absolute(request, source_line_url(line.disclosure_id, line.first_line)),
+    }
+
+
+def source_json(request: HttpRequest, ref: SourceRef) -> dict:
+    return {
+        "label": str(ref.label),
+        "document": ref.disclosure_id,
+        "lines": list(ref.lines),
+        "note": str(ref.note),
+        "url": _absolute(request, ref.url) if ref.url else None,
+    }
+
+
+def indicator_value_json(request: HttpRequest, value: IndicatorValue) -> dict:
+    indicator = BY_KEY[value.indicator]
+    reason = (value.missing_reason or _("未说明原因。")) if value.value is None else None
+    return {
+        "indicator": value.indicator,
+        "name": indicator.name_zh,
+        "name_en": indicator.name_en,
+        "unit": value.unit,
+        "value": decimal_string(value.value),
+        "missing_reason": str(reason) if reason is not None else None,
+        "note": str(value.note),
+        "sources": [source_json(request, ref) for ref in value.sources],
+        "details": jsonable(value.details),
+    }

@@ -1,0 +1,243 @@
+"""The API views (read-only, JSON) and the documentation page generated from ENDPOINTS."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import QuerySet
+from django.http import HttpRequest, JsonResponse
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
+
+from comparisons import data_selectors
+from comparisons.indicators import REGISTRY
+from comparisons.selectors import disclosure_latest_per_bureau, disclosure_list_current, indicator_rows, region_province
+from disclosures.links import source_line_url
+from disclosures.models import Disclosure
+from disclosures.summary import decimal_string
+
+from .endpoints import (
+    ALLOWED_METHODS,
+    BY_ENDPOINT,
+    DEFAULT_LIMIT,
+    ENDPOINTS,
+    KIND_LABELS,
+    MAX_LIMIT,
+    ApiError,
+    parse_params,
+)
+from .serializers import (
+    _absolute,
+    bureau_json,
+    document_brief,
+    document_json,
+    indicator_value_json,
+    line_json,
+    region_json,
+)
+
+# --- the views ---
+
+
+def _json(data: dict, status: int = 200) -> JsonResponse:
+    return JsonResponse(
+        data,
+        status=status,
+        json_dumps_params={"ensure_ascii": False},
+        content_type="application/json; charset=utf-8",
+    )
+
+
+def api_view(key: str):
+    """Read-only: GET/HEAD only (405 otherwise), the endpoint's filters parsed, errors as JSON."""
+
+    endpoint = BY_ENDPOINT[key]
+
+    def decorator(view):
+        @csrf_exempt  # nothing here writes; a POST gets 405 rather than a CSRF page
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs):
+            if request.method not in ALLOWED_METHODS:
+                response = _json({"error": _("只读接口，只接受 GET 请求。")}, status=405)
+                response["Allow"] = ", ".join(ALLOWED_METHODS)
+                return response
+            try:
+                params = parse_params(request, endpoint)
+                return _json(view(request, params, *args, **kwargs))
+            except ApiError as exc:
+                return _json({"error": exc.message, "field": exc.field or None}, status=exc.status)
+            except ObjectDoesNotExist:
+                return _json({"error": _("没有这个文件。"), "field": None}, status=404)
+
+        return wrapper
+
+    return decorator
+
+
+def paginate(request: HttpRequest, params: dict, items: QuerySet | list) -> tuple[list, dict]:
+    """One page of `items` and the envelope around it (count, limit, offset, next, previous)."""
+    limit = params.get("limit", DEFAULT_LIMIT)
+    offset = params.get("offset", 0)
+    count = items.count() if isinstance(items, QuerySet) else len(items)
+    page = list(items[offset : offset + limit])
+
+    def link(at: int) -> str:
+        query = request.GET.copy()
+        query["limit"], query["offset"] = str(limit), str(at)
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+    meta = {
+        "count": count,
+        "limit": limit,
+        "offset": offset,
+        "next": link(offset + limit) if offset + limit < count else None,
+        "previous": link(max(offset - limit, 0)) if offset > 0 else None,
+    }
+    return page, meta
+
+
+@api_view("regions")
+def regions(request, params):
+    qs = data_selectors.region_list(
+        q=params.get("q", ""), level=params.get("level", ""), parent=params.get("parent", "")
+    )
+    page, meta = paginate(request, params, qs)
+    return meta | {"results": [region_json(r) for r in page]}
+
+
+@api_view("bureaus")
+def bureaus(request, params):
+    qs = data_selectors.bureau_list(
+        region=params.get("region", ""), province=params.get("province", ""), q=params.get("q", "")
+    )
+    page, meta = paginate(request, params, qs)
+    return meta | {"results": [bureau_json(request, b) for b in page]}
+
+
+@api_view("documents")
+def documents(request, params):
+    qs = data_selectors.disclosure_list(
+        bureau=params.get("bureau"),
+        year=params.get("year"),
+        kind=params.get("kind", ""),
+        scope=params.get("scope", ""),
+        status=params.get("status", Disclosure.Status.CURRENT),
+        region=params.get("region", ""),
+    )
+    page, meta = paginate(request, params, qs)
+    return meta | {"results": [document_json(request, d) for d in page]}
+
+
+@api_view("document")
+def document(request, params, pk: int):
+    d = data_selectors.disclosure_get_open(pk=pk)
+    return document_json(request, d) | {
+        "tables": [
+            {
+                "position": t.position,
+                "key": t.key,
+                "title": t.title,
+                "published_unit": t.unit,
+                "start_line": t.start_line,
+                "end_line": t.end_line,
+                "declared_empty": t.declared_empty,
+            }
+            for t in d.tables.all()
+        ],
+        "figures": [
+            {
+                "key": f.key,
+                "label": f.label,
+                "value": decimal_string(f.value.normalize()),
+                "unit": f.unit,
+                "year": f.year,
+                "line": f.line,
+                "quote": f.quote,
+                "url": _absolute(request, source_line_url(d.pk, f.line)),
+            }
+            for f in d.figures.all()
+        ],
+        "checks": [
+            {"severity": c.severity, "code": c.code, "message": c.message, "lines": c.lines} for c in d.checks.all()
+        ],
+    }
+
+
+@api_view("document_lines")
+def document_lines(request, params, pk: int):
+    if not Disclosure.objects.filter(pk=pk).exists():
+        raise ApiError(_("没有这个文件。"), status=404)
+    qs = data_selectors.line_list(
+        disclosure=pk,
+        code=params.get("code", ""),
+        code_prefix=params.get("code_prefix", ""),
+        classification=params.get("classification", ""),
+    )
+    page, meta = paginate(request, params, qs)
+    return meta | {"results": [line_json(request, line) for line in page]}
+
+
+@api_view("lines")
+def lines(request, params):
+    qs = data_selectors.line_list(
+        code=params.get("code", ""),
+        code_prefix=params.get("code_prefix", ""),
+        year=params.get("year"),
+        kind=params.get("kind", ""),
+        region=params.get("region", ""),
+        classification=params.get("classification", ""),
+    )
+    page, meta = paginate(request, params, qs)
+    return meta | {"results": [line_json(request, line) for line in page]}
+
+
+@api_view("indicators")
+def indicators(request, params):
+    bureau = params.get("bureau")
+    documents = disclosure_list_current(
+        province=params.get("province"),
+        prefecture=params.get("prefecture"),
+        year=params.get("year"),
+        kind=params.get("kind"),
+        bureau_ids=[bureau] if bureau else None,
+    )
+    if params.get("latest"):
+        documents = disclosure_latest_per_bureau(documents=documents)
+    page, meta = paginate(request, params, documents)
+    keys = params.get("indicator") or [i.key for i in REGISTRY]
+    results = []
+    for row in indicator_rows(disclosures=page):
+        province = region_province(region=row.region)
+        results.append(
+            {
+                "document": document_brief(request, row.disclosure) | {"province": province.code if province else None},
+                "values": {key: indicator_value_json(request, row.values[key]) for key in keys},
+            }
+        )
+    return meta | {"results": results}
+
+
+@require_safe
+def docs(request):
+    """The documentation page, generated from ENDPOINTS."""
+    endpoints = []
+    for endpoint in ENDPOINTS:
+        filters = [(f, KIND_LABELS[f.kind]) for f in endpoint.filters]
+        try:
+            url = reverse(f"api_{endpoint.key}")
+        except NoReverseMatch:  # a path with an <id> has no example link
+            url = ""
+        example = url + endpoint.example if url else ""
+        endpoints.append({"endpoint": endpoint, "filters": filters, "example": example})
+    context = {
+        "endpoints": endpoints,
+        "default_limit": DEFAULT_LIMIT,
+        "max_limit": MAX_LIMIT,
+        "indicators": REGISTRY,
+        "base_url": request.build_absolute_uri("/api/"),
+    }
+    return render(request, "comparisons/api_docs.html", context)
