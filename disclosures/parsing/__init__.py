@@ -12,12 +12,12 @@ __all__ = ["DisclosureError", "ParseResult", "parse_disclosure"]
 
 
 def parse_disclosure(text: str) -> ParseResult:
-    from . import checks, completeness, figures, meta, narrative, tables
+    from . import checks, completeness, figures, meta, narrative, table_spaces, tables
     from .figure_text import clean_prose
 
     if not text.strip():
         raise DisclosureError("文件是空的：没有可读的文字。")
-    lines = half_width_numbers(text).split("\n")
+    lines = table_spaces.tabulate_spaced(half_width_numbers(text).split("\n"))
     cleaned = [clean_prose(line) for line in lines]  # read by several readers: cleaned once
     result = ParseResult(meta=meta.read_meta(lines, cleaned=cleaned))
     result.tables, result.lines, table_problems = tables.read_tables(lines, meta=result.meta)

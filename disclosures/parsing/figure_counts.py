@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .figure_text import NUMBER, head_count, quote_around, sentences, to_decimal, whole, year_of
+from .figure_text import NUMBER, Sentence, head_count, quote_around, sentences, to_decimal, whole, year_of
 from .types import StatedFigure
 
 _NUMBER = re.compile(NUMBER)
@@ -42,6 +42,12 @@ _PER_HEAD = [
     re.compile(r"(" + NUMBER + r")\s*元\s*/\s*(?:人\s*(?:[/·]\s*年)?|年\s*/\s*人)"),
 ]
 _BARE_RATES = 2
+# "补助标准每人每年不低于670元，其中县级负担不低于67元": the county's share of a per-head subsidy, named as such. The
+# sentence also states the all-levels minimum (which _NOT_COUNTY_SUBSIDY keeps out); this clause is the county's.
+_COUNTY_SHARE = re.compile(
+    r"(?:县级|区级|县本级|区本级|县财政|区财政)(?:财政)?(?:负担|承担|分担|配套)(?:标准)?"
+    r"(?:为|是|不低于|不少于|达到)?\s*(" + NUMBER + r")\s*元(?![/／]?\s*(?:万|亿))"
+)
 _PER_HEAD_TOPIC = re.compile(r"补助|补贴|配套")
 # The national minimum, all levels together, and what an individual pays are not the county's subsidy.
 _NOT_COUNTY_SUBSIDY = re.compile(
@@ -116,6 +122,7 @@ def _per_head(number: int, text: str, context: str) -> list[StatedFigure]:
         return out
     for s in sentences(text):
         if _NOT_COUNTY_SUBSIDY.search(s.text) or _NOT_COUNTY_SUBSIDY.search(context):
+            out += _county_share(number, text, s)
             continue
         for i, pattern in enumerate(_PER_HEAD):
             for m in pattern.finditer(s.text):
@@ -135,6 +142,28 @@ def _per_head(number: int, text: str, context: str) -> list[StatedFigure]:
                         "".join(m.group(0).split())[:30],
                     )
                 )
+    return out
+
+
+def _county_share(number: int, text: str, s: Sentence) -> list[StatedFigure]:
+    """The county's share named in a sentence that also states the all-levels or individual rate per head."""
+    if "每人" not in s.text and "人均" not in s.text:
+        return []
+    out: list[StatedFigure] = []
+    for m in _COUNTY_SHARE.finditer(s.text):
+        value = whole(to_decimal(m.group(1)))
+        if value >= _ALL_LEVELS_SIZE:
+            continue
+        out.append(
+            _figure(
+                "subsidy_per_insured",
+                value,
+                "元/人",
+                number,
+                quote_around(text, s.start + m.start(), s.start + m.end()),
+                "".join(m.group(0).split())[:30],
+            )
+        )
     return out
 
 

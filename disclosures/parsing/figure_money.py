@@ -62,9 +62,10 @@ _FILLER = re.compile(
 _AMOUNT = re.compile(r"(" + NUMBER + r")\s*(万元|元)?")
 _NOTHING = re.compile(r"(?:未安排|未列支|无)$")
 
-# Medical assistance by source: "其中中央资金376.76万元，省级资金80.51万元，县级资金150万元".
+# Medical assistance by source: "其中中央资金376.76万元，省级资金80.51万元，县级资金150万元", also without the word
+# 资金 after 补助/配套 ("省级补助120万元、县级配套80万元").
 _SOURCE = re.compile(
-    r"(中央|省级|省|县本级|区本级|县级|区级|县|区)(财政)?(?:医疗救助)?(?:补助|配套|安排)?(?:资金|经费)"
+    r"(中央|省级|省|县本级|区本级|县级|区级|县|区)(财政)?(?:医疗救助)?(?:(?:补助|配套|安排)(?:资金|经费)?|资金|经费)"
     r"(?:支出|安排|为|是|共计)*\s*(" + NUMBER + r")\s*(万元|元)"
 )
 

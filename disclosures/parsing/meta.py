@@ -41,6 +41,11 @@ _PROSE_AMOUNT = re.compile(r"\d(?:\.\d+)?\s*(万元|元)")
 _TITLE_WORDS = re.compile(r"(预算|决算).{0,12}(公开|说明|报告|目录)")
 _AGENCY_WORD = re.compile(r"(?:服务中心|中心|机构)$")
 _PART_NUMBER = re.compile(r"^第[一二三四五六七八九十\d]+部分\s*")
+# A region's name holds no unit word: in "事务中心是仙桃市医疗保障局" the name starts after the other unit's 中心.
+_OTHER_UNIT = re.compile(r"^.*(?:局|中心|机构)")
+# A 事务中心 is usually a sub-unit of the bureau (named in its text, not publishing), but where a title line begins
+# with its name ("仙桃市医疗保障事务中心2024年单位预算公开") it is the unit whose budget this is: the publisher.
+_SUBUNIT_TITLE = re.compile(r"^([\u4e00-\u9fff]{2,16}?)((?:医疗保障|医疗保险|医保)事务(?:服务)?中心)")
 
 
 def read_meta(lines: list[str], *, cleaned: list[str] | None = None) -> DocumentMeta:
@@ -63,7 +68,7 @@ def _name_candidates(cleaned: list[str]) -> list[tuple[str, int]]:
         if "医" not in text:
             continue
         for run, suffix in _name_mentions(text):
-            region = _LEADING_WORDS.sub("", run)
+            region = _LEADING_WORDS.sub("", _OTHER_UNIT.sub("", run))
             if len(region) < 2 or not _REGION_START.search(region):
                 continue
             found.append((region + suffix, number))
@@ -91,7 +96,22 @@ def _stem(name: str) -> str:
     return _AGENCY_WORD.sub("", name)
 
 
+def _titled_subunit(cleaned: list[str]) -> tuple[str, int] | None:
+    """(name, line) of a 事务中心 that a title line names as the unit whose budget or accounts this is."""
+    for number, text in enumerate(cleaned, start=1):
+        if "事务" not in text or len(text) >= 80 or "....." in text or not _TITLE_WORDS.search(text):
+            continue
+        m = _SUBUNIT_TITLE.match(_PART_NUMBER.sub("", text).lstrip("#* "))
+        if m and _REGION_START.search(m.group(1)) and _DOC_KIND.search(text):
+            return m.group(1) + m.group(2), number
+    return None
+
+
 def _read_publisher(cleaned: list[str], meta: DocumentMeta) -> None:
+    titled = _titled_subunit(cleaned)
+    if titled:
+        meta.publisher, meta.lines["publisher"] = titled
+        return
     found = _name_candidates(cleaned)
     if not found:
         return

@@ -109,7 +109,14 @@ def _require_meta(result: ParseResult) -> None:
     if not result.lines:
         raise DisclosureError(
             "没有读到任何预算行：这不像一份预决算公开（应有“支出总表”等表格，或“（类）（款）（项）……万元”的说明）。"
+            "表格的单元格应以制表符分隔，或在表名下按表头行对齐、以两个以上空格分隔。",
+            line=_first_table_title(result),
         )
+
+
+def _first_table_title(result: ParseResult) -> int | None:
+    """The line of the first table title the parser recognised, when it read no row under it."""
+    return result.tables[0].start_line if result.tables else None
 
 
 # The columns hold 16 digits before the point (numeric(18,2) 元; numeric(20,4) for stated figures).
