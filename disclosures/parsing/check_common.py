@@ -85,13 +85,6 @@ def figure_unit(result: ParseResult) -> str:
     return result.meta.prose_unit or "万元"
 
 
-def tables_by_key(result: ParseResult) -> dict[str, ParsedTable]:
-    found: dict[str, ParsedTable] = {}
-    for table in result.tables:
-        found.setdefault(table.key, table)
-    return found
-
-
 def table_name(table: ParsedTable | None, key: str) -> str:
     if table is not None and table.title.strip():
         return f"《{table.title.strip()}》"

@@ -132,17 +132,14 @@ def _per_head(number: int, text: str, context: str) -> list[StatedFigure]:
                 value = whole(to_decimal(m.group(1)))
                 if value >= _ALL_LEVELS_SIZE and not (_COUNTY_MARK.search(s.text) or _COUNTY_MARK.search(context)):
                     continue
-                out.append(
-                    _figure(
-                        "subsidy_per_insured",
-                        value,
-                        "元/人",
-                        number,
-                        quote_around(text, s.start + m.start(), s.start + m.end()),
-                        "".join(m.group(0).split())[:30],
-                    )
-                )
+                out.append(_per_head_figure(number, text, s, m, value))
     return out
+
+
+def _per_head_figure(number: int, text: str, s: Sentence, m: re.Match, value) -> StatedFigure:
+    """A per-head subsidy, quoted from the words around the match, labelled with the match as printed."""
+    quote = quote_around(text, s.start + m.start(), s.start + m.end())
+    return _figure("subsidy_per_insured", value, "元/人", number, quote, "".join(m.group(0).split())[:30])
 
 
 def _county_share(number: int, text: str, s: Sentence) -> list[StatedFigure]:
@@ -154,16 +151,7 @@ def _county_share(number: int, text: str, s: Sentence) -> list[StatedFigure]:
         value = whole(to_decimal(m.group(1)))
         if value >= _ALL_LEVELS_SIZE:
             continue
-        out.append(
-            _figure(
-                "subsidy_per_insured",
-                value,
-                "元/人",
-                number,
-                quote_around(text, s.start + m.start(), s.start + m.end()),
-                "".join(m.group(0).split())[:30],
-            )
-        )
+        out.append(_per_head_figure(number, text, s, m, value))
     return out
 
 

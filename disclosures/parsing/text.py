@@ -69,14 +69,3 @@ def is_amount(s: str) -> bool:
 def to_yuan(value: Decimal, unit: str) -> Decimal:
     """Convert a published amount to 元, exactly."""
     return value * UNIT_FACTORS[unit]
-
-
-def normalise_code(s: str) -> str:
-    """'2101 202' -> '2101202'; '210 12 02' -> '2101202'. Non-digits give ''."""
-    s = clean_cell(s).replace(" ", "").replace("\u00a0", "")
-    return s if s.isdigit() else ""
-
-
-def squash_spaces(s: str) -> str:
-    """Names split by the extractor: '机关 事业 单位' -> '机关事业单位'."""
-    return re.sub(r"\s+", "", clean_cell(s))
