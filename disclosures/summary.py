@@ -97,7 +97,8 @@ def summarise(lines: Sequence[LineLike], figures: Sequence[FigureLike]) -> Docum
             continue
         summary.functional.setdefault(line.code, Amount(line.amounts["total"], _line_numbers(line), _table_key(line)))
     current_year = [f for f in figures if f.year is None]
-    for figure in sorted(current_year, key=lambda f: f.line):
+    # A figure its own table prints wins over the same figure in words (often rounded to 万元).
+    for figure in sorted(current_year, key=lambda f: (not getattr(f, "table", ""), f.line)):
         out = FIGURES_OUT.get(figure.key)
         if out and out not in summary.figures:
             summary.figures[out] = figure
@@ -112,6 +113,8 @@ def _totals_from_prose(summary: DocumentSummary, figures: list[FigureLike]) -> N
     total = basic + project and basic = personnel + public hold is taken, else the first stated.
     """
     stated = {key: [f for f in figures if f.key == key] for key in ("total", "basic", "project", "personnel", "public")}
+    # Prose that states no spending total may state the grand total (收支总计), which a budget balances with it.
+    stated["total"] = stated["total"] or [f for f in figures if f.key == "grand_total"]
     pairs = {
         "basic": ("total", "project"),
         "project": ("total", "basic"),

@@ -101,5 +101,7 @@ LOGOUT_REDIRECT_URL = "home"
 
 # Disclosures are text; anything larger is not one (issue: a 20 MB file gets a clear error).
 DISCLOSURE_MAX_BYTES = int(env("DISCLOSURE_MAX_BYTES", str(5 * 1024 * 1024)))
+# Published PDFs carry fonts and images: a 30-page disclosure is 0.2–5 MB, a few reach 20.
+DISCLOSURE_MAX_PDF_BYTES = int(env("DISCLOSURE_MAX_PDF_BYTES", str(30 * 1024 * 1024)))
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"

@@ -17,7 +17,8 @@ def parse_disclosure(text: str) -> ParseResult:
 
     if not text.strip():
         raise DisclosureError("文件是空的：没有可读的文字。")
-    lines = table_spaces.tabulate_spaced(half_width_numbers(text).split("\n"))
+    # A page break (\f) keeps its line's number; the parsers read the page's first line without it.
+    lines = table_spaces.tabulate_spaced(half_width_numbers(text).replace("\f", "").split("\n"))
     cleaned = [clean_prose(line) for line in lines]  # read by several readers: cleaned once
     result = ParseResult(meta=meta.read_meta(lines, cleaned=cleaned))
     result.tables, result.lines, table_problems = tables.read_tables(lines, meta=result.meta)
@@ -27,7 +28,7 @@ def parse_disclosure(text: str) -> ParseResult:
         result.lines.extend(narrative_lines)
         result.problems.extend(narrative_problems)
     result.figures, figure_problems = figures.read_figures(
-        lines, meta=result.meta, tables=result.tables, cleaned=cleaned
+        lines, meta=result.meta, tables=result.tables, rows=result.lines, cleaned=cleaned
     )
     result.problems.extend(figure_problems)
     result.problems.extend(completeness.check_complete(lines, result))

@@ -87,24 +87,25 @@ def check_three_public(result: ParseResult, findings: Findings) -> None:
     if table.declared_empty or not has_amounts:
         _empty_but_stated(result, table, tables, unit, findings)
         return
+    # The table's own figure (its 决算数 in final accounts, its 预算数 in a budget), as the figures reader took it.
+    printed = next((f for f in result.figures if f.table == "three_public" and f.key == "three_public"), None)
     total = next((line for line in own if is_total(line) and line.amounts), None)
-    if total is None:
+    if printed is not None:
+        value, line_no = printed.value, printed.line
+    elif total is not None:
+        value, line_no = total.amounts.get("total", next(iter(total.amounts.values()))), total.source_lines[0]
+    else:
         return
-    value = total.amounts.get("total", next(iter(total.amounts.values())))
     for figure in current_figures(result, "three_public"):
         severity = differ(figure.value, value)
         if severity is not None:
             message = (
                 f"说明第{figure.line}行写明{label('three_public')}{money(figure.value, unit)}，"
-                f"而{where(total, table)}为{money(value, table_unit(table, result))}"
+                f"而{table_name(table, 'three_public')}第{line_no}行为{money(value, table_unit(table, result))}"
                 f"（{difference(figure.value, value, unit)}）。"
             )
             findings.add(
-                ("three_public_total", figure.value, value),
-                severity,
-                "three_public",
-                message,
-                [figure.line, *total.source_lines],
+                ("three_public_total", figure.value, value), severity, "three_public", message, [figure.line, line_no]
             )
 
 

@@ -27,24 +27,33 @@ ZERO = Decimal(0)
 
 # Where each headline total is printed, most authoritative first. Tables in one group cover the same money
 # (a 收支总表 counts every fund, an 一般公共预算 table only the general budget), so only they must agree.
-TOTAL_SOURCES: dict[str, list[list[tuple[str, str]]]] = {
+# A table and column, with the side of a 收支总表 whose total row counts: "spending" (本年支出合计, else 支出总计),
+# "income" (本年收入合计) or "grand" (总计, with the balances carried over); plain tables have one 合计 row.
+TOTAL_SOURCES: dict[str, list[list[tuple[str, str, str]]]] = {
     "total": [
-        [("income_expenditure_summary", "total"), ("expenditure_summary", "total"), ("income_summary", "total")],
-        [("fiscal_summary", "total"), ("general_budget_expenditure", "total")],
+        [("income_expenditure_summary", "total", "spending"), ("expenditure_summary", "total", "spending")],
+        [("fiscal_summary", "total", "spending"), ("general_budget_expenditure", "total", "spending")],
     ],
+    "income_total": [[("income_expenditure_summary", "total", "income"), ("income_summary", "total", "income")]],
+    "grand_total": [[("income_expenditure_summary", "total", "grand")]],
+    "fiscal_grand_total": [[("fiscal_summary", "total", "grand")]],
     "basic": [
-        [("expenditure_summary", "basic")],
-        [("general_budget_expenditure", "basic"), ("basic_expenditure", "total"), ("basic_functional", "total")],
+        [("expenditure_summary", "basic", "spending")],
+        [
+            ("general_budget_expenditure", "basic", "spending"),
+            ("basic_expenditure", "total", "spending"),
+            ("basic_functional", "total", "spending"),
+        ],
     ],
     "project": [
-        [("expenditure_summary", "project"), ("projects", "total")],
-        [("general_budget_expenditure", "project")],
+        [("expenditure_summary", "project", "spending"), ("projects", "total", "spending")],
+        [("general_budget_expenditure", "project", "spending")],
     ],
-    "personnel": [[("basic_expenditure", "personnel"), ("basic_functional", "personnel")]],
-    "public": [[("basic_expenditure", "public"), ("basic_functional", "public")]],
+    "personnel": [[("basic_expenditure", "personnel", "spending"), ("basic_functional", "personnel", "spending")]],
+    "public": [[("basic_expenditure", "public", "spending"), ("basic_functional", "public", "spending")]],
 }
 # Keys whose prose value is compared with the tables, and checked for being stated twice.
-PROSE_KEYS = ("total", "basic", "project", "personnel", "public")
+PROSE_KEYS = ("total", "income_total", "grand_total", "fiscal_grand_total", "basic", "project", "personnel", "public")
 REPEAT_KEYS = (*PROSE_KEYS, "running_costs", "three_public", "three_public_reception", "three_public_cars")
 
 
@@ -60,15 +69,24 @@ class TableTotal:
     computed: bool = False
 
 
-def _total_rank(name: str) -> int:
-    return 0 if "支出总计" in name else 1 if "总计" in name else 2 if "支出" in name else 3
+def _total_rank(name: str, side: str) -> int:
+    """How well a total row's name fits the side asked for (lower is better; rows of the other side come last)."""
+    income, spending = "收入" in name, "支出" in name
+    if side == "grand":
+        return 0 if "支出总计" in name else 1 if "总计" in name else 3 if income or spending else 2
+    if side == "income":
+        return 0 if "本年收入" in name else 1 if "收入合计" in name else 2 if income else 4 if spending else 3
+    if income and not spending:
+        return 6
+    if "本年支出" in name:
+        return 0
+    return 1 if "支出合计" in name else 2 if "支出总计" in name else 3 if "合计" in name else 4
 
 
-def _total_line(lines: list[ParsedLine], column: str) -> tuple[ParsedLine, Decimal] | None:
-    """The table's grand total: a 总计 row before a 合计 row (a 收支总表 prints both)."""
+def _total_line(lines: list[ParsedLine], column: str, side: str) -> tuple[ParsedLine, Decimal] | None:
+    """The table's total for one side: a 收支总表 prints 本年收入合计 | 本年支出合计 and 总计 | 总计 rows."""
     totals = [line for line in lines if is_total(line) and line.amounts]
-    # Spending first: the prose totals are the spending totals, and income may include 上年结转.
-    totals.sort(key=lambda line: _total_rank(line.published_name or line.name))
+    totals.sort(key=lambda line: _total_rank(line.published_name or line.name, side))
     for line in totals:
         value = line.amounts.get(column)
         if value is None and column == "total" and len(line.amounts) == 1:
@@ -90,10 +108,11 @@ def _top_rows(lines: list[ParsedLine]) -> list[ParsedLine]:
     return best
 
 
-def _found(result: ParseResult, table_key: str, column: str, lines: list[ParsedLine], computed: bool):
+def _found(result: ParseResult, source: tuple[str, str, str], lines: list[ParsedLine], computed: bool):
+    table_key, column, side = source
     table = next((t for t in result.tables if t.key == table_key), None)
     unit = table_unit(table, result)
-    hit = _total_line(lines, column)
+    hit = _total_line(lines, column, side)
     if hit:
         line, value = hit
         place = f"{where(line, table)}「{row_label(line)}」"
@@ -114,7 +133,7 @@ def table_totals(result: ParseResult, key: str, *, computed: bool = False) -> li
     """For one figure key, the totals the tables print, grouped by the money they cover. With `computed`, a
     table that prints no 合计 row takes the sum of its top rows."""
     sources = TOTAL_SOURCES.get(key, [])
-    wanted = {table_key for group in sources for table_key, _ in group}  # a few of the tables: skip the others
+    wanted = {source[0] for group in sources for source in group}  # a few of the tables: skip the others
     by_table: dict[str, list[ParsedLine]] = {}
     for line in result.lines:
         if line.table in wanted:
@@ -122,8 +141,8 @@ def table_totals(result: ParseResult, key: str, *, computed: bool = False) -> li
     groups = []
     for group in sources:
         found = []
-        for table_key, column in group:
-            hit = _found(result, table_key, column, by_table.get(table_key, []), computed)
+        for source in group:
+            hit = _found(result, source, by_table.get(source[0], []), computed)
             if hit:
                 hit.key = key
                 found.append(hit)
@@ -139,11 +158,15 @@ def reference_total(result: ParseResult, key: str) -> TableTotal | None:
 
 
 def current_figures(result: ParseResult, key: str) -> list[StatedFigure]:
+    """The figures the document states for its own year in words (the figures of a table's row are that row)."""
     year = result.meta.year
     return [
         f
         for f in result.figures
-        if f.key == key and isinstance(f.value, Decimal) and (f.year is None or (year is not None and f.year == year))
+        if f.key == key
+        and not f.table
+        and isinstance(f.value, Decimal)
+        and (f.year is None or (year is not None and f.year == year))
     ]
 
 

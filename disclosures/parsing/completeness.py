@@ -105,7 +105,9 @@ def check_complete(lines: list[str], result: ParseResult) -> list[Problem]:
                     (missing[0][1], len(lines)),
                 )
             )
-    has_total = any(line.row_kind == "total" for line in result.lines) or any(f.key == "total" for f in result.figures)
+    has_total = any(line.row_kind == "total" for line in result.lines) or any(
+        f.key in ("total", "grand_total", "income_total") for f in result.figures
+    )
     if result.tables and result.lines and not has_total:
         problems.append(
             Problem(

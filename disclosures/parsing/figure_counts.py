@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 
 from .figure_text import NUMBER, Sentence, head_count, quote_around, sentences, to_decimal, whole, year_of
+from .prose import Passage, line_at
 from .types import StatedFigure
 
 _NUMBER = re.compile(NUMBER)
@@ -72,7 +73,7 @@ def _figure(
     return StatedFigure(key=key, value=value, unit=unit, line=number, quote=quote, label=label, year=year)
 
 
-def _insured(number: int, text: str, doc_year: int | None, years: bool) -> list[StatedFigure]:
+def _insured(number: int | Passage, text: str, doc_year: int | None, years: bool) -> list[StatedFigure]:
     """Insured residents and employees stated in a sentence (prose or a cell that holds one)."""
     out: list[StatedFigure] = []
     if "参" not in text:  # every pattern below needs 参保 or 参加: most lines are spared the regex scans
@@ -98,7 +99,7 @@ def _insured(number: int, text: str, doc_year: int | None, years: bool) -> list[
                     key,
                     value,
                     "人",
-                    number,
+                    line_at(number, s.start + m.start()),
                     quote_around(text, s.start + m.start(), s.start + m.end()),
                     "".join(m.group(0).split())[:30],
                     year_of(s.text, m.start(), doc_year) if years else None,
@@ -116,7 +117,7 @@ def _count_groups(m: re.Match[str]) -> tuple[str, str, str]:
     raise ValueError(m.group(0))
 
 
-def _per_head(number: int, text: str, context: str) -> list[StatedFigure]:
+def _per_head(number: int | Passage, text: str, context: str) -> list[StatedFigure]:
     out: list[StatedFigure] = []
     if "每人" not in text and "人均" not in text and "/" not in text:  # each of _PER_HEAD needs one of them
         return out
@@ -136,13 +137,14 @@ def _per_head(number: int, text: str, context: str) -> list[StatedFigure]:
     return out
 
 
-def _per_head_figure(number: int, text: str, s: Sentence, m: re.Match, value) -> StatedFigure:
+def _per_head_figure(number: int | Passage, text: str, s: Sentence, m: re.Match, value) -> StatedFigure:
     """A per-head subsidy, quoted from the words around the match, labelled with the match as printed."""
     quote = quote_around(text, s.start + m.start(), s.start + m.end())
-    return _figure("subsidy_per_insured", value, "元/人", number, quote, "".join(m.group(0).split())[:30])
+    line = line_at(number, s.start + m.start())
+    return _figure("subsidy_per_insured", value, "元/人", line, quote, "".join(m.group(0).split())[:30])
 
 
-def _county_share(number: int, text: str, s: Sentence) -> list[StatedFigure]:
+def _county_share(number: int | Passage, text: str, s: Sentence) -> list[StatedFigure]:
     """The county's share named in a sentence that also states the all-levels or individual rate per head."""
     if "每人" not in s.text and "人均" not in s.text:
         return []
@@ -155,7 +157,7 @@ def _county_share(number: int, text: str, s: Sentence) -> list[StatedFigure]:
     return out
 
 
-def prose_counts(number: int, text: str, doc_year: int | None) -> list[StatedFigure]:
+def prose_counts(number: int | Passage, text: str, doc_year: int | None) -> list[StatedFigure]:
     out = _insured(number, text, doc_year, years=True)
     out += _per_head(number, text, "")
     for pattern, label, hints in ((_QUOTA, "编制人数", ("编制",)), (_ACTUAL, "实有人数", ("实有", "在职"))):
@@ -164,7 +166,12 @@ def prose_counts(number: int, text: str, doc_year: int | None) -> list[StatedFig
         for m in pattern.finditer(text):
             out.append(
                 _figure(
-                    "staff", whole(to_decimal(m.group(1))), "人", number, quote_around(text, m.start(), m.end()), label
+                    "staff",
+                    whole(to_decimal(m.group(1))),
+                    "人",
+                    line_at(number, m.start()),
+                    quote_around(text, m.start(), m.end()),
+                    label,
                 )
             )
     return out

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .figure_text import NUMBER, money_in_yuan, quote_around, sentences, year_of
+from .prose import Passage, line_at
 from .types import StatedFigure
 
 
@@ -33,18 +34,24 @@ _LABELS = [
     _label("three_public_travel", r"因公出国[（(]境[)）]\s*(?:经)?费", ("因公出国",)),
     _label("three_public_cars", r"公务用车购置及运(?:行维护|行|维)费", ("公务用车",)),
     _label("three_public_reception", r"公务接待费", ("公务接待费",)),
+    # Three totals that a 决算 keeps apart: what was spent this year (本年支出合计), what came in (本年收入合计), and
+    # the grand total with the balances carried over (收入支出总计, the 总计 row). In a budget they are usually one.
     _label(
-        "total",
-        r"收、?支总计|收支总预算|收入总计|支出总计|本年收入合计|本年支出合计|收入合计|支出合计"
-        r"|预算收入|收入预算|支出预算|收支预算|收支总额|部门收入|部门支出|预算总额",
-        ("收", "支", "预算总额"),
+        "grand_total",
+        r"收、?支总计|收入支出总计|收入总计|支出总计|收支总预算|收支预算|收支总额|预算总额",
+        ("总", "收支预算"),
         generic=True,
     ),
+    _label("income_total", r"本年收入合计|收入合计|预算收入|收入预算|部门收入", ("收入",), generic=True),
+    _label("total", r"本年支出合计|支出合计|支出预算|预算支出|部门支出", ("支出",), generic=True),
     _label("basic", r"基本支出", ("基本支出",), generic=True),
     _label("project", r"项目支出", ("项目支出",), generic=True),
     _label("personnel", r"人员经费", ("人员经费",), generic=True),
     _label("public", r"公用经费", ("公用经费",), generic=True),
 ]
+
+_TOTAL_KEYS = ("grand_total", "income_total", "total")
+_FISCAL_GRAND_TOTAL = _label("fiscal_grand_total", r"总计", ("总计",), generic=True)
 
 # What may stand in front of a generic label: a qualifier or the end of a phrase, not the rest of a name.
 _QUALIFIERS = (
@@ -53,7 +60,7 @@ _QUALIFIERS = (
 )  # fmt: skip
 # A total of only part of the money (财政拨款收支总计) is not the document's total.
 _PART_OF_TOTAL = re.compile(
-    r"(?:财政拨款|一般公共预算|政府性基金|国有资本经营|国有资本|基金|财政专户)(?:预算)?[、，\s]*$"
+    r"(?:财政拨款|一般公共预算|政府性基金|国有资本经营|国有资本|基金|财政专户)(?:预算)?(?:拨款|资金)?[、，\s]*$"
 )
 # Words that may stand between a label and its amount.
 _FILLER = re.compile(
@@ -102,8 +109,11 @@ def _labels_in(text: str) -> list[tuple[int, int, _Label]]:
         for m in label.pattern.finditer(text):
             if label.generic and not _left_ok(text, m.start()):
                 continue
-            if label.key == "total" and _PART_OF_TOTAL.search(text[max(0, m.start() - 12) : m.start()]):
-                continue
+            if label.key in _TOTAL_KEYS and (part := _PART_OF_TOTAL.search(text[max(0, m.start() - 12) : m.start()])):
+                if label.key != "grand_total" or not part.group(0).startswith("财政拨款"):
+                    continue
+                # "财政拨款收入支出总计": the grand total of the appropriations, printed in the 财政拨款收支总表.
+                label = _FISCAL_GRAND_TOTAL
             found.append((m.start(), m.end(), label))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     kept: list[tuple[int, int, _Label]] = []
@@ -130,22 +140,28 @@ def _amount_after(text: str, end: int, limit: int) -> tuple[re.Match[str], str] 
     return m, unit
 
 
-def prose_money(number: int, text: str, doc_year: int | None) -> list[StatedFigure]:
-    """Money figures of one cleaned prose line."""
+def prose_money(number: int | Passage, text: str, doc_year: int | None, *, final: bool = False) -> list[StatedFigure]:
+    """Money figures of one cleaned prose line or passage (`number`: the line, or the passage, it was read from).
+    In final accounts (`final`), an amount the sentence gives as the budget ("年初预算为0.95万元") is not the
+    figure: the one it gives as spent ("支出决算为0.00万元") is."""
     figures: list[StatedFigure] = []
     for s in sentences(text):
-        figures.extend(_labelled(number, text, s.text, s.start, doc_year))
+        figures.extend(_labelled(number, text, s.text, s.start, doc_year, final))
         figures.extend(_assistance(number, text, s.text, s.start, doc_year))
         figures.extend(_prior(number, text, s.text, s.start, doc_year))
     return figures
 
 
-def _labelled(number: int, line: str, text: str, offset: int, doc_year: int | None) -> list[StatedFigure]:
+def _labelled(
+    number: int | Passage, line: str, text: str, offset: int, doc_year: int | None, final: bool
+) -> list[StatedFigure]:
     out: list[StatedFigure] = []
     labels = _labels_in(text)
     for i, (start, end, label) in enumerate(labels):
         limit = labels[i + 1][0] if i + 1 < len(labels) else len(text)
         found = _amount_after(text, end, limit)
+        if found and final and _BUDGET_BASIS.search(text[end : found[0].start()]):
+            found = _spent_after(text, found[0].end(), limit)
         if found:
             m, unit = found
             value = money_in_yuan(m.group(1), unit)
@@ -160,7 +176,7 @@ def _labelled(number: int, line: str, text: str, offset: int, doc_year: int | No
                 key=label.key,
                 value=value,
                 unit="元",
-                line=number,
+                line=line_at(number, offset + (m.start() if found else start)),
                 quote=quote,
                 label="".join(text[start:end].split()),
                 year=year_of(text, start, doc_year),
@@ -169,7 +185,20 @@ def _labelled(number: int, line: str, text: str, offset: int, doc_year: int | No
     return out
 
 
-def _assistance(number: int, line: str, text: str, offset: int, doc_year: int | None) -> list[StatedFigure]:
+# In final accounts: "年初预算为", "预算数为" introduce the budget; "支出决算为", "决算数为" what was spent.
+_BUDGET_BASIS = re.compile(r"预算(?:数)?(?:为|是)?\s*$")
+_SPENT = re.compile(r"^[，,、；;]?\s*(?:其中)?(?:实际)?(?:支出)?决算(?:数)?(?:为|是)?\s*$")
+
+
+def _spent_after(text: str, end: int, limit: int) -> tuple[re.Match[str], str] | None:
+    """The amount spent, stated right after the budget of the same label ("…预算为0.95万元，支出决算为0.00万元")."""
+    m = _AMOUNT.search(text, end, limit)
+    if not m or m.group(2) is None or not _SPENT.match(text[end : m.start()]):
+        return None
+    return m, m.group(2)
+
+
+def _assistance(number: int | Passage, line: str, text: str, offset: int, doc_year: int | None) -> list[StatedFigure]:
     if "救助" not in text:
         return []
     out: list[StatedFigure] = []
@@ -182,7 +211,7 @@ def _assistance(number: int, line: str, text: str, offset: int, doc_year: int | 
                 key=key,
                 value=money_in_yuan(m.group(3), m.group(4)),
                 unit="元",
-                line=number,
+                line=line_at(number, offset + m.start(3)),
                 quote=quote_around(line, offset + m.start(), offset + m.end()),
                 label="".join(text[m.start() : m.start(3)].split()),
                 year=year_of(text, m.start(), doc_year),
@@ -191,7 +220,7 @@ def _assistance(number: int, line: str, text: str, offset: int, doc_year: int | 
     return out
 
 
-def _prior(number: int, line: str, text: str, offset: int, doc_year: int | None) -> list[StatedFigure]:
+def _prior(number: int | Passage, line: str, text: str, offset: int, doc_year: int | None) -> list[StatedFigure]:
     """ "较上年预算数5446.66万元减少…": the other year's total, as stated."""
     if doc_year is None or ("预算" not in text and "决算" not in text):  # _PRIOR needs one of them
         return []
@@ -205,7 +234,7 @@ def _prior(number: int, line: str, text: str, offset: int, doc_year: int | None)
                 key="prior_year_total",
                 value=money_in_yuan(m.group(4), m.group(5)),
                 unit="元",
-                line=number,
+                line=line_at(number, offset + m.start(4)),
                 quote=quote_around(line, offset + m.start(), offset + m.end()),
                 label="".join(m.group(0)[: m.start(4) - m.start()].split()).rstrip("为是"),
                 year=year,

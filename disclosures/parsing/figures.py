@@ -11,8 +11,11 @@ from dataclasses import replace
 
 from .figure_counts import prose_counts, row_counts
 from .figure_money import prose_money
+from .figure_tables import table_figures
 from .figure_text import clean_prose
-from .types import DocumentMeta, ParsedTable, Problem, StatedFigure
+from .prose import passages
+from .table_titles import EMPTY_DECLARATION
+from .types import FIGURE_KEYS, DocumentMeta, Kind, ParsedLine, ParsedTable, Problem, StatedFigure
 
 # Tables whose cells can state counts and per-head subsidies; the money tables are read by the table parser.
 _TARGET_TABLES = {"performance_targets", "projects"}
@@ -21,17 +24,21 @@ _TARGET_TABLES = {"performance_targets", "projects"}
 _DIGIT = re.compile(r"\d")
 _COUNT_WORDS = re.compile(r"参保|参加|每人|人均|元\s*/|编制|实有|在职")
 _NOT_TITLE = re.compile(r"^(?:单位|注|说明|部门：|单位名称)")
-_KEY_ORDER = {key: i for i, key in enumerate(
-    ["total", "basic", "project", "personnel", "public", "running_costs", "three_public", "three_public_travel",
-     "three_public_cars", "three_public_reception", "staff", "insured_residents", "insured_employees",
-     "subsidy_per_insured", "assistance_central", "assistance_provincial", "assistance_county", "prior_year_total"]
-)}  # fmt: skip
+_KEY_ORDER = {key: i for i, key in enumerate(FIGURE_KEYS)}
 
 
 def read_figures(
-    lines: list[str], *, meta: DocumentMeta, tables: list[ParsedTable], cleaned: list[str] | None = None
+    lines: list[str],
+    *,
+    meta: DocumentMeta,
+    tables: list[ParsedTable],
+    rows: list[ParsedLine] = (),
+    cleaned: list[str] | None = None,
 ) -> tuple[list[StatedFigure], list[Problem]]:
-    """`cleaned`, when given, is clean_prose of each line (parse_disclosure cleans them once for all readers)."""
+    """`rows` are the table rows read (the "三公" table states figures in its row); `cleaned`, when given, is
+    clean_prose of each line (parse_disclosure cleans them once for all readers)."""
+    if cleaned is None:
+        cleaned = [clean_prose(line) for line in lines]
     table_at = _table_index(tables, len(lines))
     figures: list[StatedFigure] = []
     title = ""
@@ -44,15 +51,18 @@ def read_figures(
                 cells = [clean_prose(c) for c in raw.split("\t")]
                 figures.extend(row_counts(number, cells, table.title if table else title))
             continue
-        text = cleaned[number - 1] if cleaned is not None else clean_prose(raw)
-        if not text:
-            continue
-        if len(text) < 80 and ("表" in text or "绩效目标" in text) and not _NOT_TITLE.match(text):
+        text = cleaned[number - 1]
+        if text and len(text) < 80 and ("表" in text or "绩效目标" in text) and not _NOT_TITLE.match(text):
             title = text
+    for passage in passages(cleaned):
+        text = passage.text
+        if "\t" in text or (passage.line in table_at and EMPTY_DECLARATION.search(text)):
+            continue  # a note under a table that says it is empty states no figure
         if "元" in text or "三公" in text or "因公出国" in text:
-            figures.extend(prose_money(number, text, meta.year))
+            figures.extend(prose_money(passage, text, meta.year, final=meta.kind == Kind.FINAL))
         if _DIGIT.search(text) and _COUNT_WORDS.search(text):
-            figures.extend(prose_counts(number, text, meta.year))
+            figures.extend(prose_counts(passage, text, meta.year))
+    figures.extend(table_figures(tables, list(rows), lines, meta.kind))
     figures = _running_costs_fallback(_unique(figures), meta)
     figures.sort(key=lambda f: (f.line, _KEY_ORDER.get(f.key, 99)))
     return figures, []

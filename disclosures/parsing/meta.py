@@ -9,6 +9,7 @@ import re
 from collections import Counter
 
 from .figure_text import clean_prose
+from .meta_publisher import cover_publisher, labelled_publisher
 from .types import DocumentMeta, Kind, Scope
 
 # The bureau or its insurance agency. Subordinate units (事务中心, 生育保险中心) are not publishers of these documents.
@@ -30,7 +31,11 @@ _LEADING_WORDS = re.compile(
 )
 
 # "2023 年部门预算", "2022年度部门决算", "2023年单位综合预算": the year the document is about, and its kind and scope.
-_DOC_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年\s*度?\s*(部门|单位)?\s*(?:综合)?\s*(预算|决算)")
+_DOC_YEAR = re.compile(
+    r"(?<!\d)(20\d{2})\s*年\s*度?\s*(?:[区县市省州]级|本级)?\s*(部门|单位)?\s*(?:综合)?\s*(预算|决算)"
+)
+# "比2023年预算减少", "与2023年决算相比": a year the document compares itself with.
+_COMPARED = re.compile(r"(?:比|较|与|同|对比|相比|比较)\s*$")
 # "预算年度：2023", also broken over lines by the extractor ("预算年  \n度：2023").
 # Without a year (cut off, or printed as an image): "部门预算公开", "单位综合预算公开报表" in a title still tell.
 _DOC_KIND = re.compile(r"(部门|单位)\s*(?:综合)?\s*(预算|决算)")
@@ -108,13 +113,29 @@ def _titled_subunit(cleaned: list[str]) -> tuple[str, int] | None:
 
 
 def _read_publisher(cleaned: list[str], meta: DocumentMeta) -> None:
+    """The body the labelled fields or the cover name (any department); else the medical bureau the text names most."""
     titled = _titled_subunit(cleaned)
     if titled:
         meta.publisher, meta.lines["publisher"] = titled
         return
+    labelled = labelled_publisher(cleaned)
+    cover = cover_publisher(cleaned)
+    mentioned = _mentioned_publisher(cleaned)
+    chosen = next(
+        (c for c in (labelled if labelled and labelled[2] <= 2 else None, cover, labelled, mentioned) if c), None
+    )
+    if chosen is None:
+        return
+    meta.publisher, meta.lines["publisher"] = chosen[0], chosen[1]
+    if mentioned and mentioned[0] == meta.publisher:
+        meta.other_names.extend(mentioned[3])
+
+
+def _mentioned_publisher(cleaned: list[str]) -> tuple[str, int, int, list[str]] | None:
+    """(name, line, rank, other names) of the medical bureau or agency the text names most, titles first."""
     found = _name_candidates(cleaned)
     if not found:
-        return
+        return None
     # A mention whose run of characters is longer than a shorter name ending it ("形成盐边县医疗保障局") counts for
     # the shorter one: the shortest name most mentions end with is the name itself.
     names = {name for name, _ in found}
@@ -130,14 +151,14 @@ def _read_publisher(cleaned: list[str], meta: DocumentMeta) -> None:
         name for name, number in found if len(cleaned[number - 1]) < 80 and _TITLE_WORDS.search(cleaned[number - 1])
     }
     best = max(score, key=lambda n: (n in in_title, score[n], -first_line[n]))
-    meta.publisher = best
-    meta.lines["publisher"] = first_line[best]
     region = _SUFFIX_END.sub("", best)
+    others = []
     for name in sorted(names, key=lambda n: first_line[n]):
         # Another name of the same agency (经办中心 for 经办机构), not a longer mention of a shorter name.
         same_agency = name != best and name.startswith(region) and _stem(name) == _stem(best)
         if same_agency and not any(name != o and name.endswith(o) for o in names):
-            meta.other_names.append(name)
+            others.append(name)
+    return best, first_line[best], 9, others
 
 
 def _read_year_kind_scope(lines: list[str], cleaned: list[str], meta: DocumentMeta) -> None:
@@ -152,6 +173,8 @@ def _read_year_kind_scope(lines: list[str], cleaned: list[str], meta: DocumentMe
         weight = 3 if titled else 1
         for m in _DOC_YEAR.finditer(text):
             year, scope, kind = int(m.group(1)), m.group(2), m.group(3)
+            if not titled and (scope is None or _COMPARED.search(text[max(0, m.start() - 4) : m.start()])):
+                continue  # "2023年预算执行数", "比2023年预算减少": another year, spoken of
             years[year] += weight
             first.setdefault(("year", year), number)
             if scope:  # "2022年度预算编制阶段" says nothing about what this document is

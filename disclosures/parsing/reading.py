@@ -11,7 +11,6 @@ from .types import DisclosureError
 
 # Magic numbers of the files people attach by mistake instead of the extracted text.
 _BINARY_SIGNATURES = {
-    b"%PDF": "PDF 文件（请先提取文字）",
     b"\x89PNG": "PNG 图片",
     b"\xff\xd8\xff": "JPEG 图片",
     b"GIF8": "GIF 图片",
@@ -20,6 +19,19 @@ _BINARY_SIGNATURES = {
     b"Rar!": "RAR 压缩包",
     b"\x1f\x8b": "gzip 压缩包",
 }
+
+
+def read_disclosure(data: bytes, *, max_bytes: int, max_pdf_bytes: int) -> str:
+    """A PDF as published or its extracted text -> the text the parsers read (pages separated by \\f)."""
+    from .pdf import is_pdf, pdf_text
+
+    if is_pdf(data):
+        if len(data) > max_pdf_bytes:
+            raise DisclosureError(
+                f"PDF 文件太大：{len(data) / 1024 / 1024:.1f} MB，超过 {max_pdf_bytes / 1024 / 1024:.0f} MB 的上限。"
+            )
+        return pdf_text(data)
+    return decode_disclosure(data, max_bytes=max_bytes)
 
 
 def decode_disclosure(data: bytes, *, max_bytes: int) -> str:
@@ -36,7 +48,7 @@ def decode_disclosure(data: bytes, *, max_bytes: int) -> str:
             raise DisclosureError(f"这是{what}，不是文字文件：应为从 PDF 提取出的 UTF-8 或 GBK 文本。")
     text = _decode(data)
     if "\x00" in text or _control_share(text) > 0.01:
-        raise DisclosureError("这是二进制文件，不是文字文件：应为从 PDF 提取出的 UTF-8 或 GBK 文本。")
+        raise DisclosureError("这是二进制文件，不是文字文件：应为 PDF 原件，或从 PDF 提取出的 UTF-8 或 GBK 文本。")
     return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
 
 

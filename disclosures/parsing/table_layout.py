@@ -196,6 +196,8 @@ def build_layout(headers: list[list[str]], width: int) -> Layout:
                 return c
             if roles[q] is not None and q != p:
                 return ""
+            if any(i < ri for i, _ in own[q]):
+                return ""  # a group above starts here: a span of this row cannot reach in from its left
         return ""
 
     # Claim a key per amount position: (key, depth of the label it came from, label text).

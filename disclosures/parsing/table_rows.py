@@ -36,6 +36,7 @@ class Region:
     unit: str | None = None
     unit_line: int | None = None
     declared_empty: bool = False
+    declared_line: int | None = None  # the note that says so ("本表为空表")
     rows: list[RawRow] = field(default_factory=list)
     end_line: int = 0
     tab_rows: int = 0
@@ -123,6 +124,21 @@ def _split_row(raw: str) -> tuple[list[str], list[str]]:
     return cells, [squash(c) if c else "" for c in cells]
 
 
+_CODE_PARTS = ("类", "款", "项")
+
+
+def _code_labels(cells: list[str], squashed: list[str]) -> list[str] | None:
+    """The 类/款/项 labels of a row that also carries amounts, in their columns (other cells empty); else None."""
+    if "类" not in squashed or not _has_amount(cells):
+        return None
+    start = squashed.index("类")
+    parts = squashed[start : start + 3]
+    if parts[:2] != ["类", "款"] or any(_has_amount([c]) for c in cells[:start]):
+        return None
+    width = 3 if parts[2:] == ["项"] else 2
+    return ["" if not start <= i < start + width else c for i, c in enumerate(squashed)]
+
+
 def read_region(lines: list[str], start: int, end: int) -> Region:
     """Read the lines start..end-1 (0-based indexes) of one table; start is the title line."""
     region = Region(title_line=start + 1, end_line=start + 1)
@@ -131,6 +147,7 @@ def read_region(lines: list[str], start: int, end: int) -> Region:
     page_break = False
     after_header = False
     pending: list[tuple[list[str], int]] = []  # pieces that came before any row
+    above: list[list[str]] = []  # rows of words right above the first header row: maybe its group labels
 
     def add_piece(cells: list[str], line_no: int) -> None:
         if region.rows:
@@ -150,6 +167,7 @@ def read_region(lines: list[str], start: int, end: int) -> Region:
                 region.unit, region.unit_line = unit, line_no
             if EMPTY_DECLARATION.search(raw):
                 region.declared_empty = True
+                region.declared_line = region.declared_line or line_no
             layout = region.layout
             text = squash(raw)
             if layout is not None and region.rows and after_header and page_break and 0 < len(text) <= 30:
@@ -181,6 +199,16 @@ def read_region(lines: list[str], start: int, end: int) -> Region:
             if unit:
                 region.unit, region.unit_line = unit, line_no
         region.tab_rows += 1
+        labels = _code_labels(cells, squashed)
+        if labels is not None:
+            # The national template prints 类 | 款 | 项 on the same row as the 合计 of the table: the labels head
+            # the code columns, the rest of the row is the total.
+            if region.layout is None:
+                region.headers.append(labels)
+            cells = ["" if c else cell for cell, c in zip(cells, labels, strict=True)]
+            squashed = ["" if c else cell for cell, c in zip(squashed, labels, strict=True)]
+            if not any(cells):
+                continue
         signature = tuple(filter(None, squashed))
         if region.layout is None:
             if is_column_number_row(signature):  # the filled cells: the same answer, fewer cells to look at
@@ -188,10 +216,19 @@ def read_region(lines: list[str], start: int, end: int) -> Region:
             if not _has_amount(cells) and (
                 header_score(squashed) >= 2 or (region.headers and not any(_DIGITS.match(c) for c in cells if c))
             ):
+                if not region.headers:
+                    # Group labels printed over the first row of header words ("合计 | 因公出国（境）费 | …" over
+                    # "预算数 | 决算数 | …") head the table too.
+                    region.headers.extend(above)
+                    seen_headers.update(tuple(filter(None, (squash(c) for c in row))) for row in above)
                 region.headers.append(cells)
                 seen_headers.add(signature)
                 continue
             if not region.headers:
+                if not _has_amount(cells) and not any(_DIGITS.match(c) for c in cells if c):
+                    above.append(cells)
+                else:
+                    above.clear()
                 continue  # chart labels and other text before any header: not rows of this table
             width = max(len(h) for h in region.headers)
             region.layout = build_layout(region.headers, width)

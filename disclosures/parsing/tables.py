@@ -81,6 +81,10 @@ def read_tables(lines: list[str], *, meta: DocumentMeta) -> tuple[list[ParsedTab
                 )
             else:
                 rows = _lines_of(region, key, unit, problems)
+        if table.declared_empty and any(v != 0 for row in rows for v in row.amounts.values()):
+            # "故本表为空表" under a row of figures: the figures are what the table prints.
+            table.declared_empty = False
+            problems.append(_empty_note_problem(table, region, rows))
         if (
             not rows
             and key in _READ_ROWS
@@ -92,6 +96,17 @@ def read_tables(lines: list[str], *, meta: DocumentMeta) -> tuple[list[ParsedTab
         parsed.extend(rows)
     _complete_names(parsed)
     return tables, parsed, problems
+
+
+def _empty_note_problem(table: ParsedTable, region: Region, rows: list[ParsedLine]) -> Problem:
+    first = next(row for row in rows if any(v != 0 for v in row.amounts.values()))
+    return Problem(
+        Severity.WARNING,
+        "empty_note",
+        f"《{table.title}》的表注（第{region.declared_line}行）称本表为空表，但表中第{first.source_lines[0]}行列有数字："
+        "表注与表中数字不符，已按表中数字读取。",
+        (region.declared_line or table.start_line, *first.source_lines),
+    )
 
 
 def _printed_title(line: str) -> str:
@@ -202,8 +217,7 @@ def _line_of(
     # " ".join(s.split()) is re.sub(r"\s+", " ", s).strip(), done without a regex.
     published = " ".join(cells[section.name].split()) if section.name < len(cells) else ""
     name = squash(published)
-    code_text = "".join(cells[p] for p in (section.code if si else layout.code) if p < len(cells))
-    code = squash(code_text)
+    code_text, code = _code_of(cells, section.code if si else layout.code)
     unit_code = squash(cells[layout.unit_code]) if si == 0 and layout.unit_code is not None else ""
     row_kind = cells[layout.type].strip() if si == 0 and layout.type is not None else ""
     if code and not code.isdigit():
@@ -271,6 +285,16 @@ def _line_of(
             **common,
         )
     return ParsedLine(classification=Classification.OTHER, code="", name=bare, row_kind=row_kind, **common)
+
+
+def _code_of(cells: list[str], columns: list[int]) -> tuple[str, str]:
+    """(the code as printed, the code) of a row. Printed in 类 | 款 | 项 columns, a 款 or 项 is two digits, though
+    some tables drop its leading zero ("301 | 2" for 30102)."""
+    parts = [squash(cells[p]) for p in columns if p < len(cells)]
+    printed = "".join(cells[p] for p in columns if p < len(cells))
+    if len(parts) > 1 and parts[0].isdigit():
+        parts = parts[:1] + [p.zfill(2) if p.isdigit() and len(p) == 1 else p for p in parts[1:]]
+    return printed, "".join(parts)
 
 
 def _repair_code(code: str, name: str) -> str | None:

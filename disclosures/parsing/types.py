@@ -111,10 +111,14 @@ class StatedFigure:
     quote: str  # the sentence or cell it came from, as printed
     label: str = ""  # the wording used: 机关运行经费 / 机构运行经费 / 公用经费
     year: int | None = None  # when the figure is about another year (上年)
+    table: str = ""  # the key of the table whose row states it ("three_public"); "" for prose
 
 
 FIGURE_KEYS = {
-    "total": "收支总计",
+    "total": "本年支出合计",
+    "income_total": "本年收入合计",
+    "grand_total": "收支总计",
+    "fiscal_grand_total": "财政拨款收支总计",
     "basic": "基本支出",
     "project": "项目支出",
     "personnel": "人员经费",

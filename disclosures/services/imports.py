@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from disclosures.models import Bureau, Disclosure, Region
 from disclosures.parsing import parse_disclosure
-from disclosures.parsing.reading import decode_disclosure
+from disclosures.parsing.reading import read_disclosure
 from disclosures.parsing.types import DisclosureError, Kind, ParseResult, Scope, Severity
 from disclosures.selectors.regions import region_resolve
 
@@ -171,7 +171,9 @@ def _find_bureau(region: Region, names: list[str]) -> Bureau | None:
 def disclosure_prepare(*, data: bytes, filename: str, overrides: Overrides | None = None) -> Prepared:
     """Read, parse and validate a file without writing. Raises DisclosureError with the line where one applies."""
     overrides = overrides or Overrides()
-    text = decode_disclosure(data, max_bytes=settings.DISCLOSURE_MAX_BYTES)
+    text = read_disclosure(
+        data, max_bytes=settings.DISCLOSURE_MAX_BYTES, max_pdf_bytes=settings.DISCLOSURE_MAX_PDF_BYTES
+    )
     sha = hashlib.sha256(data).hexdigest()
     result = parse_disclosure(text)
     _apply_overrides(result, overrides)

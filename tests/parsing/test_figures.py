@@ -54,9 +54,10 @@ def assert_quoted(lines: list[str], figure: StatedFigure, printed: str) -> None:
 
 def test_shunping_prose_total_is_kept_as_stated_not_as_the_tables_print_it():
     lines, figures = figures_of("000")
-    totals = [f for f in figures if f.key == "total" and f.value == Decimal("3798.42") * WAN]
-    assert [f.line for f in totals] == [556, 560]
-    assert_quoted(lines, totals[0], "3798.42万元")
+    # "2023年预算收入为3798.42万元" is the income, "2023年部门支出预算：3798.42万元" the spending.
+    stated = [(f.key, f.line) for f in figures if f.value == Decimal("3798.42") * WAN and f.key.endswith("total")]
+    assert stated == [("income_total", 556), ("total", 560)]
+    assert_quoted(lines, only(figures, "total"), "3798.42万元")
     assert Decimal("3798.25") * WAN not in values(figures, "total")
 
 
@@ -168,7 +169,7 @@ def test_zhenan_insured_residents_and_employees_and_staff():
     assert values(figures, "insured_employees") == {Decimal(16500)}  # not the agency's own 24 staff
     staff = {f.label: f.value for f in figures if f.key == "staff"}
     assert staff == {"编制人数": Decimal(26), "实有人数": Decimal(24)}
-    assert values(figures, "total") == {Decimal("313.17") * WAN}
+    assert values(figures, "income_total") == {Decimal("313.17") * WAN}  # "本单位当年预算收入 313.17 万元"
     assert values(figures, "three_public") == {Decimal(0)}
 
 
@@ -185,11 +186,14 @@ def test_zhenan_insured_residents_and_employees_and_staff():
         ("城乡居民医保人均财政补助标准县级承担65元。", "subsidy_per_insured", Decimal(65)),
         ("2023年，本部门机关运行经费预算为12.5万元。", "running_costs", Decimal(125000)),
         ("本年“三公”经费预算为12,600元。", "three_public", Decimal(12600)),
-        ("2023年部门收支总预算1,234.56万元。", "total", Decimal("12345600")),
+        ("2023年部门收支总预算1,234.56万元。", "grand_total", Decimal("12345600")),
         ("核定编制20名，实有人数18名。", "staff", Decimal(20)),
         ("安排县财政医疗救助资金80万元。", "assistance_county", Decimal(800000)),
         ("县级财政补助标准为每人每年640元。", "subsidy_per_insured", Decimal(640)),
-        ("2023年部门收入预算2,000万元。", "total", Decimal(20000000)),
+        ("2023年部门收入预算2,000万元。", "income_total", Decimal(20000000)),
+        ("2023年部门支出预算2,000万元。", "total", Decimal(20000000)),
+        ("2023年度收入支出总计2995.39万元。", "grand_total", Decimal(29953900)),
+        ("2023年度财政拨款收入支出总计0.3万元。", "fiscal_grand_total", Decimal(3000)),
     ],
 )
 def test_other_wording(sentence, key, value):

@@ -1,0 +1,120 @@
+"""Who published a disclosure, for any department: the body its cover and its table headers name.
+
+A disclosure names its publisher in labelled fields ("预算主管部门：…", "编制部门：…", "编制单位：…",
+"单位名称：…") and on its cover ("上海市普陀区财政局" over "2024年度部门决算", or "…2024年部门预算公开"). A name
+is read whole, up to the end of its field or line, and must end like the name of a public body (局, 委员会, 中心, …).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# Fields of the unit itself first: a unit's own budget names its supervising department as 主管部门.
+_FIELD_RANK = {
+    "编制单位": 0,
+    "单位名称": 0,
+    "填报单位": 0,
+    "公开单位": 0,
+    "预算单位": 0,
+    "单位": 1,
+    "编制部门": 1,
+    "部门名称": 1,
+    "部门": 2,
+    "预算主管部门": 3,
+    "主管部门": 3,
+}
+_FIELD = re.compile(
+    r"(?:^|[\s\t])(?:[一二三四五六七八九十\d]+[、.．]\s*)?("
+    + "|".join(sorted(_FIELD_RANK, key=len, reverse=True))
+    + r")\s*[：:]\s*([^\s：:，,。；;]{2,60})"
+)
+# How the name of a public body ends.
+BODY_END = (
+    r"(?:局|委员会|委|办公室|办事处|办|中心|机构|院|所|站|队|厅|部|处|会|馆|社|团|政府|公司|学校|医院|幼儿园|监狱"
+    r"|街道|镇|乡|场|台|署|室)"
+)
+_BODY_NAME = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}?" + BODY_END + r"(?:[（(]本级[)）])?$")
+_STAMP = re.compile(r"[（(](?:公章|盖章|签章|章)[)）]$")
+# A cover title: the body's name, then the year and what the document is.
+_TITLE = re.compile(
+    r"^(?:第[一二三四五六七八九十]+部分\s*)?([\u4e00-\u9fff（）()]{2,40}?" + BODY_END + r")\s*(?:20\d{2}\s*年度?)?\s*"
+    r"(?:[区县市]级|本级)?\s*(?:部门|单位)?\s*(?:综合)?\s*(?:预算|决算)"
+)
+# Words that stand for a name not filled in (a template): "XX局", "××县医疗保障局", "***单位".
+PLACEHOLDER = re.compile(r"X{2,}|x{2,}|×{2,}|＊{2,}|\*{2,}|某某|○○|〇〇|XX|ＸＸ")
+# "县医疗保障局", "本局": a body named by its level or as "this", not by its name.
+_GENERIC_START = set("县区市省州旗乡镇本我该")
+_COVER_LINES = 12  # the cover is the first lines of the text
+MEDICAL_BODY = re.compile(
+    r"医疗保障(?:局|事务中心|服务中心|经办中心|中心|管理中心)|医保局|医保(?:经办|服务|事务)(?:机构|中心|服务中心)"
+    r"|医疗保险(?:经办|事业管理|管理|服务|结算)?(?:机构|中心|服务中心|局|处)"
+)
+
+
+def is_medical_security_body(name: str) -> bool:
+    """A medical-security bureau or its insurance agency (医疗保障局, 医保经办中心, 医疗保险服务中心, …)."""
+    return bool(MEDICAL_BODY.search(name))
+
+
+def body_name(text: str) -> str | None:
+    """The text as a body's name when it is one ("上海市普陀区司法局（公章）" -> "上海市普陀区司法局")."""
+    name = _STAMP.sub("", "".join(text.split()))
+    if name[:1] in _GENERIC_START or not _BODY_NAME.match(name) or PLACEHOLDER.search(name):
+        return None
+    return name
+
+
+def labelled_publisher(cleaned: list[str]) -> tuple[str, int, int] | None:
+    """(name, line, rank of its field) of the body the labelled fields name: the unit's own field first, then the
+    most named."""
+    votes: Counter[str] = Counter()
+    rank: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for number, text in enumerate(cleaned, start=1):
+        if "：" not in text and ":" not in text:
+            continue
+        for m in _FIELD.finditer(text):
+            name = body_name(m.group(2))
+            if name is None:
+                continue
+            votes[name] += 1
+            rank[name] = min(rank.get(name, 9), _FIELD_RANK[m.group(1)])
+            first.setdefault(name, number)
+    if not votes:
+        return None
+    best = min(votes, key=lambda n: (rank[n], -votes[n], first[n]))
+    return best, first[best], rank[best]
+
+
+def cover_publisher(cleaned: list[str]) -> tuple[str, int, int] | None:
+    """(name, line) of the body the cover names: a title "X2024年度部门决算", or a line of the name alone over one
+    that says what the document is."""
+    shown = [(n, t) for n, t in enumerate(cleaned, start=1) if t][:_COVER_LINES]
+    for i, (number, text) in enumerate(shown):
+        squashed = "".join(text.split())
+        m = _TITLE.match(squashed)
+        if m and (name := body_name(m.group(1))):
+            return name, number, 0
+        name = body_name(squashed)
+        following = "".join(shown[i + 1][1].split()) if i + 1 < len(shown) else ""
+        if name and re.search(r"(?:预算|决算)", following) and len(following) < 40:
+            return name, number, 0
+    return None
+
+
+def placeholder_names(cleaned: list[str]) -> list[tuple[str, int]]:
+    """(text, line) of headings and fields that name a body by a placeholder ("上海市XX局", "××县医疗保障局")."""
+    found = []
+    for number, text in enumerate(cleaned, start=1):
+        if len(text) > 80 or not PLACEHOLDER.search(text):
+            continue
+        squashed = "".join(text.split())
+        m = re.search(
+            r"[\u4e00-\u9fffXx×＊*某○〇Ｘ]{0,20}(?:X{2}|x{2}|×{2}|＊{2}|\*{2}|某某|○○|〇〇|ＸＸ)[\u4e00-\u9fff]{0,10}"
+            + BODY_END,
+            squashed,
+        )
+        if m:
+            found.append((m.group(0), number))
+    return found

@@ -1,0 +1,403 @@
+"""A published PDF -> the text the parsers read: ruled tables as tab-separated cells, pages separated by \\f.
+
+The page is read with pdfium (pypdfium2: BSD-3/Apache-2.0, a wheel that carries its own PDFium, no system binary),
+which reads a 25-page disclosure in about a tenth of a second, where pdfminer-based readers take seconds. The
+tables are found from the lines drawn on the page (pdf_grid), so a table is read as its cells rather than guessed
+from the spacing of the words; a name wrapped inside its cell is one name. Text outside the ruled tables is read
+line by line, from the top, with wide gaps kept as runs of spaces (as `pdftotext -layout` keeps them) so that a
+table printed without rules is still read by its columns. Each page after the first starts with a form feed, as
+pdftotext writes it, so every line of the stored text keeps its page (`page_of_line`).
+
+The reading runs in a child process with a time and memory limit: a hostile or broken file ends the child, never
+the web worker, and pdfium (which is not thread-safe) never runs in a worker's threads.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import resource
+import select
+import signal
+import time
+import unicodedata
+from statistics import median
+
+from .pdf_grid import Edge, Table, find_tables
+from .types import DisclosureError
+
+log = logging.getLogger(__name__)
+
+PDF_MAGIC = b"%PDF"
+PAGE_BREAK = "\f"
+# A disclosure runs to 20–60 pages; far more is not one, and would hold the worker for long.
+MAX_PAGES = 300
+TIME_LIMIT = 60  # seconds for one PDF; a 300-page file reads in a few
+MEMORY_LIMIT = 1536 * 1024 * 1024  # address space of the reading process
+_MIN_CJK = 20  # fewer Chinese characters than this: no text layer worth the name (a scan)
+
+
+def is_pdf(data: bytes) -> bool:
+    return data[:1024].lstrip().startswith(PDF_MAGIC)
+
+
+def pdf_text(data: bytes) -> str:
+    """The text of a PDF, tables as tab-separated rows; a clear DisclosureError for a scan or a broken file."""
+    import pypdfium2  # noqa: F401  loaded once here, so that each reading child starts with it
+
+    outcome = _isolated(data)
+    if outcome[0] == "error":
+        raise DisclosureError(outcome[1])
+    return outcome[1]
+
+
+def page_of_line(text: str, line: int) -> int:
+    """The 1-based page of a 1-based line of a stored text (1 for texts without page breaks)."""
+    return 1 + text.count(PAGE_BREAK, 0, _offset_of_line(text, line))
+
+
+def page_starts(text: str) -> list[int]:
+    """The 1-based line on which each page starts, in order (page 1 at line 1)."""
+    starts = [1]
+    for number, line in enumerate(text.split("\n"), start=1):
+        starts.extend(number for _ in range(line.count(PAGE_BREAK)))
+    return starts
+
+
+def _offset_of_line(text: str, line: int) -> int:
+    offset = 0
+    for _ in range(max(line, 1) - 1):
+        found = text.find("\n", offset)
+        if found < 0:
+            return len(text)
+        offset = found + 1
+    return text.find("\n", offset) if text.find("\n", offset) >= 0 else len(text)
+
+
+# --- the child process -------------------------------------------------------------------------------------------
+
+
+def _isolated(data: bytes) -> tuple[str, str]:
+    """Run _read in a forked child under time and memory limits; ("ok", text) or ("error", message)."""
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: read, send the outcome, leave without running the parent's clean-up
+        code = 0
+        try:
+            os.close(reader)
+            resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+            signal.alarm(TIME_LIMIT)
+            try:
+                outcome = ("ok", _read(data))
+            except DisclosureError as exc:
+                outcome = ("error", exc.message)
+            except MemoryError:
+                outcome = ("error", "PDF 文件需要的内存超过上限：文件可能已损坏，或不是一份预决算公开。")
+            except Exception as exc:  # pdfium reports damaged files in many ways
+                outcome = ("error", f"PDF 文件无法读取（{type(exc).__name__}）：文件可能已损坏或不完整。")
+            payload = pickle.dumps(outcome)
+            with os.fdopen(writer, "wb") as out:
+                out.write(payload)
+        except BaseException:
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(writer)
+    chunks = []
+    deadline = time.monotonic() + TIME_LIMIT + 5
+    with os.fdopen(reader, "rb") as pipe:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([pipe], [], [], left)[0]:
+                os.kill(pid, signal.SIGKILL)
+                break
+            chunk = os.read(pipe.fileno(), 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    _, status = os.waitpid(pid, 0)
+    if chunks and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0:
+        return pickle.loads(b"".join(chunks))
+    log.warning("PDF reader ended with status %s", status)
+    if os.WIFSIGNALED(status) and os.WTERMSIG(status) in (signal.SIGALRM, signal.SIGKILL):
+        return ("error", f"PDF 文件读取超过 {TIME_LIMIT} 秒仍未完成：文件可能已损坏，或不是一份预决算公开。")
+    return ("error", "PDF 文件无法读取：读取程序异常终止，文件可能已损坏。")
+
+
+def _read(data: bytes) -> str:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise DisclosureError("PDF 文件有密码保护，无法读取：请上传未加密的原件。") from None
+        raise DisclosureError("PDF 文件无法打开：文件可能已损坏或不完整。") from None
+    try:
+        if len(pdf) > MAX_PAGES:
+            raise DisclosureError(f"PDF 有 {len(pdf)} 页，超过 {MAX_PAGES} 页的上限：一份预决算公开通常只有几十页。")
+        texts = []
+        for number in range(len(pdf)):
+            page = pdf[number]
+            try:
+                texts.append("\n".join(_page_lines(page)))
+            finally:
+                page.close()
+    finally:
+        pdf.close()
+    text = ("\n" + PAGE_BREAK).join(texts)
+    if sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") < _MIN_CJK:
+        raise DisclosureError(
+            "这份 PDF 没有可提取的文字层（可能是扫描件或图片）：本站不做文字识别（OCR），"
+            "请上传有文字层的 PDF 原件，或上传提取好的文字。"
+        )
+    return text + "\n"
+
+
+# --- one page ----------------------------------------------------------------------------------------------------
+
+
+class _Char:
+    __slots__ = ("bottom", "ch", "size", "top", "x0", "x1")
+
+    def __init__(self, ch: str, x0: float, top: float, x1: float, bottom: float):
+        self.ch, self.x0, self.top, self.x1, self.bottom = ch, x0, top, x1, bottom
+        self.size = bottom - top
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+def _page_lines(page) -> list[str]:
+    """One page: each row of a ruled table as tab-separated cells and each line outside them, from the top."""
+    view = _View(page)
+    chars = _chars(page, view)
+    tables = find_tables(_edges(page, view))
+    outside: list[_Char] = []
+    in_cells: dict[int, list[_Char]] = {}
+    cell_of: dict[int, object] = {}
+    for char in chars:
+        x, y = (char.x0 + char.x1) / 2, char.middle
+        cell = next((c for t in tables if (c := t.cell_at(x, y)) is not None), None)
+        if cell is None:
+            outside.append(char)
+        else:
+            in_cells.setdefault(id(cell), []).append(char)
+            cell_of[id(cell)] = cell
+    for key, members in in_cells.items():
+        cell_of[key].text = _joined_cell(_lines(members))
+    items: list[tuple[float, float, str]] = []
+    for table in tables:
+        items.extend(_table_items(table))
+    unit = (median(c.size for c in chars) / 2) if chars else 5.0
+    left = min((c.x0 for c in chars), default=0.0)
+    for line in _lines(outside):
+        text = _line_text(line, layout=True, unit=unit, left=left).rstrip()
+        if text.strip():
+            items.append((min(c.top for c in line), line[0].x0, text))
+    items.sort(key=lambda item: (item[0], item[1]))
+    return [text for _, _, text in items]
+
+
+def _table_items(table: Table) -> list[tuple[float, float, str]]:
+    items = []
+    for top, cells in table.rows():
+        if any(cells):
+            items.append((top, table.x0, "\t".join(c.replace("\t", " ") for c in cells)))
+    return items
+
+
+class _View:
+    """Page coordinates (PDF user space, y up, maybe rotated for display) -> display coordinates (y down)."""
+
+    def __init__(self, page):
+        left, bottom, right, top = page.get_mediabox()
+        self.left, self.bottom, self.right, self.top = left, bottom, right, top
+        self.rotation = page.get_rotation() % 360
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        dx, dy = x - self.left, y - self.bottom
+        width, height = self.right - self.left, self.top - self.bottom
+        if self.rotation == 90:
+            return dy, dx
+        if self.rotation == 180:
+            return width - dx, dy
+        if self.rotation == 270:
+            return height - dy, width - dx
+        return dx, height - dy
+
+    def box(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+        ax, ay = self.point(x0, y0)
+        bx, by = self.point(x1, y1)
+        return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+
+def _chars(page, view: _View) -> list[_Char]:
+    import pypdfium2.raw as raw
+
+    textpage = page.get_textpage()
+    try:
+        count = raw.FPDFText_CountChars(textpage)
+        rect = raw.FS_RECTF()
+        unicode_of, box_of, box = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, view.box
+        chars = []
+        for index in range(count):
+            code = unicode_of(textpage, index)
+            # Spaces and line ends (pdfium generates them too) are told from the gaps; surrogates and noncharacters
+            # are no text.
+            if code <= 0x20 or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF, 0x3000, 0xA0):
+                continue
+            if not box_of(textpage, index, rect):
+                continue
+            x0, top, x1, bottom = box(rect.left, rect.bottom, rect.right, rect.top)
+            if x1 <= x0 or bottom <= top:
+                continue
+            ch = chr(code)
+            if 0xFF21 <= code <= 0xFF5A:  # full-width letters as the plain ones; full-width digits stay as printed
+                ch = unicodedata.normalize("NFKC", ch)
+            chars.append(_Char(ch, x0, top, x1, bottom))
+        return chars
+    finally:
+        textpage.close()
+
+
+def _edges(page, view: _View) -> list[Edge]:
+    """Horizontal and vertical pieces of every drawn path (lines, and the sides of rectangles)."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    edges: list[Edge] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+
+    def walk(objects, matrix) -> None:
+        for obj in objects:
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
+                continue
+            own = raw.FS_MATRIX()
+            raw.FPDFPageObj_GetMatrix(obj, own)
+            m = _compose((own.a, own.b, own.c, own.d, own.e, own.f), matrix)
+            if kind == raw.FPDF_PAGEOBJ_FORM:
+                walk(
+                    (raw.FPDFFormObj_GetObject(obj, i) for i in range(raw.FPDFFormObj_CountObjects(obj))),
+                    m,
+                )
+                continue
+            raw.FPDFPath_GetDrawMode(obj, fill, stroke)
+            if not fill.value and not stroke.value:
+                continue  # a clipping path draws nothing
+            if matrix is _IDENTITY and raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                # Most borders are a line or a thin filled rectangle: their bounds are the edge.
+                x0, y0, x1, y1 = view.box(left.value, bottom.value, right.value, top.value)
+                if y1 - y0 < _THIN <= x1 - x0:
+                    edges.append(Edge(True, (y0 + y1) / 2, x0, x1))
+                    continue
+                if x1 - x0 < _THIN <= y1 - y0:
+                    edges.append(Edge(False, (x0 + x1) / 2, y0, y1))
+                    continue
+            start = current = None
+            for i in range(raw.FPDFPath_CountSegments(obj)):
+                segment = raw.FPDFPath_GetPathSegment(obj, i)
+                raw.FPDFPathSegment_GetPoint(segment, x, y)
+                point = view.point(*_apply(m, x.value, y.value))
+                kind = raw.FPDFPathSegment_GetType(segment)
+                if kind == raw.FPDF_SEGMENT_MOVETO:
+                    start = current = point
+                    continue
+                if kind == raw.FPDF_SEGMENT_LINETO and current is not None:
+                    _add_edge(edges, current, point)
+                current = point
+                if raw.FPDFPathSegment_GetClose(segment) and start is not None:
+                    _add_edge(edges, current, start)
+                    current = start
+
+    count = raw.FPDFPage_CountObjects(page)
+    walk((raw.FPDFPage_GetObject(page, i) for i in range(count)), _IDENTITY)
+    return edges
+
+
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_THIN = 2.5  # points: a path this thin in one direction is a line
+
+
+def _compose(inner: tuple, outer: tuple) -> tuple:
+    """The matrix that applies inner, then outer (PDF matrices [a b c d e f])."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _apply(m: tuple, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = m
+    return a * x + c * y + e, b * x + d * y + f
+
+
+def _add_edge(edges: list[Edge], p: tuple[float, float], q: tuple[float, float]) -> None:
+    (x0, y0), (x1, y1) = p, q
+    if abs(y0 - y1) < 1 and abs(x0 - x1) > 0:
+        edges.append(Edge(True, (y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+    elif abs(x0 - x1) < 1 and abs(y0 - y1) > 0:
+        edges.append(Edge(False, (x0 + x1) / 2, min(y0, y1), max(y0, y1)))
+
+
+# --- characters into lines ---------------------------------------------------------------------------------------
+
+
+def _lines(chars: list[_Char]) -> list[list[_Char]]:
+    """Characters grouped into visual lines by the middle of their boxes, each line from left to right."""
+    lines: list[list[_Char]] = []
+    middle = 0.0
+    for char in sorted(chars, key=lambda c: c.middle):
+        if lines and abs(char.middle - middle) <= max(char.size, lines[-1][0].size) * 0.4:
+            lines[-1].append(char)
+            continue
+        lines.append([char])
+        middle = char.middle
+    for line in lines:
+        line.sort(key=lambda c: c.x0)
+    return lines
+
+
+def _is_wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def _line_text(line: list[_Char], *, layout: bool, unit: float = 5.0, left: float = 0.0) -> str:
+    """A line's characters with the spaces their gaps stand for; with layout, a wide gap becomes spaces up to the
+    column the next character stands in, so that words printed in columns stay in columns."""
+    out: list[str] = []
+    length = 0
+    previous: _Char | None = None
+    for char in line:
+        if previous is not None:
+            gap = char.x0 - previous.x1
+            size = max(char.size, previous.size)
+            if layout and gap > size * 1.2:
+                column = round((char.x0 - left) / unit)
+                spaces = max(2, column - length)
+            elif gap > size * (0.45 if _is_wide(char.ch) and _is_wide(previous.ch) else 0.2):
+                spaces = 1
+            else:
+                spaces = 0
+            out.append(" " * spaces)
+            length += spaces
+        out.append(char.ch)
+        length += 2 if _is_wide(char.ch) else 1
+        previous = char
+    return "".join(out)
+
+
+def _joined_cell(lines: list[list[_Char]]) -> str:
+    """A cell's lines as one: a name or a number wrapped by a narrow column continues without a space."""
+    text = ""
+    for line in lines:
+        piece = _line_text(line, layout=False).strip()
+        if text and piece and text[-1].isascii() and text[-1].isalpha() and piece[0].isascii() and piece[0].isalpha():
+            text += " "
+        text += piece
+    return text

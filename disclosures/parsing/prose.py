@@ -1,0 +1,76 @@
+"""The prose of a disclosure as passages: lines that a PDF wrapped at the page width joined back together.
+
+Text taken from a PDF breaks every paragraph at the right margin, often inside a figure ("事业收入0万" | "元") or a
+label ("国有资本经营预" | "算拨款支出预算0万元"). The prose readers read passages, and a figure keeps the line it was
+printed on: `Passage.line_at` maps an offset in the passage back to its line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+# A line that starts a new item or heading, never the rest of the line above it.
+_STARTS_ITEM = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十\d]+[部章节条]"
+    r"|[①-⑳]|附[件表]|注[：:])"
+)
+_SENTENCE_END = ("。", "！", "？", "!", "?")
+_FULL = 0.85  # a line this close to the page width was wrapped, not ended
+
+
+@dataclass(frozen=True)
+class Passage:
+    text: str
+    line: int  # 1-based line of the first piece
+    starts: tuple[int, ...] = ()  # offsets in text where the following lines begin
+
+    def line_at(self, offset: int) -> int:
+        return self.line + bisect_right(self.starts, offset)
+
+
+def line_at(place: int | Passage, offset: int) -> int:
+    """The 1-based line of text at `offset` of what was read from `place` (a line number, or a passage)."""
+    return place if isinstance(place, int) else place.line_at(offset)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _page_width(cleaned: list[str]) -> int:
+    """The width most prose lines are wrapped at: a high percentile of the line widths."""
+    widths = sorted(_width(t) for t in cleaned if len(t) >= 10 and "\t" not in t)
+    if len(widths) < 10:
+        return 0
+    return widths[int(len(widths) * 0.9)]
+
+
+def passages(cleaned: list[str]) -> list[Passage]:
+    """Each prose line, joined with the lines it was wrapped onto; lines with tab-separated cells stand alone."""
+    width = _page_width(cleaned)
+    out: list[Passage] = []
+    i = 0
+    while i < len(cleaned):
+        text = piece = cleaned[i]
+        first, starts = i + 1, []
+        while width and _wraps(piece, width) and i + 1 < len(cleaned) and _continues(cleaned[i + 1]):
+            i += 1
+            piece = cleaned[i]
+            starts.append(len(text))
+            text += piece
+        if text:
+            out.append(Passage(text, first, tuple(starts)))
+        i += 1
+    return out
+
+
+def _wraps(text: str, width: int) -> bool:
+    last = text.rstrip()
+    return bool(last) and "\t" not in last and not last.endswith(_SENTENCE_END) and _width(last) >= width * _FULL
+
+
+def _continues(text: str) -> bool:
+    return bool(text) and "\t" not in text and not _STARTS_ITEM.match(text) and not text.endswith("表")
