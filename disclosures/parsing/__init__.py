@@ -17,8 +17,9 @@ def parse_disclosure(text: str) -> ParseResult:
 
     if not text.strip():
         raise DisclosureError("文件是空的：没有可读的文字。")
-    # A page break (\f) keeps its line's number; the parsers read the page's first line without it.
-    lines = table_spaces.tabulate_spaced(half_width_numbers(text).replace("\f", "").split("\n"))
+    # A page break (\f) keeps its line's number; the parsers read the page's first line without it (the reader of
+    # space-aligned tables reads each page on its own).
+    lines = [line.replace("\f", "") for line in table_spaces.tabulate_spaced(half_width_numbers(text).split("\n"))]
     cleaned = [clean_prose(line) for line in lines]  # read by several readers: cleaned once
     result = ParseResult(meta=meta.read_meta(lines, cleaned=cleaned))
     result.tables, result.lines, table_problems = tables.read_tables(lines, meta=result.meta)

@@ -81,7 +81,7 @@ def is_column_number_row(cells: Sequence[str]) -> bool:
     )
 
 
-def _role_of(label: str) -> str | None:
+def role_of(label: str) -> str | None:
     if label in {"序号", "栏次", "行次"}:
         return "seq"
     if label in _CODE_PARTS:
@@ -155,15 +155,15 @@ def build_layout(headers: list[list[str]], width: int) -> Layout:
 
     label_roles: dict[str, str | None] = {}  # a label is asked about several times below
 
-    def role_of(label: str) -> str | None:
+    def cached_role(label: str) -> str | None:
         if label not in label_roles:
-            label_roles[label] = _role_of(label)
+            label_roles[label] = role_of(label)
         return label_roles[label]
 
     def role(p: int) -> str | None:
         if not own[p]:
             return None
-        found = [role_of(t) for _, t in own[p]]
+        found = [cached_role(t) for _, t in own[p]]
         for wanted in ("seq", "code_part", "unit_code", "code", "type", "name", "ignore"):
             if wanted in found:
                 return wanted
@@ -176,13 +176,13 @@ def build_layout(headers: list[list[str]], width: int) -> Layout:
     any_misplaced = False
     for ri, r in enumerate(rows):
         misplaced = any(
-            c and roles[p] in {"code", "code_part", "unit_code", "name", "seq"} and role_of(c) is None
+            c and roles[p] in {"code", "code_part", "unit_code", "name", "seq"} and cached_role(c) is None
             for p, c in enumerate(r)
         )
         if misplaced:
             any_misplaced = True
             for p, c in enumerate(r):
-                if c and role_of(c) is None:
+                if c and cached_role(c) is None:
                     orphans.append(c)
                     own[p] = [(i, t) for i, t in own[p] if i != ri]
     if any_misplaced:  # only a misplaced row changes what the columns own
