@@ -3,10 +3,16 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from .models import Disclosure
+from .parsing.pdf import is_pdf
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label=_("文件（从 PDF 提取的文字，UTF-8 或 GBK）"))
+    file = forms.FileField(label=_("文件（PDF 原件，或从 PDF 提取的文字，UTF-8 或 GBK）"))
+    check = forms.BooleanField(
+        label=_("只核对，不导入"),
+        required=False,
+        help_text=_("读取并核对任何部门的公开文件，不保存任何数据。"),
+    )
     region = forms.RegexField(
         label=_("区划代码"), regex=r"^\d{6}$", required=False, help_text=_("文中无法判断地区时填写，如 130636")
     )
@@ -17,10 +23,12 @@ class UploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > settings.DISCLOSURE_MAX_BYTES:
+        # A PDF carries fonts and images: it may be larger than the text taken from it.
+        limit = settings.DISCLOSURE_MAX_PDF_BYTES if _starts_as_pdf(upload) else settings.DISCLOSURE_MAX_BYTES
+        if upload.size > limit:
             raise forms.ValidationError(
                 _("文件太大：%(mb).1f MB，上限 %(limit).0f MB。")
-                % {"mb": upload.size / 1024 / 1024, "limit": settings.DISCLOSURE_MAX_BYTES / 1024 / 1024}
+                % {"mb": upload.size / 1024 / 1024, "limit": limit / 1024 / 1024}
             )
         return upload
 
@@ -33,6 +41,12 @@ class UploadForm(forms.Form):
             "scope": data.get("scope") or None,
             "publisher": data.get("publisher") or None,
         }
+
+
+def _starts_as_pdf(upload) -> bool:
+    head = upload.read(1024)
+    upload.seek(0)
+    return is_pdf(head)
 
 
 class ConfirmForm(forms.Form):

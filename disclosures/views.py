@@ -2,6 +2,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from .models import Disclosure
+from .parsing.pages import numbered_lines, page_per_line
 from .selectors.disclosures import disclosure_get_detail
 
 
@@ -10,5 +11,9 @@ def disclosure_detail(request, pk: int):
         disclosure = disclosure_get_detail(pk=pk)
     except Disclosure.DoesNotExist as exc:
         raise Http404 from exc
-    numbered = list(enumerate(disclosure.source_lines, start=1))
-    return render(request, "disclosures/disclosure_detail.html", {"d": disclosure, "source": numbered})
+    text = disclosure.source_text
+    return render(
+        request,
+        "disclosures/disclosure_detail.html",
+        {"d": disclosure, "source": numbered_lines(text), "pages": page_per_line(text)},
+    )

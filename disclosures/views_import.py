@@ -1,6 +1,6 @@
-"""The staff upload page: pick a file, see what was found, then save or replace."""
+"""The staff upload page: pick a file (a PDF as published, or its text), see what was found, then save or replace;
+or only check it, for any department's disclosure, without saving anything."""
 
-import base64
 import secrets
 
 from django.contrib import messages
@@ -10,8 +10,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from .forms import ConfirmForm, UploadForm
+from .parsing.pages import numbered_lines, page_per_line
 from .parsing.types import DisclosureError
-from .services.imports import ImportRefused, Overrides, disclosure_prepare, disclosure_save
+from .remedies import for_page
+from .services.imports import (
+    ImportRefused,
+    Overrides,
+    disclosure_prepare,
+    disclosure_prepare_text,
+    disclosure_save,
+)
 from .summary import lines_by_table
 
 SESSION_KEY = "pending_uploads"
@@ -27,27 +35,39 @@ def upload(request):
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
-        data = upload_file.read()
         overrides = form.overrides()
+        check = form.cleaned_data["check"]
         try:
-            prepared = disclosure_prepare(data=data, filename=upload_file.name, overrides=Overrides(**overrides))
+            prepared = disclosure_prepare(
+                data=upload_file.read(), filename=upload_file.name, overrides=Overrides(**overrides), check=check
+            )
         except DisclosureError as exc:
             where = _("第 %(line)s 行：") % {"line": exc.line} if exc.line else ""
-            form.add_error(None, f"{upload_file.name}：{where}{exc.message}")
+            form.add_error(None, f"{upload_file.name}：{where}{for_page(exc.message, exc.remedy)}")
         else:
-            token = secrets.token_urlsafe(16)
-            # Only the latest preview is kept: a staff member reviews one file at a time.
-            request.session[SESSION_KEY] = {
-                token: {"filename": upload_file.name, "data": base64.b64encode(data).decode(), "overrides": overrides}
-            }
+            token = ""
+            if not check:
+                token = secrets.token_urlsafe(16)
+                # The text read from the file (not the file: a PDF is far larger), kept for the save that follows;
+                # only the latest preview is kept: a staff member reviews one file at a time.
+                request.session[SESSION_KEY] = {
+                    token: {
+                        "filename": upload_file.name,
+                        "text": prepared.text,
+                        "sha256": prepared.sha256,
+                        "overrides": overrides,
+                    }
+                }
             return render(
                 request,
                 "disclosures/upload_preview.html",
                 {
                     "p": prepared,
+                    "check": check,
                     "groups": lines_by_table(prepared.result.tables, prepared.result.lines),
                     "confirm": ConfirmForm(initial={"token": token}),
-                    "source": list(enumerate(prepared.text.split("\n"), start=1)),
+                    "source": numbered_lines(prepared.text),
+                    "pages": page_per_line(prepared.text),
                 },
             )
     return render(request, "disclosures/upload.html", {"form": form})
@@ -61,14 +81,16 @@ def upload_confirm(request):
     if not form.is_valid() or pending is None:
         messages.error(request, _("这次上传已过期，请重新选择文件。"))
         return redirect("upload")
-    data = base64.b64decode(pending["data"])
     try:
-        prepared = disclosure_prepare(
-            data=data, filename=pending["filename"], overrides=Overrides(**pending["overrides"])
+        prepared = disclosure_prepare_text(
+            text=pending["text"],
+            sha256=pending["sha256"],
+            filename=pending["filename"],
+            overrides=Overrides(**pending["overrides"]),
         )
         outcome = disclosure_save(prepared=prepared, replace=form.cleaned_data["replace"], user=request.user)
     except (DisclosureError, ImportRefused) as exc:
-        messages.error(request, f"{pending['filename']}：{exc}")
+        messages.error(request, f"{pending['filename']}：{for_page(exc.message, exc.remedy)}")
         return redirect("upload")
     request.session.pop(SESSION_KEY, None)
     text = {

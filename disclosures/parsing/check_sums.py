@@ -75,6 +75,8 @@ def _compare_columns(
         total = sum((_amount(p, column) for p in parts), ZERO)
         if column not in parent and total == ZERO:
             continue
+        if parts and not any(column in p for p in parts):
+            continue  # no part prints this column (人员经费合计 over rows that print only 决算数): nothing to add up
         if differ(_amount(parent, column), total) is not None:
             out.append((column, _amount(parent, column), total))
     return out

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .figure_text import clean_prose
+from .meta_publisher import placeholder_names
 from .text import strip_tags
 from .types import ParseResult, Problem, Severity
 
@@ -89,6 +91,9 @@ def contents_entries(lines: list[str]) -> tuple[list[tuple[str, int]], int]:
 def check_complete(lines: list[str], result: ParseResult) -> list[Problem]:
     entries, last = contents_entries(lines)
     problems: list[Problem] = []
+    blank = _blank_template(lines, result)
+    if blank is not None:
+        return [blank]
     if len(entries) >= 4:
         body = _normal("\n".join(lines[last:]))
         missing = [(title, n) for title, n in entries if title not in body and title[:8] not in body]
@@ -118,3 +123,23 @@ def check_complete(lines: list[str], result: ParseResult) -> list[Problem]:
             )
         )
     return problems
+
+
+def _blank_template(lines: list[str], result: ParseResult) -> Problem | None:
+    """The standard tables, titled and headed, with no figure in them or in the prose: a template, not a disclosure."""
+    if len({t.key for t in result.tables}) < 3:
+        return None
+    if any(v != 0 for line in result.lines for v in line.amounts.values()):
+        return None
+    if any(f.value != 0 for f in result.figures if f.unit == "元"):
+        return None
+    placeholder = next((name for name, _ in placeholder_names([clean_prose(x) for x in lines[:40]])), None)
+    named = f"（发布单位写作“{placeholder}”）" if placeholder else ""
+    return Problem(
+        Severity.ERROR,
+        "blank_template",
+        f"没有任何数字：这份文件有 {len({_title(t.title) for t in result.tables})} 张表的标题和表头{named}，"
+        "却没有填写一个金额，"
+        "像是一份未填写的表样（模板），不是已公开的预算或决算。",
+        (result.tables[0].start_line,),
+    )

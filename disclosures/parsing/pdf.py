@@ -6,7 +6,7 @@ tables are found from the lines drawn on the page (pdf_grid), so a table is read
 from the spacing of the words; a name wrapped inside its cell is one name. Text outside the ruled tables is read
 line by line, from the top, with wide gaps kept as runs of spaces (as `pdftotext -layout` keeps them) so that a
 table printed without rules is still read by its columns. Each page after the first starts with a form feed, as
-pdftotext writes it, so every line of the stored text keeps its page (`page_of_line`).
+pdftotext writes it, so every line of the stored text keeps its page (pages.py).
 
 The reading runs in a child process with a time and memory limit: a hostile or broken file ends the child, never
 the web worker, and pdfium (which is not thread-safe) never runs in a worker's threads.
@@ -14,6 +14,7 @@ the web worker, and pdfium (which is not thread-safe) never runs in a worker's t
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import os
 import pickle
@@ -24,13 +25,13 @@ import time
 import unicodedata
 from statistics import median
 
+from .pages import PAGE_BREAK
 from .pdf_grid import Edge, Table, find_tables
 from .types import DisclosureError
 
 log = logging.getLogger(__name__)
 
 PDF_MAGIC = b"%PDF"
-PAGE_BREAK = "\f"
 # A disclosure runs to 20–60 pages; far more is not one, and would hold the worker for long.
 MAX_PAGES = 300
 TIME_LIMIT = 60  # seconds for one PDF; a 300-page file reads in a few
@@ -52,29 +53,6 @@ def pdf_text(data: bytes) -> str:
     return outcome[1]
 
 
-def page_of_line(text: str, line: int) -> int:
-    """The 1-based page of a 1-based line of a stored text (1 for texts without page breaks)."""
-    return 1 + text.count(PAGE_BREAK, 0, _offset_of_line(text, line))
-
-
-def page_starts(text: str) -> list[int]:
-    """The 1-based line on which each page starts, in order (page 1 at line 1)."""
-    starts = [1]
-    for number, line in enumerate(text.split("\n"), start=1):
-        starts.extend(number for _ in range(line.count(PAGE_BREAK)))
-    return starts
-
-
-def _offset_of_line(text: str, line: int) -> int:
-    offset = 0
-    for _ in range(max(line, 1) - 1):
-        found = text.find("\n", offset)
-        if found < 0:
-            return len(text)
-        offset = found + 1
-    return text.find("\n", offset) if text.find("\n", offset) >= 0 else len(text)
-
-
 # --- the child process -------------------------------------------------------------------------------------------
 
 
@@ -86,6 +64,7 @@ def _isolated(data: bytes) -> tuple[str, str]:
         code = 0
         try:
             os.close(reader)
+            faulthandler.disable()  # a crash of the reader is reported to the parent, not dumped into its log
             resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
             signal.alarm(TIME_LIMIT)
             try:

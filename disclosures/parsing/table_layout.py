@@ -36,6 +36,7 @@ _SYNONYMS = {
     "决算金额": "total",
 }
 _SUBTOTAL = {"小计"}
+_CLASSIFICATION = re.compile(r"(?:支出|收入|部门|政府|部门预算|政府预算)?(?:功能|经济)分类")
 _CODE_PARTS = {"类", "款", "项"}
 _IGNORE = re.compile(r"备注|简介|说明|依据|内容|计量单位|规格|目录|时间|数量|单价|指标")
 # A header word is in the cell, or the cell is one of the short header words. Two patterns, because the anchored
@@ -92,6 +93,8 @@ def role_of(label: str) -> str | None:
         return "code"
     if label == "类型" or (label.startswith("项目") and label.endswith(("类型", "分类", "类别"))):
         return "type"
+    if _CLASSIFICATION.fullmatch(label):
+        return "code"  # "经济分类" over "科目编码" over 类 | 款: the classification the codes belong to
     if "名称" in label or label in {"项目", "科目"} or ("科目" in label and "编码" not in label):
         return "name"
     if (_IGNORE.search(label) or label.endswith("单位")) and amount_key(label) is None:
@@ -302,8 +305,8 @@ def build_layout(headers: list[list[str]], width: int) -> Layout:
         r = roles[p]
         if r == "seq" and layout.seq is None:
             layout.seq = p
-        elif r == "code" and layout.code and layout.sections and layout.sections[-1].amounts:
-            block_code.append(p)
+        elif r in ("code", "code_part") and layout.code and layout.sections and layout.sections[-1].amounts:
+            block_code.append(p)  # a code column (or 类 | 款 columns) past the amounts opens a block beside
         elif r == "code_part" or (r == "code" and not layout.code):
             layout.code.append(p)
         elif r == "unit_code" and layout.unit_code is None:

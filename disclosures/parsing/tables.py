@@ -40,6 +40,7 @@ _READ_ROWS = {
 _REGISTER_ONLY = {"performance_targets"}  # registered for their lines, rows left to the figures reader
 _SUMMARY_KEYS = {"income_expenditure_summary", "fiscal_summary", "income_summary", "expenditure_summary"}
 _TOTAL_NAMES = {"合计", "总计", "共计", "总合计"}
+_BLOCK_TOTALS = (("人员经费", "personnel"), ("公用经费", "public"))
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])\s*")
 _HEADING = re.compile(r"^\s*(?:[-*]\s+)?#{1,6}\s")
 _TAGS = re.compile(r"<[^>]+>")
@@ -160,7 +161,8 @@ def _lines_of(region: Region, key: str, unit: str, problems: list[Problem]) -> l
 def _merge_block_totals(found: list[ParsedLine], layout: Layout) -> list[ParsedLine]:
     """人员经费合计 | 公用经费合计 printed side by side on one row: one 合计 line with both and their sum."""
     totals = [line for line in found if line.row_kind == "total"]
-    if len(totals) < 2 or not any(s.block for s in layout.sections):
+    named = any(word in line.name for line in totals for word, _ in _BLOCK_TOTALS)
+    if len(totals) < 2 or not (named or any(s.block for s in layout.sections)):
         return found
     blocks = [k for line in totals for k in line.amounts if k in ("personnel", "public")]
     if len(blocks) != len(set(blocks)) or not blocks:
@@ -248,6 +250,10 @@ def _line_of(
             classification=codes.classification_of(code), code=code, name=name, row_kind=row_kind, **common
         )
     if name in _TOTAL_NAMES or (("合计" in name or "总计" in name) and len(name) <= 8 and "小计" not in name):
+        block = next((key for word, key in _BLOCK_TOTALS if word in name), None)
+        if block and set(amounts) == {"total"}:
+            # "人员经费合计 | 公用经费合计" under blocks that print only 决算数: the total of one block.
+            common["amounts"] = {block: amounts["total"]}
         return ParsedLine(
             classification=Classification.SUMMARY,
             code="",

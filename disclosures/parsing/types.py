@@ -43,12 +43,14 @@ COLUMN_KEYS: dict[str, str] = {
 
 
 class DisclosureError(Exception):
-    """The text cannot be imported. `line` is 1-based where one applies."""
+    """The text cannot be imported. `line` is 1-based where one applies; `remedy` names what the user can do about
+    it ("year", "region", "check", …), which each entry point words in its own terms (a flag, a form field)."""
 
-    def __init__(self, message: str, *, line: int | None = None):
+    def __init__(self, message: str, *, line: int | None = None, remedy: str | None = None):
         super().__init__(message)
         self.message = message
         self.line = line
+        self.remedy = remedy
 
     def __str__(self) -> str:
         return f"第 {self.line} 行：{self.message}" if self.line else self.message

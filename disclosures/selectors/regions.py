@@ -13,6 +13,8 @@ _BODY = re.compile(
     r"医疗保险事业管理(?:局|中心)|医疗保障事务中心|医保局|医疗保险局).*$"
 )
 _SUFFIXES = ("自治县", "自治旗", "林区", "特区", "县", "区", "市", "旗")
+_DIVISION_ENDS = set("省市县区旗州盟")
+_PARTY = re.compile(r"^(?:中共|中国共产党)")
 
 
 @dataclass(frozen=True)
@@ -29,9 +31,15 @@ def _short(name: str) -> str:
     return name
 
 
-def place_of(publisher: str) -> str:
-    """'漯河市郾城区医疗保障局' -> '漯河市郾城区'."""
-    return _BODY.sub("", re.sub(r"\s+", "", publisher))
+def _places(publisher: str) -> list[str]:
+    """The parts of a publisher's name that may name its place, longest first: for a medical-security body what
+    stands before its body words; for any other body ("上海市普陀区司法局", "中共上海市普陀区委员会办公室") every
+    beginning of the name that ends like a division (…市, …区, …县)."""
+    name = _PARTY.sub("", re.sub(r"\s+", "", publisher))
+    medical = _BODY.search(name)
+    if medical:
+        return [name[: medical.start()]]
+    return [name[:i] for i in range(len(name), 1, -1) if name[i - 1] in _DIVISION_ENDS]
 
 
 def region_resolve(*, publisher: str, context: str = "") -> RegionMatch:
@@ -39,9 +47,18 @@ def region_resolve(*, publisher: str, context: str = "") -> RegionMatch:
 
     唐县医疗保障局 is 唐县, not 行唐县 or 高唐县: a county matches only when its whole name ends the place.
     """
-    place = place_of(publisher)
-    if not place:
-        return RegionMatch(None, (), place)
+    places = _places(publisher)
+    if not places:
+        return RegionMatch(None, (), "")
+    fallback = RegionMatch(None, (), places[0])
+    for place in places:
+        match = _resolve_place(place, context)
+        if match.region is not None or match.candidates:
+            return match
+    return fallback
+
+
+def _resolve_place(place: str, context: str) -> RegionMatch:
     # Every tail of the place is a possible name; ask for those rather than scanning ~3,400 divisions.
     tails = {place[i:] for i in range(len(place))}
     tails |= {tail + suffix for tail in list(tails) if len(tail) >= 2 for suffix in _SUFFIXES}

@@ -6,6 +6,7 @@ The rows themselves are built and written by import_writes.py.
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -15,11 +16,15 @@ from django.utils import timezone
 
 from disclosures.models import Bureau, Disclosure, Region
 from disclosures.parsing import parse_disclosure
+from disclosures.parsing.meta_publisher import is_medical_security_body
+from disclosures.parsing.pdf import is_pdf
 from disclosures.parsing.reading import read_disclosure
 from disclosures.parsing.types import DisclosureError, Kind, ParseResult, Scope, Severity
 from disclosures.selectors.regions import region_resolve
 
 from .import_writes import _write
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,7 @@ class Prepared:
     sha256: str
     text: str
     result: ParseResult
-    region: Region
+    region: Region | None  # None only when checking a document whose region cannot be told
     publisher: str
     existing: Disclosure | None = None  # the same bytes, already stored
     current: Disclosure | None = None  # another version for the same bureau, year, kind and scope
@@ -60,16 +65,23 @@ class Prepared:
 @dataclass
 class ImportOutcome:
     filename: str
-    status: str  # imported / unchanged / replaced / error / needs_confirmation
+    status: str  # imported / unchanged / replaced / checked / error
     disclosure: Disclosure | None = None
     error: str = ""
     line: int | None = None
     prepared: Prepared | None = None
     replaced: list[Disclosure] = field(default_factory=list)
+    remedy: str | None = None  # for errors: what the user can do (see disclosures/remedies.py)
 
 
 class ImportRefused(Exception):
-    """A prepared import that may not be written as asked (another version exists and no --replace)."""
+    """A prepared import that may not be written as asked (another version exists and no replace was asked for).
+    `remedy` names what the user can do, as DisclosureError's does."""
+
+    def __init__(self, message: str, *, remedy: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.remedy = remedy
 
 
 def _apply_overrides(result: ParseResult, overrides: Overrides) -> None:
@@ -94,13 +106,19 @@ def _require_meta(result: ParseResult) -> None:
         first = errors[0]
         raise DisclosureError(first.message, line=first.lines[0] if first.lines else None)
     missing = [
-        (meta.year is None, "年度（命令行 --year YYYY；上传页“年度”）"),
-        (meta.kind is None, "预算或决算（命令行 --kind budget|final；上传页“类型”）"),
-        (meta.scope is None, "部门或单位（命令行 --scope department|unit；上传页“范围”）"),
+        (meta.year is None, "年度", "year"),
+        (meta.kind is None, "预算或决算", "kind"),
+        (meta.scope is None, "部门或单位", "scope"),
     ]
-    names = [label for absent, label in missing if absent]
-    if names:
-        raise DisclosureError("从文中无法判断" + "、".join(names) + "，请指定。")
+    absent = [(label, remedy) for gone, label, remedy in missing if gone]
+    if absent:
+        if not _looks_whole(result):
+            raise DisclosureError(
+                f"内容不全：这不是一份完整的预决算公开（没有标题或封面说明它是哪一年的预算或决算，"
+                f"只读到 {len(result.tables)} 张表）。请导入完整的文件。"
+            )
+        remedy = absent[0][1] if len(absent) == 1 else "meta"
+        raise DisclosureError("从文中无法判断" + "、".join(label for label, _ in absent) + "。", remedy=remedy)
     if meta.unit not in ("元", "万元"):
         raise DisclosureError("无法判断金额单位：文中应有“单位：元”或“单位：万元”。")
     if not 1990 <= meta.year <= 2100:
@@ -108,10 +126,14 @@ def _require_meta(result: ParseResult) -> None:
     _require_storable_amounts(result)
     if not result.lines:
         raise DisclosureError(
-            "没有读到任何预算行：这不像一份预决算公开（应有“支出总表”等表格，或“（类）（款）（项）……万元”的说明）。"
-            "表格的单元格应以制表符分隔，或在表名下按表头行对齐、以两个以上空格分隔。",
+            "不是预决算公开文本：没有读到任何预算行（应有“支出总表”等表格，或“（类）（款）（项）……万元”的说明）。",
             line=_first_table_title(result),
         )
+
+
+def _looks_whole(result: ParseResult) -> bool:
+    """A whole disclosure has a title that names it, or several of the standard tables; a piece of one has neither."""
+    return bool(result.meta.title) or len({t.key for t in result.tables}) >= 3
 
 
 def _first_table_title(result: ParseResult) -> int | None:
@@ -142,21 +164,23 @@ def _region_for(result: ParseResult, overrides: Overrides, text: str) -> Region:
         try:
             return Region.objects.get(code=overrides.region_code)
         except Region.DoesNotExist:
-            raise DisclosureError(f"区划代码 {overrides.region_code} 不在全国行政区划表中。") from None
+            raise DisclosureError(f"区划代码 {overrides.region_code} 不在全国行政区划表中。", remedy="region") from None
     publisher = result.meta.publisher
     if not publisher:
-        raise DisclosureError("无法从文中判断发布单位（如“××县医疗保障局”），请用 --region 指定区划代码。")
+        raise DisclosureError("无法从文中判断发布单位（封面、“编制部门：”或标题中的单位全称）。", remedy="publisher")
     match = region_resolve(publisher=publisher, context=text[:20000])
     if match.region is None:
         if match.candidates:
             options = "、".join(f"{r.full_name} {r.code}" for r in match.candidates)
             raise DisclosureError(
-                f"“{match.place}”对应多个地区：{options}；请用 --region 指定区划代码。",
+                f"“{match.place}”对应多个地区：{options}。",
                 line=result.meta.lines.get("publisher"),
+                remedy="region",
             )
         raise DisclosureError(
-            f"在全国行政区划表中找不到“{match.place or publisher}”，请用 --region 指定区划代码。",
+            f"在全国行政区划表中找不到“{match.place or publisher}”。",
             line=result.meta.lines.get("publisher"),
+            remedy="region",
         )
     return match.region
 
@@ -168,23 +192,57 @@ def _find_bureau(region: Region, names: list[str]) -> Bureau | None:
     )
 
 
-def disclosure_prepare(*, data: bytes, filename: str, overrides: Overrides | None = None) -> Prepared:
-    """Read, parse and validate a file without writing. Raises DisclosureError with the line where one applies."""
-    overrides = overrides or Overrides()
+def disclosure_read(*, data: bytes) -> tuple[str, str]:
+    """(the text the parsers read, the document's fingerprint). A PDF is its bytes; a text file is its text, so the
+    same text saved as GBK or UTF-8, with CRLF or LF line ends, is the same document."""
     text = read_disclosure(
         data, max_bytes=settings.DISCLOSURE_MAX_BYTES, max_pdf_bytes=settings.DISCLOSURE_MAX_PDF_BYTES
     )
-    sha = hashlib.sha256(data).hexdigest()
+    fingerprint = hashlib.sha256(data if is_pdf(data) else text.encode("utf-8")).hexdigest()
+    return text, fingerprint
+
+
+def disclosure_prepare(
+    *, data: bytes, filename: str, overrides: Overrides | None = None, check: bool = False
+) -> Prepared:
+    """Read, parse and validate a file without writing. Raises DisclosureError with the line where one applies.
+    With `check`, any department's disclosure is read and checked, its region only where it can be told."""
+    text, fingerprint = disclosure_read(data=data)
+    return disclosure_prepare_text(text=text, sha256=fingerprint, filename=filename, overrides=overrides, check=check)
+
+
+def disclosure_prepare_text(
+    *, text: str, sha256: str, filename: str, overrides: Overrides | None = None, check: bool = False
+) -> Prepared:
+    """disclosure_prepare for a text already read (the upload page keeps the text between preview and save)."""
+    overrides = overrides or Overrides()
     result = parse_disclosure(text)
     _apply_overrides(result, overrides)
     _require_meta(result)
+    publisher = result.meta.publisher
+    if check:
+        try:
+            region = _region_for(result, overrides, text)
+        except DisclosureError:
+            region = None
+        return Prepared(
+            filename=filename, sha256=sha256, text=text, result=result, region=region, publisher=publisher or ""
+        )
+    if publisher and not is_medical_security_body(publisher):
+        raise DisclosureError(
+            f"发布单位是“{publisher}”，不是医疗保障部门（医疗保障局、医保经办或服务中心等）：本站只收医疗保障部门的"
+            "预决算公开，没有导入。",
+            line=result.meta.lines.get("publisher"),
+            remedy="check",
+        )
     region = _region_for(result, overrides, text)
-    publisher = result.meta.publisher or f"{region.name}医疗保障局"
+    if not publisher:
+        raise DisclosureError("无法从文中判断发布单位（封面、“编制部门：”或标题中的单位全称）。", remedy="publisher")
     # A bureau named with its prefecture (漯河市郾城区医疗保障局) is the same as one named without it.
     bureau = _find_bureau(region, [publisher, *result.meta.other_names])
     existing = current = None
     if bureau is not None:
-        existing = Disclosure.objects.filter(sha256=sha, bureau=bureau).select_related("bureau__region").first()
+        existing = Disclosure.objects.filter(sha256=sha256, bureau=bureau).select_related("bureau__region").first()
         current = Disclosure.objects.filter(
             bureau=bureau,
             fiscal_year=result.meta.year,
@@ -194,7 +252,7 @@ def disclosure_prepare(*, data: bytes, filename: str, overrides: Overrides | Non
         ).first()
     return Prepared(
         filename=filename,
-        sha256=sha,
+        sha256=sha256,
         text=text,
         result=result,
         region=region,
@@ -235,14 +293,12 @@ def disclosure_save(*, prepared: Prepared, replace: bool = False, user=None) -> 
     if existing is not None:
         if not replace:
             raise ImportRefused(
-                f"这是 {existing} 已被替换的旧版本（{existing.imported_at:%Y-%m-%d %H:%M} 导入）；"
-                "如要恢复为现行版本，请加 --replace（网页上勾选“替换”）。"
+                f"这是 {existing} 已被替换的旧版本（{existing.imported_at:%Y-%m-%d %H:%M} 导入）。", remedy="restore"
             )
         return _restore(prepared)
     if prepared.current is not None and not replace:
         raise ImportRefused(
-            f"{prepared.current} 已有另一版本（{prepared.current.imported_at:%Y-%m-%d %H:%M} 导入）；"
-            "确认替换请加 --replace（网页上点“替换”），旧版本会保留并标为已替换。"
+            f"{prepared.current} 已有另一版本（{prepared.current.imported_at:%Y-%m-%d %H:%M} 导入）。", remedy="replace"
         )
     try:
         with transaction.atomic():
@@ -267,13 +323,25 @@ def disclosure_save(*, prepared: Prepared, replace: bool = False, user=None) -> 
 
 
 def disclosure_import(
-    *, data: bytes, filename: str, overrides: Overrides | None = None, replace: bool = False, user=None
+    *,
+    data: bytes,
+    filename: str,
+    overrides: Overrides | None = None,
+    replace: bool = False,
+    check: bool = False,
+    user=None,
 ) -> ImportOutcome:
-    """Prepare and save one file; every failure becomes an outcome with status "error" and nothing written."""
+    """Prepare and save one file (with `check`, prepare only: status "checked"); every failure becomes an outcome
+    with status "error" and nothing written, an unexpected one too (its detail goes to the log)."""
     try:
-        prepared = disclosure_prepare(data=data, filename=filename, overrides=overrides)
+        prepared = disclosure_prepare(data=data, filename=filename, overrides=overrides, check=check)
+        if check:
+            return ImportOutcome(filename, "checked", prepared=prepared, disclosure=prepared.existing)
         return disclosure_save(prepared=prepared, replace=replace, user=user)
     except DisclosureError as exc:
-        return ImportOutcome(filename, "error", error=exc.message, line=exc.line)
+        return ImportOutcome(filename, "error", error=exc.message, line=exc.line, remedy=exc.remedy)
     except ImportRefused as exc:
-        return ImportOutcome(filename, "error", error=str(exc))
+        return ImportOutcome(filename, "error", error=exc.message, remedy=exc.remedy)
+    except Exception:
+        log.exception("import of %s failed", filename)
+        return ImportOutcome(filename, "error", error="导入时发生内部错误，没有写入任何数据；错误已记入日志。")

@@ -208,3 +208,47 @@ def test_an_impossibly_long_amount_is_refused_with_its_line(tmp_path):
     assert "位数过多" in record["error"]
     assert record["line"] == number + 1
     assert Disclosure.objects.count() == 0
+
+
+def test_the_same_text_in_gbk_with_crlf_is_the_same_document(tmp_path):
+    [first], _ = run_import(str(seed("002")))
+    text = seed("002").read_text(encoding="utf-8")
+    other_bytes = _bad_file(tmp_path, "gbk-crlf.txt", text.replace("\n", "\r\n").encode("gb18030"))
+    before = counts()
+    [record], status = run_import(str(other_bytes))
+    assert (record["status"], status) == ("unchanged", 0)
+    assert record["document_id"] == first["document_id"]
+    assert counts() == before
+
+
+def test_an_unexpected_failure_is_one_json_record_and_the_batch_goes_on(monkeypatch, caplog):
+    from disclosures.services import imports
+
+    real_parse = imports.parse_disclosure
+
+    def failing(text):
+        if "高邑" in text[:2000]:
+            raise RuntimeError("boom inside the parser")
+        return real_parse(text)
+
+    monkeypatch.setattr(imports, "parse_disclosure", failing)
+    records, status = run_import(str(seed("003")), str(seed("000")))
+    assert [r["status"] for r in records] == ["error", "imported"]
+    assert status == 1
+    assert "内部错误" in records[0]["error"] and "boom" not in records[0]["error"]
+    assert "Traceback" not in records[0]["error"]
+    assert "boom inside the parser" in caplog.text  # the detail is in the log, for whoever runs the server
+    assert not Disclosure.objects.filter(bureau__region__code="130127").exists()
+
+
+def test_a_piece_of_a_disclosure_is_named_as_such(tmp_path):
+    # One table of a document, its year printed in the header: not a whole disclosure, whatever options are given.
+    lines = seed("000").read_text(encoding="utf-8").split("\n")
+    start = next(i for i, line in enumerate(lines) if "部门预算支出总表" in line and "\t" not in line)
+    piece = "\n".join(["单位：万元", "预算年度：2023", *lines[start + 1 : start + 30]])
+    path = _bad_file(tmp_path, "piece.txt", piece.encode())
+    [record], status = run_import(str(path))
+    assert status == 1
+    assert "内容不全" in record["error"] and "不是一份完整的预决算公开" in record["error"]
+    assert "--year" not in record["error"]
+    assert Disclosure.objects.count() == 0

@@ -74,7 +74,9 @@ def test_replacing_needs_confirmation_and_keeps_the_old_version(staff_client, tm
     assert "已有另一版本" in html
     lines_before = BudgetLine.objects.count()
     response = staff_client.post(reverse("upload_confirm"), {"token": token_of(html)}, follow=True)
-    assert "--replace" in response.content.decode() or "替换" in response.content.decode()
+    page = response.content.decode()
+    # The page says what to do in its own terms: the tick box, never the command-line flag.
+    assert "请勾选“替换”" in page and "--replace" not in page
     assert Disclosure.objects.count() == 1 and BudgetLine.objects.count() == lines_before
 
     html = upload(staff_client, changed).content.decode()
@@ -97,7 +99,7 @@ def test_fields_the_text_cannot_tell_can_be_given(staff_client, tmp_path):
     path = tmp_path / "noyear.txt"
     path.write_text(text, encoding="utf-8")
     html = upload(staff_client, path).content.decode()
-    assert "年度" in html and "--year" in html
+    assert "从文中无法判断年度。请在“年度”一栏填写。" in html and "--year" not in html
     html = upload(staff_client, path, year="2026").content.decode()
     staff_client.post(reverse("upload_confirm"), {"token": token_of(html)})
     assert Disclosure.objects.get().fiscal_year == 2026

@@ -3,15 +3,20 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from disclosures.remedies import for_command
 from disclosures.reports import outcome_as_json
 from disclosures.services.imports import ImportOutcome, Overrides, disclosure_import
 
 
 class Command(BaseCommand):
-    help = "导入预决算公开文件（从 PDF 提取的文字）。每个文件要么全部导入，要么什么也不写。"
+    help = (
+        "导入预决算公开文件（PDF 原件，或从 PDF 提取的文字）。每个文件要么全部导入，要么什么也不写；"
+        "--check 只读取和核对，不写入，适用于任何部门的公开文件。"
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", help="文本文件路径")
+        parser.add_argument("paths", nargs="+", help="PDF 或文本文件路径")
+        parser.add_argument("--check", action="store_true", help="只读取和核对，不写入（任何部门的公开文件都可以）")
         parser.add_argument("--replace", action="store_true", help="确认用新文件替换同一单位、年度、类型的现有版本")
         parser.add_argument("--json", action="store_true", help="每个文件输出一行 JSON")
         parser.add_argument("--region", help="6 位区划代码，文中无法判断时指定")
@@ -30,7 +35,9 @@ class Command(BaseCommand):
         )
         failed = 0
         for name in options["paths"]:
-            outcome = self._import_one(Path(name), overrides=overrides, replace=options["replace"])
+            outcome = self._import_one(
+                Path(name), overrides=overrides, replace=options["replace"], check=options["check"]
+            )
             failed += outcome.status == "error"
             if options["json"]:
                 self.stdout.write(json.dumps(outcome_as_json(outcome), ensure_ascii=False))
@@ -39,24 +46,36 @@ class Command(BaseCommand):
         if failed:
             raise CommandError(f"{failed} 个文件未能导入。", returncode=1)
 
-    def _import_one(self, path: Path, *, overrides: Overrides, replace: bool) -> ImportOutcome:
+    def _import_one(self, path: Path, *, overrides: Overrides, replace: bool, check: bool) -> ImportOutcome:
         try:
             data = path.read_bytes()
         except OSError as exc:
             return ImportOutcome(str(path), "error", error=f"无法读取文件：{exc.strerror or exc}")
-        return disclosure_import(data=data, filename=str(path), overrides=overrides, replace=replace)
+        return disclosure_import(data=data, filename=str(path), overrides=overrides, replace=replace, check=check)
 
     def _describe(self, outcome: ImportOutcome) -> None:
         if outcome.status == "error":
             where = f"第 {outcome.line} 行：" if outcome.line else ""
-            self.stderr.write(self.style.ERROR(f"{outcome.filename}: 错误：{where}{outcome.error}"))
+            message = for_command(outcome.error, outcome.remedy)
+            self.stderr.write(self.style.ERROR(f"{outcome.filename}: 错误：{where}{message}"))
             return
-        d = outcome.disclosure
         result = outcome.prepared.result
-        words = {"imported": "已导入", "unchanged": "未变（同一文件已导入过）", "replaced": "已替换旧版本"}
         counts = {s: sum(p.severity == s for p in result.problems) for s in ("error", "warning", "info")}
-        self.stdout.write(
-            f"{outcome.filename}: {words[outcome.status]}：{d}（{d.bureau.region.full_name} {d.bureau.region.code}），"
+        found = (
             f"{len(result.lines)} 行，{len(result.figures)} 个文中数字，"
             f"核对：{counts['warning']} 处不一致，{counts['info']} 条提示。"
+        )
+        if outcome.status == "checked":
+            meta, region = result.meta, outcome.prepared.region
+            where = f"（{region.full_name} {region.code}）" if region else ""
+            self.stdout.write(
+                f"{outcome.filename}: 已核对（未导入）：{outcome.prepared.publisher}{where} "
+                f"{meta.year}年{'决算' if meta.kind == 'final' else '预算'}，{found}"
+            )
+            return
+        d = outcome.disclosure
+        words = {"imported": "已导入", "unchanged": "未变（同一文件已导入过）", "replaced": "已替换旧版本"}
+        self.stdout.write(
+            f"{outcome.filename}: {words[outcome.status]}：{d}（{d.bureau.region.full_name} {d.bureau.region.code}），"
+            f"{found}"
         )
