@@ -246,6 +246,8 @@ class StatedFigure(models.Model):
     line = models.PositiveIntegerField(_("原文行号"))
     quote = models.TextField(_("原文"))
     year = models.PositiveSmallIntegerField(_("所指年度"), null=True, blank=True)
+    # The table whose row states the figure ("three_public"); blank for a figure stated in words.
+    table_key = models.CharField(_("出自表"), max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("文中数字")
@@ -254,6 +256,11 @@ class StatedFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label or self.key} {self.value}{self.unit}"
+
+    @property
+    def table(self) -> str:
+        """As the parsed figure names it: summaries read parsed and stored figures alike."""
+        return self.table_key
 
 
 class CheckResult(models.Model):

@@ -42,6 +42,7 @@ class FigureLike(Protocol):
     unit: str
     year: int | None
     line: int
+    table: str  # the table whose row states it; "" for words
 
 
 @dataclass
@@ -98,7 +99,7 @@ def summarise(lines: Sequence[LineLike], figures: Sequence[FigureLike]) -> Docum
         summary.functional.setdefault(line.code, Amount(line.amounts["total"], _line_numbers(line), _table_key(line)))
     current_year = [f for f in figures if f.year is None]
     # A figure its own table prints wins over the same figure in words (often rounded to 万元).
-    for figure in sorted(current_year, key=lambda f: (not getattr(f, "table", ""), f.line)):
+    for figure in sorted(current_year, key=lambda f: (not f.table, f.line)):
         out = FIGURES_OUT.get(figure.key)
         if out and out not in summary.figures:
             summary.figures[out] = figure

@@ -14,6 +14,7 @@ __all__ = ["DisclosureError", "ParseResult", "parse_disclosure"]
 def parse_disclosure(text: str) -> ParseResult:
     from . import checks, completeness, figures, meta, narrative, table_spaces, tables
     from .figure_text import clean_prose
+    from .prose import passages
 
     if not text.strip():
         raise DisclosureError("文件是空的：没有可读的文字。")
@@ -21,7 +22,7 @@ def parse_disclosure(text: str) -> ParseResult:
     # space-aligned tables reads each page on its own).
     lines = [line.replace("\f", "") for line in table_spaces.tabulate_spaced(half_width_numbers(text).split("\n"))]
     cleaned = [clean_prose(line) for line in lines]  # read by several readers: cleaned once
-    result = ParseResult(meta=meta.read_meta(lines, cleaned=cleaned))
+    result = ParseResult(meta=meta.read_meta(lines, cleaned=cleaned), passages=passages(cleaned))
     result.tables, result.lines, table_problems = tables.read_tables(lines, meta=result.meta)
     result.problems.extend(table_problems)
     if not result.lines:
@@ -29,7 +30,7 @@ def parse_disclosure(text: str) -> ParseResult:
         result.lines.extend(narrative_lines)
         result.problems.extend(narrative_problems)
     result.figures, figure_problems = figures.read_figures(
-        lines, meta=result.meta, tables=result.tables, rows=result.lines, cleaned=cleaned
+        lines, meta=result.meta, tables=result.tables, rows=result.lines, cleaned=cleaned, prose=result.passages
     )
     result.problems.extend(figure_problems)
     result.problems.extend(completeness.check_complete(lines, result))

@@ -4,13 +4,15 @@
 - check_totals: one total in every table that carries it; prose totals against the tables; a figure stated twice.
 - check_stated: per-head subsidy × insured residents against 2101202; an empty "三公" table against stated costs.
 - check_codes: a code whose name is another item's; running costs booked outside 21015.
+- check_prose: each item the prose explains against the tables; 决算数小于预算数 against its own figures; a year
+  compared with itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import check_codes, check_stated, check_sums, check_totals
+from . import check_codes, check_prose, check_stated, check_sums, check_totals
 from .types import ParseResult, Problem, Severity
 
 CHECKS: tuple[tuple[str, Callable[[ParseResult], list[Problem]]], ...] = (
@@ -18,6 +20,7 @@ CHECKS: tuple[tuple[str, Callable[[ParseResult], list[Problem]]], ...] = (
     ("各表合计与说明中的数字", check_totals.run),
     ("补助标准与“三公”经费", check_stated.run),
     ("科目编码", check_codes.run),
+    ("说明中的各项数字", check_prose.run),
 )
 
 

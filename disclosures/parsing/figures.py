@@ -13,7 +13,7 @@ from .figure_counts import prose_counts, row_counts
 from .figure_money import prose_money
 from .figure_tables import table_figures
 from .figure_text import clean_prose
-from .prose import passages
+from .prose import Passage, passages
 from .table_titles import EMPTY_DECLARATION
 from .types import FIGURE_KEYS, DocumentMeta, Kind, ParsedLine, ParsedTable, Problem, StatedFigure
 
@@ -34,6 +34,7 @@ def read_figures(
     tables: list[ParsedTable],
     rows: list[ParsedLine] = (),
     cleaned: list[str] | None = None,
+    prose: list[Passage] | None = None,
 ) -> tuple[list[StatedFigure], list[Problem]]:
     """`rows` are the table rows read (the "三公" table states figures in its row); `cleaned`, when given, is
     clean_prose of each line (parse_disclosure cleans them once for all readers)."""
@@ -54,10 +55,11 @@ def read_figures(
         text = cleaned[number - 1]
         if text and len(text) < 80 and ("表" in text or "绩效目标" in text) and not _NOT_TITLE.match(text):
             title = text
-    for passage in passages(cleaned):
+    for passage in prose if prose is not None else passages(cleaned):
         text = passage.text
-        if "\t" in text or (passage.line in table_at and EMPTY_DECLARATION.search(text)):
-            continue  # a note under a table that says it is empty states no figure
+        table = table_at.get(passage.line)
+        if "\t" in text or (table is not None and not table.declared_empty and EMPTY_DECLARATION.search(text)):
+            continue  # a note calling a table empty under the figures it prints: the figures are the table's
         if "元" in text or "三公" in text or "因公出国" in text:
             figures.extend(prose_money(passage, text, meta.year, final=meta.kind == Kind.FINAL))
         if _DIGIT.search(text) and _COUNT_WORDS.search(text):

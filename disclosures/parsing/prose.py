@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 # A line that starts a new item or heading, never the rest of the line above it.
 _STARTS_ITEM = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十\d]+[部章节条]"
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十\d]+[部章节条]"
     r"|[①-⑳]|附[件表]|注[：:])"
 )
 _SENTENCE_END = ("。", "！", "？", "!", "?")

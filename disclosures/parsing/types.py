@@ -148,3 +148,4 @@ class ParseResult:
     lines: list[ParsedLine] = field(default_factory=list)
     figures: list[StatedFigure] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    passages: list = field(default_factory=list)  # the prose, lines a PDF wrapped joined (prose.Passage)

@@ -131,6 +131,7 @@ def _write(prepared: Prepared, *, user) -> Disclosure:
                 line=f.line,
                 quote=f.quote,
                 year=f.year,
+                table_key=f.table,
             )
             for f in result.figures
         ]

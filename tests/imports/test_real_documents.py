@@ -81,14 +81,23 @@ def test_nothing_else_is_flagged_unless_wrong_on_the_page(checked, name):
     record = checked[(name, "pdf")]
     assert not [f for f in record["findings"] if f["severity"] == "error"]
     warnings = sorted(f["code"] for f in record["findings"] if f["severity"] == "warning")
-    # What is wrong on the printed pages: the 0.3万元 prose total and 302's items adding up to 171.09 against a
-    # printed 171.07 (财政局); a 三公 table whose note calls it empty above its own figures (万里街道).
+    # What is wrong on the printed pages (the answer key's notes): the 0.3万元 prose total and 302's items adding up
+    # to 171.09 against a printed 171.07 (财政局); "比2026年预算增加" in the 2026 budget, and 住房公积金's
+    # "2026年预算安排201.50万元" against 208.80 in the table (司法局); a 三公 table whose note calls it empty above
+    # its own figures, and 住房公积金's "2024年预算安排352.67万元" against 350.35 (万里街道).
     expected = {
         "putuo_czj_2024_final": ["children_sum", "prose_total"],
-        "putuo_sfj_2026_budget": [],
-        "putuo_wanli_2024_budget": ["empty_note"],
+        "putuo_sfj_2026_budget": ["other_year", "prose_item"],
+        "putuo_wanli_2024_budget": ["empty_note", "prose_item"],
     }[name]
     assert warnings == expected, record["findings"]
+    messages = " ".join(f["message"] for f in record["findings"])
+    for printed in {
+        "putuo_czj_2024_final": ["171.07万元", "0.30万元"],
+        "putuo_sfj_2026_budget": ["比2026年预算", "201.50万元"],
+        "putuo_wanli_2024_budget": ["本表为空表", "352.67万元"],
+    }[name]:
+        assert printed in messages
 
 
 @pytest.mark.django_db
