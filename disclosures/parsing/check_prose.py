@@ -44,17 +44,37 @@ def _table_amounts(result: ParseResult) -> dict[str, tuple[ParsedLine, Decimal]]
     return out
 
 
-def _code(m: re.Match[str]) -> str | None:
+def _code(m: re.Match[str], names: dict[str, str]) -> str | None:
+    """The code of a 类/款/项 path: as printed ("204类"), else the code the tables print under those names (any
+    department's items), else the standard list's."""
     if m.group(2) and m.group(4):
         code = m.group(2) + m.group(4) + (m.group(6) or "")
         return code if m.group(5) is None or m.group(6) else None
+    wanted = [_bare(n) for n in (m.group(1), m.group(3), m.group(5)) if n]
+    for code, name in names.items():
+        if len(code) != 1 + 2 * len(wanted) or _bare(name) != wanted[-1]:
+            continue
+        parents = [names.get(code[:3]), names.get(code[:5])][: len(wanted) - 1]
+        # The 类 name often runs on from the words before it ("主要用于一般公共服务支出"): it may end the text.
+        if (
+            parents
+            and parents[0]
+            and wanted[0].endswith(_bare(parents[0]))
+            and all(p is not None and _bare(p) == w for p, w in zip(parents[1:], wanted[1:-1], strict=False))
+        ):
+            return code
     return code_for_path(m.group(1), m.group(3), m.group(5))
+
+
+def _bare(name: str) -> str:
+    return name.removesuffix("支出") if len(name) > 3 else name
 
 
 def check_items(result: ParseResult, findings: Findings) -> None:
     """The amounts each item of the prose states, against the table's amount for the same code."""
     tables = {t.key: t for t in result.tables}
     amounts = _table_amounts(result)
+    names = {code: line.name for code, (line, _) in amounts.items()}
     final = result.meta.kind == Kind.FINAL
     year = result.meta.year
     for passage in result.passages:
@@ -62,7 +82,7 @@ def check_items(result: ParseResult, findings: Findings) -> None:
         if "类" not in text or "\t" in text:
             continue
         for m in _PATH.finditer(text):
-            code = _code(m)
+            code = _code(m, names)
             if code is None or code not in amounts:
                 continue
             line, table_value = amounts[code]

@@ -6,13 +6,14 @@
 - check_codes: a code whose name is another item's; running costs booked outside 21015.
 - check_prose: each item the prose explains against the tables; 决算数小于预算数 against its own figures; a year
   compared with itself.
+- check_names: a placeholder name left from a template, another department's name in a heading.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import check_codes, check_prose, check_stated, check_sums, check_totals
+from . import check_codes, check_names, check_prose, check_stated, check_sums, check_totals
 from .types import ParseResult, Problem, Severity
 
 CHECKS: tuple[tuple[str, Callable[[ParseResult], list[Problem]]], ...] = (
@@ -21,6 +22,7 @@ CHECKS: tuple[tuple[str, Callable[[ParseResult], list[Problem]]], ...] = (
     ("补助标准与“三公”经费", check_stated.run),
     ("科目编码", check_codes.run),
     ("说明中的各项数字", check_prose.run),
+    ("标题中的单位名称", check_names.run),
 )
 
 

@@ -15,6 +15,11 @@ from .types import ParseResult, Problem, Severity
 _DOTTED = re.compile(r"^(?P<title>[^\t]+?)\s*(?:\.{3,}|…{2,}|·{3,})\s*\t?\s*\d+\s*$")
 _TABLE_ROW = re.compile(r"^表\s*\d+\s*\t(?P<title>[^\t]+)(?:\t(?P<empty>是|否))?")
 _LIST_ITEM = re.compile(r"^[-*]\s*(?P<title>.+)$")
+# "一、收入支出决算总表", "第二部分 …决算表", "1. 2024年部门收支总表" in a contents list without dot leaders.
+_NUMBERED_ITEM = re.compile(
+    r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|\d{1,2}\s*[、.．](?!\d)|[（(][一二三四五六七八九十\d]+[)）])"
+    r"\s*(?P<title>\S.*)$"
+)
 _NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[（(]?[一二三四五六七八九十\d]+[)）、.．]|表\s*\d+)\s*")
 # What _normal deletes: years ("2023年度", as r"\d{4}\s*年度?" matches them), whitespace and these marks.
 _MARKS = "\"“”‘’'`·.．、，,；;：:（）()[]【】#*<>/-"
@@ -75,7 +80,13 @@ def contents_entries(lines: list[str]) -> tuple[list[tuple[str, int]], int]:
         dotted = _DOTTED.match(line) if has_leader else None
         match = dotted or _TABLE_ROW.match(line)
         if match is None and in_list:
-            match = _LIST_ITEM.match(line)
+            match = _LIST_ITEM.match(line) or _NUMBERED_ITEM.match(line)
+            if match is not None and len(line) > 40:
+                in_list = False  # a numbered sentence: the body has begun
+                continue
+            if match is not None and any(_title(match.group("title")) == seen for seen, _ in entries):
+                in_list = False  # the first part's heading again: the body has begun
+                continue
         if match is None:
             continue
         if match.groupdict().get("empty") == "是":  # declared empty in the contents: may be left out
@@ -110,6 +121,8 @@ def check_complete(lines: list[str], result: ParseResult) -> list[Problem]:
                     (missing[0][1], len(lines)),
                 )
             )
+    if not problems:
+        problems.extend(_tables_listed_but_absent(entries, lines[last:], result))
     has_total = any(line.row_kind == "total" for line in result.lines) or any(
         f.key in ("total", "grand_total", "income_total") for f in result.figures
     )
@@ -143,3 +156,33 @@ def _blank_template(lines: list[str], result: ParseResult) -> Problem | None:
         "像是一份未填写的表样（模板），不是已公开的预算或决算。",
         (result.tables[0].start_line,),
     )
+
+
+# Titles that name the same table in other words ("财政拨款收入支出决算总表" = "财政拨款收支决算总表",
+# "一般公共预算财政拨款支出决算（明细）表").
+_SAME_TITLE = (("收入支出", "收支"), ("明细", ""), ("部门", ""), ("预算表", "表"), ("决算表", "表"))
+
+
+def _canonical(title: str) -> str:
+    for old, new in _SAME_TITLE:
+        title = title.replace(old, new)
+    return title
+
+
+def _tables_listed_but_absent(entries: list[tuple[str, int]], body: list[str], result: ParseResult) -> list[Problem]:
+    """Every table the contents list names is in the document (under its own title or one that means the same)."""
+    listed = [(title, n) for title, n in entries if title.endswith("表")]
+    if not listed:
+        return []
+    found = {_canonical(_title(t.title)) for t in result.tables}
+    text = _canonical(_normal("\n".join(body)))
+    absent = [(title, n) for title, n in listed if _canonical(title) not in found and _canonical(title) not in text]
+    return [
+        Problem(
+            Severity.WARNING,
+            "contents_table",
+            f"目录（第{n}行）列出的“{title}”在正文中找不到：文件可能缺了这张表，或表是图片。",
+            (n,),
+        )
+        for title, n in absent
+    ]

@@ -104,17 +104,49 @@ def cover_publisher(cleaned: list[str]) -> tuple[str, int, int] | None:
 
 
 def placeholder_names(cleaned: list[str]) -> list[tuple[str, int]]:
-    """(text, line) of headings and fields that name a body by a placeholder ("上海市XX局", "××县医疗保障局")."""
+    """(name, line) of each body a short line names by a placeholder ("上海市XX局", "××县医疗保障局")."""
     found = []
     for number, text in enumerate(cleaned, start=1):
-        if len(text) > 80 or not PLACEHOLDER.search(text):
+        if not PLACEHOLDER.search(text):
             continue
         squashed = "".join(text.split())
-        m = re.search(
-            r"[\u4e00-\u9fffXx×＊*某○〇Ｘ]{0,20}(?:X{2}|x{2}|×{2}|＊{2}|\*{2}|某某|○○|〇〇|ＸＸ)[\u4e00-\u9fff]{0,10}"
-            + BODY_END,
-            squashed,
-        )
-        if m:
-            found.append((m.group(0), number))
+        if len(squashed) > 80:
+            continue
+        for m in _PLACEHOLDER_NAME.finditer(squashed):
+            found.append((_PLACE_TAIL.search(squashed[: m.start()]).group(0) + m.group(0), number))
     return found
+
+
+_PLACEHOLDER_NAME = re.compile(
+    r"(?:X{2,}|x{2,}|×{2,}|＊{2,}|\*{2,}|某某|○○|〇〇|ＸＸ)[\u4e00-\u9fff]{0,8}?(?:局|委员会|中心|办公室|办事处|院|所|部|厅)"
+)
+# The place before a placeholder: "上海市" of "第一部分上海市XX局概况".
+_PLACE_TAIL = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,4}(?:省|自治区))?(?:[\u4e00-\u9fff]{1,4}(?:市|州|盟))?(?:[\u4e00-\u9fff]{1,4}(?:区|县|旗))?$"
+)
+
+
+_HEADING_FIELDS = ("编制部门", "预算主管部门", "主管部门", "编制单位", "填报单位")
+
+
+def heading_bodies(cleaned: list[str]) -> list[tuple[str, int]]:
+    """(name, line) of each body a document title or a table's 编制部门/编制单位 field names: where a document
+    copied from another department keeps the other's name."""
+    found: list[tuple[str, int]] = []
+    for number, text in enumerate(cleaned, start=1):
+        squashed = "".join(text.split())
+        if len(squashed) > 80:
+            continue
+        m = _TITLE.match(squashed)
+        if m and (name := body_name(m.group(1))) and _PLACED.match(name):
+            found.append((name, number))
+        if "：" in text or ":" in text:
+            for f in _FIELD.finditer(text):
+                if f.group(1) in _HEADING_FIELDS and (name := body_name(f.group(2))) and _PLACED.match(name):
+                    found.append((name, number))
+    return found
+
+
+# A body's full name starts with its place ("上海市普陀区…", "中共上海市普陀区委…"); words that only end like a
+# body ("单位内部", "资金总额政府") are no name.
+_PLACED = re.compile(r"^(?:中共|中国共产党)?[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|县|区|州|旗|盟)")
