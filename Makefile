@@ -47,6 +47,7 @@ test: lint test-sqlite test-postgres
 bench: setup
 	$(PY) manage.py bench_import
 	DATABASE_URL=$(PG_URL) $(PY) manage.py bench_import
+	$(PY) manage.py bench_pdf
 
 screenshots: $(VENV)/.installed
 	SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots $(VENV)/bin/pytest tests/browser

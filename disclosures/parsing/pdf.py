@@ -138,15 +138,13 @@ def _read(data: bytes) -> str:
 
 
 class _Char:
-    __slots__ = ("bottom", "ch", "size", "top", "x0", "x1")
+    __slots__ = ("bottom", "ch", "middle", "size", "top", "wide", "x0", "x1")
 
     def __init__(self, ch: str, x0: float, top: float, x1: float, bottom: float):
         self.ch, self.x0, self.top, self.x1, self.bottom = ch, x0, top, x1, bottom
         self.size = bottom - top
-
-    @property
-    def middle(self) -> float:
-        return (self.top + self.bottom) / 2
+        self.middle = (top + bottom) / 2
+        self.wide = ch >= "\u2e80" and _is_wide(ch)  # CJK and full-width forms: two columns of a layout
 
 
 def _page_lines(page) -> list[str]:
@@ -155,18 +153,18 @@ def _page_lines(page) -> list[str]:
     chars = _chars(page, view)
     tables = find_tables(_edges(page, view))
     outside: list[_Char] = []
-    in_cells: dict[int, list[_Char]] = {}
-    cell_of: dict[int, object] = {}
+    in_cells: dict[int, tuple[object, list[_Char]]] = {}
     for char in chars:
         x, y = (char.x0 + char.x1) / 2, char.middle
-        cell = next((c for t in tables if (c := t.cell_at(x, y)) is not None), None)
-        if cell is None:
-            outside.append(char)
+        for table in tables:
+            cell = table.cell_at(x, y)
+            if cell is not None:
+                in_cells.setdefault(id(cell), (cell, []))[1].append(char)
+                break
         else:
-            in_cells.setdefault(id(cell), []).append(char)
-            cell_of[id(cell)] = cell
-    for key, members in in_cells.items():
-        cell_of[key].text = _joined_cell(_lines(members))
+            outside.append(char)
+    for cell, members in in_cells.values():
+        cell.text = _joined_cell(_lines(members))
     items: list[tuple[float, float, str]] = []
     for table in tables:
         items.extend(_table_items(table))
@@ -208,38 +206,52 @@ class _View:
         return dx, height - dy
 
     def box(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+        """(left, top, right, bottom) on the page as shown, of a box given by two corners (x0, y0) and (x1, y1)."""
+        if self.rotation == 0:  # nearly every page: no turning, only the origin and the y axis
+            return x0 - self.left, self.top - y1, x1 - self.left, self.top - y0
         ax, ay = self.point(x0, y0)
         bx, by = self.point(x1, y1)
         return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
 
 
 def _chars(page, view: _View) -> list[_Char]:
+    import ctypes
+
     import pypdfium2.raw as raw
 
     textpage = page.get_textpage()
     try:
         count = raw.FPDFText_CountChars(textpage)
+        if count <= 0:
+            return []
+        # All the characters' text in one call; their boxes one by one (the box is what places a character).
+        buffer = ctypes.create_string_buffer((count + 1) * 2)
+        got = raw.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+        text = buffer.raw[: max(got - 1, 0) * 2].decode("utf-16-le", errors="replace")
+        if len(text) != count:  # characters beyond the BMP take two units: ask one by one
+            text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
         rect = raw.FS_RECTF()
-        unicode_of, box_of, box = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, view.box
+        box_of, box = raw.FPDFText_GetLooseCharBox, view.box
         chars = []
-        for index in range(count):
-            code = unicode_of(textpage, index)
-            # Spaces and line ends (pdfium generates them too) are told from the gaps; surrogates and noncharacters
-            # are no text.
-            if code <= 0x20 or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF, 0x3000, 0xA0):
+        for index, ch in enumerate(text):
+            # Spaces and line ends (pdfium generates them too) are told from the gaps; surrogates, private and
+            # noncharacters are no text.
+            if ch <= " " or ch in _NOT_TEXT or "\ud800" <= ch <= "\udfff":
                 continue
             if not box_of(textpage, index, rect):
                 continue
             x0, top, x1, bottom = box(rect.left, rect.bottom, rect.right, rect.top)
             if x1 <= x0 or bottom <= top:
                 continue
-            ch = chr(code)
-            if 0xFF21 <= code <= 0xFF5A:  # full-width letters as the plain ones; full-width digits stay as printed
+            if "\uff21" <= ch <= "\uff5a":  # full-width letters as the plain ones; full-width digits stay as printed
                 ch = unicodedata.normalize("NFKC", ch)
             chars.append(_Char(ch, x0, top, x1, bottom))
         return chars
     finally:
         textpage.close()
+
+
+_NOT_TEXT = frozenset("\u3000\xa0\ufffe\uffff\ufffd")
 
 
 def _edges(page, view: _View) -> list[Edge]:
@@ -359,14 +371,14 @@ def _line_text(line: list[_Char], *, layout: bool, unit: float = 5.0, left: floa
             if layout and gap > size * 1.2:
                 column = round((char.x0 - left) / unit)
                 spaces = max(2, column - length)
-            elif gap > size * (0.45 if _is_wide(char.ch) and _is_wide(previous.ch) else 0.2):
+            elif gap > size * (0.45 if char.wide and previous.wide else 0.2):
                 spaces = 1
             else:
                 spaces = 0
             out.append(" " * spaces)
             length += spaces
         out.append(char.ch)
-        length += 2 if _is_wide(char.ch) else 1
+        length += 2 if char.wide else 1
         previous = char
     return "".join(out)
 

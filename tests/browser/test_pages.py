@@ -15,8 +15,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from disclosures.models import Bureau, Disclosure
+from disclosures.parsing.pages import page_per_line
 
 from .conftest import PHONE, screenshot, seed
+from .pdfs import print_pdf
 
 pytestmark = pytest.mark.browser
 
@@ -369,6 +371,47 @@ def test_staff_upload_preview_then_save(new_page, samples_but_gaoyi, django_user
     pk = int(re.search(r"/documents/(\d+)/$", page.url)[1])
     document = Disclosure.objects.get(pk=pk)
     assert document.bureau.region.code == "130127" and document.fiscal_year == 2026
+
+
+def test_staff_upload_a_published_pdf_and_a_figure_leads_to_its_page_and_line(
+    new_page, samples_but_gaoyi, django_user_model, browser, tmp_path
+):
+    pdf = print_pdf(browser, seed("003").read_text(encoding="utf-8"), tmp_path / "高邑县医疗保障局2026年部门预算.pdf")
+    django_user_model.objects.create_user(username="analyst", password="s3cret-pass-word", is_staff=True)
+    page = new_page()
+    goto(page, "/accounts/login/?next=/import/")
+    page.get_by_label("用户名").fill("analyst")
+    page.get_by_label("密码").fill("s3cret-pass-word")
+    page.get_by_role("button", name="登录").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("导入公开文件")
+
+    page.locator("input[type=file]").set_input_files(str(pdf))
+    page.get_by_role("button", name="读取并预览").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"预览：{pdf.name}")
+    facts = page.locator(".facts")
+    expect(facts).to_contain_text("高邑县医疗保障局")
+    expect(facts).to_contain_text("130127")
+    expect(page.locator(".source .page-mark").first).to_have_text("第1页")
+    screenshot(page, "upload-preview-pdf")
+
+    page.get_by_role("button", name="保存").click()
+    expect(page).to_have_url(re.compile(r"/documents/\d+/$"))
+    expect(page.locator(".messages")).to_contain_text(f"{pdf.name}：已导入")
+    # The same figures as the text of the sample: the county's 140元 per insured resident, from 2101202 2191.00万.
+    expect(page.locator("#ind-contribution_per_insured")).to_contain_text("140.00")
+    document = Disclosure.objects.get(pk=int(re.search(r"/documents/(\d+)/$", page.url)[1]))
+    assert document.source_filename == pdf.name and document.source_text.count("\f") >= 1
+    assert document.lines.get(table__key="expenditure_summary", code="2101202").total == 21910000
+
+    # A stated figure names its page and line; following the link shows that line, under its page's mark.
+    link = page.locator("#figures-heading + * a").filter(has_text=re.compile(r"^第\d+页第\d+行$")).first
+    expect(link).to_be_visible()
+    number = int(re.search(r"第(\d+)行", link.inner_text())[1])
+    link.click()
+    target = page.locator(f"#L{number}")
+    expect(target).to_be_in_viewport()
+    assert int(re.search(r"第(\d+)页", link.inner_text())[1]) == page_per_line(document.source_text)[number - 1]
+    screenshot(page, "document-pdf")
 
 
 # --- a phone ---
