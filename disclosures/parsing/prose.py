@@ -8,7 +8,6 @@ printed on: `Passage.line_at` maps an offset in the passage back to its line.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -36,8 +35,14 @@ def line_at(place: int | Passage, offset: int) -> int:
     return place if isinstance(place, int) else place.line_at(offset)
 
 
+# CJK, full-width forms and the like: two columns wide (counted by a regex in C: this runs on every line).
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
+
+
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return len(text) + len(_WIDE.findall(text))
 
 
 def _page_width(cleaned: list[str]) -> int:
