@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .divisions import place_tail
 from .figure_text import clean_prose
 from .meta_publisher import cover_publisher, labelled_publisher
 from .types import DocumentMeta, Kind, Scope
@@ -17,10 +18,10 @@ _SUFFIX = (
     r"(?:医疗保障局|医疗保险经办(?:机构|中心|服务中心)|医保经办(?:机构|中心|服务中心)"
     r"|医疗保险(?:服务|管理)?中心|医疗保障(?:服务|经办)中心)"
 )
-# A mention is 2 to 16 CJK characters, then the suffix: r"([\u4e00-\u9fff]{2,16}?)(" + _SUFFIX + ")", read left to
+# A mention is 2 to 24 CJK characters, then the suffix: r"([\u4e00-\u9fff]{2,24}?)(" + _SUFFIX + ")", read left to
 # right. _name_mentions finds the same mentions from the suffixes, without trying that pattern at every character.
 _SUFFIX_AT = re.compile(_SUFFIX)
-_CJK_RUN_END = re.compile(r"[\u4e00-\u9fff]{1,16}$")
+_CJK_RUN_END = re.compile(r"[\u4e00-\u9fff]{1,24}$")
 _SUFFIX_END = re.compile(_SUFFIX + "$")
 # A name is a region (…省/市/县/区/旗/州) then the suffix; words a sentence puts in front of it are not part of it.
 _REGION_START = re.compile(
@@ -73,7 +74,11 @@ def _name_candidates(cleaned: list[str]) -> list[tuple[str, int]]:
         if "医" not in text:
             continue
         for run, suffix in _name_mentions(text):
-            region = _LEADING_WORDS.sub("", _OTHER_UNIT.sub("", run))
+            run = _OTHER_UNIT.sub("", run)
+            # The name is the chain of division names that ends the run ("现将漯河市郾城区"): read by the names, so a
+            # county whose name begins like a sentence word (和平县, 本溪县, 将乐县) is never cut. A place not in the
+            # national list falls back to dropping the words sentences put in front of a name.
+            region = place_tail(run) or _LEADING_WORDS.sub("", run)
             if len(region) < 2 or not _REGION_START.search(region):
                 continue
             found.append((region + suffix, number))
@@ -81,14 +86,14 @@ def _name_candidates(cleaned: list[str]) -> list[tuple[str, int]]:
 
 
 def _name_mentions(text: str) -> list[tuple[str, str]]:
-    """(the CJK run of up to 16 characters before the suffix, the suffix) for each mention in the line.
+    """(the CJK run of up to 24 characters before the suffix, the suffix) for each mention in the line.
 
     A suffix is a mention when at least 2 CJK characters stand before it and it starts 2 or more characters after
     the end of the previous mention: as the mention pattern, read left to right, would find them."""
     mentions: list[tuple[str, str]] = []
     end = 0
     for m in _SUFFIX_AT.finditer(text):  # suffixes cannot overlap: each starts with 医 and has no other
-        run = _CJK_RUN_END.search(text[max(0, m.start() - 16) : m.start()])
+        run = _CJK_RUN_END.search(text[max(0, m.start() - 24) : m.start()])
         if run is None or len(run.group(0)) < 2 or m.start() - end < 2:
             continue
         mentions.append((run.group(0), m.group(0)))

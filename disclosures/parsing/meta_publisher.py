@@ -43,9 +43,10 @@ _TITLE = re.compile(
 )
 # Words that stand for a name not filled in (a template): "XX局", "××县医疗保障局", "***单位".
 PLACEHOLDER = re.compile(r"X{2,}|x{2,}|×{2,}|＊{2,}|\*{2,}|某某|○○|〇〇|XX|ＸＸ")
-# "县医疗保障局", "本局": a body named by its level or as "this", not by its name.
-_GENERIC_START = set("县区市省州旗乡镇本我该")
-_COVER_LINES = 12  # the cover is the first lines of the text
+# "县医疗保障局", "本局", "本单位": a body named by its level or as "this", not by its name (本溪县 is a name).
+_GENERIC = re.compile(r"^[县区市省州旗乡镇本我该](?:医疗|医保|局|单位|部门|机关|中心|委|办|政府)")
+_COVER_LINES = 12
+_SENTENCE = re.compile(r"[，,。；;：:！？]")  # the cover is the first lines of the text
 MEDICAL_BODY = re.compile(
     r"医疗保障(?:局|事务中心|服务中心|经办中心|中心|管理中心)|医保局|医保(?:经办|服务|事务)(?:机构|中心|服务中心)"
     r"|医疗保险(?:经办|事业管理|管理|服务|结算)?(?:机构|中心|服务中心|局|处)"
@@ -60,7 +61,7 @@ def is_medical_security_body(name: str) -> bool:
 def body_name(text: str) -> str | None:
     """The text as a body's name when it is one ("上海市普陀区司法局（公章）" -> "上海市普陀区司法局")."""
     name = _STAMP.sub("", "".join(text.split()))
-    if name[:1] in _GENERIC_START or not _BODY_NAME.match(name) or PLACEHOLDER.search(name):
+    if _GENERIC.match(name) or not _BODY_NAME.match(name) or PLACEHOLDER.search(name):
         return None
     return name
 
@@ -93,6 +94,8 @@ def cover_publisher(cleaned: list[str]) -> tuple[str, int, int] | None:
     shown = [(n, t) for n, t in enumerate(cleaned, start=1) if t][:_COVER_LINES]
     for i, (number, text) in enumerate(shown):
         squashed = "".join(text.split())
+        if _SENTENCE.search(squashed) or len(squashed) > 60:
+            continue  # a sentence ("和…局2023年部门预算相比，…") is no cover title
         m = _TITLE.match(squashed)
         if m and (name := body_name(m.group(1))):
             return name, number, 0

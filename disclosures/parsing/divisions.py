@@ -1,0 +1,40 @@
+"""The names of the country's divisions (省, 市, 县, 区, 旗 …), as words: a publisher's name starts with a chain of
+them ("河北省保定市顺平县", "漯河市郾城区", "和平县"). Read from the national list the project ships
+(data/regions/adcodes.csv); plain data, no database."""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from pathlib import Path
+
+_LIST = Path(__file__).resolve().parents[2] / "data" / "regions" / "adcodes.csv"
+_LONGEST = 12  # no division name is longer (新疆维吾尔自治区, 克孜勒苏柯尔克孜自治州 …)
+
+
+@cache
+def division_names() -> frozenset[str]:
+    try:
+        with _LIST.open(encoding="utf-8-sig", newline="") as f:
+            return frozenset(row["name"].strip() for row in csv.DictReader(f) if row.get("name"))
+    except OSError:
+        return frozenset()
+
+
+def is_chain(text: str) -> bool:
+    """Whether the text is one or more division names in a row ("漯河市郾城区")."""
+    names = division_names()
+    ends = {0}
+    for end in range(1, len(text) + 1):
+        if any(start in ends and text[start:end] in names for start in range(max(0, end - _LONGEST), end)):
+            ends.add(end)
+    return len(text) in ends and bool(text)
+
+
+def place_tail(run: str) -> str | None:
+    """The longest end of `run` that is a chain of division names: "现将漯河市郾城区" -> "漯河市郾城区",
+    "和平县" -> "和平县" (a county, not 和 + 平县); None when no end of it is one."""
+    for start in range(len(run) - 1):
+        if is_chain(run[start:]):
+            return run[start:]
+    return None
