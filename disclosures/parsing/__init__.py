@@ -26,7 +26,9 @@ def parse_disclosure(text: str) -> ParseResult:
     result.tables, result.lines, table_problems = tables.read_tables(lines, meta=result.meta)
     result.problems.extend(table_problems)
     if not result.lines:
-        narrative_lines, narrative_problems = narrative.read_narrative_lines(lines, meta=result.meta, cleaned=cleaned)
+        narrative_lines, narrative_problems = narrative.read_narrative_lines(
+            lines, meta=result.meta, cleaned=cleaned, prose=result.passages
+        )
         result.lines.extend(narrative_lines)
         result.problems.extend(narrative_problems)
     result.figures, figure_problems = figures.read_figures(

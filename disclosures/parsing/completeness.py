@@ -9,6 +9,7 @@ import re
 
 from .figure_text import clean_prose
 from .meta_publisher import placeholder_names
+from .table_titles import title_key
 from .text import strip_tags
 from .types import ParseResult, Problem, Severity
 
@@ -67,13 +68,15 @@ def _title(raw: str) -> str:
 def contents_entries(lines: list[str]) -> tuple[list[tuple[str, int]], int]:
     """(normalised title, line) of each contents entry, and the last line of the contents block."""
     entries: list[tuple[str, int]] = []
-    in_list = False
+    in_list = closed = False
     last = 0
     head = lines[: max(60, int(len(lines) * _HEAD_SHARE))]
     for number, raw in enumerate(head, start=1):
         line = strip_tags(raw).strip()
         if "录" in line and (_CONTENTS_HEADING.fullmatch(line) or line.endswith("目录")):
-            in_list = True
+            # One contents list: a second "目录" is a list of the body's own (报表目录), whose entries stand
+            # after the headings already found.
+            in_list = not closed
             continue
         # The lazy title of _DOTTED is slow on long prose lines: try it only where there is a dot leader.
         has_leader = "..." in line or "……" in line or "···" in line
@@ -82,10 +85,10 @@ def contents_entries(lines: list[str]) -> tuple[list[tuple[str, int]], int]:
         if match is None and in_list:
             match = _LIST_ITEM.match(line) or _NUMBERED_ITEM.match(line)
             if match is not None and len(line) > 40:
-                in_list = False  # a numbered sentence: the body has begun
+                in_list, closed = False, True  # a numbered sentence: the body has begun
                 continue
             if match is not None and any(_title(match.group("title")) == seen for seen, _ in entries):
-                in_list = False  # the first part's heading again: the body has begun
+                in_list, closed = False, True  # the first part's heading again: the body has begun
                 continue
         if match is None:
             continue
@@ -171,12 +174,16 @@ def _canonical(title: str) -> str:
 
 def _tables_listed_but_absent(entries: list[tuple[str, int]], body: list[str], result: ParseResult) -> list[Problem]:
     """Every table the contents list names is in the document (under its own title or one that means the same)."""
-    listed = [(title, n) for title, n in entries if title.endswith("表")]
+    listed = [(title, n) for title, n in entries if title.endswith("表") and title_key(title) is not None]
     if not listed:
         return []
     found = {_canonical(_title(t.title)) for t in result.tables}
     text = _canonical(_normal("\n".join(body)))
-    absent = [(title, n) for title, n in listed if _canonical(title) not in found and _canonical(title) not in text]
+    absent = [
+        (title, n)
+        for title, n in listed
+        if _canonical(title) not in text and not any(_within(_canonical(title), other) for other in found)
+    ]
     return [
         Problem(
             Severity.WARNING,
@@ -186,3 +193,12 @@ def _tables_listed_but_absent(entries: list[tuple[str, int]], body: list[str], r
         )
         for title, n in absent
     ]
+
+
+def _within(short: str, long: str) -> bool:
+    """The characters of one title in order within the other: a qualifier added ("单位业务经费绩效目标表" and
+    "单位预算专项业务经费绩效目标表") leaves the same table."""
+    if len(short) > len(long):
+        short, long = long, short
+    rest = iter(long)
+    return all(ch in rest for ch in short)

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from .codes import FUNCTIONAL, class_code_for_name
 from .figure_text import NUMBER, clean_prose, money_in_yuan, sentences
+from .prose import Passage, line_at, passages
 from .types import Classification, DocumentMeta, ParsedLine, Problem, Severity
 
 _PATH = re.compile(
@@ -63,31 +64,35 @@ def code_for_path(cls: str, section: str, item: str | None) -> str | None:
 
 
 def read_narrative_lines(
-    lines: list[str], *, meta: DocumentMeta, cleaned: list[str] | None = None
+    lines: list[str], *, meta: DocumentMeta, cleaned: list[str] | None = None, prose: list[Passage] | None = None
 ) -> tuple[list[ParsedLine], list[Problem]]:
-    """`cleaned`, when given, is clean_prose of each line (parse_disclosure cleans them once for all readers)."""
+    """`cleaned`, when given, is clean_prose of each line; `prose`, the passages those lines make (parse_disclosure
+    prepares both once for all readers). A sentence a PDF wrapped is read whole; each line keeps the line it was
+    printed on."""
     unit_default = meta.unit or "万元"
     out: list[ParsedLine] = []
     problems: list[Problem] = []
     seen: set[tuple[str, str, Decimal]] = set()
-    for number, raw in enumerate(lines, start=1):
-        if "\t" in raw or not any(map(str.isdigit, raw)):
+    if prose is None:
+        prose = passages(cleaned if cleaned is not None else [clean_prose(x) for x in lines])
+    for passage in prose:
+        text = passage.text
+        if "\t" in text or not any(map(str.isdigit, text)):
             continue
-        text = cleaned[number - 1] if cleaned is not None else clean_prose(raw)
         if "（类）" in text or "(类)" in text:
-            for parsed in _path_lines(number, text, unit_default, problems):
+            for parsed in _path_lines(passage, text, unit_default, problems):
                 key = (parsed.code, parsed.name, parsed.amounts["total"])
                 if key not in seen:
                     seen.add(key)
                     out.append(parsed)
         elif "主要用于" in text:
-            for parsed in _class_lines(number, text):
+            for parsed in _class_lines(passage, text):
                 key = (parsed.code, parsed.name, parsed.amounts["total"])
                 if key not in seen:
                     seen.add(key)
                     out.append(parsed)
         elif _CODED_HINT.search(text):
-            out.extend(_coded_lines(number, text))
+            out.extend(_coded_lines(passage, text))
     out = _one_per_code(out, problems)
     if out:
         total = _total_line(lines)
@@ -116,7 +121,7 @@ def _total_line(lines: list[str]) -> ParsedLine | None:
     return None
 
 
-def _path_lines(number: int, text: str, unit_default: str, problems: list[Problem]) -> list[ParsedLine]:
+def _path_lines(number: Passage, text: str, unit_default: str, problems: list[Problem]) -> list[ParsedLine]:
     out: list[ParsedLine] = []
     matches = list(_PATH.finditer(text))
     for i, m in enumerate(matches):
@@ -132,13 +137,14 @@ def _path_lines(number: int, text: str, unit_default: str, problems: list[Proble
         cls, section, item = m.group(1), m.group(2), m.group(3)
         name = item or section
         code = code_for_path(cls, section, item)
+        at = line_at(number, m.start())
         if code is None:
             problems.append(
                 Problem(
                     Severity.INFO,
                     "narrative_code_unknown",
-                    f"第{number}行「{m.group(0)}」的科目名称不在标准科目表中，未能确定科目编码。",
-                    (number,),
+                    f"第{at}行「{m.group(0)}」的科目名称不在标准科目表中，未能确定科目编码。",
+                    (at,),
                 )
             )
         out.append(
@@ -149,14 +155,14 @@ def _path_lines(number: int, text: str, unit_default: str, problems: list[Proble
                 name=name,
                 published_name=re.sub(r"\s+", "", m.group(0)),
                 amounts=amounts,
-                source_lines=(number,),
+                source_lines=(at,),
                 from_narrative=True,
             )
         )
     return out
 
 
-def _coded_lines(number: int, text: str) -> list[ParsedLine]:
+def _coded_lines(number: Passage, text: str) -> list[ParsedLine]:
     """ "2101301城乡医疗救助支出360.60万元，占10.87%": the code names the line; the name is kept as printed."""
     out: list[ParsedLine] = []
     for m in _CODED.finditer(text):
@@ -172,7 +178,7 @@ def _coded_lines(number: int, text: str) -> list[ParsedLine]:
                 name=standard or _bare(printed),
                 published_name=printed,
                 amounts={"total": money_in_yuan(m.group(3), m.group(4))},
-                source_lines=(number,),
+                source_lines=(line_at(number, m.start()),),
                 from_narrative=True,
             )
         )
@@ -212,7 +218,7 @@ def _one_per_code(lines: list[ParsedLine], problems: list[Problem]) -> list[Pars
     return out
 
 
-def _class_lines(number: int, text: str) -> list[ParsedLine]:
+def _class_lines(number: Passage, text: str) -> list[ParsedLine]:
     out: list[ParsedLine] = []
     for s in sentences(text):
         at = s.text.find("主要用于")
@@ -231,7 +237,7 @@ def _class_lines(number: int, text: str) -> list[ParsedLine]:
                     name=FUNCTIONAL.get(code, name),
                     published_name=name,
                     amounts={"total": money_in_yuan(m.group(2), m.group(3))},
-                    source_lines=(number,),
+                    source_lines=(line_at(number, s.start + m.start()),),
                     from_narrative=True,
                 )
             )

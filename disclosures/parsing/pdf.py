@@ -23,6 +23,7 @@ import select
 import signal
 import time
 import unicodedata
+from itertools import pairwise
 from statistics import median
 
 from .pages import PAGE_BREAK
@@ -151,7 +152,11 @@ def _page_lines(page) -> list[str]:
     """One page: each row of a ruled table as tab-separated cells and each line outside them, from the top."""
     view = _View(page)
     chars = _chars(page, view)
-    tables = find_tables(_edges(page, view))
+    edges = _edges(page, view)
+    turn = _reading_turn(chars)
+    if turn:  # a table printed sideways: read it as the reader turns the page
+        chars, edges = _turned(chars, edges, turn, view)
+    tables = find_tables(edges)
     outside: list[_Char] = []
     in_cells: dict[int, tuple[object, list[_Char]]] = {}
     for char in chars:
@@ -186,6 +191,46 @@ def _table_items(table: Table) -> list[tuple[float, float, str]]:
     return items
 
 
+def _reading_turn(chars: list[_Char]) -> int:
+    """How far the text is turned on the page as shown: 0 when it reads left to right, else 90 (it reads upwards),
+    180 or 270 (downwards). Told from where each character stands from the one before it."""
+    votes = [0, 0, 0, 0]  # right, up, left, down
+    for a, b in pairwise(chars):
+        dx, dy = (b.x0 + b.x1 - a.x0 - a.x1) / 2, b.middle - a.middle
+        size = max(a.x1 - a.x0, a.bottom - a.top, 1.0)
+        if abs(dx) + abs(dy) > 3 * size:
+            continue  # the next line, a cell away: not the direction of reading
+        if abs(dx) >= abs(dy):
+            votes[0 if dx > 0 else 2] += 1
+        else:
+            votes[1 if dy < 0 else 3] += 1
+    best = max(range(4), key=votes.__getitem__)
+    return 0 if votes[best] <= votes[0] * 1.5 else best * 90
+
+
+def _turned(chars: list[_Char], edges: list[Edge], turn: int, view: _View) -> tuple[list[_Char], list[Edge]]:
+    width, height = view.size()
+
+    def point(x: float, y: float) -> tuple[float, float]:
+        if turn == 90:
+            return height - y, x
+        if turn == 270:
+            return y, width - x
+        return width - x, height - y
+
+    turned = []
+    for c in chars:
+        ax, ay = point(c.x0, c.top)
+        bx, by = point(c.x1, c.bottom)
+        turned.append(_Char(c.ch, min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
+    moved = []
+    for e in edges:
+        a = point(e.a, e.at) if e.horizontal else point(e.at, e.a)
+        b = point(e.b, e.at) if e.horizontal else point(e.at, e.b)
+        _add_edge(moved, a, b)
+    return turned, moved
+
+
 class _View:
     """Page coordinates (PDF user space, y up, maybe rotated for display) -> display coordinates (y down)."""
 
@@ -193,6 +238,11 @@ class _View:
         left, bottom, right, top = page.get_mediabox()
         self.left, self.bottom, self.right, self.top = left, bottom, right, top
         self.rotation = page.get_rotation() % 360
+
+    def size(self) -> tuple[float, float]:
+        """(width, height) of the page as shown."""
+        width, height = self.right - self.left, self.top - self.bottom
+        return (height, width) if self.rotation in (90, 270) else (width, height)
 
     def point(self, x: float, y: float) -> tuple[float, float]:
         dx, dy = x - self.left, y - self.bottom
