@@ -85,3 +85,16 @@ def _resolve_place(place: str, context: str) -> RegionMatch:
         if best > 0 and scores.count(best) == 1:
             return RegionMatch(candidates[scores.index(best)], tuple(candidates), place)
     return RegionMatch(None, tuple(candidates), place)
+
+
+def region_places(*, region: Region) -> tuple[str, ...]:
+    """The names a publisher's name may begin with in this county: its own, its prefecture's and its province's,
+    each with and without its suffix (郾城区 / 郾城, 漯河市 / 漯河, 河南省 / 河南)."""
+    names = []
+    while region is not None:
+        names.extend((region.name, _short(region.name), _PROVINCE_SUFFIX.sub("", region.name)))
+        region = region.parent
+    return tuple(dict.fromkeys(n for n in names if len(n) >= 2))
+
+
+_PROVINCE_SUFFIX = re.compile(r"(?:省|市|(?:壮族|回族|维吾尔)?自治区|特别行政区)$")

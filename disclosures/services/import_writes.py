@@ -40,7 +40,8 @@ def _write(prepared: Prepared, *, user) -> Disclosure:
             kind=_bureau_kind(prepared.publisher),
             budget_code=meta.budget_code or "",
         )
-    for alias in {*meta.other_names} - {bureau.name}:
+    # Every spelling the documents use for the bureau is kept, to find it by any of them.
+    for alias in {*meta.other_names, prepared.publisher} - {bureau.name}:
         BureauAlias.objects.get_or_create(bureau=bureau, name=alias)
     disclosure = Disclosure.objects.create(
         bureau=bureau,

@@ -16,11 +16,12 @@ from django.utils import timezone
 
 from disclosures.models import Bureau, Disclosure, Region
 from disclosures.parsing import parse_disclosure
+from disclosures.parsing.bureau_names import body_key
 from disclosures.parsing.meta_publisher import is_medical_security_body
 from disclosures.parsing.pdf import is_pdf
 from disclosures.parsing.reading import read_disclosure
 from disclosures.parsing.types import DisclosureError, Kind, ParseResult, Scope, Severity
-from disclosures.selectors.regions import region_resolve
+from disclosures.selectors.regions import region_places, region_resolve
 
 from .import_writes import _write
 
@@ -186,10 +187,15 @@ def _region_for(result: ParseResult, overrides: Overrides, text: str) -> Region:
 
 
 def _find_bureau(region: Region, names: list[str]) -> Bureau | None:
-    return (
-        Bureau.objects.filter(region=region, name__in=names).first()
-        or Bureau.objects.filter(region=region, aliases__name__in=names).first()
-    )
+    """The county's bureau that a name stands for, however it is spelled (with or without its prefecture, 医保局 for
+    医疗保障局, full-width or half-width); the 局 and its 经办中心 are two bureaus."""
+    places = region_places(region=region)
+    wanted = {body_key(name, places) for name in names}
+    for bureau in Bureau.objects.filter(region=region).prefetch_related("aliases").order_by("pk"):
+        spellings = [bureau.name, *(alias.name for alias in bureau.aliases.all())]
+        if any(body_key(spelling, places) in wanted for spelling in spellings):
+            return bureau
+    return None
 
 
 def disclosure_read(*, data: bytes) -> tuple[str, str]:

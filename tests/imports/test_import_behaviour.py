@@ -252,3 +252,24 @@ def test_a_piece_of_a_disclosure_is_named_as_such(tmp_path):
     assert "内容不全" in record["error"] and "不是一份完整的预决算公开" in record["error"]
     assert "--year" not in record["error"]
     assert Disclosure.objects.count() == 0
+
+
+def test_one_bureau_however_a_document_spells_it(tmp_path):
+    [first], _ = run_import(str(seed("002")))  # 漯河市郾城区医疗保障局 2024
+    text = seed("002").read_text(encoding="utf-8")
+    spelled = text.replace("漯河市郾城区医疗保障局", "郾城区医保局").replace("2024", "2023").replace("2025", "2024")
+    other = _bad_file(tmp_path, "yancheng-2023.txt", spelled.encode("utf-8"))
+    [record], status = run_import(str(other))
+    assert status == 0, record
+    assert record["bureau"] == first["bureau"] == "漯河市郾城区医疗保障局"
+    assert Bureau.objects.filter(region__code="411103").count() == 1
+    assert set(Bureau.objects.get().aliases.values_list("name", flat=True)) >= {"郾城区医保局"}
+
+
+def test_the_bureau_and_its_agency_stay_two_bureaus(tmp_path):
+    run_import(str(seed("004")))  # 镇安县医疗保险经办机构
+    bureau = seed("003").read_text(encoding="utf-8").replace("高邑县", "镇安县").replace("石家庄市", "商洛市")
+    [record], status = run_import(str(_bad_file(tmp_path, "zhenan-bureau.txt", bureau.encode("utf-8"))))
+    assert status == 0, record
+    names = sorted(Bureau.objects.filter(region__code="611025").values_list("name", flat=True))
+    assert names == sorted(["镇安县医疗保障局", "镇安县医疗保险经办机构"])
