@@ -56,6 +56,11 @@ class Bureau(models.Model):
     kind = models.CharField(_("类型"), max_length=16, choices=Kind.choices, default=Kind.BUREAU)
     # The code printed on the tables ("450") is the county's own numbering: not an identity, two counties share it.
     budget_code = models.CharField(_("预算单位编码"), max_length=32, blank=True)
+    # A bureau found to be another one (merged by staff): kept, with what stayed with it, but listed nowhere.
+    merged_into = models.ForeignKey(
+        "self", verbose_name=_("已并入"), null=True, blank=True, on_delete=models.PROTECT, related_name="merged"
+    )
+    merged_at = models.DateTimeField(_("合并时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("单位")
