@@ -8,6 +8,7 @@ unit of the column header (万元, 元/人, %), never 0 for missing.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
 
 import django_tables2 as tables
 from django.urls import reverse
@@ -25,13 +26,13 @@ def _value_of(record, key: str) -> IndicatorValue | None:
 
 
 def _source_title(value: IndicatorValue) -> str:
-    return "；".join(filter(None, (s.label for s in value.sources)))
+    return "；".join(filter(None, (str(s.label) for s in value.sources)))
 
 
 class IndicatorColumn(tables.Column):
     """One indicator's value: the number in its display unit, linked to its first source."""
 
-    def __init__(self, indicator: Indicator, **kwargs):
+    def __init__(self, indicator: Indicator, *, ordered_by: tuple[str, ...] | None = None, **kwargs):
         self.indicator = indicator
         key = indicator.key
         unit = display_unit(indicator.unit)
@@ -49,7 +50,7 @@ class IndicatorColumn(tables.Column):
 
         super().__init__(
             accessor=tables.A(f"values__{key}"),
-            order_by=(f"values__{key}__value",),
+            order_by=ordered_by or (f"values__{key}__value",),
             verbose_name=f"{name}（{unit}）",
             empty_values=(),
             attrs={"th": {"class": "num"}, "td": {"class": td_class, "title": td_title}},
@@ -103,7 +104,7 @@ class DetailColumn(tables.Column):
         # Without a line of its own, the number links to the figures the document states.
         url = reverse("disclosure_detail", args=[record.disclosure.pk]) + "#figures-heading"
         if self.detail.source_match:
-            url = next((s.url for s in value.sources if self.detail.source_match in s.label and s.url), "")
+            url = next((s.url for s in value.sources if self.detail.source_match in str(s.label) and s.url), "")
         if self.detail.kind == "percent" and self.detail.key == "share_of_national_minimum":
             url = reverse("methods") + "#reference"
         return format_html('<a href="{}">{}</a>', url, text) if url else text
@@ -157,6 +158,21 @@ def _bureau_url(record) -> str:
     return reverse("bureau_detail", args=[record.disclosure.bureau_id])
 
 
+DEMO = _("（演示数据）")
+
+
+class BureauColumn(tables.Column):
+    """The publisher, marked where the document is generated demo data (on the page and in the export)."""
+
+    def render(self, value, record):
+        if record.disclosure.demo:
+            return format_html('{} <span class="badge demo">{}</span>', value, DEMO)
+        return value
+
+    def value(self, value, record):
+        return f"{value}{DEMO}" if record.disclosure.demo else value
+
+
 NOWRAP = {"td": {"class": "nowrap"}, "th": {"class": "nowrap"}}
 
 
@@ -170,7 +186,7 @@ class IndicatorRowTable(tables.Table):
         order_by=("disclosure__bureau__region__code",),
     )
     code = tables.Column(verbose_name=_("区划代码"), accessor="disclosure__bureau__region__code", attrs=NOWRAP)
-    bureau = tables.Column(
+    bureau = BureauColumn(
         verbose_name=_("单位"),
         attrs={"td": {"class": "name"}},
         accessor="disclosure__bureau__name",
@@ -205,22 +221,80 @@ class IndicatorRowTable(tables.Table):
         details: Sequence[Detail] = (),
         caption: str = "",
         table_id: str = "",
+        ranked_by: str = "",
         **kwargs,
     ):
         if table_id:
             kwargs.setdefault("attrs", {"class": "data sortable", "id": table_id})
         names = {i.key: getattr(i, "name", i.name_zh) for i in indicators}
-        extra = [(f"ind_{i.key}", IndicatorColumn(i)) for i in indicators]
-        extra += [(f"det_{d.indicator}_{d.key}", DetailColumn(d)) for d in details if d.indicator in names]
+        extra = [(f"ind_{i.key}", self.indicator_column(i, ranked_by)) for i in indicators]
+        extra += [
+            (f"det_{d.indicator}_{d.key}", DetailColumn(d, orderable=not ranked_by))
+            for d in details
+            if d.indicator in names
+        ]
         extra.append(("note", NoteColumn([i.key for i in indicators], names)))
         self.caption = caption
         super().__init__(data, extra_columns=extra, **kwargs)
+
+    @staticmethod
+    def indicator_column(indicator: Indicator, ranked_by: str) -> IndicatorColumn:
+        # A ranked table is a queryset of one indicator's stored rows: only that indicator sorts, in the database.
+        if not ranked_by:
+            return IndicatorColumn(indicator)
+        if indicator.key == ranked_by:
+            return IndicatorColumn(indicator, ordered_by=("missing", "-value", "region_code"))
+        return IndicatorColumn(indicator, orderable=False)
 
     def render_kind(self, value):
         return f"{value.get_scope_display()}{value.get_kind_display()}"
 
     def value_kind(self, value):
         return f"{value.get_scope_display()}{value.get_kind_display()}"
+
+
+def _percent(value) -> str:
+    return "" if value is None else f"{Decimal(str(value * 100)).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}"
+
+
+class RankedTable(IndicatorRowTable):
+    """One year and kind of the dashboard, ranked by the headline's first indicator, in the database: rows are that
+    indicator's stored values (annotated with rank and percentile), with the other columns' values attached."""
+
+    rank = tables.Column(
+        verbose_name=_("排名"),
+        accessor="rank",
+        order_by=("missing", "-value", "region_code"),
+        attrs={"td": {"class": "num"}, "th": {"class": "num nowrap"}},
+    )
+    percentile = tables.Column(
+        verbose_name=_("高于百分之几的单位"),
+        accessor="percentile",
+        order_by=("missing", "-value", "region_code"),
+        attrs={"td": {"class": "num"}, "th": {"class": "num"}},
+    )
+
+    class Meta(IndicatorRowTable.Meta):
+        sequence = ("rank", "percentile", "region", "code", "bureau", "year", "kind", "...")
+        order_by = ("rank",)
+
+    def __init__(self, data, *, found: int | None = None, **kwargs):
+        self.found = found
+        kwargs.setdefault("row_attrs", {"class": lambda record: "found" if record.disclosure_id == found else ""})
+        super().__init__(data, **kwargs)
+        self.columns["region"].column.order_by = ("region_code",)
+
+    def render_rank(self, value, record):
+        return "" if record.value is None else value
+
+    def value_rank(self, value, record):
+        return "" if record.value is None else value
+
+    def render_percentile(self, value, record):
+        return "" if record.value is None or record.ranked < 2 else f"{_percent(value)}%"
+
+    def value_percentile(self, value, record):
+        return "" if record.value is None or record.ranked < 2 else _percent(value)
 
 
 class BureauSearchTable(tables.Table):

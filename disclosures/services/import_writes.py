@@ -26,6 +26,9 @@ def _bureau_kind(name: str) -> str:
     return Bureau.Kind.AGENCY if "经办" in name or "中心" in name else Bureau.Kind.BUREAU
 
 
+FIGURE_PLACES = Decimal("0.0001")
+
+
 def _money(value: Decimal | None) -> Decimal | None:
     return None if value is None else value.quantize(Decimal("0.01"))
 
@@ -120,21 +123,24 @@ def _write(prepared: Prepared, *, user) -> Disclosure:
             )
         )
     BudgetLine.objects.bulk_create(lines, batch_size=500)
-    StatedFigure.objects.bulk_create(
-        [
-            StatedFigure(
-                disclosure=disclosure,
-                key=f.key,
-                label=f.label[:64],
-                value=f.value,
-                unit=f.unit,
-                line=f.line,
-                quote=f.quote,
-                year=f.year,
-            )
-            for f in result.figures
-        ]
-    )
+    figures = [
+        StatedFigure(
+            disclosure=disclosure,
+            key=f.key,
+            label=f.label[:64],
+            value=f.value.quantize(FIGURE_PLACES),  # as the column stores it, for the indicators computed below
+            unit=f.unit,
+            line=f.line,
+            quote=f.quote,
+            year=f.year,
+        )
+        for f in result.figures
+    ]
+    StatedFigure.objects.bulk_create(figures)
+    # The comparison values of the new document, in the same transaction: pages never compute them.
+    from comparisons.services import indicator_values_write
+
+    indicator_values_write(disclosure=disclosure, region=prepared.region, lines=lines, figures=figures)
     CheckResult.objects.bulk_create(
         [
             CheckResult(

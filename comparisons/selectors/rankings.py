@@ -1,0 +1,189 @@
+"""One indicator over one year and kind, as the dashboard shows it for thousands of bureaus: ranked, with medians
+and a distribution, all computed by the database from the stored values (window functions and aggregates that
+PostgreSQL and SQLite both run). A fixed number of queries whatever the number of bureaus."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    Window,
+)
+from django.db.models.functions import Cast, Floor, PercentRank, Rank, RowNumber, Substr
+
+from comparisons.models import StoredIndicator
+from disclosures.models import Disclosure
+
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Slice:
+    """The documents ranked together: one indicator, one year, one kind, optionally one province or prefecture."""
+
+    indicator: str
+    year: int
+    kind: str
+    province: str = ""  # 2-digit prefix
+    prefecture: str = ""  # 4-digit prefix
+
+
+def slice_rows(*, part: Slice) -> QuerySet[StoredIndicator]:
+    """The stored values of the slice: current documents, one per bureau (its department document; a unit document
+    only where the bureau published no department document that year)."""
+    department = Disclosure.objects.filter(
+        bureau_id=OuterRef("disclosure__bureau_id"),
+        fiscal_year=OuterRef("fiscal_year"),
+        kind=OuterRef("kind"),
+        status=Disclosure.Status.CURRENT,
+        scope=Disclosure.Scope.DEPARTMENT,
+    )
+    qs = StoredIndicator.objects.filter(
+        indicator=part.indicator,
+        fiscal_year=part.year,
+        kind=part.kind,
+        disclosure__status=Disclosure.Status.CURRENT,
+    ).filter(Q(disclosure__scope=Disclosure.Scope.DEPARTMENT) | ~Exists(department))
+    if part.prefecture:
+        qs = qs.filter(region_code__startswith=part.prefecture[:4])
+    elif part.province:
+        qs = qs.filter(region_code__startswith=part.province[:2])
+    return qs
+
+
+def ranking(*, part: Slice) -> QuerySet[StoredIndicator]:
+    """The slice with each row's rank (1 = largest value), its percentile (the share of the others with a smaller
+    value, 0–1) and how many have a value; a missing value has no rank. Documents, bureaus and regions loaded."""
+    present = ExpressionWrapper(Q(value__isnull=False), output_field=BooleanField())
+    return (
+        slice_rows(part=part)
+        .annotate(
+            rank=Window(Rank(), partition_by=[present], order_by=F("value").desc()),
+            percentile=Window(PercentRank(), partition_by=[present], order_by=F("value").asc()),
+            ranked=Window(Count("pk"), partition_by=[present]),
+            missing=ExpressionWrapper(Q(value__isnull=True), output_field=BooleanField()),
+        )
+        .select_related("disclosure__bureau__region__parent__parent")
+        .defer("disclosure__source_text")
+    )
+
+
+@dataclass(frozen=True)
+class SliceStats:
+    count: int  # documents in the slice
+    present: int  # with a value
+    low: Decimal | None
+    high: Decimal | None
+
+
+def slice_stats(*, part: Slice) -> SliceStats:
+    found = slice_rows(part=part).aggregate(
+        count=Count("pk"), present=Count("value"), low=Min("value"), high=Max("value")
+    )
+    return SliceStats(found["count"], found["present"], found["low"], found["high"])
+
+
+def _middle(values: list[Decimal]) -> Decimal:
+    return (sum(values, Decimal(0)) / len(values)).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def slice_medians(*, part: Slice, by_province: bool = False) -> dict[str, tuple[Decimal, int]]:
+    """The median of the slice ({"": (median, n)}), or of each province in it ({"13": (median, n)} ...). Missing values
+    are left out, not counted as 0. The middle rows are picked by window functions; their mean is taken here."""
+    group = Substr("region_code", 1, 2) if by_province else Value("")
+    rows = (
+        slice_rows(part=part)
+        .filter(value__isnull=False)
+        .annotate(
+            group=group,
+            position=Window(RowNumber(), partition_by=[group], order_by=F("value").asc()),
+            size=Window(Count("pk"), partition_by=[group]),
+        )
+        .filter(position__gte=(F("size") + 1) / 2, position__lte=(F("size") + 2) / 2)
+        .values_list("group", "value", "size")
+    )
+    found: dict[str, list[Decimal]] = {}
+    sizes: dict[str, int] = {}
+    for key, value, size in rows:
+        found.setdefault(key, []).append(value)
+        sizes[key] = size
+    return {key: (_middle(values), sizes[key]) for key, values in found.items()}
+
+
+def nice_width(span: Decimal, bins: int) -> Decimal:
+    """A bin width of 1, 2 or 5 times a power of ten that cuts `span` into about `bins` bins."""
+    if span <= 0:
+        return Decimal(1)
+    raw = span / bins
+    power = Decimal(10) ** (raw.adjusted())
+    for step in (1, 2, 5, 10):
+        if raw <= power * step:
+            return power * step
+    return power * 10
+
+
+@dataclass(frozen=True)
+class Bin:
+    low: Decimal
+    high: Decimal
+    count: int
+
+
+def slice_histogram(*, part: Slice, stats: SliceStats, bins: int = 24) -> list[Bin]:
+    """How many documents fall in each bin of equal width between the smallest and largest value (one query)."""
+    if not stats.present:
+        return []
+    width = nice_width(stats.high - stats.low, bins)
+    start = (stats.low / width).to_integral_value(rounding="ROUND_FLOOR") * width
+    counts = dict(
+        slice_rows(part=part)
+        .filter(value__isnull=False)
+        .annotate(bin=Cast(Floor((F("value") - Value(start)) / Value(width)), IntegerField()))
+        .values("bin")
+        .annotate(n=Count("pk"))
+        .values_list("bin", "n")
+    )
+    last = max(counts)
+    return [Bin(start + width * i, start + width * (i + 1), counts.get(i, 0)) for i in range(last + 1)]
+
+
+@dataclass(frozen=True)
+class Position:
+    value: Decimal | None
+    rank: int | None  # 1 = largest
+    ranked: int  # how many have a value
+    percentile: Decimal | None  # the share of the others with a smaller value, in % (one decimal)
+    before: int  # rows before it in the ranked table's default order (value descending, then region code)
+
+
+def slice_position(*, part: Slice, row: StoredIndicator) -> Position:
+    """Where one row stands in its slice (one query)."""
+    rows = slice_rows(part=part)
+    if row.value is None:
+        ranked = rows.aggregate(n=Count("value"))["n"]
+        before = rows.filter(Q(value__isnull=False) | Q(region_code__lt=row.region_code)).count()
+        return Position(None, None, ranked, None, before)
+    found = rows.aggregate(
+        ranked=Count("value"),
+        higher=Count("pk", filter=Q(value__gt=row.value)),
+        lower=Count("pk", filter=Q(value__lt=row.value)),
+        tied_before=Count("pk", filter=Q(value=row.value, region_code__lt=row.region_code)),
+    )
+    ranked = found["ranked"]
+    percentile = None
+    if ranked > 1:
+        percentile = (Decimal(found["lower"]) * 100 / (ranked - 1)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return Position(row.value, found["higher"] + 1, ranked, percentile, found["higher"] + found["tied_before"])

@@ -1,0 +1,88 @@
+"""Writes of the stored indicator values: at import (inside its transaction), when a denominator changes, and by
+`manage.py rebuild_indicators` after a definition changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+
+from django.db import transaction
+from django.db.models import Count, Q
+
+from comparisons.facts import DocumentFacts, denominators_of, facts_for, facts_of
+from comparisons.indicators import REGISTRY
+from comparisons.models import StoredIndicator
+from comparisons.stored import stored_from_value
+from disclosures.models import BudgetLine, Disclosure, Region, StatedFigure
+
+# Documents recomputed together: four queries and one insert per batch, and a bounded amount of memory.
+BATCH = 200
+
+
+def _rows(facts: DocumentFacts, region_code: str) -> list[StoredIndicator]:
+    rows = []
+    for indicator in REGISTRY:
+        row = stored_from_value(indicator.value(facts), facts.disclosure, region_code)
+        row.version = indicator.version  # the registry's declaration is what `rebuild_indicators` compares with
+        rows.append(row)
+    return rows
+
+
+def indicator_values_write(
+    *, disclosure: Disclosure, region: Region, lines: Iterable[BudgetLine], figures: Iterable[StatedFigure]
+) -> None:
+    """A newly imported document's indicator values, from the rows the importer has just written (one query for the
+    staff denominators of its region and year, one insert). Call inside the import transaction."""
+    denominators = denominators_of(region_id=region.pk, year=disclosure.fiscal_year)
+    facts = facts_of(disclosure=disclosure, lines=lines, figures=figures, denominators=denominators)
+    StoredIndicator.objects.bulk_create(_rows(facts, region.code))
+
+
+def _batched(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def indicator_values_refresh(
+    *, disclosure_ids: Iterable[int], batch_size: int = BATCH, progress: Callable[[int], None] | None = None
+) -> int:
+    """Recompute and replace the stored values of these documents, `batch_size` at a time, each batch in its own
+    transaction (a batch is all or nothing). Returns how many documents were done; `progress(n)` after each batch."""
+    done = 0
+    for batch in _batched(disclosure_ids, batch_size):
+        with transaction.atomic():
+            documents = Disclosure.objects.filter(pk__in=batch).select_related("bureau__region").defer("source_text")
+            rows = [row for facts in facts_for(documents) for row in _rows(facts, facts.disclosure.bureau.region.code)]
+            StoredIndicator.objects.filter(disclosure_id__in=batch).delete()
+            StoredIndicator.objects.bulk_create(rows, batch_size=1000)
+        done += len(batch)
+        if progress is not None:
+            progress(done)
+    return done
+
+
+def indicator_values_refresh_for_denominator(*, region: Region, year: int) -> int:
+    """After a staff denominator of a region and year was entered, corrected or removed: every document of that
+    bureau's region and year (replaced versions too: their pages show their values) is recomputed."""
+    ids = Disclosure.objects.filter(bureau__region=region, fiscal_year=year).values_list("pk", flat=True)
+    return indicator_values_refresh(disclosure_ids=list(ids))
+
+
+def indicator_values_stale() -> list[int]:
+    """Documents whose stored values are not all of the current definitions (a version raised, an indicator added)."""
+    current = Q(pk__in=[])
+    for indicator in REGISTRY:
+        current |= Q(indicator_values__indicator=indicator.key, indicator_values__version=indicator.version)
+    return list(
+        Disclosure.objects.annotate(current=Count("indicator_values", filter=current))
+        .filter(current__lt=len(REGISTRY))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def indicator_values_drop_retired() -> int:
+    """Rows of indicators no longer in the registry."""
+    deleted, _ = StoredIndicator.objects.exclude(indicator__in=[i.key for i in REGISTRY]).delete()
+    return deleted
