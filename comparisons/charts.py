@@ -104,6 +104,16 @@ def _vline(x: float, color: str, dash: str, label: str, row: int) -> tuple[dict,
     return shape, note
 
 
+def _count_step(most: int) -> int:
+    """Whole-number ticks for a count axis: 1, 2, 5, 10, 20, 50 … so that there are at most about eight."""
+    power = 1
+    while True:
+        for step in (power, 2 * power, 5 * power):
+            if most / step <= 8:
+                return step
+        power *= 10
+
+
 def distribution_chart(*, chart_id: str, distribution: Distribution, found_label: str = "") -> Chart | None:
     """Bars of how many bureaus fall in each range of values, with the national and province medians (and the found
     county) as vertical lines. One bar per range, never one per bureau."""
@@ -166,7 +176,12 @@ def distribution_chart(*, chart_id: str, distribution: Distribution, found_label
         annotations=notes,
         margin={"t": 30},
         xaxis={"title": {"text": unit}},
-        yaxis={"title": {"text": _("单位数")}, "rangemode": "tozero"},
+        yaxis={
+            "title": {"text": _("单位数")},
+            "rangemode": "tozero",
+            "tickformat": ",d",
+            "dtick": _count_step(max(ys)),
+        },
     )
     summary = _(
         "直方图：%(name)s在 %(n)s 个单位中的分布（每根柱为一个数值区间内的单位数），虚线为中位数；各单位的数字见下表。"

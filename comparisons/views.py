@@ -33,6 +33,7 @@ from .pages import (
     dashboard_get,
     dashboard_periods,
     dashboard_regions,
+    default_year,
     headline_indicators,
 )
 from .selectors import disclosure_list_current, indicator_values_of
@@ -81,9 +82,17 @@ class DashboardView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         periods = dashboard_periods()
-        regions = dashboard_regions(province=request.GET.get("province", "")[:6])
+        # A prefecture alone (a link from elsewhere) implies its province.
+        province = request.GET.get("province", "")[:6] or request.GET.get("prefecture", "")[:2]
+        regions = dashboard_regions(province=province)
+        # The form shows the year and kind on display: where the query names none, the defaults.
+        params = request.GET.copy()
+        kind = params.get("kind") if params.get("kind") in Disclosure.Kind.values else Disclosure.Kind.BUDGET
+        params.setdefault("kind", kind)
+        if not params.get("year"):
+            params["year"] = str(default_year(periods, kind) or "")
         form = DashboardForm(
-            request.GET or None,
+            params,
             years=sorted({p.year for p in periods}, reverse=True),
             provinces=regions["provinces"],
             prefectures=regions["prefectures"],

@@ -10,7 +10,16 @@ The names below are what views, tables, charts, filters and the template tags im
 
 from .bureau import CHANGE_KEYS, BureauOverview, FunctionalItem, YearChange, bureau_get_overview, year_changes
 from .compare import bureau_candidates, bureau_choices, compare_rows
-from .dashboard import DashboardData, Distribution, Finder, Section, dashboard_get, dashboard_periods, dashboard_regions
+from .dashboard import (
+    DashboardData,
+    Distribution,
+    Finder,
+    Section,
+    dashboard_get,
+    dashboard_periods,
+    dashboard_regions,
+    default_year,
+)
 from .document import DocumentIndicators, document_indicators
 from .groups import Group, groups_of, row_group
 from .headlines import HEADLINE_BY_SLUG, HEADLINE_KEYS, HEADLINES, Detail, Headline, headline_indicators
@@ -41,6 +50,7 @@ __all__ = [
     "dashboard_get",
     "dashboard_periods",
     "dashboard_regions",
+    "default_year",
     "document_indicators",
     "groups_of",
     "headline_indicators",

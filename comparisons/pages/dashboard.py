@@ -65,12 +65,14 @@ def default_year(periods: list[Period], kind: str) -> int | None:
 
 
 def dashboard_regions(*, province: str = "") -> dict[str, list[tuple[str, str]]]:
-    """Provinces, and the prefectures of the chosen province (all of them when none is chosen), as choices."""
+    """Provinces, and the prefectures of the chosen province (none until a province is chosen: a list of every
+    prefecture of the country is no help and weighs the page), as choices."""
     provinces = Region.objects.filter(level=Region.Level.PROVINCE).order_by("code").values_list("code", "name")
-    prefectures = Region.objects.filter(level=Region.Level.PREFECTURE).order_by("code")
-    if province:
-        prefectures = prefectures.filter(code__startswith=province[:2])
-    return {"provinces": list(provinces), "prefectures": list(prefectures.values_list("code", "name"))}
+    prefectures = []
+    if province[:2].isdigit():
+        prefectures = Region.objects.filter(level=Region.Level.PREFECTURE, code__startswith=province[:2])
+        prefectures = list(prefectures.order_by("code").values_list("code", "name"))
+    return {"provinces": list(provinces), "prefectures": prefectures}
 
 
 @dataclass

@@ -99,8 +99,8 @@ def test_headline_figures_of_the_samples(client, samples):
 def test_the_table_ranks_with_percentiles(client, samples):
     html = page(client)
     # 机关运行经费 2023 budgets: 顺平 23.93 above 镇安 9.38.
-    assert cells(row_of(html, "table-running", "顺平县"))[:2] == ["1", "100.0%"]
-    assert cells(row_of(html, "table-running", "镇安县"))[:2] == ["2", "0.0%"]
+    assert cells(row_of(html, "table-running", "顺平县"))[:2] == ["1", "100.0"]
+    assert cells(row_of(html, "table-running", "镇安县"))[:2] == ["2", "0.0"]
 
 
 def chart(html: str, chart_id: str) -> dict:
