@@ -33,6 +33,9 @@ class StoredIndicator(models.Model):
     fiscal_year = models.PositiveSmallIntegerField(_("年度"))
     kind = models.CharField(_("类型"), max_length=16, choices=Disclosure.Kind.choices)
     region_code = models.CharField(_("区划代码"), max_length=6)
+    # Whether the document is the one its bureau is ranked by for its year and kind: current, and its department
+    # document (a unit document only where the bureau has none). Kept by services.indicator_values_rank.
+    ranked = models.BooleanField(_("参与排名"), default=False)
     computed_at = models.DateTimeField(_("计算时间"), default=timezone.now)
 
     class Meta:
@@ -41,7 +44,13 @@ class StoredIndicator(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["disclosure", "indicator"], name="stored_indicator_one_per_document")
         ]
-        indexes = [models.Index(fields=["indicator", "fiscal_year", "kind", "value"], name="stored_indicator_slice")]
+        indexes = [
+            models.Index(
+                fields=["indicator", "fiscal_year", "kind", "value"],
+                condition=models.Q(ranked=True),
+                name="stored_indicator_ranked",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.value}"

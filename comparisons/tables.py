@@ -48,6 +48,21 @@ class FastBodyMixin:
         return mark_safe("".join(rows))
 
 
+    def as_values(self, exclude_columns=None):
+        """The export (CSV/XLSX) rows: the header, then each record's values, with the same fast path."""
+        exclude = set(exclude_columns or ())
+        columns = [c for c in self.columns if c.name not in exclude]
+        yield [str(c.header) for c in columns]
+        for row in self.rows:
+            record = row.record
+            yield [
+                c.column.fast_value(self, c.name, record)
+                if hasattr(c.column, "fast_value")
+                else row.get_cell_value(c.name)
+                for c in columns
+            ]
+
+
 def flatatt_html(attrs: dict) -> str:
     return " ".join(f'{key}="{conditional_escape(value)}"' for key, value in attrs.items() if value not in (None, ""))
 
@@ -58,6 +73,14 @@ class FastColumn(tables.Column):
     def fast(self, table, name, record):
         attrs = dict(self.attrs.get("td", {}))
         return attrs, self.html(table, name, record)
+
+    def fast_value(self, table, name, record):
+        value = self.accessor.resolve(record) if self.accessor else None
+        method = getattr(table, f"value_{name}", None)
+        if method is not None:
+            return method(value=value, record=record)
+        column_value = type(self).value is not tables.Column.value
+        return self.value(value=value, record=record) if column_value else value
 
     def html(self, table, name, record) -> str:
         value = self.accessor.resolve(record) if self.accessor else None
@@ -114,6 +137,9 @@ class IndicatorColumn(tables.Column):
             **kwargs,
         )
 
+    def fast_value(self, table, name, record):
+        return self.value(_value_of(record, self.indicator.key))
+
     def fast(self, table, name, record):
         attrs = {"class": self.td_class(record), "title": self.td_title(record)}
         return attrs, conditional_escape(self.render(_value_of(record, self.indicator.key)))
@@ -149,6 +175,9 @@ class DetailColumn(tables.Column):
             attrs=attrs,
             **kwargs,
         )
+
+    def fast_value(self, table, name, record):
+        return self.value(_value_of(record, self.detail.indicator))
 
     def fast(self, table, name, record):
         attrs = dict(self.attrs.get("td", {}))
@@ -204,6 +233,9 @@ class NoteColumn(tables.Column):
                     seen.add((key, text))
                     out.append(f"{self.names[key]}：{text}")
         return out
+
+    def fast_value(self, table, name, record):
+        return self.value(record.values)
 
     def fast(self, table, name, record):
         return {}, conditional_escape(self.render(record.values))
@@ -321,7 +353,7 @@ class IndicatorRowTable(FastBodyMixin, tables.Table):
     def render_kind(self, value, record=None):
         return f"{value.get_scope_display()}{value.get_kind_display()}"
 
-    def value_kind(self, value):
+    def value_kind(self, value, record=None):
         return f"{value.get_scope_display()}{value.get_kind_display()}"
 
 
@@ -363,10 +395,10 @@ class RankedTable(IndicatorRowTable):
         return "" if record.value is None else value
 
     def render_percentile(self, value, record):
-        return "" if record.value is None or record.ranked < 2 else _percent(value)
+        return "" if record.value is None or record.with_value < 2 else _percent(value)
 
     def value_percentile(self, value, record):
-        return "" if record.value is None or record.ranked < 2 else _percent(value)
+        return "" if record.value is None or record.with_value < 2 else _percent(value)
 
 
 class BureauSearchTable(FastBodyMixin, tables.Table):

@@ -21,6 +21,7 @@ from comparisons.selectors.rankings import (
     Slice,
     SliceStats,
     ranking,
+    slice_extremes,
     slice_histogram,
     slice_medians,
     slice_position,
@@ -178,7 +179,7 @@ def _distribution(part: Slice, provinces: dict[str, str], found_row: StoredIndic
         by_province = slice_medians(part=part, by_province=True)
         province_code = found_row.region_code[:2] if found_row is not None else ""
         province = by_province.get(province_code)
-    ranked = ranking(part=part).filter(value__isnull=False)
+    top, bottom = slice_extremes(part=part, count=TOP)
     return Distribution(
         indicator=indicator,
         stats=stats,
@@ -187,8 +188,8 @@ def _distribution(part: Slice, provinces: dict[str, str], found_row: StoredIndic
         province=province,
         province_name=provinces.get(province_code, ""),
         province_medians=[(code, provinces.get(code, code), m, n) for code, (m, n) in sorted(by_province.items())],
-        top=list(ranked.order_by("-value", "region_code")[:TOP]),
-        bottom=list(ranked.order_by("value", "-region_code")[:TOP])[::-1],
+        top=top,
+        bottom=bottom,
         found=slice_position(part=part, row=found_row) if found_row is not None else None,
     )
 

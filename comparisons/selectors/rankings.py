@@ -10,13 +10,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import (
     BooleanField,
     Count,
-    Exists,
     ExpressionWrapper,
     F,
     IntegerField,
     Max,
     Min,
-    OuterRef,
     Q,
     QuerySet,
     Value,
@@ -25,7 +23,6 @@ from django.db.models import (
 from django.db.models.functions import Cast, Floor, PercentRank, Rank, RowNumber, Substr
 
 from comparisons.models import StoredIndicator
-from disclosures.models import Disclosure
 
 CENT = Decimal("0.01")
 
@@ -43,20 +40,8 @@ class Slice:
 
 def slice_rows(*, part: Slice) -> QuerySet[StoredIndicator]:
     """The stored values of the slice: current documents, one per bureau (its department document; a unit document
-    only where the bureau published no department document that year)."""
-    department = Disclosure.objects.filter(
-        bureau_id=OuterRef("disclosure__bureau_id"),
-        fiscal_year=OuterRef("fiscal_year"),
-        kind=OuterRef("kind"),
-        status=Disclosure.Status.CURRENT,
-        scope=Disclosure.Scope.DEPARTMENT,
-    )
-    qs = StoredIndicator.objects.filter(
-        indicator=part.indicator,
-        fiscal_year=part.year,
-        kind=part.kind,
-        disclosure__status=Disclosure.Status.CURRENT,
-    ).filter(Q(disclosure__scope=Disclosure.Scope.DEPARTMENT) | ~Exists(department))
+    only where the bureau published no department document that year), marked `ranked` when written."""
+    qs = StoredIndicator.objects.filter(indicator=part.indicator, fiscal_year=part.year, kind=part.kind, ranked=True)
     if part.prefecture:
         qs = qs.filter(region_code__startswith=part.prefecture[:4])
     elif part.province:
@@ -73,12 +58,57 @@ def ranking(*, part: Slice) -> QuerySet[StoredIndicator]:
         .annotate(
             rank=Window(Rank(), partition_by=[present], order_by=F("value").desc()),
             percentile=Window(PercentRank(), partition_by=[present], order_by=F("value").asc()),
-            ranked=Window(Count("pk"), partition_by=[present]),
+            with_value=Window(Count("pk"), partition_by=[present]),
             missing=ExpressionWrapper(Q(value__isnull=True), output_field=BooleanField()),
         )
         .select_related("disclosure__bureau__region__parent__parent")
-        .defer("disclosure__source_text")
+        .only(*TABLE_FIELDS)
     )
+
+
+# What a ranked table row reads of its stored row and document (the values of its columns are read separately).
+TABLE_FIELDS = (
+    "disclosure_id",
+    "value",
+    "region_code",
+    "disclosure__bureau_id",
+    "disclosure__fiscal_year",
+    "disclosure__kind",
+    "disclosure__scope",
+    "disclosure__demo",
+    "disclosure__bureau__name",
+    "disclosure__bureau__kind",
+    "disclosure__bureau__region__code",
+    "disclosure__bureau__region__name",
+    "disclosure__bureau__region__level",
+    "disclosure__bureau__region__parent__name",
+    "disclosure__bureau__region__parent__level",
+    "disclosure__bureau__region__parent__parent__name",
+    "disclosure__bureau__region__parent__parent__level",
+    "disclosure__bureau__region__parent__parent__parent",  # the province's parent (none): where full_name stops
+)
+
+
+def slice_extremes(*, part: Slice, count: int = 5) -> tuple[list[StoredIndicator], list[StoredIndicator]]:
+    """The `count` largest and the `count` smallest values, largest first, each with its rank (1 = largest; equal
+    values share a rank): three small queries, no window over the slice."""
+    rows = (
+        slice_rows(part=part)
+        .filter(value__isnull=False)
+        .select_related("disclosure__bureau__region__parent__parent")
+        .only(*TABLE_FIELDS, "sources")  # each links to its source line
+    )
+    top = list(rows.order_by("-value", "region_code")[:count])
+    bottom = list(rows.order_by("value", "-region_code")[:count])[::-1]
+    values = sorted({r.value for r in (*top, *bottom)})
+    if values:
+        higher = slice_rows(part=part).aggregate(
+            **{f"v{i}": Count("pk", filter=Q(value__gt=v)) for i, v in enumerate(values)}
+        )
+        rank = {v: higher[f"v{i}"] + 1 for i, v in enumerate(values)}
+        for row in (*top, *bottom):
+            row.rank = rank[row.value]
+    return top, bottom
 
 
 @dataclass(frozen=True)

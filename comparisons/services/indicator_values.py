@@ -7,13 +7,14 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from comparisons.facts import DocumentFacts, denominators_of, facts_for, facts_of
 from comparisons.indicators import REGISTRY
 from comparisons.models import StoredIndicator
 from comparisons.stored import stored_from_value
 from disclosures.models import BudgetLine, Disclosure, Region, StatedFigure
+from disclosures.services.bulk import rows_insert
 
 # Documents recomputed together: four queries and one insert per batch, and a bounded amount of memory.
 BATCH = 200
@@ -35,7 +36,33 @@ def indicator_values_write(
     staff denominators of its region and year, one insert). Call inside the import transaction."""
     denominators = denominators_of(region_id=region.pk, year=disclosure.fiscal_year)
     facts = facts_of(disclosure=disclosure, lines=lines, figures=figures, denominators=denominators)
-    StoredIndicator.objects.bulk_create(_rows(facts, region.code))
+    rows_insert(StoredIndicator, _rows(facts, region.code))
+    indicator_values_rank(bureau_id=disclosure.bureau_id, year=disclosure.fiscal_year, kind=disclosure.kind)
+
+
+def ranked_documents() -> Q:
+    """The documents a bureau is ranked by, one per year and kind: current, its department document, or its unit
+    document where it published no department document (a condition on StoredIndicator)."""
+    department = Disclosure.objects.filter(
+        bureau_id=OuterRef("disclosure__bureau_id"),
+        fiscal_year=OuterRef("fiscal_year"),
+        kind=OuterRef("kind"),
+        status=Disclosure.Status.CURRENT,
+        scope=Disclosure.Scope.DEPARTMENT,
+    )
+    return Q(disclosure__status=Disclosure.Status.CURRENT) & (
+        Q(disclosure__scope=Disclosure.Scope.DEPARTMENT) | ~Exists(department)
+    )
+
+
+def indicator_values_rank(*, bureau_id: int | None = None, year: int | None = None, kind: str | None = None) -> None:
+    """Mark which stored rows are ranked, for one bureau's year and kind (after an import, a replacement or a
+    restore), or for everything (no arguments)."""
+    rows = StoredIndicator.objects.all()
+    if bureau_id is not None:
+        rows = rows.filter(disclosure__bureau_id=bureau_id, fiscal_year=year, kind=kind)
+    rows.filter(ranked=True).exclude(ranked_documents()).update(ranked=False)
+    rows.filter(ranked_documents(), ranked=False).update(ranked=True)
 
 
 def _batched(items: Iterable, size: int) -> Iterator[list]:
@@ -55,7 +82,8 @@ def indicator_values_refresh(
             documents = Disclosure.objects.filter(pk__in=batch).select_related("bureau__region").defer("source_text")
             rows = [row for facts in facts_for(documents) for row in _rows(facts, facts.disclosure.bureau.region.code)]
             StoredIndicator.objects.filter(disclosure_id__in=batch).delete()
-            StoredIndicator.objects.bulk_create(rows, batch_size=1000)
+            rows_insert(StoredIndicator, rows)
+            StoredIndicator.objects.filter(ranked_documents(), disclosure_id__in=batch).update(ranked=True)
         done += len(batch)
         if progress is not None:
             progress(done)

@@ -134,4 +134,7 @@ def demo_remove() -> tuple[int, int]:
     orphans = Bureau.objects.annotate(n=Count("disclosures")).filter(n=0)
     bureaus = orphans.count()
     orphans.delete()
+    from comparisons.services import indicator_values_rank  # a real unit document may now be its bureau's only one
+
+    indicator_values_rank()
     return count, bureaus

@@ -18,6 +18,8 @@ from disclosures.models import (
     StatedFigure,
 )
 
+from .bulk import rows_insert
+
 if TYPE_CHECKING:
     from .imports import Prepared
 
@@ -122,7 +124,7 @@ def _write(prepared: Prepared, *, user) -> Disclosure:
                 **{key: _money(amounts.get(key)) for key in AMOUNT_COLUMNS},
             )
         )
-    BudgetLine.objects.bulk_create(lines, batch_size=500)
+    rows_insert(BudgetLine, lines)
     figures = [
         StatedFigure(
             disclosure=disclosure,
@@ -136,12 +138,13 @@ def _write(prepared: Prepared, *, user) -> Disclosure:
         )
         for f in result.figures
     ]
-    StatedFigure.objects.bulk_create(figures)
+    rows_insert(StatedFigure, figures)
     # The comparison values of the new document, in the same transaction: pages never compute them.
     from comparisons.services import indicator_values_write
 
     indicator_values_write(disclosure=disclosure, region=prepared.region, lines=lines, figures=figures)
-    CheckResult.objects.bulk_create(
+    rows_insert(
+        CheckResult,
         [
             CheckResult(
                 disclosure=disclosure,
@@ -151,6 +154,6 @@ def _write(prepared: Prepared, *, user) -> Disclosure:
                 lines=list(p.lines),
             )
             for p in result.problems
-        ]
+        ],
     )
     return disclosure

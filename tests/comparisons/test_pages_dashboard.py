@@ -199,10 +199,10 @@ def test_unknown_filter_values_show_the_form_error_not_a_500(client, samples):
 @pytest.mark.parametrize("count", [1, 30])
 def test_bounded_queries(client, django_assert_max_num_queries, count):
     make_bureaus(count, years=(2022, 2023))
-    with django_assert_max_num_queries(45):
+    with django_assert_max_num_queries(48):
         html = page(client)
     assert html.count("3,200.00") >= min(count, 25)
-    with django_assert_max_num_queries(45):
+    with django_assert_max_num_queries(48):
         assert client.get(reverse("home"), {"county": "县"}).status_code == 200
-    with django_assert_max_num_queries(45):
+    with django_assert_max_num_queries(48):
         assert client.get(reverse("home"), {"_export": "csv", "_table": "running"}).status_code == 200

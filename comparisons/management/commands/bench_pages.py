@@ -92,6 +92,7 @@ class Command(BaseCommand):
         parser.add_argument("--save", help="把结果写成 JSON（作为 --baseline 与另一数据量比较）")
         parser.add_argument("--baseline", help="另一次 --save 的结果：打印页面耗时的增长倍数")
         parser.add_argument("--only", help="只测名称含此词的页面")
+        parser.add_argument("--skip", help="不测名称含此词的页面（如 bulk）")
 
     def handle(self, *args, **options):
         with override_settings(DEBUG=False, ALLOWED_HOSTS=["testserver"]):
@@ -109,15 +110,18 @@ class Command(BaseCommand):
         for name, path, runs in _pages():
             if options["only"] and options["only"] not in name:
                 continue
+            if options["skip"] and options["skip"] in name:
+                continue
             runs = runs or options["runs"]
             times, sql_times = [], []
-            for attempt in range(runs + 1):
+            warm = runs > 1  # the bulk downloads run once, cold: they take seconds to minutes
+            for attempt in range(runs + int(warm)):
                 with CaptureQueriesContext(connection) as ctx:
                     start = time.perf_counter()
                     response = client.get(path)
                     body = b"".join(response.streaming_content) if response.streaming else response.content
                     elapsed = time.perf_counter() - start
-                if attempt == 0:
+                if warm and attempt == 0:
                     continue  # warm-up
                 times.append(elapsed)
                 sql_times.append(_replay(ctx.captured_queries))
