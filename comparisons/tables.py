@@ -47,7 +47,6 @@ class FastBodyMixin:
             rows.append(f'<tr><td colspan="{len(columns)}">{conditional_escape(self.empty_text)}</td></tr>')
         return mark_safe("".join(rows))
 
-
     def as_values(self, exclude_columns=None):
         """The export (CSV/XLSX) rows: the header, then each record's values, with the same fast path."""
         exclude = set(exclude_columns or ())
@@ -363,7 +362,7 @@ def _percent(value) -> str:
 
 class RankedTable(IndicatorRowTable):
     """One year and kind of the dashboard, ranked by the headline's first indicator, in the database: rows are that
-    indicator's stored values (annotated with rank and percentile), with the other columns' values attached."""
+    indicator's stored values (rank and percentile set by rankings.ranks_set), the other columns' values attached."""
 
     rank = FastColumn(
         verbose_name=_("排名"),

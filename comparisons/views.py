@@ -37,6 +37,7 @@ from .pages import (
     headline_indicators,
 )
 from .selectors import disclosure_list_current, indicator_values_of
+from .selectors.rankings import ranks_set
 from .tables import BureauSearchTable, IndicatorRowTable, RankedTable
 
 EXPORT_FORMATS = (TableExport.CSV, TableExport.XLSX)
@@ -123,12 +124,16 @@ class DashboardView(TemplateView):
             if section is None:
                 raise Http404
             table = section.table
-            _attach_values(list(table.data.data), table.headline_keys)
+            rows = list(table.data.data)
+            _attach_values(rows, table.headline_keys)
+            ranks_set(part=table.part, rows=rows, whole=True)
             exporter = TableExport(export_format=wanted, table=table)
             return exporter.response(filename=f"{section.headline.slug}.{wanted}")
         for section in sections:
             if section.table.page is not None:
-                _attach_values([row.record for row in section.table.page.object_list], section.table.headline_keys)
+                rows = [row.record for row in section.table.page.object_list]
+                _attach_values(rows, section.table.headline_keys)
+                ranks_set(part=section.table.part, rows=rows)
         context = self.get_context_data(form=form, data=data, sections=sections)
         return self.render_to_response(context)
 
@@ -145,6 +150,7 @@ class DashboardView(TemplateView):
             found=found,
         )
         table.headline_keys = list(headline.columns)
+        table.part = section.part
         RequestConfig(self.request, paginate={"per_page": PER_PAGE}).configure(table)
         label = data.finder.chosen.bureau.region.name if found else ""
         panels = [

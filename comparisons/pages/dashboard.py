@@ -23,6 +23,7 @@ from comparisons.selectors.rankings import (
     ranking,
     slice_extremes,
     slice_histogram,
+    slice_median,
     slice_medians,
     slice_position,
     slice_rows,
@@ -47,9 +48,10 @@ class Period:
 
 
 def dashboard_periods() -> list[Period]:
-    """Every year and kind with current documents, newest first, and how many (one query)."""
+    """Every year and kind with ranked documents (current, one per bureau), newest first, and how many: one query
+    on the index of the stored values."""
     found = (
-        Disclosure.objects.filter(status=Disclosure.Status.CURRENT)
+        StoredIndicator.objects.filter(indicator=HEADLINES[0].chart[0], ranked=True)
         .values_list("fiscal_year", "kind")
         .annotate(n=Count("pk"))
         .order_by("-fiscal_year", "kind")
@@ -99,7 +101,8 @@ class Distribution:
 @dataclass
 class Section:
     headline: Headline
-    ranking: QuerySet[StoredIndicator]  # of the headline's first chart indicator: the table's rows
+    part: Slice  # the headline's first chart indicator over the year and kind: what the table ranks
+    ranking: QuerySet[StoredIndicator]  # its rows
     distributions: list[Distribution]
 
 
@@ -171,11 +174,12 @@ def _distribution(part: Slice, provinces: dict[str, str], found_row: StoredIndic
     stats = slice_stats(part=part)
     filtered = bool(part.province or part.prefecture)
     if filtered:
-        national = slice_medians(part=Slice(part.indicator, part.year, part.kind)).get("")
-        own = slice_medians(part=part).get("")
+        country = Slice(part.indicator, part.year, part.kind)
+        national = slice_median(part=country, stats=slice_stats(part=country))
+        own = slice_median(part=part, stats=stats)
         province_code, province, by_province = part.province[:2], own, {}
     else:
-        national = slice_medians(part=part).get("")
+        national = slice_median(part=part, stats=stats)
         by_province = slice_medians(part=part, by_province=True)
         province_code = found_row.region_code[:2] if found_row is not None else ""
         province = by_province.get(province_code)
@@ -229,7 +233,6 @@ def dashboard_get(
             distributions.append(distribution)
             if distribution.found is not None:
                 data.finder.positions[key] = distribution.found
-        data.sections.append(
-            Section(headline, ranking(part=Slice(headline.chart[0], year, kind, province, prefecture)), distributions)
-        )
+        part = Slice(headline.chart[0], year, kind, province, prefecture)
+        data.sections.append(Section(headline, part, ranking(part=part), distributions))
     return data

@@ -1,9 +1,11 @@
 """One indicator over one year and kind, as the dashboard shows it for thousands of bureaus: ranked, with medians
-and a distribution, all computed by the database from the stored values (window functions and aggregates that
-PostgreSQL and SQLite both run). A fixed number of queries whatever the number of bureaus."""
+and a distribution, computed by the database from the stored values (window functions for the medians, aggregates
+with conditional counts for ranks and percentiles, a grouped aggregate for the histogram: SQL that PostgreSQL and
+SQLite both run). A fixed number of queries whatever the number of bureaus."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -20,7 +22,7 @@ from django.db.models import (
     Value,
     Window,
 )
-from django.db.models.functions import Cast, Floor, PercentRank, Rank, RowNumber, Substr
+from django.db.models.functions import Cast, Floor, RowNumber, Substr
 
 from comparisons.models import StoredIndicator
 
@@ -50,20 +52,42 @@ def slice_rows(*, part: Slice) -> QuerySet[StoredIndicator]:
 
 
 def ranking(*, part: Slice) -> QuerySet[StoredIndicator]:
-    """The slice with each row's rank (1 = largest value), its percentile (the share of the others with a smaller
-    value, 0–1) and how many have a value; a missing value has no rank. Documents, bureaus and regions loaded."""
-    present = ExpressionWrapper(Q(value__isnull=False), output_field=BooleanField())
+    """The slice as the ranked table reads it (documents, bureaus and regions loaded, nothing else), sortable by
+    value with missing values last (`missing`). Ranks and percentiles are set on the rows shown by `ranks_set`."""
     return (
         slice_rows(part=part)
-        .annotate(
-            rank=Window(Rank(), partition_by=[present], order_by=F("value").desc()),
-            percentile=Window(PercentRank(), partition_by=[present], order_by=F("value").asc()),
-            with_value=Window(Count("pk"), partition_by=[present]),
-            missing=ExpressionWrapper(Q(value__isnull=True), output_field=BooleanField()),
-        )
+        .annotate(missing=ExpressionWrapper(Q(value__isnull=True), output_field=BooleanField()))
         .select_related("disclosure__bureau__region__parent__parent")
         .only(*TABLE_FIELDS)
     )
+
+
+def ranks_set(*, part: Slice, rows: list[StoredIndicator], whole: bool = False) -> None:
+    """Give each row its `rank` (1 = largest; equal values share a rank), `percentile` (the share of the others with
+    a smaller value, 0–1) and `with_value` (how many have a value). For a page of rows, one aggregate query counts
+    the values above and below each; for the whole slice (`whole`, an export) they are counted here."""
+    values = sorted({r.value for r in rows if r.value is not None})
+    if whole:
+        present = sorted(r.value for r in rows if r.value is not None)
+        count = len(present)
+        higher = {v: count - bisect_right(present, v) for v in values}
+        lower = {v: bisect_left(present, v) for v in values}
+    else:
+        counts = slice_rows(part=part).aggregate(
+            present=Count("value"),
+            **{f"h{i}": Count("pk", filter=Q(value__gt=v)) for i, v in enumerate(values)},
+            **{f"l{i}": Count("pk", filter=Q(value__lt=v)) for i, v in enumerate(values)},
+        )
+        count = counts["present"]
+        higher = {v: counts[f"h{i}"] for i, v in enumerate(values)}
+        lower = {v: counts[f"l{i}"] for i, v in enumerate(values)}
+    for row in rows:
+        row.with_value = count
+        if row.value is None:
+            row.rank = row.percentile = None
+        else:
+            row.rank = higher[row.value] + 1
+            row.percentile = lower[row.value] / (count - 1) if count > 1 else 0.0
 
 
 # What a ranked table row reads of its stored row and document (the values of its columns are read separately).
@@ -128,6 +152,20 @@ def slice_stats(*, part: Slice) -> SliceStats:
 
 def _middle(values: list[Decimal]) -> Decimal:
     return (sum(values, Decimal(0)) / len(values)).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def slice_median(*, part: Slice, stats: SliceStats) -> tuple[Decimal, int] | None:
+    """The median of the slice: its one or two middle values read in value order from the index (one query)."""
+    if not stats.present:
+        return None
+    first = (stats.present - 1) // 2
+    middle = list(
+        slice_rows(part=part)
+        .filter(value__isnull=False)
+        .order_by("value")
+        .values_list("value", flat=True)[first : first + 2 - stats.present % 2]
+    )
+    return _middle(middle), stats.present
 
 
 def slice_medians(*, part: Slice, by_province: bool = False) -> dict[str, tuple[Decimal, int]]:

@@ -6,7 +6,16 @@ from decimal import Decimal
 import pytest
 
 from comparisons.models import StoredIndicator
-from comparisons.selectors.rankings import Slice, ranking, slice_histogram, slice_medians, slice_position, slice_stats
+from comparisons.selectors.rankings import (
+    Slice,
+    ranking,
+    ranks_set,
+    slice_histogram,
+    slice_median,
+    slice_medians,
+    slice_position,
+    slice_stats,
+)
 from disclosures.models import Region
 from tests.factories import BudgetLineFactory, BureauFactory, DisclosureFactory, SourceTableFactory, store_indicators
 
@@ -49,6 +58,12 @@ def test_median_of_one_year_and_kind(documents):
     assert slice_medians(part=Slice("county_contribution", 2024, "budget")) == {"": (Decimal("70000000.00"), 1)}
 
 
+def test_the_median_read_in_value_order_is_the_same(documents):
+    assert slice_median(part=BUDGET_2023, stats=slice_stats(part=BUDGET_2023)) == (Decimal("20000000.00"), 3)
+    hebei = Slice("county_contribution", 2023, "budget", province="13")
+    assert slice_median(part=hebei, stats=slice_stats(part=hebei)) == (Decimal("25000000.00"), 2)
+
+
 def test_median_of_each_province(documents):
     medians = slice_medians(part=BUDGET_2023, by_province=True)
     assert medians["13"] == (Decimal("25000000.00"), 2)  # (3000万 + 2000万) ÷ 2
@@ -57,7 +72,13 @@ def test_median_of_each_province(documents):
 
 
 def test_ranks_and_percentiles(documents):
-    rows = {r.disclosure_id: r for r in ranking(part=BUDGET_2023)}
+    shown = list(ranking(part=BUDGET_2023))
+    ranks_set(part=BUDGET_2023, rows=shown)
+    rows = {r.disclosure_id: r for r in shown}
+    # Counted for the whole slice at once (an export), the same ranks.
+    whole = list(ranking(part=BUDGET_2023))
+    ranks_set(part=BUDGET_2023, rows=whole, whole=True)
+    assert [(r.rank, r.percentile) for r in whole] == [(r.rank, r.percentile) for r in shown]
     assert len(rows) == 4  # one document per bureau, the missing one included
     first = rows[documents["shunping"].pk]
     assert (first.rank, round(first.percentile * 100)) == (1, 100)
