@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import NamedTuple
 
 from disclosures.models import Disclosure
 
@@ -70,7 +71,22 @@ def stored_from_value(value: IndicatorValue, disclosure: Disclosure, region_code
     )
 
 
-def value_from_stored(row: StoredIndicator) -> IndicatorValue:
+class StoredFields(NamedTuple):
+    """A stored row as `values_list(*VALUE_FIELDS)` reads it: no model instance per value."""
+
+    disclosure_id: int
+    indicator: str
+    version: int
+    value: Decimal | None
+    unit: str
+    missing_code: str
+    missing_params: dict
+    notes: list
+    sources: list
+    details: dict
+
+
+def value_from_stored(row: StoredIndicator | StoredFields) -> IndicatorValue:
     return IndicatorValue(
         indicator=row.indicator,
         value=row.value,

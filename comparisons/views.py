@@ -207,7 +207,8 @@ class CompareView(ExportMixin, SingleTableMixin, FilterView):
     def get_table_data(self):
         if not hasattr(self, "_rows"):
             chosen = self.filterset.chosen_bureaus
-            self._rows = compare_rows(documents=self.object_list) if chosen else []
+            keys = [i.key for i in self.indicators()]
+            self._rows = compare_rows(documents=self.object_list, keys=keys) if chosen else []
         return self._rows
 
     def get_table_kwargs(self):

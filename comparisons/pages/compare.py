@@ -10,9 +10,9 @@ from disclosures.models import Bureau, Disclosure
 # --- compare ---
 
 
-def compare_rows(*, documents: QuerySet[Disclosure]) -> list[IndicatorRow]:
-    """Every current document of the chosen bureaus, by bureau then year."""
-    rows = indicator_rows(disclosures=list(documents))
+def compare_rows(*, documents: QuerySet[Disclosure], keys: list[str]) -> list[IndicatorRow]:
+    """Every current document of the chosen bureaus, by bureau then year, with the chosen indicators."""
+    rows = indicator_rows(disclosures=list(documents), keys=keys)
     return sorted(
         rows, key=lambda r: (r.disclosure.bureau.region.code, r.disclosure.bureau_id, r.disclosure.fiscal_year)
     )

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_noop
 from comparisons.indicators import BY_KEY, REGISTRY, IndicatorValue
 from comparisons.indicators.base import message
 from comparisons.models import StoredIndicator
-from comparisons.stored import value_from_stored
+from comparisons.stored import StoredFields, value_from_stored
 from disclosures.models import Disclosure, Region
 
 from .documents import disclosure_previous_map, region_province
@@ -83,9 +83,9 @@ def indicator_values_of(*, disclosure_ids: Iterable[int], keys: Iterable[str] | 
     keys = list(keys) if keys is not None else [i.key for i in REGISTRY]
     found: dict[int, dict[str, IndicatorValue]] = {pk: {} for pk in ids}
     if ids:
-        rows = StoredIndicator.objects.filter(disclosure_id__in=ids, indicator__in=keys).only(*VALUE_FIELDS)
+        rows = StoredIndicator.objects.filter(disclosure_id__in=ids, indicator__in=keys).values_list(*VALUE_FIELDS)
         for row in rows:
-            found[row.disclosure_id][row.indicator] = value_from_stored(row)
+            found[row[0]][row[1]] = value_from_stored(StoredFields(*row))
     for values in found.values():
         for key in keys:
             if key not in values and key in BY_KEY:
