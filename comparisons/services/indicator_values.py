@@ -36,8 +36,32 @@ def indicator_values_write(
     staff denominators of its region and year, one insert). Call inside the import transaction."""
     denominators = denominators_of(region_id=region.pk, year=disclosure.fiscal_year)
     facts = facts_of(disclosure=disclosure, lines=lines, figures=figures, denominators=denominators)
-    rows_insert(StoredIndicator, _rows(facts, region.code))
-    indicator_values_rank(bureau_id=disclosure.bureau_id, year=disclosure.fiscal_year, kind=disclosure.kind)
+    rows = _rows(facts, region.code)
+    # Which of the bureau's documents of this year and kind is ranked now (one query); the new rows are written
+    # with their flag, the others' rows changed only where the new document displaces them.
+    group = list(
+        Disclosure.objects.filter(
+            bureau_id=disclosure.bureau_id, fiscal_year=disclosure.fiscal_year, kind=disclosure.kind
+        ).values_list("pk", "status", "scope")
+    )
+    chosen = _ranked_of(group)
+    for row in rows:
+        row.ranked = chosen == disclosure.pk
+    rows_insert(StoredIndicator, rows)
+    others = [pk for pk, _status, _scope in group if pk != disclosure.pk]
+    if others:
+        StoredIndicator.objects.filter(disclosure_id__in=others, ranked=True).exclude(disclosure_id=chosen).update(
+            ranked=False
+        )
+        if chosen in others:
+            StoredIndicator.objects.filter(disclosure_id=chosen, ranked=False).update(ranked=True)
+
+
+def _ranked_of(group: list[tuple[int, str, str]]) -> int | None:
+    """Of one bureau's documents of a year and kind, (pk, status, scope), the one it is ranked by."""
+    current = [(pk, scope) for pk, status, scope in group if status == Disclosure.Status.CURRENT]
+    department = [pk for pk, scope in current if scope == Disclosure.Scope.DEPARTMENT]
+    return (department or [pk for pk, _scope in current] or [None])[0]
 
 
 def ranked_documents() -> Q:

@@ -20,7 +20,7 @@ from disclosures.models import Disclosure, Region
 from tests.factories import StaffFactory
 from tests.imports.conftest import run_import
 
-from .pages_support import document_of, import_samples
+from .pages_support import SEEDS, document_of, import_samples
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +103,19 @@ def test_rebuild_recomputes_only_older_versions_in_batches(monkeypatch):
     rows = StoredIndicator.objects.filter(indicator="total_budget")
     assert {r.version for r in rows} == {2}
     assert Decimal(1) not in {r.value for r in rows}
+
+
+def test_only_the_current_version_is_ranked_after_a_replacement_and_a_restore(tmp_path):
+    sample = next(SEEDS.glob("000_*.txt"))
+    changed = tmp_path / "shunping-corrected.txt"
+    changed.write_text(sample.read_text(encoding="utf-8").replace("3200.00", "3300.00"), encoding="utf-8")
+
+    def ranked() -> set[int]:
+        return set(StoredIndicator.objects.filter(ranked=True).values_list("disclosure_id", flat=True))
+
+    [first], _ = run_import(str(sample))
+    assert ranked() == {first["document_id"]}
+    [second], _ = run_import(str(changed), "--replace")
+    assert second["status"] == "replaced" and ranked() == {second["document_id"]}
+    [restored], _ = run_import(str(sample), "--replace")
+    assert restored["document_id"] == first["document_id"] and ranked() == {first["document_id"]}
