@@ -119,12 +119,22 @@ class Command(BaseCommand):
                 with CaptureQueriesContext(connection) as ctx:
                     start = time.perf_counter()
                     response = client.get(path)
-                    body = b"".join(response.streaming_content) if response.streaming else response.content
+                    if response.streaming:
+                        body, first, complete = self._stream(response, start)
+                    else:
+                        body, first, complete = response.content, None, True
                     elapsed = time.perf_counter() - start
+                if response.streaming:
+                    # A bulk download: time to the first bytes and the rate; its SQL is a server-side cursor read
+                    # as it streams, not replayed.
+                    results["pages"][name] = self._bulk(path, response, body, first, elapsed, complete, ctx)
+                    break
                 if warm and attempt == 0:
                     continue  # warm-up
                 times.append(elapsed)
                 sql_times.append(_replay(ctx.captured_queries))
+            if response.streaming:
+                continue
             sent = len(body)
             raw = len(gzip.decompress(body)) if response.get("Content-Encoding") == "gzip" else sent
             html = (
@@ -147,6 +157,35 @@ class Command(BaseCommand):
             }
         return results
 
+    LIMIT = 30.0  # seconds a bulk download is read for
+
+    def _stream(self, response, start: float) -> tuple[bytes, float | None, bool]:
+        chunks, first = [], None
+        for chunk in response.streaming_content:
+            if first is None:
+                first = time.perf_counter() - start
+            chunks.append(chunk)
+            if time.perf_counter() - start > self.LIMIT:
+                response.close()
+                return b"".join(chunks), first, False
+        return b"".join(chunks), first, True
+
+    def _bulk(self, path, response, body, first, elapsed, complete, ctx) -> dict:
+        text = gzip.decompress(body) if response.get("Content-Encoding") == "gzip" and complete else body
+        rows = text.count(b"\n") if complete else None
+        return {
+            "path": path,
+            "status": response.status_code,
+            "median_ms": elapsed * 1000,
+            "p95_ms": elapsed * 1000,
+            "queries": len(ctx.captured_queries),
+            "sent": len(body),
+            "raw": len(text),
+            "first_load": len(body),
+            "sql_ms": 0.0,
+            "bulk": {"first_bytes_ms": (first or 0) * 1000, "complete": complete, "rows": rows},
+        }
+
     def _print(self, results: dict, baseline: dict) -> None:
         before = baseline.get("pages", {})
         self.stdout.write(
@@ -167,4 +206,8 @@ class Command(BaseCommand):
             )
             if name in before:
                 line += f"{r['median_ms'] / before[name]['median_ms']:>8.2f}"
+            if "bulk" in r:
+                bulk = r["bulk"]
+                done = f"{bulk['rows']} rows" if bulk["complete"] else f"stopped after {self.LIMIT:.0f} s"
+                line += f"  (first bytes {bulk['first_bytes_ms']:.0f} ms; {done}; {r['sent'] / 1024:.0f} KB sent)"
             self.stdout.write(line)
