@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SAMPLES := $(wildcard data/seeds/*.txt)
 
-.PHONY: setup run test test-sqlite test-postgres lint format samples bench screenshots
+.PHONY: setup run test test-sqlite test-postgres lint format samples bench screenshots bench-data bench-pages bench-browser
 
 $(VENV)/.installed: requirements/base.txt requirements/dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,34 @@ bench: setup
 	$(PY) manage.py bench_import
 	DATABASE_URL=$(PG_URL) $(PY) manage.py bench_import
 	$(PY) manage.py bench_pdf
+
+# The national demo set (2,850 counties x 8 years, about 22,800 documents) and a 60-document one to compare with,
+# each in its own PostgreSQL database; then every public page measured on both (docs/benchmarks.md).
+BENCH_URL ?= postgres://postgres@127.0.0.1:5432/yibao_demo
+BENCH_SMALL_URL ?= postgres://postgres@127.0.0.1:5432/yibao_demo_small
+BENCH_JOBS ?= 2
+
+bench-data: $(VENV)/.installed
+	DATABASE_URL=$(BENCH_SMALL_URL) $(PY) manage.py migrate --noinput
+	DATABASE_URL=$(BENCH_SMALL_URL) $(PY) manage.py load_regions
+	DATABASE_URL=$(BENCH_SMALL_URL) $(PY) manage.py generate_demo --counties 60 --years 2026 --seed 8
+	DATABASE_URL=$(BENCH_URL) $(PY) manage.py migrate --noinput
+	DATABASE_URL=$(BENCH_URL) $(PY) manage.py load_regions
+	DATABASE_URL=$(BENCH_URL) $(PY) manage.py generate_demo --counties 2850 --years 2019-2026 --seed 8 --jobs $(BENCH_JOBS)
+
+bench-pages: $(VENV)/.installed
+	DATABASE_URL=$(BENCH_SMALL_URL) $(PY) manage.py bench_pages --save .bench-small.json > /dev/null
+	DATABASE_URL=$(BENCH_URL) $(PY) manage.py bench_pages --baseline .bench-small.json
+
+# The pages in headless Chromium, served as in production (gunicorn, whitenoise's compressed static files).
+bench-browser: $(VENV)/.installed
+	DJANGO_SETTINGS_MODULE=config.settings.production DJANGO_SECRET_KEY=bench $(PY) manage.py collectstatic --noinput -v0
+	DATABASE_URL=$(BENCH_URL) DJANGO_SETTINGS_MODULE=config.settings.production DJANGO_SECRET_KEY=bench \
+		DJANGO_SECURE_SSL_REDIRECT=0 $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:8765 --workers 2 \
+		--pid .bench-gunicorn.pid --daemon
+	sleep 3
+	DATABASE_URL=$(BENCH_URL) $(PY) manage.py bench_browser --base-url http://127.0.0.1:8765; \
+		status=$$?; kill $$(cat .bench-gunicorn.pid); exit $$status
 
 screenshots: $(VENV)/.installed
 	SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots $(VENV)/bin/pytest tests/browser

@@ -1,35 +1,38 @@
-"""Plotly figures built in Python, handed to the page as JSON (plotly.js is served from static/).
+"""Chart specifications as plain data (dicts and lists) for plotly.js, handed to the page as JSON.
 
-Every chart's numbers are also in a table on the same page; the chart's text alternative names that table.
-Values are drawn from the same Decimals the tables show (converted to float only for drawing); the labels and
-hover texts are the table's own formatted strings. A missing value draws no bar (never 0): it is listed instead.
-Budget and final-account figures are separate traces; different years are separate panels, each with its median.
+No plotly figure objects are built per request: a spec is the `data` and `layout` plotly.js takes, and the partial
+plotly.js bundle in static/vendor/plotly/ (bar and scatter traces) draws it. Every chart's numbers are also in a
+table on the same page; the chart's text alternative names that table. Values are drawn from the Decimals the tables
+show (converted to float only for drawing); labels and hover texts are the table's own formatted strings. A missing
+value draws no bar (never 0): it is listed instead. Budgets and final accounts are never in one series.
+
+The dashboard never draws one bar per bureau: for a year and kind it draws the distribution (how many bureaus per
+range of values) with the national and province medians; bars per bureau are for the compare page (MAX_BARS).
 """
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-import plotly.graph_objects as go
 from django.utils.translation import gettext as _
-from plotly.subplots import make_subplots
 
 from disclosures.models import Bureau
 
 from .formatting import display_unit, number, show
 from .indicators import Indicator
-from .pages import FunctionalItem, Group, groups_of, median, row_group
+from .pages import Distribution, FunctionalItem, groups_of, row_group
 from .selectors import IndicatorRow
 
 COLORS = ("#0b5cad", "#d9822b", "#2e8540", "#8e44ad", "#a3161b", "#5b6475")
 FONT = {"family": 'system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif'}
+MAX_BARS = 30  # bureaus in one bar chart; more are a table and a distribution, not a chart of bars
 
 
 @dataclass
 class Chart:
-    """A figure as JSON for plotly.js, and what a screen reader is told instead."""
+    """A plotly.js figure as plain data, and what a screen reader is told instead."""
 
     id: str
     figure: dict
@@ -42,21 +45,23 @@ class Chart:
         return f"{self.id}-data"
 
 
-def _json(fig: go.Figure) -> dict:
-    return json.loads(fig.to_json())
+def _figure(data: list[dict], height: int, **layout) -> dict:
+    base = {
+        "height": height,
+        "margin": {"l": 10, "r": 20, "t": 40, "b": 40},
+        "font": FONT,
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        "plot_bgcolor": "#fff",
+        "xaxis": {"gridcolor": "#e4e8ef", "zerolinecolor": "#5b6475", "automargin": True},
+        "yaxis": {"gridcolor": "#e4e8ef", "zerolinecolor": "#5b6475", "automargin": True},
+    }
+    for key, value in layout.items():
+        base[key] = base[key] | value if isinstance(value, dict) and isinstance(base.get(key), dict) else value
+    return {"data": data, "layout": base}
 
 
-def _layout(fig: go.Figure, height: int, **kwargs) -> None:
-    fig.update_layout(
-        height=height,
-        margin={"l": 10, "r": 20, "t": 40, "b": 40},
-        font=FONT,
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
-        plot_bgcolor="#fff",
-        **kwargs,
-    )
-    fig.update_xaxes(gridcolor="#e4e8ef", zerolinecolor="#5b6475", rangemode="tozero")
-    fig.update_yaxes(automargin=True)
+def _float(value: Decimal, unit: str) -> float:
+    return float(number(value, unit))
 
 
 def _bureau_label(row: IndicatorRow) -> str:
@@ -67,128 +72,136 @@ def _bureau_label(row: IndicatorRow) -> str:
     return f"{bureau.region.name}（{bureau.get_kind_display()}）"
 
 
-def _present(row: IndicatorRow, key: str) -> bool:
-    value = row.values.get(key)
-    return value is not None and not value.missing
+def _first_url(value) -> str:
+    return next((s.url for s in value.sources if s.url), "")
 
 
-def ranking_chart(
-    *, chart_id: str, rows: list[IndicatorRow], indicators: list[Indicator], peers: str, caption_id: str
-) -> Chart | None:
-    """Horizontal bars, one panel per year and kind, a median line per measure and panel."""
-    if not indicators or not rows:
-        return None
-    not_drawn: list[str] = []
-    by_group: dict[Group, list[IndicatorRow]] = defaultdict(list)
-    for row in rows:
-        by_group[row_group(row)].append(row)
-    first = indicators[0]
-    drawable = {g: sum(any(_present(r, i.key) for i in indicators) for r in g_rows) for g, g_rows in by_group.items()}
-    # A year and kind with nothing to draw gets no panel; its rows are listed as not drawn.
-    groups = [g for g in groups_of(rows) if drawable[g]]
-    for row in rows:
-        if not drawable[row_group(row)]:
-            for indicator in indicators:
-                value = row.values.get(indicator.key)
-                if value is not None and value.missing:
-                    label = row_group(row).label
-                    not_drawn.append(f"{_bureau_label(row)}（{label}，{indicator.name}）：{value.missing_reason}")
-    if not groups:
-        return Chart(id=chart_id, figure={}, summary="", not_drawn=not_drawn)
-    heights = [drawable[g] for g in groups]
-    fig = make_subplots(
-        rows=len(groups),
-        cols=1,
-        shared_xaxes=True,
-        vertical_spacing=min(0.12, 0.3 / max(len(groups), 1)),
-        row_heights=heights,
-        subplot_titles=[g.label for g in groups],
-    )
-    medians = []
-    unit = display_unit(first.unit)
-    for g_index, group in enumerate(groups, start=1):
-        group_rows = by_group[group]
-        for row in group_rows:
-            for indicator in indicators:
-                value = row.values.get(indicator.key)
-                if value is not None and value.missing:
-                    not_drawn.append(f"{_bureau_label(row)}（{group.label}，{indicator.name}）：{value.missing_reason}")
-        drawn = [r for r in group_rows if any(_present(r, i.key) for i in indicators)]
-        # Largest on top: plotly draws the first category at the bottom.
-        drawn.sort(key=lambda r, key=first.key: r.values[key].value if _present(r, key) else -1)
-        for i_index, indicator in enumerate(indicators):
-            names, values, texts, custom = [], [], [], []
-            present = []
-            for row in drawn:
-                value = row.values.get(indicator.key)
-                names.append(_bureau_label(row))
-                if value is None or value.missing:
-                    values.append(None)
-                    texts.append("")
-                    custom.append(["", ""])
-                    continue
-                shown = show(value.value, value.unit)
-                values.append(float(number(value.value, value.unit)))
-                texts.append(shown)
-                url = next((s.url for s in value.sources if s.url), "")
-                custom.append([url, f"{shown} {display_unit(value.unit)}"])
-                present.append(value.value)
-            color = COLORS[i_index % len(COLORS)]
-            fig.add_trace(
-                go.Bar(
-                    x=values,
-                    y=names,
-                    orientation="h",
-                    name=f"{indicator.name}（{display_unit(indicator.unit)}）",
-                    legendgroup=indicator.key,
-                    showlegend=g_index == 1 and len(indicators) > 1,
-                    marker_color=color,
-                    text=texts,
-                    textposition="auto",
-                    customdata=custom,
-                    hovertemplate="%{y}<br>%{customdata[1]}<extra>" + indicator.name + "</extra>",
-                ),
-                row=g_index,
-                col=1,
-            )
-            mid = median(present)
-            if mid is not None:
-                mid_text = show(mid, indicator.unit)
-                fig.add_vline(
-                    x=float(number(mid, indicator.unit)),
-                    line_dash="dash",
-                    line_color=color,
-                    line_width=2,
-                    row=g_index,
-                    col=1,
-                )
-                medians.append(
-                    _("%(group)s %(name)s中位数 %(value)s %(unit)s（%(peers)s，%(n)s 个单位）")
-                    % {
-                        "group": group.label,
-                        "name": indicator.name,
-                        "value": mid_text,
-                        "unit": display_unit(indicator.unit),
-                        "peers": peers,
-                        "n": len(present),
-                    }
-                )
-    total_bars = sum(heights) * max(len(indicators), 1)
-    _layout(fig, height=max(220, 90 + 26 * total_bars + 50 * len(groups)), barmode="group", bargap=0.25)
-    fig.update_xaxes(title_text=unit if len(indicators) == 1 else display_unit(first.unit), row=len(groups), col=1)
-    summary = _("条形图：%(names)s，按年度和类型分组，虚线为中位数；图中数字见下表。") % {
-        "names": "、".join(i.name for i in indicators)
+# --- the dashboard: a distribution per indicator ---
+
+
+def _vline(x: float, color: str, dash: str, label: str, row: int) -> tuple[dict, dict]:
+    shape = {
+        "type": "line",
+        "xref": "x",
+        "yref": "paper",
+        "x0": x,
+        "x1": x,
+        "y0": 0,
+        "y1": 1,
+        "line": {"color": color, "width": 2, "dash": dash},
     }
-    return Chart(id=chart_id, figure=_json(fig), summary=summary, medians=medians, not_drawn=not_drawn)
+    note = {
+        "x": x,
+        "xref": "x",
+        "y": 1 - 0.09 * row,
+        "yref": "paper",
+        "text": label,
+        "showarrow": False,
+        "xanchor": "left",
+        "font": {"color": color, "size": 12},
+        "bgcolor": "rgba(255,255,255,0.8)",
+    }
+    return shape, note
+
+
+def _count_step(most: int) -> int:
+    """Whole-number ticks for a count axis: 1, 2, 5, 10, 20, 50 … so that there are at most about eight."""
+    power = 1
+    while True:
+        for step in (power, 2 * power, 5 * power):
+            if most / step <= 8:
+                return step
+        power *= 10
+
+
+def distribution_chart(*, chart_id: str, distribution: Distribution, found_label: str = "") -> Chart | None:
+    """Bars of how many bureaus fall in each range of values, with the national and province medians (and the found
+    county) as vertical lines. One bar per range, never one per bureau."""
+    indicator, stats = distribution.indicator, distribution.stats
+    unit = display_unit(indicator.unit)
+    if not distribution.bins:
+        return Chart(id=chart_id, figure={}, summary="")
+    xs, ys, widths, texts = [], [], [], []
+    for b in distribution.bins:
+        low, high = _float(b.low, indicator.unit), _float(b.high, indicator.unit)
+        xs.append((low + high) / 2)
+        widths.append((high - low) * 0.96)
+        ys.append(b.count)
+        texts.append(
+            _("%(low)s–%(high)s %(unit)s：%(n)s 个单位")
+            % {"low": show(b.low, indicator.unit), "high": show(b.high, indicator.unit), "unit": unit, "n": b.count}
+        )
+    bars = {
+        "type": "bar",
+        "x": xs,
+        "y": ys,
+        "width": widths,
+        "marker": {"color": "#9fbfe0", "line": {"color": COLORS[0], "width": 1}},
+        "hovertext": texts,
+        "hovertemplate": "%{hovertext}<extra></extra>",
+        "name": _("单位数"),
+        "showlegend": False,
+    }
+    shapes, notes, medians = [], [], []
+    lines = []
+    if distribution.national is not None:
+        value, n = distribution.national
+        lines.append((value, COLORS[0], "dash", _("全国中位数 %(v)s") % {"v": show(value, indicator.unit)}))
+        medians.append(
+            _("全国中位数 %(value)s %(unit)s（%(n)s 个单位）")
+            % {"value": show(value, indicator.unit), "unit": unit, "n": n}
+        )
+    if distribution.province is not None:
+        value, n = distribution.province
+        name = distribution.province_name or _("所选地区")
+        lines.append(
+            (value, COLORS[1], "dot", _("%(place)s中位数 %(v)s") % {"place": name, "v": show(value, indicator.unit)})
+        )
+        medians.append(
+            _("%(place)s中位数 %(value)s %(unit)s（%(n)s 个单位）")
+            % {"place": name, "value": show(value, indicator.unit), "unit": unit, "n": n}
+        )
+    found = distribution.found
+    if found is not None and found.value is not None:
+        lines.append((found.value, COLORS[4], "solid", f"{found_label} {show(found.value, indicator.unit)}"))
+    for index, (value, color, dash, label) in enumerate(lines, start=1):
+        shape, note = _vline(_float(value, indicator.unit), color, dash, label, index)
+        shapes.append(shape)
+        notes.append(note)
+    figure = _figure(
+        [bars],
+        height=300,
+        bargap=0,
+        shapes=shapes,
+        annotations=notes,
+        margin={"t": 30},
+        xaxis={"title": {"text": unit}},
+        yaxis={
+            "title": {"text": _("单位数")},
+            "rangemode": "tozero",
+            "tickformat": ",d",
+            "dtick": _count_step(max(ys)),
+        },
+    )
+    summary = _(
+        "直方图：%(name)s在 %(n)s 个单位中的分布（每根柱为一个数值区间内的单位数），虚线为中位数；各单位的数字见下表。"
+    ) % {"name": indicator.name, "n": stats.present}
+    return Chart(id=chart_id, figure=figure, summary=summary, medians=medians)
+
+
+# --- the compare page: the chosen bureaus ---
 
 
 def grouped_chart(*, chart_id: str, rows: list[IndicatorRow], indicator: Indicator) -> Chart | None:
     """Compare page: one group of bars per bureau, one bar per year and kind (never summed)."""
     if not rows:
         return None
-    fig = go.Figure()
-    not_drawn = []
     bureaus = list(dict.fromkeys(_bureau_label(r) for r in rows))
+    if len(bureaus) > MAX_BARS:
+        return Chart(
+            id=chart_id, figure={}, summary="", not_drawn=[_("所选单位超过 %(n)s 个，只列表格。") % {"n": MAX_BARS}]
+        )
+    data, not_drawn = [], []
     for index, group in enumerate(groups_of(rows)):
         xs, ys, texts, custom = [], [], [], []
         for row in rows:
@@ -201,29 +214,34 @@ def grouped_chart(*, chart_id: str, rows: list[IndicatorRow], indicator: Indicat
                 continue
             shown = show(value.value, value.unit)
             xs.append(_bureau_label(row))
-            ys.append(float(number(value.value, value.unit)))
+            ys.append(_float(value.value, value.unit))
             texts.append(shown)
-            custom.append([next((s.url for s in value.sources if s.url), ""), f"{shown} {display_unit(value.unit)}"])
+            custom.append([_first_url(value), f"{shown} {display_unit(value.unit)}"])
         if xs:
-            fig.add_trace(
-                go.Bar(
-                    x=xs,
-                    y=ys,
-                    name=group.label,
-                    marker_color=COLORS[index % len(COLORS)],
-                    text=texts,
-                    textposition="auto",
-                    customdata=custom,
-                    hovertemplate="%{x} " + group.label + "<br>%{customdata[1]}<extra></extra>",
-                )
+            data.append(
+                {
+                    "type": "bar",
+                    "x": xs,
+                    "y": ys,
+                    "name": group.label,
+                    "marker": {"color": COLORS[index % len(COLORS)]},
+                    "text": texts,
+                    "textposition": "auto",
+                    "customdata": custom,
+                    "hovertemplate": "%{x} " + group.label + "<br>%{customdata[1]}<extra></extra>",
+                }
             )
-    if not fig.data:
+    if not data:
         return Chart(id=chart_id, figure={}, summary="", not_drawn=not_drawn)
-    _layout(fig, height=360, barmode="group")
-    fig.update_xaxes(categoryorder="array", categoryarray=bureaus, rangemode="normal")
-    fig.update_yaxes(title_text=display_unit(indicator.unit), rangemode="tozero")
+    figure = _figure(
+        data,
+        height=360,
+        barmode="group",
+        xaxis={"categoryorder": "array", "categoryarray": bureaus},
+        yaxis={"title": {"text": display_unit(indicator.unit)}, "rangemode": "tozero"},
+    )
     summary = _("分组条形图：%(name)s，每个单位按年度和类型各一条；数字见下表。") % {"name": indicator.name}
-    return Chart(id=chart_id, figure=_json(fig), summary=summary, not_drawn=not_drawn)
+    return Chart(id=chart_id, figure=figure, summary=summary, not_drawn=not_drawn)
 
 
 def time_series_chart(
@@ -240,7 +258,9 @@ def time_series_chart(
             series[(name, row.disclosure.kind)].append((row.disclosure.fiscal_year, row, indicator))
     if not any(len({year for year, _r, _i in points}) > 1 for points in series.values()):
         return None
-    fig = go.Figure()
+    if by_bureau and len({name for name, _kind in series}) > MAX_BARS:
+        return None
+    data = []
     for index, ((name, kind), points) in enumerate(sorted(series.items())):
         points.sort(key=lambda p: p[0])
         xs, ys, custom = [], [], []
@@ -248,65 +268,62 @@ def time_series_chart(
             value = row.values[indicator.key]
             shown = show(value.value, value.unit)
             xs.append(year)
-            ys.append(float(number(value.value, value.unit)))
-            custom.append([next((s.url for s in value.sources if s.url), ""), f"{shown} {display_unit(value.unit)}"])
+            ys.append(_float(value.value, value.unit))
+            custom.append([_first_url(value), f"{shown} {display_unit(value.unit)}"])
         kind_label = _("预算") if kind == "budget" else _("决算")
-        fig.add_trace(
-            go.Scatter(
-                x=xs,
-                y=ys,
-                mode="lines+markers",
-                name=f"{name} {kind_label}",
-                line={"color": COLORS[index % len(COLORS)], "dash": "solid" if kind == "budget" else "dot"},
-                customdata=custom,
-                hovertemplate="%{x}年 " + f"{name} {kind_label}" + "<br>%{customdata[1]}<extra></extra>",
-            )
+        data.append(
+            {
+                "type": "scatter",
+                "x": xs,
+                "y": ys,
+                "mode": "lines+markers",
+                "name": f"{name} {kind_label}",
+                "line": {"color": COLORS[index % len(COLORS)], "dash": "solid" if kind == "budget" else "dot"},
+                "customdata": custom,
+                "hovertemplate": "%{x}年 " + f"{name} {kind_label}" + "<br>%{customdata[1]}<extra></extra>",
+            }
         )
-    _layout(fig, height=360)
-    fig.update_xaxes(dtick=1, tickformat="d", rangemode="normal")
     units = {display_unit(i.unit) for i in indicators}
-    fig.update_yaxes(title_text="、".join(sorted(units)), rangemode="tozero")
+    figure = _figure(
+        data,
+        height=360,
+        xaxis={"dtick": 1, "tickformat": "d"},
+        yaxis={"title": {"text": "、".join(sorted(units))}, "rangemode": "tozero"},
+    )
     summary = _("折线图：%(names)s 逐年变化，预算为实线、决算为虚线；数字见下表。") % {
         "names": "、".join(i.name for i in indicators)
     }
-    return Chart(id=chart_id, figure=_json(fig), summary=summary)
+    return Chart(id=chart_id, figure=figure, summary=summary)
+
+
+# --- the bureau page: one document's spending by functional class ---
 
 
 def functional_chart(*, chart_id: str, items: list[FunctionalItem]) -> Chart | None:
-    """A treemap of spending by functional class: 类 > 款 > 项, sized by the deepest level the document lists."""
+    """Horizontal bars of the document's spending by 项 (7-digit functional code), largest on top; a 项 links to its
+    line. Where the document lists no 项 under a 类 or 款, that class is drawn instead."""
     if not items:
         return None
-    by_code = {item.code: item for item in items}
-    ids, labels, parents, values, custom = [], [], [], [], []
-
-    def parent_of(code: str) -> str:
-        for length in (5, 3):
-            if len(code) > length and code[:length] in by_code:
-                return code[:length]
-        return ""
-
-    has_child = {parent_of(code) for code in by_code}
-    for item in items:
-        ids.append(item.code)
-        labels.append(f"{item.code} {item.name}")
-        parents.append(parent_of(item.code))
-        # Leaves carry their amount; a parent adds what its listed children do not explain (never below 0).
-        children = sum((c.value for c in items if parent_of(c.code) == item.code), start=0)
-        own = item.value - children if item.code in has_child else item.value
-        values.append(max(float(number(own, "元")), 0.0))
-        custom.append([item.url, f"{show(item.value, '元')} 万元"])
-    fig = go.Figure(
-        go.Treemap(
-            ids=ids,
-            labels=labels,
-            parents=parents,
-            values=values,
-            branchvalues="remainder",
-            customdata=custom,
-            texttemplate="%{label}<br>%{customdata[1]}",
-            hovertemplate="%{label}<br>%{customdata[1]}<extra></extra>",
-        )
+    codes = {item.code for item in items}
+    leaves = [i for i in items if not any(c != i.code and c.startswith(i.code) for c in codes)]
+    leaves.sort(key=lambda i: i.value)
+    names = [f"{i.code} {i.name}" for i in leaves]
+    shown = [f"{show(i.value, '元')} 万元" for i in leaves]
+    bars = {
+        "type": "bar",
+        "orientation": "h",
+        "x": [_float(i.value, "元") for i in leaves],
+        "y": names,
+        "text": shown,
+        "textposition": "auto",
+        "marker": {"color": COLORS[0]},
+        "customdata": [[i.url, s] for i, s in zip(leaves, shown, strict=True)],
+        "hovertemplate": "%{y}<br>%{customdata[1]}<extra></extra>",
+    }
+    figure = _figure(
+        [bars],
+        height=max(220, 60 + 28 * len(leaves)),
+        margin={"l": 10, "r": 20, "t": 10, "b": 40},
+        xaxis={"title": {"text": display_unit("元")}, "rangemode": "tozero"},
     )
-    _layout(fig, height=460)
-    fig.update_layout(margin={"l": 5, "r": 5, "t": 10, "b": 5})
-    return Chart(id=chart_id, figure=_json(fig), summary=_("矩形树图：按功能分类的支出；数字见下表。"))
+    return Chart(id=chart_id, figure=figure, summary=_("条形图：按功能分类（项）的支出；数字见下表。"))

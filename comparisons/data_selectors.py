@@ -6,7 +6,8 @@ runs a fixed number of queries whatever its length: the callers paginate or stre
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from disclosures.models import BudgetLine, Bureau, BureauAlias, Denominator, Disclosure, Region, StatedFigure
 
@@ -62,6 +63,11 @@ def bureau_list(*, region: str = "", province: str = "", q: str = "") -> QuerySe
     return qs
 
 
+def _line_count() -> Subquery:
+    lines = BudgetLine.objects.filter(disclosure=OuterRef("pk")).order_by().values("disclosure")
+    return Coalesce(Subquery(lines.annotate(n=Count("pk")).values("n")), 0)
+
+
 def disclosure_list(
     *,
     bureau: int | None = None,
@@ -75,7 +81,8 @@ def disclosure_list(
     qs = (
         Disclosure.objects.select_related("bureau__region__parent__parent")
         .defer("source_text")
-        .annotate(line_count=Count("lines"))
+        # Counted per document shown (a subquery), not by grouping every document's lines before the page is cut.
+        .annotate(line_count=_line_count())
         .order_by("bureau__region__code", "bureau__name", "-fiscal_year", "kind", "scope", "-imported_at")
     )
     if status and status != "all":

@@ -29,7 +29,7 @@ from .indicators import BY_KEY, REGISTRY
 from .selectors import disclosure_list_current, indicator_rows
 
 BOM = "\ufeff"
-# Documents whose indicators are computed together: four queries per batch, and a bounded amount of memory.
+# Documents whose stored indicator values are read together: two queries per batch, a bounded amount of memory.
 INDICATOR_BATCH = 200
 LINE_CHUNK = 2000
 
@@ -72,11 +72,23 @@ def _document_columns(request: HttpRequest, d: Disclosure) -> list:
         d.fiscal_year,
         d.get_kind_display(),
         d.get_scope_display(),
+        _("是") if d.demo else "",
     ]
 
 
 def _document_headers() -> list[str]:
-    return [_("区划代码"), _("省"), _("地市"), _("县（区）"), _("单位"), _("文件编号"), _("年度"), _("类型"), _("范围")]
+    headers = [
+        _("区划代码"),
+        _("省"),
+        _("地市"),
+        _("县（区）"),
+        _("单位"),
+        _("文件编号"),
+        _("年度"),
+        _("类型"),
+        _("范围"),
+    ]
+    return [*headers, _("演示数据")]
 
 
 AMOUNT_HEADERS = {

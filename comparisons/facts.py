@@ -8,13 +8,20 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Prefetch, Q
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from disclosures.models import BudgetLine, Denominator, Disclosure, StatedFigure
 from disclosures.parsing.codes import standard_name
 from disclosures.summary import Amount, DocumentSummary, summarise
 
-from .indicators.base import SourceRef, headcount
+from .indicators.base import Message, SourceRef, as_text, headcount, message
+
+STATED_INSURED = message("facts.stated_insured", gettext_noop("城乡居民参保人数 %(n)s 人"))
+ENTERED_INSURED = message(
+    "facts.entered_insured", gettext_noop("工作人员录入的参保人数 %(n)s 人（%(region)s %(year)s年）")
+)
+STAFF = message("facts.staff", gettext_noop("%(label)s %(n)s 人"))
+STAFF_UNLABELLED = message("facts.staff_unlabelled", gettext_noop("人数 %(n)s 人"))
 
 
 @dataclass(frozen=True)
@@ -24,7 +31,7 @@ class Headcount:
     value: Decimal
     ref: SourceRef
     origin: str  # "stated": the document states it; "entered": staff entered it for the region and year
-    label: str  # what the document or staff called it ("实有人数", "城乡居民参保人数" ...)
+    label: str  # what the document called it ("实有人数", "编制人数" ...), as printed; "" where staff entered it
 
 
 @dataclass
@@ -42,11 +49,19 @@ class DocumentFacts:
         """Figures about the document's own year, first stated first."""
         return [f for f in self.figures if f.key == key and f.year in (None, self.disclosure.fiscal_year)]
 
-    def line_ref(self, label: str, amount: Amount) -> SourceRef:
-        return SourceRef(label=label, disclosure_id=self.disclosure.pk, lines=amount.lines)
+    def line_ref(self, label: Message | str, amount: Amount) -> SourceRef:
+        return SourceRef(
+            text=as_text(label), disclosure_id=self.disclosure.pk, lines=amount.lines, table=amount.table_key
+        )
 
-    def figure_ref(self, label: str, figure: StatedFigure) -> SourceRef:
-        return SourceRef(label=label, disclosure_id=self.disclosure.pk, lines=(figure.line,), note=figure.quote)
+    def figure_ref(self, label: Message | str, figure: StatedFigure) -> SourceRef:
+        return SourceRef(
+            text=as_text(label),
+            disclosure_id=self.disclosure.pk,
+            lines=(figure.line,),
+            note=figure.quote,
+            table="prose",
+        )
 
     def first_stated(self, key: str) -> StatedFigure | None:
         stated = self.stated(key)
@@ -78,17 +93,13 @@ class DocumentFacts:
         """城乡居民参保人数: as the document states it, else as staff entered it for the region and year."""
         figure = self.first_stated("insured_residents")
         if figure is not None:
-            label = _("城乡居民参保人数 %(n)s 人") % {"n": f"{figure.value:,.0f}"}
-            return Headcount(headcount(figure.value), self.figure_ref(label, figure), "stated", figure.label or label)
+            label = STATED_INSURED(n=f"{figure.value:,.0f}")
+            return Headcount(headcount(figure.value), self.figure_ref(label, figure), "stated", figure.label)
         entered = self.denominators.get(Denominator.Kind.INSURED_RESIDENTS)
         if entered is not None:
-            label = _("工作人员录入的参保人数 %(n)s 人（%(region)s %(year)s年）") % {
-                "n": f"{entered.value:,}",
-                "region": entered.region.name,
-                "year": entered.year,
-            }
-            ref = SourceRef(label=label, note=entered.source, href=entered.source_url)
-            return Headcount(Decimal(entered.value), ref, "entered", label)
+            label = ENTERED_INSURED(n=f"{entered.value:,}", region=entered.region.name, year=entered.year)
+            ref = SourceRef(text=label, note=entered.source, href=entered.source_url)
+            return Headcount(Decimal(entered.value), ref, "entered", "")
         return None
 
     def staff(self) -> Headcount | None:
@@ -98,9 +109,34 @@ class DocumentFacts:
             return None
         actual = [f for f in stated if "实有" in (f.label or "") or "在职" in (f.label or "")]
         figure = (actual or stated)[0]
-        label = figure.label or _("人数")
-        ref = self.figure_ref(_("%(label)s %(n)s 人") % {"label": label, "n": f"{figure.value:,.0f}"}, figure)
-        return Headcount(headcount(figure.value), ref, "stated", label)
+        n = f"{figure.value:,.0f}"
+        ref = self.figure_ref(STAFF(label=figure.label, n=n) if figure.label else STAFF_UNLABELLED(n=n), figure)
+        return Headcount(headcount(figure.value), ref, "stated", figure.label or "人数")
+
+
+def _feeds_indicators(line) -> bool:
+    # Indicators read functional lines and table totals; the economic and project rows, most of a document, never.
+    return line.classification == BudgetLine.Classification.FUNCTIONAL or line.row_kind == "total"
+
+
+def facts_of(
+    *, disclosure: Disclosure, lines: Iterable[BudgetLine], figures: Iterable[StatedFigure], denominators: dict
+) -> DocumentFacts:
+    """One document's facts from rows in hand (the importer's, just written): no query."""
+    lines = [line for line in lines if _feeds_indicators(line)]
+    figures = sorted(figures, key=lambda f: f.line)
+    return DocumentFacts(
+        disclosure=disclosure,
+        summary=summarise(lines, figures),
+        lines=lines,
+        figures=figures,
+        denominators=denominators,
+    )
+
+
+def denominators_of(*, region_id: int, year: int) -> dict[str, Denominator]:
+    """The staff-entered figures of one region and year, by kind (one query)."""
+    return {d.kind: d for d in Denominator.objects.filter(region_id=region_id, year=year).select_related("region")}
 
 
 def facts_for(disclosures: Iterable[Disclosure]) -> list[DocumentFacts]:
@@ -123,7 +159,7 @@ def facts_for(disclosures: Iterable[Disclosure]) -> list[DocumentFacts]:
                 .select_related("table")
                 .order_by("position"),
             ),
-            Prefetch("figures", queryset=StatedFigure.objects.order_by("line")),
+            Prefetch("figures", queryset=StatedFigure.objects.order_by("line", "id")),
         )
     )
     rows = {d.pk: d for d in with_rows}
@@ -134,17 +170,12 @@ def facts_for(disclosures: Iterable[Disclosure]) -> list[DocumentFacts]:
     for den in Denominator.objects.filter(region_id__in=region_ids).select_related("region"):
         if (den.region_id, den.year) in wanted:
             denominators[(den.region_id, den.year)][den.kind] = den
-    facts = []
-    for d in documents:
-        lines = list(rows[d.pk].lines.all())
-        figures = list(rows[d.pk].figures.all())
-        facts.append(
-            DocumentFacts(
-                disclosure=d,
-                summary=summarise(lines, figures),
-                lines=lines,
-                figures=figures,
-                denominators=denominators.get((rows[d.pk].bureau.region_id, d.fiscal_year), {}),
-            )
+    return [
+        facts_of(
+            disclosure=d,
+            lines=rows[d.pk].lines.all(),
+            figures=rows[d.pk].figures.all(),
+            denominators=denominators.get((rows[d.pk].bureau.region_id, d.fiscal_year), {}),
         )
-    return facts
+        for d in documents
+    ]

@@ -1,4 +1,5 @@
-"""django-filter FilterSets of the comparison pages, over the current documents."""
+"""django-filter FilterSets of the comparison pages, over the current documents (the dashboard's form, one year and
+kind at a time, is forms.DashboardForm)."""
 
 from __future__ import annotations
 
@@ -9,66 +10,27 @@ from django.utils.translation import gettext_lazy as _
 from disclosures.models import Disclosure
 
 from .indicators import REGISTRY
-from .pages import bureau_choices, dashboard_filter_choices
+from .pages import bureau_choices
 
 
 def _name(indicator) -> str:
     return getattr(indicator, "name", indicator.name_zh)
 
 
-class DashboardFilter(django_filters.FilterSet):
-    """Province, prefecture, year and kind; each bureau's latest document unless all are asked for."""
-
-    province = django_filters.ChoiceFilter(label=_("省份"), method="filter_region", empty_label=_("全部省份"))
-    prefecture = django_filters.ChoiceFilter(label=_("地级市"), method="filter_region", empty_label=_("全部地级市"))
-    year = django_filters.ChoiceFilter(label=_("年度"), field_name="fiscal_year", empty_label=_("全部年度"))
-    kind = django_filters.ChoiceFilter(label=_("类型"), choices=Disclosure.Kind.choices, empty_label=_("预算和决算"))
-    documents = django_filters.ChoiceFilter(
-        label=_("文件"),
-        choices=(("all", _("每个单位的全部文件")),),
-        empty_label=_("每个单位的最新文件"),
-        method="keep",
-    )
-
-    class Meta:
-        model = Disclosure
-        fields = ["province", "prefecture", "year", "kind", "documents"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        choices = dashboard_filter_choices()
-        self.filters["province"].extra["choices"] = choices["provinces"]
-        self.filters["prefecture"].extra["choices"] = choices["prefectures"]
-        self.filters["year"].extra["choices"] = choices["years"]
-        self.province_names = dict(choices["provinces"]) | dict(choices["prefectures"])
-
-    def filter_region(self, queryset, name, value):
-        prefix = value[:2] if name == "province" else value[:4]
-        return queryset.filter(bureau__region__code__startswith=prefix)
-
-    def keep(self, queryset, name, value):
-        return queryset
-
-    @property
-    def latest_only(self) -> bool:
-        return not (self.form.is_valid() and self.form.cleaned_data.get("documents") == "all")
-
-    @property
-    def peers(self) -> str:
-        """The peer group the medians are taken over, in words."""
-        if not self.form.is_valid():
-            return ""
-        data = self.form.cleaned_data
-        return self.province_names.get(data.get("prefecture") or data.get("province") or "", "")
-
-
 class CompareFilter(django_filters.FilterSet):
-    """Two or more bureaus and any indicators."""
+    """Two or more bureaus and any indicators. The chosen bureaus are checkboxes (untick one to drop it); more are
+    added by name or code (`add`), never picked from a list of every bureau in the country."""
 
     bureau = django_filters.ModelMultipleChoiceFilter(
-        label=_("单位"),
+        label=_("已选单位"),
         queryset=None,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    add = django_filters.CharFilter(
+        label=_("添加单位"),
+        method="keep",
+        max_length=32,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("县名、单位名或区划代码")}),
     )
     indicator = django_filters.MultipleChoiceFilter(
         label=_("指标"),
@@ -80,11 +42,12 @@ class CompareFilter(django_filters.FilterSet):
 
     class Meta:
         model = Disclosure
-        fields = ["bureau", "indicator", "kind"]
+        fields = ["bureau", "add", "indicator", "kind"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["bureau"].queryset = bureau_choices()
+        asked = [v for v in (self.data.getlist("bureau") if hasattr(self.data, "getlist") else []) if v.isdigit()]
+        self.filters["bureau"].queryset = bureau_choices(ids=[int(v) for v in asked[:200]])
         self.filters["indicator"].extra["choices"] = [(i.key, _name(i)) for i in REGISTRY]
 
     def keep(self, queryset, name, value):
@@ -95,6 +58,12 @@ class CompareFilter(django_filters.FilterSet):
         if self.form.is_valid():
             return list(self.form.cleaned_data.get("indicator") or [])
         return []
+
+    @property
+    def added(self) -> str:
+        if self.form.is_valid():
+            return (self.form.cleaned_data.get("add") or "").strip()
+        return ""
 
     @property
     def chosen_bureaus(self) -> list:

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from disclosures.models import Denominator, Region
+from disclosures.models import Denominator, Disclosure, Region
 
 from .data_selectors import region_match
 
@@ -67,3 +67,32 @@ class DenominatorForm(forms.Form):
                 "source_url": denominator.source_url,
             }
         )
+
+
+class DashboardForm(forms.Form):
+    """One year and kind at a time (the latest year with the most documents, budgets, by default), a province or
+    prefecture, and a county to find. A value that is not a choice is an error shown on the form, never a 500."""
+
+    year = forms.TypedChoiceField(label=gettext_lazy("年度"), coerce=int, required=False, empty_value=None)
+    kind = forms.ChoiceField(label=gettext_lazy("类型"), choices=Disclosure.Kind.choices, required=False)
+    province = forms.ChoiceField(label=gettext_lazy("省份"), required=False)
+    prefecture = forms.ChoiceField(label=gettext_lazy("地级市"), required=False)
+    county = forms.CharField(
+        label=gettext_lazy("查找县（区）"),
+        required=False,
+        max_length=32,
+        help_text=gettext_lazy("县名、单位名或区划代码：显示它的排名和百分位。"),
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": gettext_lazy("如 顺平 或 130636")}),
+    )
+
+    def __init__(self, *args, years: list[int], provinces, prefectures, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(y, y) for y in years]
+        self.fields["province"].choices = [("", gettext_lazy("全国")), *provinces]
+        self.fields["prefecture"].choices = [("", gettext_lazy("全部地级市")), *prefectures]
+
+    def value(self, name: str):
+        """The cleaned value, or the default when the field is absent or invalid."""
+        if self.is_bound and self.is_valid():
+            return self.cleaned_data.get(name) or None
+        return None

@@ -10,29 +10,35 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.http import Http404, HttpRequest
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 from django_tables2.export import ExportMixin, TableExport
 
-from disclosures.models import Bureau
+from disclosures.models import Bureau, Disclosure
 
 from . import charts
-from .filters import CompareFilter, DashboardFilter
+from .filters import CompareFilter
+from .forms import DashboardForm
 from .indicators import BY_KEY, REGISTRY
 from .pages import (
-    HEADLINES,
+    Distribution,
     Headline,
+    bureau_candidates,
     bureau_get_overview,
-    bureau_list_for_dashboard,
     bureau_search,
     compare_rows,
     dashboard_get,
+    dashboard_periods,
+    dashboard_regions,
+    default_year,
     headline_indicators,
 )
-from .selectors import disclosure_list_current
-from .tables import BureauSearchTable, IndicatorRowTable
+from .selectors import disclosure_list_current, indicator_values_of
+from .selectors.rankings import ranks_set
+from .tables import BureauSearchTable, IndicatorRowTable, RankedTable
 
 EXPORT_FORMATS = (TableExport.CSV, TableExport.XLSX)
 PER_PAGE = 25
@@ -54,60 +60,111 @@ def export_links(request: HttpRequest, **extra: str) -> list[tuple[str, str]]:
 
 
 @dataclass
+class Panel:
+    """One indicator of a headline: its distribution chart, medians, top and bottom."""
+
+    distribution: Distribution
+    chart: charts.Chart | None
+
+
+@dataclass
 class Section:
     headline: Headline
-    table: IndicatorRowTable
-    chart: charts.Chart | None
+    panels: list[Panel]
+    table: RankedTable
     export_links: list[tuple[str, str]]
 
 
-class DashboardView(FilterView):
-    """The three headline comparisons, each a chart and a table, for each bureau's latest document by default."""
+class DashboardView(TemplateView):
+    """For one year and kind: each headline indicator as a distribution with its medians, its top and bottom, a
+    ranked paginated table (exported whole as CSV/XLSX), and a county finder. Never one bar per bureau."""
 
-    filterset_class = DashboardFilter
     template_name = "comparisons/dashboard.html"
 
-    def get_queryset(self):
-        return disclosure_list_current()
-
     def get(self, request, *args, **kwargs):
-        self.filterset = self.get_filterset(self.get_filterset_class())
-        usable = not self.filterset.is_bound or self.filterset.is_valid()
-        self.object_list = self.filterset.qs if usable else self.get_queryset().none()
-        data = dashboard_get(documents=self.object_list, latest=self.filterset.latest_only, peers=self.filterset.peers)
-        sections = [self.section(headline, data) for headline in HEADLINES]
+        periods = dashboard_periods()
+        # A prefecture alone (a link from elsewhere) implies its province.
+        province = request.GET.get("province", "")[:6] or request.GET.get("prefecture", "")[:2]
+        regions = dashboard_regions(province=province)
+        # The form shows the year and kind on display: where the query names none, the defaults.
+        params = request.GET.copy()
+        kind = params.get("kind") if params.get("kind") in Disclosure.Kind.values else Disclosure.Kind.BUDGET
+        params.setdefault("kind", kind)
+        if not params.get("year"):
+            params["year"] = str(default_year(periods, kind) or "")
+        form = DashboardForm(
+            params,
+            years=sorted({p.year for p in periods}, reverse=True),
+            provinces=regions["provinces"],
+            prefectures=regions["prefectures"],
+        )
+        data = dashboard_get(
+            year=form.value("year"),
+            kind=form.value("kind") or Disclosure.Kind.BUDGET,
+            province=form.value("province") or "",
+            prefecture=form.value("prefecture") or "",
+            county=(form.value("county") or "").strip(),
+            periods=periods,
+        )
+        found = data.finder.chosen.pk if data.finder and data.finder.chosen else None
+        sections = [self.section(s, found, data) for s in data.sections]
+        if found:
+            for section in sections:
+                position = data.finder.positions.get(section.headline.chart[0])
+                if position is not None:
+                    params = request.GET.copy()
+                    params[f"{section.headline.slug}-page"] = str(position.before // PER_PAGE + 1)
+                    params.pop(f"{section.headline.slug}-sort", None)
+                    data.finder.links[section.headline.chart[0]] = (
+                        f"?{params.urlencode()}#table-{section.headline.slug}"
+                    )
         wanted = request.GET.get("_export")
         if TableExport.is_valid_format(wanted):
             section = next((s for s in sections if s.headline.slug == request.GET.get("_table")), None)
             if section is None:
                 raise Http404
-            exporter = TableExport(export_format=wanted, table=section.table)
+            table = section.table
+            rows = list(table.data.data)
+            _attach_values(rows, table.headline_keys)
+            ranks_set(part=table.part, rows=rows, whole=True)
+            exporter = TableExport(export_format=wanted, table=table)
             return exporter.response(filename=f"{section.headline.slug}.{wanted}")
-        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
-        context |= {"data": data, "sections": sections, "bureaus": bureau_list_for_dashboard()}
+        for section in sections:
+            if section.table.page is not None:
+                rows = [row.record for row in section.table.page.object_list]
+                _attach_values(rows, section.table.headline_keys)
+                ranks_set(part=section.table.part, rows=rows)
+        context = self.get_context_data(form=form, data=data, sections=sections)
         return self.render_to_response(context)
 
-    def section(self, headline: Headline, data) -> Section:
-        first = headline.chart_indicators[0].key if headline.chart_indicators else None
-        order = ("-year", "kind", f"-ind_{first}") if first else ("-year", "kind")
-        table = IndicatorRowTable(
-            data.rows,
+    def section(self, section, found: int | None, data) -> Section:
+        headline = section.headline
+        table = RankedTable(
+            section.ranking,
             indicators=headline.indicators,
             details=headline.present_details,
-            caption=str(headline.title),
+            caption=_("%(title)s：%(period)s排名") % {"title": headline.title, "period": data.period_label},
             prefix=f"{headline.slug}-",
-            order_by=order,
             table_id=f"table-{headline.slug}",
+            ranked_by=headline.chart[0],
+            found=found,
         )
+        table.headline_keys = list(headline.columns)
+        table.part = section.part
         RequestConfig(self.request, paginate={"per_page": PER_PAGE}).configure(table)
-        chart = charts.ranking_chart(
-            chart_id=f"chart-{headline.slug}",
-            rows=data.rows,
-            indicators=headline.chart_indicators,
-            peers=data.peers,
-            caption_id=f"table-{headline.slug}",
-        )
-        return Section(headline, table, chart, export_links(self.request, _table=headline.slug))
+        label = data.finder.chosen.bureau.region.name if found else ""
+        panels = [
+            Panel(d, charts.distribution_chart(chart_id=f"chart-{d.indicator.key}", distribution=d, found_label=label))
+            for d in section.distributions
+        ]
+        return Section(headline, panels, table, export_links(self.request, _table=headline.slug))
+
+
+def _attach_values(rows: list, keys: list[str]) -> None:
+    """The values of the table's other columns, for the rows of one page (or of the whole export): one query."""
+    values = indicator_values_of(disclosure_ids={r.disclosure_id for r in rows}, keys=keys)
+    for row in rows:
+        row.values = values[row.disclosure_id]
 
 
 # --- compare ---
@@ -126,6 +183,23 @@ class CompareView(ExportMixin, SingleTableMixin, FilterView):
     def get_queryset(self):
         return disclosure_list_current()
 
+    def get(self, request, *args, **kwargs):
+        self.candidates = []
+        added = request.GET.get("add", "").strip()[:32]
+        if added:
+            self.candidates = bureau_candidates(query=added)
+            if len(self.candidates) == 1:
+                return redirect(self.adding(self.candidates[0]))
+        return super().get(request, *args, **kwargs)
+
+    def adding(self, bureau: Bureau) -> str:
+        """This page with one more bureau chosen and the search box emptied."""
+        params = self.request.GET.copy()
+        params.pop("add", None)
+        if str(bureau.pk) not in params.getlist("bureau"):
+            params.appendlist("bureau", str(bureau.pk))
+        return f"{self.request.path}?{params.urlencode()}"
+
     def indicators(self):
         keys = self.filterset.chosen_indicator_keys
         return [BY_KEY[k] for k in keys if k in BY_KEY] or headline_indicators()
@@ -133,7 +207,8 @@ class CompareView(ExportMixin, SingleTableMixin, FilterView):
     def get_table_data(self):
         if not hasattr(self, "_rows"):
             chosen = self.filterset.chosen_bureaus
-            self._rows = compare_rows(documents=self.object_list) if chosen else []
+            keys = [i.key for i in self.indicators()]
+            self._rows = compare_rows(documents=self.object_list, keys=keys) if chosen else []
         return self._rows
 
     def get_table_kwargs(self):
@@ -157,6 +232,8 @@ class CompareView(ExportMixin, SingleTableMixin, FilterView):
             is not None
         ]
         context["export_links"] = export_links(self.request)
+        context["candidates"] = [(b, self.adding(b)) for b in self.candidates]
+        context["added"] = self.request.GET.get("add", "").strip()[:32]
         return context
 
 

@@ -135,5 +135,26 @@ class DenominatorAdmin(admin.ModelAdmin):
     readonly_fields = ["entered_by", "entered_at"]
 
     def save_model(self, request, obj, form, change):
+        from comparisons.services import denominator_changed  # the stored indicator values follow the figure
+
+        before = None
+        if change:
+            old = Denominator.objects.select_related("region").get(pk=obj.pk)
+            before = (old.region, old.year)
         obj.entered_by = request.user
         super().save_model(request, obj, form, change)
+        denominator_changed(region=obj.region, year=obj.year, before=before)
+
+    def delete_model(self, request, obj):
+        from comparisons.services import denominator_changed
+
+        super().delete_model(request, obj)
+        denominator_changed(region=obj.region, year=obj.year)
+
+    def delete_queryset(self, request, queryset):
+        from comparisons.services import denominator_changed
+
+        places = {(d.region, d.year) for d in queryset.select_related("region")}
+        super().delete_queryset(request, queryset)
+        for region, year in places:
+            denominator_changed(region=region, year=year)

@@ -11,7 +11,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
 
-# Where a document's totals and functional amounts are read from, most authoritative first.
+# Where a document's totals and functional amounts are read from, most authoritative first. This module decides the
+# totals the indicators, the import record and the stored values use. parsing/check_totals.py (TOTAL_SOURCES,
+# reference_total) still makes its own choice for the arithmetic checks: to have one decision, it belongs in
+# parsing/ (a parser-side `document_totals(result)` both call), which is the team lead's to move.
 TOTAL_TABLES = ("expenditure_summary", "general_budget_expenditure", "income_summary", "narrative")
 FUNCTIONAL_TABLES = ("expenditure_summary", "general_budget_expenditure", "income_summary", "narrative")
 ECONOMIC_TABLES = ("basic_expenditure", "basic_functional", "economic_summary", "general_budget_expenditure")

@@ -11,9 +11,13 @@ def disclosure_detail(request, pk: int):
         disclosure = disclosure_get_detail(pk=pk)
     except Disclosure.DoesNotExist as exc:
         raise Http404 from exc
+    from comparisons.pages import document_indicators  # the comparisons app builds on this one
+
     text = disclosure.source_text
-    return render(
-        request,
-        "disclosures/disclosure_detail.html",
-        {"d": disclosure, "source": numbered_lines(text), "pages": page_per_line(text)},
-    )
+    context = {
+        "d": disclosure,
+        "source": numbered_lines(text),
+        "pages": page_per_line(text),
+        "ind": document_indicators(disclosure=disclosure),
+    }
+    return render(request, "disclosures/disclosure_detail.html", context)

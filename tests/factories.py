@@ -67,3 +67,11 @@ class BudgetLineFactory(factory.django.DjangoModelFactory):
     total = Decimal("32000000.00")
     source_lines = [3]
     first_line = 3
+
+
+def store_indicators() -> None:
+    """What the importer and the denominator services do for the documents they write: compute and store every
+    document's indicator values. Tests that build documents with factories call it once their rows are made."""
+    from comparisons.services import indicator_values_refresh
+
+    indicator_values_refresh(disclosure_ids=list(Disclosure.objects.values_list("pk", flat=True)))

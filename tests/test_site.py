@@ -6,14 +6,15 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from .factories import BudgetLineFactory, StaffFactory
+from .factories import BudgetLineFactory, StaffFactory, store_indicators
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_home_lists_bureaus_and_their_documents_in_chinese(client):
+def test_home_ranks_bureaus_and_links_their_documents_in_chinese(client):
     line = BudgetLineFactory()
+    store_indicators()
     response = client.get(reverse("home"))
     html = response.content.decode()
     assert response.status_code == 200
@@ -21,7 +22,7 @@ def test_home_lists_bureaus_and_their_documents_in_chinese(client):
     assert "顺平县医疗保障局" in html
     assert "河北省 保定市 顺平县" in html
     assert reverse("disclosure_detail", args=[line.disclosure.pk]) in html
-    assert "2023年部门预算" in html
+    assert "2023年预算" in html and "部门预算" in html
 
 
 def test_home_says_so_when_the_database_is_empty(client):

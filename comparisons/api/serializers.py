@@ -85,6 +85,7 @@ def document_json(request: HttpRequest, d: Disclosure) -> dict:
         "sha256": d.sha256,
         "imported_at": d.imported_at.isoformat() if d.imported_at else None,
         "line_count": getattr(d, "line_count", None),
+        "demo": d.demo,
         "url": _absolute(request, reverse("disclosure_detail", args=[d.pk])),
         "lines_url": _absolute(request, reverse("api_document_lines", args=[d.pk])),
     }
@@ -99,6 +100,7 @@ def document_brief(request: HttpRequest, d: Disclosure) -> dict:
         "fiscal_year": d.fiscal_year,
         "kind": d.kind,
         "scope": d.scope,
+        "demo": d.demo,
         "url": _absolute(request, reverse("disclosure_detail", args=[d.pk])),
     }
 

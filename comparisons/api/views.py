@@ -210,7 +210,7 @@ def indicators(request, params):
     page, meta = paginate(request, params, documents)
     keys = params.get("indicator") or [i.key for i in REGISTRY]
     results = []
-    for row in indicator_rows(disclosures=page):
+    for row in indicator_rows(disclosures=page, keys=keys):
         province = region_province(region=row.region)
         results.append(
             {

@@ -4,19 +4,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-from .base import Indicator, IndicatorValue, money
+from .base import Indicator, IndicatorValue, message, money
 
 if TYPE_CHECKING:
     from comparisons.facts import DocumentFacts
 
-LABELS = {"basic": "基本支出", "project": "项目支出"}
+LABELS = {
+    "basic": message("parts.basic", gettext_noop("基本支出")),
+    "project": message("parts.project", gettext_noop("项目支出")),
+}
+NOT_LISTED = {
+    "basic": message("parts.no_basic", gettext_noop("文件没有列出基本支出合计。")),
+    "project": message("parts.no_project", gettext_noop("文件没有列出项目支出合计。")),
+}
 
 
 def part_of_total(indicator: Indicator, facts: DocumentFacts, key: str) -> IndicatorValue:
     amount = facts.total(key)
-    label = _(LABELS[key])
     if amount is None:
-        return indicator.missing(_("文件没有列出%(label)s合计。") % {"label": label})
-    return indicator.found(money(amount.value), (facts.line_ref(label, amount),), details={"table": amount.table_key})
+        return indicator.missing(NOT_LISTED[key]())
+    ref = facts.line_ref(LABELS[key](), amount)
+    return indicator.found(money(amount.value), (ref,), details={"table": amount.table_key})

@@ -10,10 +10,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
-from .base import Indicator, IndicatorValue
+from .base import Indicator, IndicatorValue, message
 
 if TYPE_CHECKING:
     from comparisons.facts import DocumentFacts
@@ -21,6 +20,17 @@ if TYPE_CHECKING:
 CODE = "2101501"
 INSTITUTION_CODE = "2101550"
 NAME = "行政运行"
+INSTITUTION = message(
+    "administrative_operation.institution",
+    gettext_noop("经办机构（事业单位）的运行支出记在 2101550 事业运行，按此列示。"),
+)
+ELSEWHERE = message(
+    "administrative_operation.elsewhere",
+    gettext_noop("文件没有 2101501，行政运行记在其他类下：%(codes)s；已计入，请注意口径。"),
+)
+NO_LINE = message(
+    "administrative_operation.no_line", gettext_noop("文件中没有行政运行（2101501）或事业运行（2101550）这一行。")
+)
 
 
 def compute(facts: DocumentFacts) -> IndicatorValue:
@@ -30,9 +40,8 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
         return INDICATOR.found(amount.value, (ref,), details={"booked_under": CODE})
     amount = facts.functional(INSTITUTION_CODE)
     if amount is not None:
-        note = _("经办机构（事业单位）的运行支出记在 2101550 事业运行，按此列示。")
         ref = facts.line_ref(facts.code_label(INSTITUTION_CODE), amount)
-        return INDICATOR.found(amount.value, (ref,), note=note, details={"booked_under": INSTITUTION_CODE})
+        return INDICATOR.found(amount.value, (ref,), notes=(INSTITUTION(),), details={"booked_under": INSTITUTION_CODE})
     elsewhere = {
         code: a
         for code, a in sorted(facts.summary.functional.items())
@@ -40,11 +49,11 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
     }
     if elsewhere:
         labels = "、".join(facts.code_label(code) for code in elsewhere)
-        note = _("文件没有 2101501，行政运行记在其他类下：%(codes)s；已计入，请注意口径。") % {"codes": labels}
         sources = tuple(facts.line_ref(facts.code_label(code), a) for code, a in elsewhere.items())
         value = sum((a.value for a in elsewhere.values()), Decimal(0))
-        return INDICATOR.found(value, sources, note=note, details={"booked_under": ",".join(elsewhere)})
-    return INDICATOR.missing(_("文件中没有行政运行（2101501）或事业运行（2101550）这一行。"))
+        notes = (ELSEWHERE(codes=labels),)
+        return INDICATOR.found(value, sources, notes=notes, details={"booked_under": ",".join(elsewhere)})
+    return INDICATOR.missing(NO_LINE())
 
 
 INDICATOR = Indicator(

@@ -3,6 +3,9 @@
 Each indicator is a small module that builds one `Indicator`: its names, definition, formula, the codes and stated
 figures it reads, its unit, caveats and sources (the methods page is generated from these), and a `compute`
 function from one document's facts to an `IndicatorValue`. Missing is a value of None with its reason, never 0.
+
+Reasons, notes and source labels are `Message`s: a stable code and its parameters, stored as such with the value
+(comparisons.models.StoredIndicator) and put into words in the reader's language only when shown.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from disclosures.links import source_line_url
 
@@ -20,15 +23,65 @@ if TYPE_CHECKING:
     from comparisons.facts import DocumentFacts
 
 
+# code -> the Chinese source text (a msgid of locale/en): every Message a compute function can return.
+MESSAGES: dict[str, str] = {}
+
+
+@dataclass(frozen=True)
+class MessageKind:
+    """A sentence an indicator can say, declared once at module level: `NO_LINE = message("...", gettext_noop(...))`."""
+
+    code: str
+    text: str
+
+    def __call__(self, **params) -> Message:
+        return Message(self.code, tuple(sorted((k, str(v)) for k, v in params.items())))
+
+
+def message(code: str, text: str) -> MessageKind:
+    if MESSAGES.setdefault(code, text) != text:
+        raise ValueError(f"message code {code!r} declared twice with different texts")
+    return MessageKind(code, text)
+
+
+@dataclass(frozen=True)
+class Message:
+    """A reason, note or label as stored: its code and parameters; put into words (in the active language) by str()."""
+
+    code: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    def __str__(self) -> str:
+        text = gettext(MESSAGES[self.code])
+        return text % dict(self.params) if self.params else text
+
+    def __contains__(self, part: str) -> bool:
+        return part in str(self)
+
+
+# Document text (a code and the name the document gives it, a stated label) is shown as printed, untranslated.
+TEXT = message("text", "%(text)s")
+
+
+def as_text(value) -> Message:
+    return value if isinstance(value, Message) else TEXT(text=str(value))
+
+
 @dataclass(frozen=True)
 class SourceRef:
-    """Where a number came from: a document and its source line(s), or a staff-entered denominator."""
+    """Where a number came from: a document, its table and source line(s), or a staff-entered denominator."""
 
-    label: str
+    text: Message  # what the number is, e.g. "2101202 财政对…" or "城乡居民参保人数 250,000 人"
     disclosure_id: int | None = None
     lines: tuple[int, ...] = ()
-    note: str = ""  # e.g. the denominator's source as staff entered it
+    note: str = ""  # e.g. the denominator's source as staff entered it, or the sentence quoted
     href: str = ""  # where a number outside the documents was published (a staff-entered denominator's link)
+    table: str = ""  # the key of the table the line is in ("expenditure_summary", "narrative", "prose" ...)
+
+    @property
+    def label(self) -> str:
+        """The text in the active language."""
+        return str(self.text)
 
     @property
     def url(self) -> str:
@@ -42,14 +95,23 @@ class IndicatorValue:
     indicator: str
     value: Decimal | None
     unit: str
-    missing_reason: str = ""
-    note: str = ""  # shown beside the value, e.g. "booked under 2080101"
+    reason: Message | None = None  # why the value is missing
+    notes: tuple[Message, ...] = ()  # shown beside the value, e.g. "booked under 2080101"
     sources: tuple[SourceRef, ...] = ()
     details: dict = field(default_factory=dict)  # extra columns: stated per head, share of national minimum ...
+    version: int = 0  # the indicator definition's version it was computed with
 
     @property
     def missing(self) -> bool:
         return self.value is None
+
+    @property
+    def missing_reason(self) -> str:
+        return str(self.reason) if self.reason is not None else ""
+
+    @property
+    def note(self) -> str:
+        return " ".join(str(n) for n in self.notes)
 
 
 @dataclass(frozen=True)
@@ -68,6 +130,9 @@ class Indicator:
     group: str = ""  # a key of GROUPS
     headline: bool = False  # one of the three headline measures the dashboard shows first
     denominator: str = ""  # what a ratio divides by, for the methods page ("城乡居民参保人数", "支出总额" ...)
+    # Raise when the definition or the compute function changes: `manage.py rebuild_indicators` recomputes the
+    # stored values of older versions.
+    version: int = 1
 
     @property
     def name(self) -> str:
@@ -77,11 +142,11 @@ class Indicator:
     def value(self, facts: DocumentFacts) -> IndicatorValue:
         return self.compute(facts)
 
-    def missing(self, reason: str, **kwargs) -> IndicatorValue:
-        return IndicatorValue(self.key, None, self.unit, missing_reason=reason, **kwargs)
+    def missing(self, reason: Message, **kwargs) -> IndicatorValue:
+        return IndicatorValue(self.key, None, self.unit, reason=reason, version=self.version, **kwargs)
 
     def found(self, value: Decimal, sources: tuple[SourceRef, ...], **kwargs) -> IndicatorValue:
-        return IndicatorValue(self.key, value, self.unit, sources=sources, **kwargs)
+        return IndicatorValue(self.key, value, self.unit, sources=sources, version=self.version, **kwargs)
 
 
 def get_language_code() -> str:

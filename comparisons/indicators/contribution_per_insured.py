@@ -10,12 +10,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from comparisons.reference import NATIONAL_MINIMUM_SUBSIDY
 
-from .base import Indicator, IndicatorValue, money, per_head, share
+from ._ratios import ENTERED, NO_INSURED
+from .base import Indicator, IndicatorValue, message, money, per_head, share
 from .county_contribution import CODE
 
 if TYPE_CHECKING:
@@ -23,6 +23,13 @@ if TYPE_CHECKING:
 
 # A stated per-head figure is a whole number of 元; a computed one that differs by more than this is reported.
 TOLERANCE = Decimal("0.5")
+STATED = message("contribution_per_insured.stated", gettext_noop("文件自述每人补助 %(v)s 元"))
+NO_LINE = message("contribution_per_insured.no_line", gettext_noop("文件中没有 2101202 这一行。"))
+ZERO = message("contribution_per_insured.zero", gettext_noop("参保人数为 0，无法计算。"))
+DISAGREES = message(
+    "contribution_per_insured.disagrees", gettext_noop("文件自述每人 %(stated)s 元，与计算值 %(value)s 元不一致。")
+)
+NO_MINIMUM = message("contribution_per_insured.no_minimum", gettext_noop("参考表中没有 %(year)s 年的全国最低标准。"))
 
 
 def compute(facts: DocumentFacts) -> IndicatorValue:
@@ -38,18 +45,18 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
     }
     stated_refs = ()
     if stated is not None:
-        stated_refs = (facts.figure_ref(_("文件自述每人补助 %(v)s 元") % {"v": f"{stated.value:.2f}"}, stated),)
+        stated_refs = (facts.figure_ref(STATED(v=f"{stated.value:.2f}"), stated),)
     if amount is None:
-        return INDICATOR.missing(_("文件中没有 2101202 这一行。"), details=details, sources=stated_refs)
+        return INDICATOR.missing(NO_LINE(), details=details, sources=stated_refs)
     people = facts.insured_residents()
     if people is None:
         return INDICATOR.missing(
-            _("文件没有写明城乡居民参保人数，也没有工作人员录入的该地区该年度参保人数。"),
+            NO_INSURED(),
             details=details,
             sources=(facts.line_ref(facts.code_label(CODE), amount), *stated_refs),
         )
     if people.value <= 0:
-        return INDICATOR.missing(_("参保人数为 0，无法计算。"), details=details)
+        return INDICATOR.missing(ZERO(), details=details)
     value = per_head(amount.value, people.value)
     details |= {
         "share_of_national_minimum": share(value, minimum) if minimum else None,
@@ -58,16 +65,13 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
     }
     notes = []
     if people.origin == "entered":
-        notes.append(_("文件未写明参保人数，分母为工作人员录入：%(source)s") % {"source": people.ref.note})
+        notes.append(ENTERED(source=people.ref.note))
     if stated is not None and abs(stated.value - value) > TOLERANCE:
-        notes.append(
-            _("文件自述每人 %(stated)s 元，与计算值 %(value)s 元不一致。")
-            % {"stated": f"{stated.value:.2f}", "value": f"{value:.2f}"}
-        )
+        notes.append(DISAGREES(stated=f"{stated.value:.2f}", value=f"{value:.2f}"))
     if minimum is None:
-        notes.append(_("参考表中没有 %(year)s 年的全国最低标准。") % {"year": facts.disclosure.fiscal_year})
+        notes.append(NO_MINIMUM(year=facts.disclosure.fiscal_year))
     sources = (facts.line_ref(facts.code_label(CODE), amount), people.ref, *stated_refs)
-    return INDICATOR.found(value, sources, details=details, note=" ".join(notes))
+    return INDICATOR.found(value, sources, details=details, notes=tuple(notes))
 
 
 INDICATOR = Indicator(

@@ -4,21 +4,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
-from .base import Indicator, IndicatorValue
+from .base import Indicator, IndicatorValue, message
 
 if TYPE_CHECKING:
     from comparisons.facts import DocumentFacts
 
 CODE = "2101202"
+NO_LINE = message(
+    "county_contribution.no_line", gettext_noop("文件中没有 2101202（财政对城乡居民基本医疗保险基金的补助）这一行。")
+)
 
 
 def compute(facts: DocumentFacts) -> IndicatorValue:
     amount = facts.functional(CODE)
     if amount is None:
-        return INDICATOR.missing(_("文件中没有 2101202（财政对城乡居民基本医疗保险基金的补助）这一行。"))
+        return INDICATOR.missing(NO_LINE())
     return INDICATOR.found(amount.value, (facts.line_ref(facts.code_label(CODE), amount),))
 
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from disclosures.templatetags.money import format_wan
 
-from .base import Indicator, IndicatorValue, money
+from .base import Indicator, IndicatorValue, message, money
 
 if TYPE_CHECKING:
     from comparisons.facts import DocumentFacts
@@ -28,41 +27,41 @@ SPLIT = {
     "assistance_county": "county",
 }
 SPLIT_LABELS = {
-    "central": gettext_lazy("中央资金"),
-    "provincial": gettext_lazy("省级资金"),
-    "county": gettext_lazy("县级资金"),
+    "central": message("medical_assistance.central", gettext_noop("中央资金 %(wan)s 万元")),
+    "provincial": message("medical_assistance.provincial", gettext_noop("省级资金 %(wan)s 万元")),
+    "county": message("medical_assistance.county", gettext_noop("县级资金 %(wan)s 万元")),
 }
+NONE = message("medical_assistance.none", gettext_noop("文件中没有医疗救助（21013）支出。"))
+ONE_ITEM = message(
+    "medical_assistance.one_item", gettext_noop("文件没有列出 21013 医疗救助类合计，取其下 %(items)s 一项。")
+)
+ITEMS = message(
+    "medical_assistance.items", gettext_noop("文件没有列出 21013 医疗救助类合计，按其下各项相加：%(items)s。")
+)
+SPLIT_DIFFERS = message(
+    "medical_assistance.split_differs",
+    gettext_noop("文件所述各来源资金合计 %(split)s 元，与医疗救助支出 %(value)s 元不同。"),
+)
 
 
 def compute(facts: DocumentFacts) -> IndicatorValue:
     details, split_refs = _split(facts)
     total = facts.functional(CLASS)
+    notes: tuple = ()
     if total is not None:
-        value, sources, note = total.value, (facts.line_ref(facts.code_label(CLASS), total),), ""
+        value, sources = total.value, (facts.line_ref(facts.code_label(CLASS), total),)
     else:
         items = facts.functional_items(CLASS)
         if not items:
-            return INDICATOR.missing(_("文件中没有医疗救助（21013）支出。"), details=details, sources=split_refs)
+            return INDICATOR.missing(NONE(), details=details, sources=split_refs)
         value = sum((a.value for a in items.values()), Decimal(0))
         sources = tuple(facts.line_ref(facts.code_label(code), a) for code, a in items.items())
         names = "、".join(facts.code_label(code) for code in items)
-        if len(items) == 1:
-            note = _("文件没有列出 21013 医疗救助类合计，取其下 %(items)s 一项。") % {"items": names}
-        else:
-            note = _("文件没有列出 21013 医疗救助类合计，按其下各项相加：%(items)s。") % {"items": names}
+        notes = ((ONE_ITEM if len(items) == 1 else ITEMS)(items=names),)
     split_sum = details.get("split_sum")
     if split_sum is not None and all(details.get(part) is not None for part in SPLIT.values()) and split_sum != value:
-        note = " ".join(
-            filter(
-                None,
-                [
-                    note,
-                    _("文件所述各来源资金合计 %(split)s 元，与医疗救助支出 %(value)s 元不同。")
-                    % {"split": f"{split_sum:,.2f}", "value": f"{value:,.2f}"},
-                ],
-            )
-        )
-    return INDICATOR.found(value, (*sources, *split_refs), note=note, details=details)
+        notes = (*notes, SPLIT_DIFFERS(split=f"{split_sum:,.2f}", value=f"{value:,.2f}"))
+    return INDICATOR.found(value, (*sources, *split_refs), notes=notes, details=details)
 
 
 def _split(facts: DocumentFacts) -> tuple[dict, tuple]:
@@ -73,7 +72,7 @@ def _split(facts: DocumentFacts) -> tuple[dict, tuple]:
         figure = facts.first_stated(key)
         details[part] = money(figure.value) if figure is not None else None
         if figure is not None:
-            refs.append(facts.figure_ref(f"{SPLIT_LABELS[part]} {format_wan(figure.value)} 万元", figure))
+            refs.append(facts.figure_ref(SPLIT_LABELS[part](wan=format_wan(figure.value)), figure))
     stated = [v for v in (details[p] for p in SPLIT.values()) if v is not None]
     details["split_sum"] = sum(stated, Decimal(0)) if stated else None
     details["split_stated"] = bool(stated)

@@ -9,17 +9,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from disclosures.templatetags.money import format_wan
 
-from .base import Indicator, IndicatorValue, money
+from .base import Indicator, IndicatorValue, message, money
 
 if TYPE_CHECKING:
     from comparisons.facts import DocumentFacts
 
 PUBLIC = "公用经费"
+DEFAULT_LABEL = message("running_costs.label", gettext_noop("机关运行经费"))
+STATED = message("running_costs.stated", gettext_noop("%(label)s %(wan)s 万元"))
+ONLY_PUBLIC = message(
+    "running_costs.only_public", gettext_noop("本单位未写明机关运行经费，只写明公用经费，按公用经费列示。")
+)
+FROM_TABLE = message("running_costs.from_table", gettext_noop("公用经费（基本支出表合计）"))
+FROM_TABLE_NOTE = message(
+    "running_costs.from_table_note", gettext_noop("文件未写明机关运行经费，取基本支出表的公用经费合计。")
+)
+NOT_STATED = message("running_costs.not_stated", gettext_noop("文件没有写明机关运行经费（或机构运行经费、公用经费）。"))
 
 
 def compute(facts: DocumentFacts) -> IndicatorValue:
@@ -27,19 +36,16 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
     details: dict = {"public_expenses": public.value if public else None}
     figure = facts.first_stated("running_costs")
     if figure is not None:
-        label = figure.label or _("机关运行经费")
-        details["stated_as"] = label
-        note = ""
-        if PUBLIC in label:
-            note = _("本单位未写明机关运行经费，只写明公用经费，按公用经费列示。")
-        ref = facts.figure_ref(f"{label} {format_wan(figure.value)} 万元", figure)
-        return INDICATOR.found(money(figure.value), (ref,), note=note, details=details)
+        # The document's own word for it, as printed; the site's word, translated, where it has none.
+        details["stated_as"] = figure.label or DEFAULT_LABEL()
+        notes = (ONLY_PUBLIC(),) if PUBLIC in (figure.label or "") else ()
+        ref = facts.figure_ref(STATED(label=figure.label or DEFAULT_LABEL.text, wan=format_wan(figure.value)), figure)
+        return INDICATOR.found(money(figure.value), (ref,), notes=notes, details=details)
     if public is not None:
-        details["stated_as"] = _("公用经费（基本支出表合计）")
-        note = _("文件未写明机关运行经费，取基本支出表的公用经费合计。")
-        ref = facts.line_ref(details["stated_as"], public)
-        return INDICATOR.found(public.value, (ref,), note=note, details=details)
-    return INDICATOR.missing(_("文件没有写明机关运行经费（或机构运行经费、公用经费）。"), details=details)
+        details["stated_as"] = FROM_TABLE()
+        ref = facts.line_ref(FROM_TABLE(), public)
+        return INDICATOR.found(public.value, (ref,), notes=(FROM_TABLE_NOTE(),), details=details)
+    return INDICATOR.missing(NOT_STATED(), details=details)
 
 
 INDICATOR = Indicator(

@@ -4,29 +4,32 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from disclosures.templatetags.money import format_wan
 
-from .base import Indicator, IndicatorValue, money
+from ._ratios import TOTAL
+from .base import Indicator, IndicatorValue, message, money
 
 if TYPE_CHECKING:
     from comparisons.facts import DocumentFacts
 
 
+NO_TOTAL = message("total_budget.no_total", gettext_noop("文件没有列出支出总额。"))
+OTHER_TOTALS = message(
+    "total_budget.other_totals",
+    gettext_noop("文字说明中另写有总额 %(values)s 万元，与表中合计不同；见该文件的核对结果。"),
+)
+
+
 def compute(facts: DocumentFacts) -> IndicatorValue:
     total = facts.total("total")
     if total is None:
-        return INDICATOR.missing(_("文件没有列出支出总额。"))
+        return INDICATOR.missing(NO_TOTAL())
     stated = sorted({f.value for f in facts.stated("total")} - {total.value})
     details = {"stated_totals": stated, "table": total.table_key}
-    note = ""
-    if stated:
-        note = _("文字说明中另写有总额 %(values)s 万元，与表中合计不同；见该文件的核对结果。") % {
-            "values": "、".join(format_wan(v) for v in stated)
-        }
-    return INDICATOR.found(money(total.value), (facts.line_ref(_("支出总额"), total),), note=note, details=details)
+    notes = (OTHER_TOTALS(values="、".join(format_wan(v) for v in stated)),) if stated else ()
+    return INDICATOR.found(money(total.value), (facts.line_ref(TOTAL(), total),), notes=notes, details=details)
 
 
 INDICATOR = Indicator(

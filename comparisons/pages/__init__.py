@@ -9,10 +9,19 @@ The names below are what views, tables, charts, filters and the template tags im
 """
 
 from .bureau import CHANGE_KEYS, BureauOverview, FunctionalItem, YearChange, bureau_get_overview, year_changes
-from .compare import bureau_choices, compare_rows
-from .dashboard import DashboardData, bureau_list_for_dashboard, dashboard_filter_choices, dashboard_get
+from .compare import bureau_candidates, bureau_choices, compare_rows
+from .dashboard import (
+    DashboardData,
+    Distribution,
+    Finder,
+    Section,
+    dashboard_get,
+    dashboard_periods,
+    dashboard_regions,
+    default_year,
+)
 from .document import DocumentIndicators, document_indicators
-from .groups import Group, groups_of, median, row_group
+from .groups import Group, groups_of, row_group
 from .headlines import HEADLINE_BY_SLUG, HEADLINE_KEYS, HEADLINES, Detail, Headline, headline_indicators
 from .search import SearchResult, bureau_search
 
@@ -24,23 +33,27 @@ __all__ = [
     "BureauOverview",
     "DashboardData",
     "Detail",
+    "Distribution",
     "DocumentIndicators",
+    "Finder",
     "FunctionalItem",
     "Group",
     "Headline",
     "SearchResult",
+    "Section",
     "YearChange",
+    "bureau_candidates",
     "bureau_choices",
     "bureau_get_overview",
-    "bureau_list_for_dashboard",
     "bureau_search",
     "compare_rows",
-    "dashboard_filter_choices",
     "dashboard_get",
+    "dashboard_periods",
+    "dashboard_regions",
+    "default_year",
     "document_indicators",
     "groups_of",
     "headline_indicators",
-    "median",
     "row_group",
     "year_changes",
 ]

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 
-from comparisons.facts import facts_for
-from comparisons.indicators import BY_KEY, REGISTRY, Indicator
-from comparisons.selectors import IndicatorChange, IndicatorRow, indicator_change
+from comparisons.indicators import BY_KEY, Indicator
+from comparisons.selectors import IndicatorChange, IndicatorRow, indicator_rows
 from disclosures.links import source_line_url
-from disclosures.models import Bureau, CheckResult, Disclosure
+from disclosures.models import BudgetLine, Bureau, CheckResult, Disclosure
 from disclosures.parsing.codes import standard_name
+from disclosures.summary import summarise
 
 # --- bureau ---
 
@@ -53,25 +53,13 @@ class YearChange:
 
 
 def year_changes(rows: list[IndicatorRow]) -> list[YearChange]:
-    """Each document against the same bureau's document of the year before of the same kind and scope: never a
-    budget against a final account, never across a gap in years."""
-    by_period = {(r.disclosure.fiscal_year, r.disclosure.kind, r.disclosure.scope): r for r in rows}
-    found = []
-    for row in rows:
-        d = row.disclosure
-        before = by_period.get((d.fiscal_year - 1, d.kind, d.scope))
-        if before is None:
-            continue
-        pairs = [
-            (
-                BY_KEY[key],
-                indicator_change(current=row.values[key], previous=before.values[key], year=before.disclosure),
-            )
-            for key in CHANGE_KEYS
-            if key in row.values
-        ]
-        found.append(YearChange(row=row, previous=before.disclosure, changes=pairs))
-    return found
+    """The rows that have a previous year (indicator_rows(..., with_changes=True) paired them: the same bureau's
+    document of the year before, of the same kind and scope), with the changes the bureau page shows."""
+    return [
+        YearChange(row=row, previous=row.previous, changes=[(BY_KEY[k], row.changes[k]) for k in CHANGE_KEYS])
+        for row in rows
+        if row.previous is not None
+    ]
 
 
 @dataclass
@@ -89,37 +77,49 @@ class BureauOverview:
         return len({r.disclosure.fiscal_year for r in self.rows}) > 1
 
 
+def document_functional(*, disclosure: Disclosure) -> list[FunctionalItem]:
+    """A document's spending by functional code, as the document summary decides it (one query)."""
+    lines = list(
+        BudgetLine.objects.filter(disclosure=disclosure)
+        .filter(Q(classification=BudgetLine.Classification.FUNCTIONAL) | Q(row_kind="total"))
+        .select_related("table")
+        .order_by("position")
+    )
+    names: dict[str, str] = {}
+    for line in lines:
+        if line.classification == BudgetLine.Classification.FUNCTIONAL and line.code and line.name:
+            names.setdefault(line.code, line.name)
+    return [
+        FunctionalItem(code, names.get(code) or standard_name(code) or "", amount.value, amount.lines, disclosure.pk)
+        for code, amount in sorted(summarise(lines, []).functional.items())
+    ]
+
+
 def bureau_get_overview(*, pk: int, document_id: int | None = None) -> BureauOverview:
-    """A bureau, all its documents with their checks, its indicators over the years; seven queries."""
+    """A bureau, all its documents with their checks, its stored indicators over the years and their changes against
+    the year before, and one document's functional spending: a fixed number of queries."""
     bureau = Bureau.objects.select_related("region__parent__parent").prefetch_related("aliases").get(pk=pk)
     documents = list(
         Disclosure.objects.filter(bureau=bureau)
         .select_related("bureau__region__parent__parent")
+        .defer("source_text")
         .prefetch_related(Prefetch("checks", queryset=CheckResult.objects.order_by("id")))
         .annotate(line_count=Count("lines"))
         .order_by("-fiscal_year", "kind", "scope", "-imported_at")
     )
-    current = [d for d in documents if d.status == Disclosure.Status.CURRENT]
-    facts = facts_for(sorted(current, key=lambda d: (d.fiscal_year, d.kind)))
-    rows = [IndicatorRow(disclosure=f.disclosure, values={i.key: i.value(f) for i in REGISTRY}) for f in facts]
-    chosen_facts = next((f for f in facts if f.disclosure.pk == document_id), None)
-    if chosen_facts is None and facts:
-        chosen_facts = max(facts, key=lambda f: (f.disclosure.fiscal_year, f.disclosure.kind == "budget"))
-    functional = []
-    if chosen_facts is not None:
-        names: dict[str, str] = {}
-        for line in chosen_facts.lines:
-            if line.classification == "functional" and line.code and line.name:
-                names.setdefault(line.code, line.name)
-        for code, amount in sorted(chosen_facts.summary.functional.items()):
-            name = names.get(code) or standard_name(code) or ""
-            functional.append(FunctionalItem(code, name, amount.value, amount.lines, chosen_facts.disclosure.pk))
+    current = sorted(
+        (d for d in documents if d.status == Disclosure.Status.CURRENT), key=lambda d: (d.fiscal_year, d.kind)
+    )
+    rows = indicator_rows(disclosures=current, with_changes=True)
+    chosen = next((d for d in current if d.pk == document_id), None)
+    if chosen is None and current:
+        chosen = max(current, key=lambda d: (d.fiscal_year, d.kind == "budget"))
     return BureauOverview(
         bureau=bureau,
         documents=documents,
         rows=rows,
-        chosen=chosen_facts.disclosure if chosen_facts else None,
-        functional=functional,
+        chosen=chosen,
+        functional=document_functional(disclosure=chosen) if chosen is not None else [],
         checks={d.pk: list(d.checks.all()) for d in documents},
         changes=year_changes(rows),
     )

@@ -1,10 +1,8 @@
-"""Groups of indicator rows that may be ranked together (one year and kind), and their medians."""
+"""Groups of indicator rows that may be ranked together: one year and kind."""
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
@@ -33,7 +31,3 @@ def row_group(row: IndicatorRow) -> Group:
 def groups_of(rows: list[IndicatorRow]) -> list[Group]:
     """Newest year first, budget before final account."""
     return sorted({row_group(r) for r in rows}, key=lambda g: (-g.year, g.kind))
-
-
-def median(values: list[Decimal]) -> Decimal | None:
-    return statistics.median(values) if values else None

@@ -1,17 +1,33 @@
-"""Template helpers for pages outside this app that show indicator values (the document page)."""
+"""Template helpers that format indicator values. No queries: the views hand the templates everything they show."""
 
 from django import template
 
 from comparisons.formatting import display_unit, show
-from comparisons.pages import document_indicators as _document_indicators
+from comparisons.indicators import BY_KEY
+from disclosures.links import source_line_url
 
 register = template.Library()
 
 
+@register.filter
+def indicator(key):
+    """The indicator declared under this key: `{% with i=key|indicator %}`."""
+    return BY_KEY.get(key)
+
+
+@register.filter
+def get(mapping, key):
+    return mapping.get(key) if mapping else None
+
+
 @register.simple_tag
-def document_indicators(disclosure):
-    """`{% document_indicators d as ind %}`: the document's indicator values and the lines that feed them."""
-    return _document_indicators(disclosure=disclosure)
+def source_url(row):
+    """The document line a stored value was read from (its first source), else its document."""
+    for source in row.sources:
+        if source.get("document"):
+            lines = source.get("lines") or [None]
+            return source_line_url(source["document"], lines[0])
+    return source_line_url(row.disclosure_id)
 
 
 @register.filter

@@ -18,12 +18,17 @@ from disclosures.models import (
     StatedFigure,
 )
 
+from .bulk import rows_insert
+
 if TYPE_CHECKING:
     from .imports import Prepared
 
 
 def _bureau_kind(name: str) -> str:
     return Bureau.Kind.AGENCY if "经办" in name or "中心" in name else Bureau.Kind.BUREAU
+
+
+FIGURE_PLACES = Decimal("0.0001")
 
 
 def _money(value: Decimal | None) -> Decimal | None:
@@ -120,24 +125,28 @@ def _write(prepared: Prepared, *, user) -> Disclosure:
                 **{key: _money(amounts.get(key)) for key in AMOUNT_COLUMNS},
             )
         )
-    BudgetLine.objects.bulk_create(lines, batch_size=500)
-    StatedFigure.objects.bulk_create(
-        [
-            StatedFigure(
-                disclosure=disclosure,
-                key=f.key,
-                label=f.label[:64],
-                value=f.value,
-                unit=f.unit,
-                line=f.line,
-                quote=f.quote,
-                year=f.year,
-                table_key=f.table,
-            )
-            for f in result.figures
-        ]
-    )
-    CheckResult.objects.bulk_create(
+    rows_insert(BudgetLine, lines)
+    figures = [
+        StatedFigure(
+            disclosure=disclosure,
+            key=f.key,
+            label=f.label[:64],
+            value=f.value.quantize(FIGURE_PLACES),  # as the column stores it, for the indicators computed below
+            unit=f.unit,
+            line=f.line,
+            quote=f.quote,
+            year=f.year,
+            table_key=f.table,
+        )
+        for f in result.figures
+    ]
+    rows_insert(StatedFigure, figures)
+    # The comparison values of the new document, in the same transaction: pages never compute them.
+    from comparisons.services import indicator_values_write
+
+    indicator_values_write(disclosure=disclosure, region=prepared.region, lines=lines, figures=figures)
+    rows_insert(
+        CheckResult,
         [
             CheckResult(
                 disclosure=disclosure,
@@ -147,6 +156,6 @@ def _write(prepared: Prepared, *, user) -> Disclosure:
                 lines=list(p.lines),
             )
             for p in result.problems
-        ]
+        ],
     )
     return disclosure

@@ -284,7 +284,15 @@ def _restore(prepared: Prepared) -> ImportOutcome:
         for current in replaced:
             current.superseded_by = old
             current.save(update_fields=["superseded_by"])
+        _ranked_follow(old)
     return ImportOutcome(prepared.filename, "replaced", disclosure=old, prepared=prepared, replaced=replaced)
+
+
+def _ranked_follow(disclosure: Disclosure) -> None:
+    # The comparison pages rank the current version: theirs is the flag on the stored indicator values.
+    from comparisons.services import indicator_values_rank
+
+    indicator_values_rank(bureau_id=disclosure.bureau_id, year=disclosure.fiscal_year, kind=disclosure.kind)
 
 
 def disclosure_save(*, prepared: Prepared, replace: bool = False, user=None) -> ImportOutcome:

@@ -1,13 +1,14 @@
-/* Draw the plotly figures the page carries as JSON; a click on a bar opens the source line of its number. */
+/* Draw the plotly figures the page carries as JSON; a click on a bar opens the source line of its number.
+   One chart per animation frame, in page order: the first is on screen as soon as it is drawn, not after all. */
 (function () {
   "use strict";
   function draw(el) {
     var data = document.getElementById(el.dataset.plotly);
-    if (!data || typeof Plotly === "undefined") return;
+    if (!data || typeof Plotly === "undefined") return Promise.resolve();
     var fig = JSON.parse(data.textContent);
-    if (!fig.data) return;
+    if (!fig.data) return Promise.resolve();
     el.innerHTML = "";
-    Plotly.newPlot(el, fig.data, fig.layout, { responsive: true, displaylogo: false }).then(function () {
+    return Plotly.newPlot(el, fig.data, fig.layout, { responsive: true, displaylogo: false }).then(function () {
       el.on("plotly_click", function (event) {
         var point = event.points && event.points[0];
         var url = point && point.customdata && point.customdata[0];
@@ -15,8 +16,16 @@
       });
     });
   }
+  function nextFrame() {
+    return new Promise(function (resolve) {
+      window.requestAnimationFrame(function () { resolve(); });
+    });
+  }
   function start() {
-    document.querySelectorAll("[data-plotly]").forEach(draw);
+    var charts = Array.prototype.slice.call(document.querySelectorAll("[data-plotly]"));
+    charts.reduce(function (previous, el) {
+      return previous.then(function () { return draw(el); }).then(nextFrame);
+    }, Promise.resolve());
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);

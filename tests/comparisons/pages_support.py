@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management import call_command
 
 from disclosures.models import CheckResult, Disclosure, Region
-from tests.factories import BudgetLineFactory, BureauFactory, DisclosureFactory
+from tests.factories import BudgetLineFactory, BureauFactory, DisclosureFactory, store_indicators
 
 SEEDS = Path(__file__).resolve().parents[2] / "data" / "seeds"
 
@@ -35,6 +35,7 @@ def make_bureaus(count: int, *, years: tuple[int, ...] = (2023,)) -> list[Disclo
                 disclosure=line.disclosure, severity=CheckResult.Severity.INFO, code="note", message="提示", lines=[3]
             )
             documents.append(line.disclosure)
+    store_indicators()
     return documents
 
 

@@ -10,7 +10,7 @@ from django.utils.html import escape
 
 from comparisons.api import ENDPOINTS, MAX_LIMIT
 from disclosures.models import Denominator, Disclosure, Region, StatedFigure
-from tests.factories import BudgetLineFactory, BureauFactory, DisclosureFactory, SourceTableFactory
+from tests.factories import BudgetLineFactory, BureauFactory, DisclosureFactory, SourceTableFactory, store_indicators
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +39,7 @@ def _document(code: str = "130636", year: int = 2023, bureau=None, **kwargs) -> 
         source_lines=[4, 5],
         first_line=4,
     )
+    store_indicators()
     return d
 
 
@@ -50,6 +51,7 @@ def _many(count: int) -> list[Disclosure]:
             disclosure=d, key="insured_residents", label="参保人数", value=Decimal(250000), unit="人", line=2, quote="x"
         )
         documents.append(d)
+    store_indicators()
     return documents
 
 
@@ -173,6 +175,7 @@ def test_one_document_with_its_figures_and_tables(client):
     StatedFigure.objects.create(
         disclosure=d, key="insured_residents", label="参保", value=Decimal("250000.0000"), unit="人", line=2, quote="q"
     )
+    store_indicators()
     body = client.get(f"/api/documents/{d.pk}/").json()
     assert body["id"] == d.pk
     assert body["tables"][0]["title"] == "部门预算支出总表"
@@ -232,6 +235,7 @@ def test_indicator_values_with_sources_and_missing_reasons(client):
     StatedFigure.objects.create(
         disclosure=d, key="insured_residents", label="参保", value=Decimal(250000), unit="人", line=2, quote="250000人"
     )
+    store_indicators()
     body = client.get("/api/indicators/", {"indicator": "contribution_per_insured,county_contribution"}).json()
     by_region = {r["document"]["region_code"]: r["values"] for r in body["results"]}
     assert set(by_region["130636"]) == {"contribution_per_insured", "county_contribution"}
@@ -283,6 +287,7 @@ QUERY_BOUNDS = {
 def test_each_endpoint_runs_a_bounded_number_of_queries(client, django_assert_max_num_queries, count, url, bound):
     documents = _many(count)
     Denominator.objects.create(region=documents[0].bureau.region, year=2023, kind="population", value=1, source="s")
+    store_indicators()
     with django_assert_max_num_queries(bound):
         response = client.get(url)
     assert response.status_code == 200

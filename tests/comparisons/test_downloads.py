@@ -10,7 +10,7 @@ import pytest
 from django.http import StreamingHttpResponse
 
 from disclosures.models import Denominator, Disclosure, Region, StatedFigure
-from tests.factories import BudgetLineFactory, BureauFactory, DisclosureFactory, SourceTableFactory
+from tests.factories import BudgetLineFactory, BureauFactory, DisclosureFactory, SourceTableFactory, store_indicators
 
 from .seeded import import_seeds, per_head, source_text, wan
 
@@ -34,6 +34,7 @@ def _document(code: str = "130636", year: int = 2023) -> Disclosure:
         source_lines=[4, 5],
         first_line=4,
     )
+    store_indicators()
     return d
 
 
@@ -81,6 +82,7 @@ def test_indicators_csv_has_values_units_missing_reasons_and_sources(client):
         disclosure=d, key="insured_residents", label="参保", value=Decimal(250000), unit="人", line=2, quote="25万人"
     )
     other = _document("411103", 2024)
+    store_indicators()
     _, rows = download(client, "/downloads/indicators.csv")
     by = {(r["区划代码"], r["指标代码"]): r for r in rows}
     found = by[("130636", "contribution_per_insured")]
@@ -107,6 +109,7 @@ def test_an_entered_denominator_appears_in_the_indicators_csv_with_its_source(cl
         source="郾城区医保局统计",
         source_url="https://example.org/stat",
     )
+    store_indicators()
     _, rows = download(client, "/downloads/indicators.csv")
     row = next(r for r in rows if r["指标代码"] == "contribution_per_insured")
     assert row["数值"] == "128.00"

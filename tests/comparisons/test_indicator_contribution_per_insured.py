@@ -6,6 +6,7 @@ import pytest
 
 from comparisons.facts import facts_for
 from comparisons.indicators import contribution_per_insured
+from comparisons.services import denominator_set
 from disclosures.models import Denominator, Disclosure, Region, StatedFigure
 from tests.factories import BudgetLineFactory
 
@@ -45,13 +46,14 @@ def test_yancheng_states_no_insured_count_so_per_head_is_missing_with_the_reason
 
 
 def test_yancheng_after_staff_enter_a_denominator_the_figure_appears_with_that_source(seeded_rows):
-    Denominator.objects.create(
+    denominator_set(
         region=Region.objects.get(code="411103"),
         year=2024,
         kind=Denominator.Kind.INSURED_RESIDENTS,
         value=400000,
         source="漯河市郾城区2024年城乡居民医保参保统计",
         source_url="https://example.org/yancheng-2024",
+        user=None,
     )
     value = rows_by_county()["郾城"].values["contribution_per_insured"]
     # 69,840,700 元 ÷ 400,000 = 174.60175
@@ -65,15 +67,25 @@ def test_yancheng_after_staff_enter_a_denominator_the_figure_appears_with_that_s
 
 
 def test_a_denominator_for_another_year_does_not_apply(seeded_rows):
-    Denominator.objects.create(
-        region=Region.objects.get(code="411103"), year=2023, kind="insured_residents", value=400000, source="2023"
+    denominator_set(
+        region=Region.objects.get(code="411103"),
+        year=2023,
+        kind="insured_residents",
+        value=400000,
+        source="2023",
+        user=None,
     )
     assert rows_by_county()["郾城"].values["contribution_per_insured"].value is None
 
 
 def test_the_count_stated_in_the_document_wins_over_a_staff_entered_one(seeded_rows):
-    Denominator.objects.create(
-        region=Region.objects.get(code="130636"), year=2023, kind="insured_residents", value=1, source="wrong"
+    denominator_set(
+        region=Region.objects.get(code="130636"),
+        year=2023,
+        kind="insured_residents",
+        value=1,
+        source="wrong",
+        user=None,
     )
     assert per_head(rows_by_county()["顺平"].values["contribution_per_insured"].value) == "128.00"
 

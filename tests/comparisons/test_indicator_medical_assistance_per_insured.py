@@ -2,7 +2,8 @@
 
 import pytest
 
-from disclosures.models import Denominator, Region
+from comparisons.services import denominator_set
+from disclosures.models import Region
 
 from .seeded import per_head, rows_by_county, seeded_rows
 
@@ -25,8 +26,13 @@ def test_yanbian_final_account_divides_by_its_stated_15_96_wan_residents(seeded_
 
 def test_yancheng_is_missing_until_staff_enter_a_denominator(seeded_rows):
     assert seeded_rows["郾城"].values["medical_assistance_per_insured"].value is None
-    Denominator.objects.create(
-        region=Region.objects.get(code="411103"), year=2024, kind="insured_residents", value=400000, source="统计公报"
+    denominator_set(
+        region=Region.objects.get(code="411103"),
+        year=2024,
+        kind="insured_residents",
+        value=400000,
+        source="统计公报",
+        user=None,
     )
     value = rows_by_county()["郾城"].values["medical_assistance_per_insured"]
     # 284.52万 ÷ 400,000 = 7.113

@@ -1,4 +1,5 @@
-"""indicator_rows runs the same number of queries for 1 document as for 10, with or without year-over-year."""
+"""indicator_rows reads the stored values in the same number of queries for 1 document as for 10, with or without
+year-over-year."""
 
 from decimal import Decimal
 
@@ -6,7 +7,7 @@ import pytest
 
 from comparisons.selectors import disclosure_list_current, indicator_rows
 from disclosures.models import Denominator, Disclosure, Region, StatedFigure
-from tests.factories import BudgetLineFactory, BureauFactory, DisclosureFactory, SourceTableFactory
+from tests.factories import BudgetLineFactory, BureauFactory, DisclosureFactory, SourceTableFactory, store_indicators
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +31,7 @@ def _bureaus_with_documents(count: int) -> None:
                 disclosure=d, key="staff", label="实有人数", value=Decimal(20), unit="人", line=2, quote="20人"
             )
         Denominator.objects.create(region=region, year=2023, kind="insured_residents", value=250000, source="统计")
+    store_indicators()
 
 
 @pytest.mark.parametrize("count", [1, 10])

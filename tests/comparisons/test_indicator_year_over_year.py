@@ -6,7 +6,7 @@ import pytest
 
 from comparisons.selectors import disclosure_previous_map, indicator_rows
 from disclosures.models import Disclosure
-from tests.factories import BudgetLineFactory, BureauFactory, DisclosureFactory, SourceTableFactory
+from tests.factories import BudgetLineFactory, BureauFactory, DisclosureFactory, SourceTableFactory, store_indicators
 
 pytestmark = pytest.mark.django_db
 
@@ -14,6 +14,7 @@ pytestmark = pytest.mark.django_db
 def _document(bureau, year, kind="budget", scope="department", contribution="32000000"):
     d = DisclosureFactory(bureau=bureau, fiscal_year=year, kind=kind, scope=scope)
     BudgetLineFactory(table=SourceTableFactory(disclosure=d), total=Decimal(contribution))
+    store_indicators()
     return d
 
 
@@ -80,6 +81,7 @@ def test_amounts_change_in_percent_and_shares_in_percentage_points():
             total=Decimal(total),
             basic=Decimal(basic),
         )
+    store_indicators()
     [row] = indicator_rows(disclosures=[now], with_changes=True)
     total = row.changes["total_budget"]
     assert total.difference == Decimal("10000000.00")

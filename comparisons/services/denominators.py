@@ -1,7 +1,5 @@
-"""Writes of the comparisons app. The only thing the public site lets anyone change: staff-entered denominators.
-
-Named <entity>_<action>, keyword-only typed arguments; views call these and nothing else writes.
-"""
+"""Staff-entered denominators: the only thing the public site lets anyone change. Each write recomputes the stored
+indicator values of the region and year it concerns, in the same transaction."""
 
 from __future__ import annotations
 
@@ -9,6 +7,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from disclosures.models import Denominator, Region
+
+from .indicator_values import indicator_values_refresh_for_denominator
 
 
 @transaction.atomic
@@ -43,8 +43,19 @@ def denominator_set(
             "entered_by": user if user is not None and user.is_authenticated else None,
         },
     )
+    indicator_values_refresh_for_denominator(region=region, year=year)
     return denominator, created
 
 
+@transaction.atomic
 def denominator_delete(*, denominator: Denominator) -> None:
+    region, year = denominator.region, denominator.year
     denominator.delete()
+    indicator_values_refresh_for_denominator(region=region, year=year)
+
+
+def denominator_changed(*, region: Region, year: int, before: tuple[Region, int] | None = None) -> None:
+    """After a denominator was saved or deleted elsewhere (the admin): recompute where it was and where it is now."""
+    if before is not None and before != (region, year):
+        indicator_values_refresh_for_denominator(region=before[0], year=before[1])
+    indicator_values_refresh_for_denominator(region=region, year=year)

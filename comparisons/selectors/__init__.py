@@ -1,0 +1,23 @@
+"""Reads of the comparisons app, by what they hold: documents.py (which documents), indicator_rows.py (their
+stored indicator values and year-over-year changes), rankings.py (one indicator over a year and kind, ranked, with
+its medians and distribution, in SQL). The JSON API and downloads read data_selectors.py."""
+
+from .documents import (
+    disclosure_latest_per_bureau,
+    disclosure_list_current,
+    disclosure_previous_map,
+    region_province,
+)
+from .indicator_rows import IndicatorChange, IndicatorRow, indicator_change, indicator_rows, indicator_values_of
+
+__all__ = [
+    "IndicatorChange",
+    "IndicatorRow",
+    "disclosure_latest_per_bureau",
+    "disclosure_list_current",
+    "disclosure_previous_map",
+    "indicator_change",
+    "indicator_rows",
+    "indicator_values_of",
+    "region_province",
+]

@@ -1,0 +1,164 @@
+"""Indicator values of a list of documents, read from the stored rows (comparisons.models.StoredIndicator), and
+their change against the same bureau's previous year. A fixed number of queries whatever the number of documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from comparisons.indicators import BY_KEY, REGISTRY, IndicatorValue
+from comparisons.indicators.base import message
+from comparisons.models import StoredIndicator
+from comparisons.stored import StoredFields, value_from_stored
+from disclosures.models import Disclosure, Region
+
+from .documents import disclosure_previous_map, region_province
+
+NOT_COMPUTED = message(
+    "stored.not_computed", gettext_noop("本站尚未计算这一指标（工作人员可运行 manage.py rebuild_indicators）。")
+)
+# What a page reads of a stored row: everything but the bookkeeping.
+VALUE_FIELDS = (
+    "disclosure_id",
+    "indicator",
+    "version",
+    "value",
+    "unit",
+    "missing_code",
+    "missing_params",
+    "notes",
+    "sources",
+    "details",
+)
+
+
+@dataclass(frozen=True)
+class IndicatorChange:
+    """One indicator of a document against the same bureau's document of the year before (same kind and scope)."""
+
+    indicator: str
+    unit: str
+    value: Decimal | None
+    previous_value: Decimal | None
+    previous_year: int | None
+    difference: Decimal | None = None  # value - previous, in the indicator's unit (percentage points for "%")
+    percent: Decimal | None = None  # relative change in %, for amounts and per-head figures; None for shares
+    missing_reason: str = ""
+
+    @property
+    def missing(self) -> bool:
+        return self.difference is None
+
+
+@dataclass
+class IndicatorRow:
+    disclosure: Disclosure
+    values: dict[str, IndicatorValue]
+    # Filled by indicator_rows(..., with_changes=True): the previous year's document and the change per indicator.
+    previous: Disclosure | None = None
+    changes: dict[str, IndicatorChange] = field(default_factory=dict)
+
+    @property
+    def bureau(self):
+        return self.disclosure.bureau
+
+    @property
+    def region(self):
+        return self.disclosure.bureau.region
+
+    @property
+    def province(self) -> Region | None:
+        return region_province(region=self.region)
+
+
+def indicator_values_of(*, disclosure_ids: Iterable[int], keys: Iterable[str] | None = None) -> dict[int, dict]:
+    """The stored values of these documents: {document id: {indicator key: IndicatorValue}} (one query). An indicator
+    the site has not computed for a document is missing with that reason, never 0."""
+    ids = list(disclosure_ids)
+    keys = list(keys) if keys is not None else [i.key for i in REGISTRY]
+    found: dict[int, dict[str, IndicatorValue]] = {pk: {} for pk in ids}
+    if ids:
+        rows = StoredIndicator.objects.filter(disclosure_id__in=ids, indicator__in=keys).values_list(*VALUE_FIELDS)
+        for row in rows:
+            found[row[0]][row[1]] = value_from_stored(StoredFields(*row))
+    for values in found.values():
+        for key in keys:
+            if key not in values and key in BY_KEY:
+                values[key] = BY_KEY[key].missing(NOT_COMPUTED())
+        # In the registry's order, as the pages list them.
+        ordered = {key: values[key] for key in keys if key in values}
+        values.clear()
+        values.update(ordered)
+    return found
+
+
+def _with_bureau(disclosures: list[Disclosure]) -> dict[int, Disclosure]:
+    """The caller's documents where they hold their bureau and region, else loaded with them (one query)."""
+    loaded = {d.pk: d for d in disclosures if Disclosure.bureau.is_cached(d)}
+    missing = [d.pk for d in disclosures if d.pk not in loaded]
+    if missing:
+        rows = Disclosure.objects.filter(pk__in=missing).select_related("bureau__region__parent__parent")
+        loaded |= {d.pk: d for d in rows.defer("source_text")}
+    return loaded
+
+
+def indicator_rows(
+    *, disclosures: Iterable[Disclosure], with_changes: bool = False, keys: Iterable[str] | None = None
+) -> list[IndicatorRow]:
+    """The stored indicator values of these documents (`keys`, else all), in a bounded number of queries.
+
+    With `with_changes`, each row also holds the previous year's document of the same bureau, kind and scope and
+    the change of every indicator against it (one more query for the documents; their values come in the same
+    query as the others)."""
+    disclosures = list(disclosures)
+    previous = disclosure_previous_map(disclosures=disclosures) if with_changes else {}
+    loaded = _with_bureau(disclosures)
+    ids = {d.pk for d in disclosures} | {p.pk for p in previous.values()}
+    values = indicator_values_of(disclosure_ids=ids, keys=keys)
+    rows = []
+    for d in disclosures:
+        row = IndicatorRow(disclosure=loaded[d.pk], values=values[d.pk])
+        before = previous.get(d.pk)
+        if before is not None:
+            row.previous = before
+        if with_changes:
+            row.changes = {
+                key: indicator_change(current=value, previous=values[before.pk][key] if before else None, year=before)
+                for key, value in row.values.items()
+            }
+        rows.append(row)
+    return rows
+
+
+def indicator_change(
+    *, current: IndicatorValue, previous: IndicatorValue | None, year: Disclosure | None = None
+) -> IndicatorChange:
+    """The change of one indicator between two documents of consecutive years (same bureau, kind, scope)."""
+    previous_year = year.fiscal_year if year is not None else None
+    base = {
+        "indicator": current.indicator,
+        "unit": current.unit,
+        "value": current.value,
+        "previous_value": previous.value if previous else None,
+        "previous_year": previous_year,
+    }
+    if previous is None:
+        return IndicatorChange(**base, missing_reason=_("没有该单位上一年度同类文件。"))
+    if current.value is None or previous.value is None:
+        if current.value is None:
+            reason = _("本年缺少此项，无法比较。")
+        else:
+            reason = _("%(year)s年缺少此项，无法比较。") % {"year": previous_year}
+        return IndicatorChange(**base, missing_reason=reason)
+    difference = (current.value - previous.value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    percent = None
+    if current.unit != "%" and previous.value != 0:
+        percent = ((current.value - previous.value) * 100 / abs(previous.value)).quantize(
+            Decimal("0.1"), rounding=ROUND_HALF_UP
+        )
+    return IndicatorChange(**base, difference=difference, percent=percent)

@@ -1,0 +1,26 @@
+"""Writes of the comparisons app: staff denominators, and the stored indicator values they and the importer feed.
+
+Named <entity>_<action>, keyword-only typed arguments; views and commands call these and nothing else writes.
+"""
+
+from .denominators import denominator_changed, denominator_delete, denominator_set
+from .indicator_values import (
+    indicator_values_drop_retired,
+    indicator_values_rank,
+    indicator_values_refresh,
+    indicator_values_refresh_for_denominator,
+    indicator_values_stale,
+    indicator_values_write,
+)
+
+__all__ = [
+    "denominator_changed",
+    "denominator_delete",
+    "denominator_set",
+    "indicator_values_drop_retired",
+    "indicator_values_rank",
+    "indicator_values_refresh",
+    "indicator_values_refresh_for_denominator",
+    "indicator_values_stale",
+    "indicator_values_write",
+]

@@ -1,0 +1,109 @@
+"""An IndicatorValue as a StoredIndicator row and back: Decimals stay exact, messages stay codes with parameters."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import NamedTuple
+
+from disclosures.models import Disclosure
+
+from .indicators.base import IndicatorValue, Message, SourceRef
+from .models import StoredIndicator
+
+# Inside the JSON columns a Decimal is {"$d": "128.00"} and a Message {"$m": code, "p": {params}}: JSON numbers
+# would come back as floats, and messages are put into words only when shown.
+DECIMAL, MESSAGE = "$d", "$m"
+
+
+def encode(value):
+    if isinstance(value, Decimal):
+        return {DECIMAL: format(value, "f")}
+    if isinstance(value, Message):
+        return {MESSAGE: value.code, "p": dict(value.params)}
+    if isinstance(value, dict):
+        return {str(k): encode(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [encode(v) for v in value]
+    return value
+
+
+def decode(value):
+    if isinstance(value, dict):
+        if DECIMAL in value:
+            return Decimal(value[DECIMAL])
+        if MESSAGE in value:
+            return _message(value[MESSAGE], value.get("p"))
+        return {k: decode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [decode(v) for v in value]
+    return value
+
+
+def _message(code: str, params: dict | None) -> Message:
+    return Message(code, tuple(sorted((params or {}).items())))
+
+
+def stored_from_value(value: IndicatorValue, disclosure: Disclosure, region_code: str) -> StoredIndicator:
+    return StoredIndicator(
+        disclosure=disclosure,
+        indicator=value.indicator,
+        version=value.version,
+        value=value.value,
+        unit=value.unit,
+        missing_code=value.reason.code if value.reason else "",
+        missing_params=dict(value.reason.params) if value.reason else {},
+        notes=[[n.code, dict(n.params)] for n in value.notes],
+        sources=[
+            {
+                "label": [s.text.code, dict(s.text.params)],
+                "document": s.disclosure_id,
+                "table": s.table,
+                "lines": list(s.lines),
+                "note": s.note,
+                "href": s.href,
+            }
+            for s in value.sources
+        ],
+        details=encode(value.details),
+        fiscal_year=disclosure.fiscal_year,
+        kind=disclosure.kind,
+        region_code=region_code,
+    )
+
+
+class StoredFields(NamedTuple):
+    """A stored row as `values_list(*VALUE_FIELDS)` reads it: no model instance per value."""
+
+    disclosure_id: int
+    indicator: str
+    version: int
+    value: Decimal | None
+    unit: str
+    missing_code: str
+    missing_params: dict
+    notes: list
+    sources: list
+    details: dict
+
+
+def value_from_stored(row: StoredIndicator | StoredFields) -> IndicatorValue:
+    return IndicatorValue(
+        indicator=row.indicator,
+        value=row.value,
+        unit=row.unit,
+        reason=_message(row.missing_code, row.missing_params) if row.missing_code else None,
+        notes=tuple(_message(code, params) for code, params in row.notes),
+        sources=tuple(
+            SourceRef(
+                text=_message(*s["label"]),
+                disclosure_id=s["document"],
+                lines=tuple(s["lines"]),
+                note=s["note"],
+                href=s["href"],
+                table=s["table"],
+            )
+            for s in row.sources
+        ),
+        details=decode(row.details),
+        version=row.version,
+    )
