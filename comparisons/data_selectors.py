@@ -47,7 +47,8 @@ def region_match(*, query: str) -> list[Region]:
 def bureau_list(*, region: str = "", province: str = "", q: str = "") -> QuerySet[Bureau]:
     current = Q(disclosures__status=Disclosure.Status.CURRENT)
     qs = (
-        Bureau.objects.select_related("region__parent__parent")
+        Bureau.objects.filter(merged_into__isnull=True)
+        .select_related("region__parent__parent")
         .prefetch_related(Prefetch("aliases", queryset=BureauAlias.objects.order_by("name")))
         .annotate(document_count=Count("disclosures", filter=current, distinct=True))
         .order_by("region__code", "name")

@@ -1,143 +1,14 @@
-"""The headline numbers of one document, from its lines and stated figures.
-
-Works on parsed rows (before saving) and on stored rows alike: both expose `table`, `code`, `row_kind`,
-`classification`, `amounts` (column key -> Decimal 元), `source_lines`; figures expose `key`, `value`, `unit`, `year`.
-"""
+"""Presentation of a document's numbers for the import record and the pages; the decision of its totals is
+parsing/totals.py's (re-exported here for the readers of stored rows)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Protocol
 
-# Where a document's totals and functional amounts are read from, most authoritative first. This module decides the
-# totals the indicators, the import record and the stored values use. parsing/check_totals.py (TOTAL_SOURCES,
-# reference_total) still makes its own choice for the arithmetic checks: to have one decision, it belongs in
-# parsing/ (a parser-side `document_totals(result)` both call), which is the team lead's to move.
-TOTAL_TABLES = ("expenditure_summary", "general_budget_expenditure", "income_summary", "narrative")
-FUNCTIONAL_TABLES = ("expenditure_summary", "general_budget_expenditure", "income_summary", "narrative")
-ECONOMIC_TABLES = ("basic_expenditure", "basic_functional", "economic_summary", "general_budget_expenditure")
-# Tables of basic spending alone: their 合计 is the document's 基本支出 where no table has a 基本支出 column.
-BASIC_TABLES = ("basic_functional", "basic_expenditure")
-FIGURES_OUT = {
-    "insured_residents": "insured_residents",
-    "insured_employees": "insured_employees",
-    "subsidy_per_insured": "stated_subsidy_per_insured",
-    "running_costs": "running_costs",
-    "three_public": "three_public",
-    "staff": "staff",
-}
+from .parsing.totals import FIGURES_OUT, Amount, DocumentSummary, summarise, table_key_of
 
-
-class LineLike(Protocol):
-    table: object  # a table key (parsed) or a SourceTable (stored)
-    code: str
-    row_kind: str
-    classification: str
-    amounts: dict[str, Decimal]
-    source_lines: Sequence[int]
-
-
-class FigureLike(Protocol):
-    key: str
-    value: Decimal
-    unit: str
-    year: int | None
-    line: int
-    table: str  # the table whose row states it; "" for words
-
-
-@dataclass
-class Amount:
-    value: Decimal
-    lines: tuple[int, ...]
-    table_key: str
-
-
-@dataclass
-class DocumentSummary:
-    totals: dict[str, Amount] = field(default_factory=dict)  # total/basic/project/personnel/public
-    functional: dict[str, Amount] = field(default_factory=dict)  # code -> 合计
-    figures: dict[str, FigureLike] = field(default_factory=dict)  # JSON key -> first stated figure
-
-
-def _line_numbers(line) -> tuple[int, ...]:
-    return tuple(line.source_lines)
-
-
-def _table_key(line) -> str:
-    # Parsed rows name their table by key; stored rows point at a SourceTable.
-    return line.table if isinstance(line.table, str) else line.table.key
-
-
-def _by_priority(lines: Iterable[LineLike], tables: Sequence[str]) -> list[LineLike]:
-    rank = {key: i for i, key in enumerate(tables)}
-    chosen = [line for line in lines if _table_key(line) in rank]
-    return sorted(chosen, key=lambda line: (rank[_table_key(line)], min(line.source_lines, default=0)))
-
-
-def summarise(lines: Sequence[LineLike], figures: Sequence[FigureLike]) -> DocumentSummary:
-    summary = DocumentSummary()
-    for line in _by_priority(lines, TOTAL_TABLES):
-        if line.row_kind != "total":
-            continue
-        for key in ("total", "basic", "project"):
-            if key in line.amounts and key not in summary.totals:
-                summary.totals[key] = Amount(line.amounts[key], _line_numbers(line), _table_key(line))
-    for line in _by_priority(lines, ECONOMIC_TABLES):
-        if line.row_kind != "total":
-            continue
-        for key in ("personnel", "public"):
-            if key in line.amounts and key not in summary.totals:
-                summary.totals[key] = Amount(line.amounts[key], _line_numbers(line), _table_key(line))
-    if "basic" not in summary.totals:
-        for line in _by_priority(lines, BASIC_TABLES):
-            if line.row_kind == "total" and "total" in line.amounts:
-                summary.totals["basic"] = Amount(line.amounts["total"], _line_numbers(line), _table_key(line))
-                break
-    for line in _by_priority(lines, FUNCTIONAL_TABLES):
-        if line.classification != "functional" or not line.code or "total" not in line.amounts:
-            continue
-        summary.functional.setdefault(line.code, Amount(line.amounts["total"], _line_numbers(line), _table_key(line)))
-    current_year = [f for f in figures if f.year is None]
-    # A figure its own table prints wins over the same figure in words (often rounded to 万元).
-    for figure in sorted(current_year, key=lambda f: (not f.table, f.line)):
-        out = FIGURES_OUT.get(figure.key)
-        if out and out not in summary.figures:
-            summary.figures[out] = figure
-    _totals_from_prose(summary, sorted(current_year, key=lambda f: f.line))
-    return summary
-
-
-def _totals_from_prose(summary: DocumentSummary, figures: list[FigureLike]) -> None:
-    """A document without tables (a 决算 whose tables were images) states its totals only in words.
-
-    The prose may state one figure twice with different values (628.06 and 628.07); the one that makes
-    total = basic + project and basic = personnel + public hold is taken, else the first stated.
-    """
-    stated = {key: [f for f in figures if f.key == key] for key in ("total", "basic", "project", "personnel", "public")}
-    # Prose that states no spending total may state the grand total (收支总计), which a budget balances with it.
-    stated["total"] = stated["total"] or [f for f in figures if f.key == "grand_total"]
-    pairs = {
-        "basic": ("total", "project"),
-        "project": ("total", "basic"),
-        "personnel": ("basic", "public"),
-        "public": ("basic", "personnel"),
-    }
-    for key in ("total", "basic", "project", "personnel", "public"):
-        if key in summary.totals or not stated[key]:
-            continue
-        chosen = stated[key][0]
-        whole, other = pairs.get(key, (None, None))
-        if whole and len({f.value for f in stated[key]}) > 1:
-            wholes = [summary.totals[whole].value] if whole in summary.totals else [f.value for f in stated[whole]]
-            others = [f.value for f in stated[other]]
-            chosen = next(
-                (f for f in stated[key] if any(f.value + o in wholes for o in others)),
-                chosen,
-            )
-        summary.totals[key] = Amount(chosen.value, (chosen.line,), "prose")
+__all__ = ["FIGURES_OUT", "Amount", "DocumentSummary", "decimal_string", "lines_by_table", "money_string", "summarise"]
 
 
 def decimal_string(value: Decimal | None) -> str | None:
@@ -157,7 +28,7 @@ def lines_by_table(tables: Sequence, lines: Sequence) -> list[tuple[object, list
     for line in lines:
         first = min(line.source_lines, default=0)
         for table, rows in groups:
-            if table.key == _table_key(line) and table.start_line <= first <= table.end_line:
+            if table.key == table_key_of(line) and table.start_line <= first <= table.end_line:
                 rows.append(line)
                 break
         else:

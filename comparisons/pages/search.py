@@ -31,7 +31,7 @@ def bureau_search(*, query: str, limit: int = 20) -> SearchResult:
     )
     if query.isdigit():
         match |= Q(region__code__startswith=query)
-    ids = Bureau.objects.filter(match).values("pk")
+    ids = Bureau.objects.filter(match, merged_into__isnull=True).values("pk")
     current = Disclosure.objects.filter(status=Disclosure.Status.CURRENT).order_by("-fiscal_year", "kind")
     bureaus = (
         Bureau.objects.filter(pk__in=ids)

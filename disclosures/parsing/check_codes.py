@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from .check_common import is_abbreviation, table_name, where
+from .check_common import table_name, where
 from .check_findings import Findings
 from .codes import FUNCTIONAL, standard_name
+from .text import is_abbreviation
 from .types import Classification, ParsedLine, ParsedTable, ParseResult, Problem, Severity
 
 # Where a medical-security bureau books its own running costs.

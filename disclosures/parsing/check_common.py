@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
-from .codes import FUNCTIONAL
 from .types import Classification, ParsedLine, ParsedTable, ParseResult, Problem, Severity
 
 # 0.01万元: differences up to this are rounding, reported as information.
@@ -20,15 +19,6 @@ COLUMN_LABELS = {
     "personnel": "人员经费",
     "public": "公用经费",
 }
-
-# Names of the 类 of the functional classification, for summary rows printed without a code.
-CLASS_NAMES = {code: name for code, name in FUNCTIONAL.items() if len(code) == 3}
-# Older or shortened names still printed by some counties.
-CLASS_ALIASES = {"医疗卫生与计划生育支出": "210", "城乡社区事务": "212", "农林水事务": "213"}
-
-# The same names without "支出", as class_code_for_name compares them, in the same order.
-_CLASS_CORES = tuple((code, name.removesuffix("支出")) for code, name in CLASS_NAMES.items())
-_ALIAS_CORES = tuple((alias.removesuffix("支出"), code) for alias, code in CLASS_ALIASES.items())
 
 _NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十百零〇\d]+[)）、.．]?\s*")
 
@@ -106,31 +96,6 @@ def row_label(line: ParsedLine) -> str:
 
 def is_total(line: ParsedLine) -> bool:
     return line.row_kind == "total"
-
-
-def class_code_for_name(name: str) -> str | None:
-    """'八、社会保障和就业支出' / '社会保障和就业' -> '208'."""
-    core = _NUMBERING.sub("", "".join((name or "").split())).removesuffix("支出")
-    if len(core) < 2:
-        return None
-    for alias, code in _ALIAS_CORES:
-        if core == alias:
-            return code
-    for code, full_core in _CLASS_CORES:
-        # A shortened name must keep most of the standard one, so that a short income row never matches.
-        # (An abbreviation is never longer than the name: that cheap test spares most of the calls.)
-        fits = len(full_core) >= len(core) and len(core) * 5 >= len(full_core) * 3
-        if core == full_core or (fits and is_abbreviation(core, full_core)):
-            return code
-    return None
-
-
-def is_abbreviation(short: str, long: str) -> bool:
-    """True when the characters of `short` appear in `long` in order: cut-short or shortened names."""
-    if not short:
-        return False
-    it = iter(long)
-    return all(ch in it for ch in short)
 
 
 def problem(severity: Severity, code: str, message: str, lines: Iterable[int]) -> Problem:

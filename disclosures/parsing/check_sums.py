@@ -8,7 +8,6 @@ from decimal import Decimal
 
 from .check_common import (
     SHAPES,
-    class_code_for_name,
     coded_rows,
     column_label,
     differ,
@@ -23,6 +22,7 @@ from .check_common import (
     worst,
 )
 from .check_findings import Findings
+from .codes import class_code_for_name
 from .types import Classification, ParsedLine, ParsedTable, ParseResult, Problem, Severity
 
 ZERO = Decimal(0)
@@ -111,7 +111,11 @@ def _summary_classes(
         for line in lines:
             if is_total(line) or not line.amounts:
                 continue
-            code = line.code if len(line.code or "") == 3 else class_code_for_name(line.published_name or line.name)
+            code = (
+                line.code
+                if len(line.code or "") == 3
+                else class_code_for_name(line.published_name or line.name, abbreviated=True)
+            )
             if not code or code in classes:
                 continue
             value = line.amounts.get("total", next(iter(line.amounts.values())))

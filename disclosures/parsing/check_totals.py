@@ -21,6 +21,7 @@ from .check_common import (
     worst,
 )
 from .check_findings import Findings
+from .totals import summarise
 from .types import FIGURE_KEYS, Classification, ParsedLine, ParsedTable, ParseResult, Problem, Severity, StatedFigure
 
 ZERO = Decimal(0)
@@ -153,6 +154,18 @@ def table_totals(result: ParseResult, key: str, *, computed: bool = False) -> li
 
 
 def reference_total(result: ParseResult, key: str) -> TableTotal | None:
+    """The table total the prose is checked against: the document's own total as totals.py decides it (the one the
+    import record and the comparisons show), else the first total a table prints for that side."""
+    decided = summarise(result.lines, result.figures).totals.get(key)
+    if decided is not None and decided.row is not None:
+        line = decided.row
+        first = min(line.source_lines, default=0)
+        table = next(
+            (t for t in result.tables if t.key == line.table and t.start_line <= first <= t.end_line),
+            next((t for t in result.tables if t.key == line.table), None),
+        )
+        place = f"{where(line, table)}「{row_label(line)}」"
+        return TableTotal(key, table, line.table, decided.value, table_unit(table, result), line.source_lines, place)
     groups = table_totals(result, key)
     return groups[0][0] if groups else None
 

@@ -8,6 +8,9 @@ it only means a cut name cannot be completed from the standard list.
 
 from __future__ import annotations
 
+import re
+
+from .text import is_abbreviation
 from .types import Classification
 
 FUNCTIONAL: dict[str, str] = {
@@ -205,6 +208,8 @@ STANDARD_NAMES: dict[str, str] = {**FUNCTIONAL, **ECONOMIC_DEPARTMENT, **ECONOMI
 
 # Older or shortened 类 names printed in 收支总表 rows (郾城 prints "城乡社区事务", "卫生健康").
 _CLASS_ALIASES = {"城乡社区事务": "212", "农林水事务": "213", "资源勘探信息等": "215", "医疗卫生与计划生育": "210"}
+# "八、", "（三）", "3." in front of a class name in a 收支总表 row.
+_NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十百零〇\d]+[)）、.．]?\s*")
 
 
 def standard_name(code: str) -> str | None:
@@ -248,19 +253,28 @@ _CLASSES_BY_NAME = {
 }
 
 
-def class_code_for_name(name: str, *, economic: str = "") -> str | None:
+def class_code_for_name(name: str, *, economic: str = "", abbreviated: bool = False) -> str | None:
     """The 3-digit class whose name this is ("卫生健康" / "十、卫生健康支出" -> "210").
 
-    `economic` is "" for functional classes, "department" or "government" for economic ones.
+    `economic` is "" for functional classes, "department" or "government" for economic ones. With `abbreviated`, a
+    functional class name shortened in order ("社保和就业") counts, where it keeps most of the standard name (so that a
+    short income row never matches).
     """
     classes = _CLASSES_BY_NAME.get(economic)
     if classes is None:
         return None
-    wanted = _bare(name)
+    wanted = _bare(_NUMBERING.sub("", "".join((name or "").split())))
     if not wanted:
         return None
     if wanted in classes:
         return classes[wanted]
-    if not economic:
-        return _CLASS_ALIASES.get(wanted)
+    if economic:
+        return None
+    if wanted in _CLASS_ALIASES:
+        return _CLASS_ALIASES[wanted]
+    if abbreviated and len(wanted) >= 2:
+        for full, code in classes.items():
+            fits = len(full) >= len(wanted) and len(wanted) * 5 >= len(full) * 3
+            if fits and is_abbreviation(wanted, full):
+                return code
     return None

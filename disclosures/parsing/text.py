@@ -69,3 +69,11 @@ def is_amount(s: str) -> bool:
 def to_yuan(value: Decimal, unit: str) -> Decimal:
     """Convert a published amount to 元, exactly."""
     return value * UNIT_FACTORS[unit]
+
+
+def is_abbreviation(short: str, long: str) -> bool:
+    """True when the characters of `short` appear in `long` in order: cut-short or shortened names."""
+    if not short:
+        return False
+    it = iter(long)
+    return all(ch in it for ch in short)

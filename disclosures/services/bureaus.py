@@ -67,6 +67,10 @@ def bureau_merge(*, keep: Bureau, other: Bureau) -> MergeSummary:
             names.add(name)
     other.merged_into, other.merged_at = keep, now
     other.save(update_fields=["merged_into", "merged_at"])
+    from comparisons.services import indicator_values_rank  # the comparisons app builds on this one
+
+    for year, kind in {(d.fiscal_year, d.kind) for d in kept}:
+        indicator_values_rank(bureau_id=keep.pk, year=year, kind=kind)
     return MergeSummary(moved=moved, superseded=superseded, duplicates=duplicates)
 
 

@@ -131,7 +131,8 @@ def demo_remove() -> tuple[int, int]:
     # Versions that replaced one another point at each other; unlink them first.
     documents.update(superseded_by=None)
     documents.delete()
-    orphans = Bureau.objects.annotate(n=Count("disclosures")).filter(n=0)
+    # Bureaus the demo made and left empty; never one staff merged (nor one merged into).
+    orphans = Bureau.objects.annotate(n=Count("disclosures")).filter(n=0, merged_into__isnull=True, merged__isnull=True)
     bureaus = orphans.count()
     orphans.delete()
     from comparisons.services import indicator_values_rank  # a real unit document may now be its bureau's only one

@@ -191,7 +191,8 @@ def _find_bureau(region: Region, names: list[str]) -> Bureau | None:
     医疗保障局, full-width or half-width); the 局 and its 经办中心 are two bureaus."""
     places = region_places(region=region)
     wanted = {body_key(name, places) for name in names}
-    for bureau in Bureau.objects.filter(region=region).prefetch_related("aliases").order_by("pk"):
+    bureaus = Bureau.objects.filter(region=region, merged_into__isnull=True).prefetch_related("aliases").order_by("pk")
+    for bureau in bureaus:
         spellings = [bureau.name, *(alias.name for alias in bureau.aliases.all())]
         if any(body_key(spelling, places) in wanted for spelling in spellings):
             return bureau

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
+from comparisons.models import StoredIndicator
 from disclosures.models import BudgetLine, Bureau, Disclosure
 from tests.factories import StaffFactory
 
@@ -38,6 +39,12 @@ def test_the_staff_list_shows_the_pair_and_merges_it(client, tmp_path):
     assert Disclosure.objects.filter(bureau=keep).count() == 2 and BudgetLine.objects.count() == lines_before
     assert set(keep.aliases.values_list("name", flat=True)) >= {other.name}
     assert keep.name not in client.get(reverse("bureau_duplicates")).content.decode()
+    # The merged bureau's page is the kept one's; search finds the kept one by the other's spelling.
+    moved = client.get(reverse("bureau_detail", args=[other.pk]))
+    assert moved.status_code == 301 and moved["Location"] == reverse("bureau_detail", args=[keep.pk])
+    found = client.get(reverse("search"), {"q": "旧称"}).content.decode()
+    assert reverse("bureau_detail", args=[keep.pk]) in found
+    assert reverse("bureau_detail", args=[other.pk]) not in found
 
 
 def test_two_current_versions_of_one_document_keep_the_later(tmp_path):
@@ -51,6 +58,9 @@ def test_two_current_versions_of_one_document_keep_the_later(tmp_path):
     old, new = Disclosure.objects.order_by("pk")
     assert (old.status, new.status) == ("superseded", "current") and old.superseded_by == new
     assert {old.bureau, new.bureau} == {keep}
+    # Comparisons rank the bureau by its current version only.
+    ranked = set(StoredIndicator.objects.filter(ranked=True).values_list("disclosure_id", flat=True))
+    assert ranked == {new.pk}
 
 
 def test_merging_needs_staff_and_csrf(client, tmp_path):
