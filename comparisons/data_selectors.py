@@ -141,6 +141,50 @@ def line_list(
     return qs
 
 
+# The columns of `line_values_for_download`, in order: the document's, then the line's own.
+DOWNLOAD_LINE_FIELDS = (
+    "disclosure_id",
+    "disclosure__bureau__region__code",
+    "disclosure__bureau__region__name",
+    "disclosure__bureau__region__level",
+    "disclosure__bureau__region__parent__name",
+    "disclosure__bureau__region__parent__level",
+    "disclosure__bureau__region__parent__parent__name",
+    "disclosure__bureau__region__parent__parent__level",
+    "disclosure__bureau__name",
+    "disclosure__fiscal_year",
+    "disclosure__kind",
+    "disclosure__scope",
+    "table__position",
+    "table__title",
+    "position",
+    "classification",
+    "code",
+    "name",
+    "published_name",
+    "total",
+    "basic",
+    "project",
+    "personnel",
+    "public",
+    "other_amounts",
+    "from_narrative",
+    "source_lines",
+    "first_line",
+)
+
+
+def line_values_for_download() -> QuerySet:
+    """Every line of every current document as plain tuples (DOWNLOAD_LINE_FIELDS), in one query.
+
+    Tuples rather than model instances: the bulk download streams hundreds of thousands of them."""
+    return (
+        BudgetLine.objects.filter(disclosure__status=Disclosure.Status.CURRENT)
+        .order_by("disclosure__bureau__region__code", "disclosure_id", "position")
+        .values_list(*DOWNLOAD_LINE_FIELDS)
+    )
+
+
 def denominator_list() -> QuerySet[Denominator]:
     return Denominator.objects.select_related("region__parent__parent", "entered_by").order_by(
         "region__code", "-year", "kind"

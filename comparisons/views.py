@@ -19,6 +19,7 @@ from django_tables2.export import ExportMixin, TableExport
 from disclosures.models import Bureau
 
 from . import charts
+from .exports import SafeTableExport
 from .filters import CompareFilter, DashboardFilter
 from .indicators import BY_KEY, REGISTRY
 from .pages import (
@@ -81,7 +82,7 @@ class DashboardView(FilterView):
             section = next((s for s in sections if s.headline.slug == request.GET.get("_table")), None)
             if section is None:
                 raise Http404
-            exporter = TableExport(export_format=wanted, table=section.table)
+            exporter = SafeTableExport(export_format=wanted, table=section.table)
             return exporter.response(filename=f"{section.headline.slug}.{wanted}")
         context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
         context |= {"data": data, "sections": sections, "bureaus": bureau_list_for_dashboard()}
@@ -121,6 +122,7 @@ class CompareView(ExportMixin, SingleTableMixin, FilterView):
     table_class = IndicatorRowTable
     table_pagination = {"per_page": 50}
     export_formats = EXPORT_FORMATS
+    export_class = SafeTableExport
     export_name = "compare"
 
     def get_queryset(self):
@@ -170,6 +172,7 @@ class BureauView(ExportMixin, SingleTableMixin, TemplateView):
     table_class = IndicatorRowTable
     table_pagination = {"per_page": 50}
     export_formats = EXPORT_FORMATS
+    export_class = SafeTableExport
 
     def get(self, request, *args, **kwargs):
         try:
@@ -221,6 +224,7 @@ class SearchView(ExportMixin, SingleTableMixin, TemplateView):
     table_class = BureauSearchTable
     table_pagination = {"per_page": PER_PAGE}
     export_formats = EXPORT_FORMATS
+    export_class = SafeTableExport
     export_name = "search"
 
     def get(self, request, *args, **kwargs):
