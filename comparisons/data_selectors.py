@@ -6,7 +6,8 @@ runs a fixed number of queries whatever its length: the callers paginate or stre
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, TextField
+from django.db.models.functions import Cast
 
 from disclosures.models import BudgetLine, Bureau, BureauAlias, Denominator, Disclosure, Region, StatedFigure
 
@@ -141,20 +142,23 @@ def line_list(
     return qs
 
 
-# The columns of `line_values_for_download`, in order: the document's, then the line's own.
+# The columns of `disclosure_values_for_download` and of `line_values_for_download`, in order.
+DOWNLOAD_DOCUMENT_FIELDS = (
+    "id",
+    "bureau__region__code",
+    "bureau__region__name",
+    "bureau__region__level",
+    "bureau__region__parent__name",
+    "bureau__region__parent__level",
+    "bureau__region__parent__parent__name",
+    "bureau__region__parent__parent__level",
+    "bureau__name",
+    "fiscal_year",
+    "kind",
+    "scope",
+)
 DOWNLOAD_LINE_FIELDS = (
     "disclosure_id",
-    "disclosure__bureau__region__code",
-    "disclosure__bureau__region__name",
-    "disclosure__bureau__region__level",
-    "disclosure__bureau__region__parent__name",
-    "disclosure__bureau__region__parent__level",
-    "disclosure__bureau__region__parent__parent__name",
-    "disclosure__bureau__region__parent__parent__level",
-    "disclosure__bureau__name",
-    "disclosure__fiscal_year",
-    "disclosure__kind",
-    "disclosure__scope",
     "table__position",
     "table__title",
     "position",
@@ -167,19 +171,28 @@ DOWNLOAD_LINE_FIELDS = (
     "project",
     "personnel",
     "public",
-    "other_amounts",
+    "other_amounts_text",
     "from_narrative",
-    "source_lines",
+    "source_lines_text",
     "first_line",
 )
+
+
+def disclosure_values_for_download() -> QuerySet:
+    """The current documents as plain tuples (DOWNLOAD_DOCUMENT_FIELDS): what every row of the download repeats."""
+    return Disclosure.objects.filter(status=Disclosure.Status.CURRENT).values_list(*DOWNLOAD_DOCUMENT_FIELDS)
 
 
 def line_values_for_download() -> QuerySet:
     """Every line of every current document as plain tuples (DOWNLOAD_LINE_FIELDS), in one query.
 
-    Tuples rather than model instances: the bulk download streams hundreds of thousands of them."""
+    Tuples rather than model instances, without the document's columns (read once, by the query above), and the two
+    JSON columns as their text, decoded only where needed: the bulk download streams hundreds of thousands."""
     return (
         BudgetLine.objects.filter(disclosure__status=Disclosure.Status.CURRENT)
+        .annotate(
+            other_amounts_text=Cast("other_amounts", TextField()), source_lines_text=Cast("source_lines", TextField())
+        )
         .order_by("disclosure__bureau__region__code", "disclosure_id", "position")
         .values_list(*DOWNLOAD_LINE_FIELDS)
     )

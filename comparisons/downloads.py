@@ -35,8 +35,8 @@ from disclosures.models import AMOUNT_COLUMNS, BudgetLine, Disclosure, Region
 from disclosures.summary import decimal_string
 
 from .api import jsonable
-from .data_selectors import line_values_for_download
-from .exports import formula_safe, formula_safe_row
+from .data_selectors import disclosure_values_for_download, line_values_for_download
+from .exports import FIRST_CHARACTERS, formula_safe, formula_safe_row
 from .indicators import BY_KEY, REGISTRY
 from .selectors import disclosure_list_current, indicator_rows
 
@@ -115,27 +115,42 @@ def line_headers() -> list[str]:
     ]
 
 
-def line_rows(request: HttpRequest, values: Iterable[tuple]) -> Iterator[list]:
-    """The CSV rows of `line_values_for_download` tuples. Labels are read when the first row is made, so in the
-    language active while the stream is written; a document's columns are made once for all its lines."""
-    classification = {key: str(label) for key, label in BudgetLine.Classification.choices}
+def _other_amounts(text: str | None) -> str:
+    """The extra columns of a line ('{"上年结转": "12.3"}' as stored) as exact decimals; most lines have none."""
+    if not text or text == "{}":
+        return ""
+    other = json.loads(text)
+    return json.dumps({k: decimal_string(Decimal(v)) for k, v in other.items()}, ensure_ascii=False)
+
+
+def _document_row(request: HttpRequest, values: tuple, kinds: dict, scopes: dict) -> tuple[list, str]:
+    """A document's columns from a `disclosure_values_for_download` tuple, and the URL its lines' links start with."""
+    pk, code, name, level, parent_name, parent_level, grand_name, grand_level, bureau, year, kind, scope = values
+    names = {level: name, parent_level: parent_name, grand_level: grand_name}
+    places = [names.get(at, "") for at in (Region.Level.PROVINCE, Region.Level.PREFECTURE, Region.Level.COUNTY)]
+    document = [code, *places, formula_safe(bureau), pk, year, kinds.get(kind, kind), scopes.get(scope, scope)]
+    return document, _document_url(request, pk) + "#L"
+
+
+def line_rows(request: HttpRequest, documents: Iterable[tuple], values: Iterable[tuple]) -> Iterator[list]:
+    """The CSV rows of `line_values_for_download` tuples, each with the columns of its document (from
+    `disclosure_values_for_download`). Labels are read when the first row is made, so in the language active while
+    the stream is written."""
     kinds = {key: str(label) for key, label in Disclosure.Kind.choices}
     scopes = {key: str(label) for key, label in Disclosure.Scope.choices}
+    columns = {document[0]: _document_row(request, document, kinds, scopes) for document in documents}
+
+    def document_of(pk: int) -> tuple[list, str]:
+        # A document imported between the two queries: read it now rather than drop its lines.
+        if pk not in columns:
+            columns[pk] = _document_row(request, disclosure_values_for_download().get(pk=pk), kinds, scopes)
+        return columns[pk]
+
+    classification = {key: str(label) for key, label in BudgetLine.Classification.choices}
     narrative = _("是")
-    documents: dict[int, tuple[list, str]] = {}
+    safe, first_characters = formula_safe, FIRST_CHARACTERS  # local names: this loop runs for every line
     for (
         disclosure_id,
-        code,
-        name,
-        level,
-        parent_name,
-        parent_level,
-        grand_name,
-        grand_level,
-        bureau,
-        year,
-        kind,
-        scope,
         table_position,
         table_title,
         position,
@@ -143,41 +158,34 @@ def line_rows(request: HttpRequest, values: Iterable[tuple]) -> Iterator[list]:
         line_code,
         line_name,
         published_name,
-        *amounts,
+        total,
+        basic,
+        project,
+        personnel,
+        public,
         other,
         from_narrative,
         source_lines,
         first_line,
     ) in values:
-        document = documents.get(disclosure_id)
-        if document is None:
-            names = {level: name, parent_level: parent_name, grand_level: grand_name}
-            columns = [
-                code,
-                names.get(Region.Level.PROVINCE, ""),
-                names.get(Region.Level.PREFECTURE, ""),
-                names.get(Region.Level.COUNTY, ""),
-                formula_safe(bureau),
-                disclosure_id,
-                year,
-                kinds.get(kind, kind),
-                scopes.get(scope, scope),
-            ]
-            document = documents[disclosure_id] = (columns, _document_url(request, disclosure_id) + "#L")
-        columns, url = document
+        document, url = columns.get(disclosure_id) or document_of(disclosure_id)
         yield [
-            *columns,
+            *document,
             table_position,
-            formula_safe(table_title),
+            safe(table_title) if table_title[:1] in first_characters else table_title,
             position,
             classification.get(line_classification, line_classification),
             line_code,
-            formula_safe(line_name),
-            formula_safe(published_name),
-            *("" if amount is None else format(amount, "f") for amount in amounts),
-            json.dumps({k: decimal_string(Decimal(v)) for k, v in other.items()}, ensure_ascii=False) if other else "",
+            safe(line_name) if line_name[:1] in first_characters else line_name,
+            safe(published_name) if published_name[:1] in first_characters else published_name,
+            "" if total is None else format(total, "f"),
+            "" if basic is None else format(basic, "f"),
+            "" if project is None else format(project, "f"),
+            "" if personnel is None else format(personnel, "f"),
+            "" if public is None else format(public, "f"),
+            "" if other == "{}" else _other_amounts(other),
             narrative if from_narrative else "",
-            "、".join(str(n) for n in source_lines),
+            source_lines[1:-1].replace(" ", "").replace(",", "、"),
             f"{url}{first_line}",
         ]
 
@@ -235,13 +243,12 @@ def _chunks(headers: list[str], rows: Iterable[list], language: str) -> Iterator
         buffer.write(BOM)
         writer.writerow(formula_safe_row(headers))
         count = 0
-        for row in rows:
-            writer.writerow(row)
-            count += 1
-            if count % CHUNK_ROWS == 0:
-                yield buffer.getvalue()
-                buffer.seek(0)
-                buffer.truncate()
+        for batch in batched(rows, CHUNK_ROWS):
+            writer.writerows(batch)
+            count += len(batch)
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
         buffer.write(TRAILER.format(count=count))
         yield buffer.getvalue()
 
@@ -264,8 +271,9 @@ def _csv_response(filename: str, headers: list[str], rows: Iterable[list]) -> Ht
 
 @require_safe
 def lines_csv(request: HttpRequest) -> HttpResponse:
+    documents = disclosure_values_for_download().iterator()
     values = line_values_for_download().iterator(chunk_size=LINE_CHUNK)
-    return _csv_response("lines.csv", line_headers(), line_rows(request, values))
+    return _csv_response("lines.csv", line_headers(), line_rows(request, documents, values))
 
 
 @require_safe

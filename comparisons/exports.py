@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from django_tables2.export import TableExport
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+FIRST_CHARACTERS = frozenset(TRIGGERS)  # for loops that test text[:1] before calling formula_safe
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
 
