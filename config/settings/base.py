@@ -101,5 +101,7 @@ LOGOUT_REDIRECT_URL = "home"
 
 # Disclosures are text; anything larger is not one (issue: a 20 MB file gets a clear error).
 DISCLOSURE_MAX_BYTES = int(env("DISCLOSURE_MAX_BYTES", str(5 * 1024 * 1024)))
+# Seconds one document may take to parse before it is refused with a message (disclosures/parsing/budget.py).
+DISCLOSURE_PARSE_SECONDS = float(env("DISCLOSURE_PARSE_SECONDS", "20"))
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"

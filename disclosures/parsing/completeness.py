@@ -10,14 +10,15 @@ import re
 from .text import strip_tags
 from .types import ParseResult, Problem, Severity
 
-_DOTTED = re.compile(r"^(?P<title>[^\t]+?)\s*(?:\.{3,}|…{2,}|·{3,})\s*\t?\s*\d+\s*$")
+# A dot leader and its shortest run: "标题......12", "标题……3", "标题···5".
+_LEADERS = {".": 3, "…": 2, "·": 3}
 _TABLE_ROW = re.compile(r"^表\s*\d+\s*\t(?P<title>[^\t]+)(?:\t(?P<empty>是|否))?")
 _LIST_ITEM = re.compile(r"^[-*]\s*(?P<title>.+)$")
 _NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[（(]?[一二三四五六七八九十\d]+[)）、.．]|表\s*\d+)\s*")
 # What _normal deletes: years ("2023年度", as r"\d{4}\s*年度?" matches them), whitespace and these marks.
 _MARKS = "\"“”‘’'`·.．、，,；;：:（）()[]【】#*<>/-"
 _HEAD_SHARE = 0.4  # the contents list sits in the first part of the document
-_CONTENTS_HEADING = re.compile(r"#*\s*目\s*录\s*")
+_CONTENTS_HEADING = re.compile(r"\A#*\s*目\s*录\s*\Z")  # anchored: unanchored, a long run of spaces is quadratic
 
 
 def _normal(text: str) -> str:
@@ -53,6 +54,31 @@ def _without_years(text: str) -> str:
     return "".join(pieces)
 
 
+def dotted_title(line: str) -> str | None:
+    """The title of a contents line "title <leader> page", or None; what the pattern
+    r"^(?P<title>[^\t]+?)\\s*(?:\\.{3,}|…{2,}|·{3,})\\s*\t?\\s*\\d+\\s*$" matches, found from the end of the line.
+
+    That pattern backtracks quadratically on a long run of dots (a line of 40,000 dots took minutes): here every
+    character is looked at a bounded number of times."""
+    end = len(line.rstrip())
+    digits = end
+    while digits > 0 and line[digits - 1].isdecimal():  # isdecimal: the characters \d matches
+        digits -= 1
+    if digits == end:
+        return None
+    before = line[:digits].rstrip()
+    if not before or before[-1] not in _LEADERS:
+        return None
+    mark = before[-1]
+    start = len(before.rstrip(mark))
+    if start == 0:  # the title takes at least one character, even one of the leader's
+        start = 1
+    if len(before) - start < _LEADERS[mark]:
+        return None
+    title = before[:start].rstrip()
+    return title if title and "\t" not in title else None
+
+
 def _title(raw: str) -> str:
     return _normal(_NUMBERING.sub("", raw.strip()))
 
@@ -68,18 +94,16 @@ def contents_entries(lines: list[str]) -> tuple[list[tuple[str, int]], int]:
         if "录" in line and (_CONTENTS_HEADING.fullmatch(line) or line.endswith("目录")):
             in_list = True
             continue
-        # The lazy title of _DOTTED is slow on long prose lines: try it only where there is a dot leader.
-        has_leader = "..." in line or "……" in line or "···" in line
-        dotted = _DOTTED.match(line) if has_leader else None
-        match = dotted or _TABLE_ROW.match(line)
-        if match is None and in_list:
-            match = _LIST_ITEM.match(line)
-        if match is None:
-            continue
-        if match.groupdict().get("empty") == "是":  # declared empty in the contents: may be left out
-            last = number
-            continue
-        title = _title(match.group("title"))
+        raw_title = dotted_title(line)
+        if raw_title is None:
+            match = _TABLE_ROW.match(line) or (_LIST_ITEM.match(line) if in_list else None)
+            if match is None:
+                continue
+            if match.groupdict().get("empty") == "是":  # declared empty in the contents: may be left out
+                last = number
+                continue
+            raw_title = match.group("title")
+        title = _title(raw_title)
         if len(title) >= 4:
             entries.append((title, number))
             last = number

@@ -14,7 +14,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 
 from disclosures.models import Bureau, Disclosure, Region
-from disclosures.parsing import parse_disclosure
+from disclosures.parsing import ParseBudget, parse_disclosure
 from disclosures.parsing.reading import decode_disclosure
 from disclosures.parsing.types import DisclosureError, Kind, ParseResult, Scope, Severity
 from disclosures.selectors.regions import region_resolve
@@ -173,7 +173,7 @@ def disclosure_prepare(*, data: bytes, filename: str, overrides: Overrides | Non
     overrides = overrides or Overrides()
     text = decode_disclosure(data, max_bytes=settings.DISCLOSURE_MAX_BYTES)
     sha = hashlib.sha256(data).hexdigest()
-    result = parse_disclosure(text)
+    result = parse_disclosure(text, budget=ParseBudget(settings.DISCLOSURE_PARSE_SECONDS))
     _apply_overrides(result, overrides)
     _require_meta(result)
     region = _region_for(result, overrides, text)
