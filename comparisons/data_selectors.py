@@ -9,7 +9,16 @@ from __future__ import annotations
 from django.db.models import Count, Prefetch, Q, QuerySet, TextField
 from django.db.models.functions import Cast
 
-from disclosures.models import BudgetLine, Bureau, BureauAlias, Denominator, Disclosure, Region, StatedFigure
+from disclosures.models import (
+    BudgetLine,
+    Bureau,
+    BureauAlias,
+    Denominator,
+    DenominatorChange,
+    Disclosure,
+    Region,
+    StatedFigure,
+)
 
 
 def division_prefix(code: str) -> str:
@@ -202,6 +211,11 @@ def denominator_list() -> QuerySet[Denominator]:
     return Denominator.objects.select_related("region__parent__parent", "entered_by").order_by(
         "region__code", "-year", "kind"
     )
+
+
+def denominator_change_list(*, limit: int = 100) -> list[DenominatorChange]:
+    """The latest entries, corrections and deletions of denominators, newest first."""
+    return list(DenominatorChange.objects.select_related("region", "changed_by").order_by("-changed_at", "-id")[:limit])
 
 
 def region_list_with_bureaus() -> QuerySet[Region]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from disclosures.models import Denominator, Region
+from disclosures.models import Denominator, DenominatorChange, Region
 
 
 @transaction.atomic
@@ -32,19 +32,49 @@ def denominator_set(
         raise ValueError("a denominator is a positive number of people")
     if kind not in Denominator.Kind.values:
         raise ValueError(f"unknown denominator kind {kind!r}")
-    denominator, created = Denominator.objects.select_for_update().update_or_create(
+    user = user if user is not None and user.is_authenticated else None
+    before = Denominator.objects.select_for_update().filter(region=region, year=year, kind=kind).first()
+    old_value, old_source = (before.value, before.source) if before else (None, "")
+    denominator, created = Denominator.objects.update_or_create(
         region=region,
         year=year,
         kind=kind,
-        defaults={
-            "value": value,
-            "source": source,
-            "source_url": source_url.strip(),
-            "entered_by": user if user is not None and user.is_authenticated else None,
-        },
+        defaults={"value": value, "source": source, "source_url": source_url.strip(), "entered_by": user},
+    )
+    _record(
+        denominator,
+        action=DenominatorChange.Action.ENTERED if created else DenominatorChange.Action.CORRECTED,
+        old=(old_value, old_source),
+        new=(value, source),
+        user=user,
     )
     return denominator, created
 
 
-def denominator_delete(*, denominator: Denominator) -> None:
+@transaction.atomic
+def denominator_delete(*, denominator: Denominator, user: AbstractBaseUser | None = None) -> None:
+    """Delete an entered figure; its history stays, with the value it had."""
+    user = user if user is not None and user.is_authenticated else None
+    _record(
+        denominator,
+        action=DenominatorChange.Action.DELETED,
+        old=(denominator.value, denominator.source),
+        new=(None, ""),
+        user=user,
+    )
     denominator.delete()
+
+
+def _record(denominator: Denominator, *, action: str, old: tuple, new: tuple, user) -> DenominatorChange:
+    return DenominatorChange.objects.create(
+        denominator=denominator,
+        region_id=denominator.region_id,
+        year=denominator.year,
+        kind=denominator.kind,
+        action=action,
+        old_value=old[0],
+        old_source=old[1],
+        new_value=new[0],
+        new_source=new[1],
+        changed_by=user,
+    )
