@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SAMPLES := $(wildcard data/seeds/*.txt)
 
-.PHONY: setup run test test-sqlite test-postgres lint format samples bench screenshots
+.PHONY: setup run test test-sqlite test-postgres lint format samples bench screenshots loadtest
 
 $(VENV)/.installed: requirements/base.txt requirements/dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,12 @@ test: lint test-sqlite test-postgres
 bench: setup
 	$(PY) manage.py bench_import
 	DATABASE_URL=$(PG_URL) $(PY) manage.py bench_import
+	DATABASE_URL=$(PG_URL) $(PY) manage.py migrate --noinput
+	DATABASE_URL=$(PG_URL) $(PY) manage.py bench_downloads
 
 screenshots: $(VENV)/.installed
 	SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots $(VENV)/bin/pytest tests/browser
+
+# Load test: gunicorn (production settings) on loopback, locust headless, 50 users for 60 s; prints the figures.
+loadtest: $(VENV)/.installed
+	$(PY) tests/load/run.py

@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from disclosures.models import Denominator, DenominatorChange, Region
+from disclosures.versioning import data_version_bump
 
 
 @transaction.atomic
@@ -66,6 +67,7 @@ def denominator_delete(*, denominator: Denominator, user: AbstractBaseUser | Non
 
 
 def _record(denominator: Denominator, *, action: str, old: tuple, new: tuple, user) -> DenominatorChange:
+    data_version_bump()  # the pages that divide by it change
     return DenominatorChange.objects.create(
         denominator=denominator,
         region_id=denominator.region_id,

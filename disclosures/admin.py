@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +18,20 @@ from .models import (
     SourceTable,
     StatedFigure,
 )
+from .versioning import data_version_bump
+
+
+class BumpsDataVersion:
+    """Admin edits of what the public pages show invalidate the cached pages."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        data_version_bump()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        data_version_bump()
+
 
 admin.site.site_header = _("县级医保预决算比较 · 管理")
 admin.site.site_title = _("医保预决算比较")
@@ -24,7 +39,7 @@ admin.site.index_title = _("数据管理")
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(BumpsDataVersion, admin.ModelAdmin):
     list_display = ["code", "name", "level", "parent"]
     list_filter = ["level"]
     search_fields = ["code", "name"]
@@ -38,7 +53,7 @@ class BureauAliasInline(admin.TabularInline):
 
 
 @admin.register(Bureau)
-class BureauAdmin(admin.ModelAdmin):
+class BureauAdmin(BumpsDataVersion, admin.ModelAdmin):
     list_display = ["name", "region", "kind", "budget_code"]
     list_filter = ["kind", ("region__parent__parent", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "region__name", "region__code", "aliases__name", "budget_code"]
@@ -98,7 +113,7 @@ class DisclosureForm(forms.ModelForm):
 
 
 @admin.register(Disclosure)
-class DisclosureAdmin(admin.ModelAdmin):
+class DisclosureAdmin(BumpsDataVersion, admin.ModelAdmin):
     form = DisclosureForm
     list_display = ["bureau", "fiscal_year", "kind", "scope", "unit", "status", "imported_at", "imported_by"]
     list_filter = ["status", "kind", "scope", "fiscal_year", "unit"]
@@ -187,6 +202,7 @@ class DenominatorAdmin(admin.ModelAdmin):
     raw_id_fields = ["region"]
     readonly_fields = ["entered_by", "entered_at"]
     inlines = [DenominatorChangeInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_readonly_fields(self, request, obj=None):
         # A figure is corrected in place; another region, year or kind is another figure.

@@ -352,3 +352,18 @@ class DenominatorChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region.name} {self.year} {self.get_kind_display()} {self.get_action_display()}"
+
+
+class DataVersion(models.Model):
+    """One row whose number goes up with every change the public pages show (an import, a restore, a denominator,
+    a document moved): cached pages are keyed by it, so a change is seen at once by every worker."""
+
+    version = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("数据版本")
+        verbose_name_plural = _("数据版本")
+
+    def __str__(self) -> str:
+        return str(self.version)

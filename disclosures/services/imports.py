@@ -18,6 +18,7 @@ from disclosures.parsing import ParseBudget, parse_disclosure
 from disclosures.parsing.reading import decode_disclosure
 from disclosures.parsing.types import DisclosureError, Kind, ParseResult, Scope, Severity
 from disclosures.selectors.regions import region_resolve
+from disclosures.versioning import data_version_bump
 
 from .import_writes import _write
 
@@ -226,6 +227,7 @@ def _restore(prepared: Prepared) -> ImportOutcome:
     for version in replaced:
         version.superseded_by = old
         version.save(update_fields=["superseded_by"])
+    data_version_bump()
     return ImportOutcome(prepared.filename, "replaced", disclosure=old, prepared=prepared, replaced=replaced)
 
 
@@ -260,6 +262,7 @@ def _save_once(prepared: Prepared, *, replace: bool, user) -> ImportOutcome:
         for old in replaced:
             old.superseded_by = disclosure
             old.save(update_fields=["superseded_by"])
+        data_version_bump()
     status = "replaced" if replaced else "imported"
     return ImportOutcome(prepared.filename, status, disclosure=disclosure, prepared=prepared, replaced=replaced)
 
