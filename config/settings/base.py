@@ -149,4 +149,3 @@ CACHES = {
     }
 }
 PUBLIC_PAGE_SECONDS = int(env("PUBLIC_PAGE_SECONDS", "3600"))
-
