@@ -45,7 +45,7 @@ def region_match(*, query: str) -> list[Region]:
     """The divisions a staff member means by "411103", "郾城区", "郾城" or "411103 郾城区" (at most a few)."""
     query = query.strip()
     digits = query[:6]
-    if len(digits) == 6 and digits.isdigit():
+    if len(digits) == 6 and digits.isascii() and digits.isdigit():
         return list(Region.objects.filter(code=digits).select_related("parent__parent"))
     exact = list(Region.objects.filter(name=query).select_related("parent__parent").order_by("code"))
     if exact:

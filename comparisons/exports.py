@@ -30,9 +30,16 @@ def formula_safe_row(row: Iterable) -> list:
 
 
 class SafeTableExport(TableExport):
-    """django-tables2's export with every header and cell made formula-safe.
+    """django-tables2's export with every header and cell made formula-safe, in the formats the site offers.
 
-    With no text cell starting with "=", openpyxl (under tablib) stores none as a formula in XLSX."""
+    With no text cell starting with "=", openpyxl (under tablib) stores none as a formula in XLSX. Any other
+    `_export` value (yaml, ods, ... whose writers are not installed) is not an export: the page is shown."""
+
+    OFFERED = (TableExport.CSV, TableExport.XLSX)
+
+    @classmethod
+    def is_valid_format(cls, export_format):
+        return export_format in cls.OFFERED
 
     def table_to_dataset(self, table, exclude_columns, dataset_kwargs=None):
         dataset = super().table_to_dataset(table, exclude_columns, dataset_kwargs)

@@ -32,6 +32,7 @@ from .pages import (
     dashboard_get,
     headline_indicators,
 )
+from .params import parse_id
 from .selectors import disclosure_list_current
 from .tables import BureauSearchTable, IndicatorRowTable
 
@@ -78,7 +79,7 @@ class DashboardView(FilterView):
         data = dashboard_get(documents=self.object_list, latest=self.filterset.latest_only, peers=self.filterset.peers)
         sections = [self.section(headline, data) for headline in HEADLINES]
         wanted = request.GET.get("_export")
-        if TableExport.is_valid_format(wanted):
+        if SafeTableExport.is_valid_format(wanted):
             section = next((s for s in sections if s.headline.slug == request.GET.get("_table")), None)
             if section is None:
                 raise Http404
@@ -175,10 +176,7 @@ class BureauView(ExportMixin, SingleTableMixin, TemplateView):
     export_class = SafeTableExport
 
     def get(self, request, *args, **kwargs):
-        try:
-            document = int(request.GET.get("document", ""))
-        except ValueError:
-            document = None
+        document = parse_id(request.GET.get("document"))
         try:
             self.overview = bureau_get_overview(pk=kwargs["pk"], document_id=document)
         except Bureau.DoesNotExist as exc:

@@ -16,6 +16,7 @@ from disclosures.models import Denominator
 
 from .data_selectors import denominator_change_list, denominator_list, region_list_with_bureaus
 from .forms import DenominatorForm
+from .params import parse_id
 from .services import denominator_delete, denominator_set
 
 
@@ -46,8 +47,8 @@ def denominators(request):
             messages.success(request, text % {"label": label})
             return redirect("denominators")
     else:
-        edit = request.GET.get("edit", "")
-        editing = get_object_or_404(Denominator, pk=edit) if edit.isdigit() else None
+        edit = parse_id(request.GET.get("edit"))
+        editing = get_object_or_404(Denominator, pk=edit) if edit else None
         form = DenominatorForm.for_denominator(editing) if editing else DenominatorForm()
     context = {
         "form": form,
