@@ -4,13 +4,14 @@
 - check_totals: one total in every table that carries it; prose totals against the tables; a figure stated twice.
 - check_stated: per-head subsidy × insured residents against 2101202; an empty "三公" table against stated costs.
 - check_codes: a code whose name is another item's; running costs booked outside 21015.
+- check_duplicates: rows repeated, tables printed twice (with other figures), amounts beyond any county's budget.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import check_codes, check_stated, check_sums, check_totals
+from . import check_codes, check_duplicates, check_stated, check_sums, check_totals
 from .types import ParseResult, Problem, Severity
 
 CHECKS: tuple[tuple[str, Callable[[ParseResult], list[Problem]]], ...] = (
@@ -18,6 +19,7 @@ CHECKS: tuple[tuple[str, Callable[[ParseResult], list[Problem]]], ...] = (
     ("各表合计与说明中的数字", check_totals.run),
     ("补助标准与“三公”经费", check_stated.run),
     ("科目编码", check_codes.run),
+    ("重复与不合理的数字", check_duplicates.run),
 )
 
 
