@@ -39,8 +39,10 @@ format: $(VENV)/.installed
 test-sqlite: $(VENV)/.installed
 	env -u DATABASE_URL $(VENV)/bin/pytest
 
+# The parsers (tests/parsing) use no database and the browser tests check pages, not SQL: the SQLite pass runs them,
+# the PostgreSQL pass runs everything that touches the database.
 test-postgres: $(VENV)/.installed
-	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -m "not browser" --ignore=tests/parsing
 
 test: lint test-sqlite test-postgres
 
