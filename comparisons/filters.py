@@ -4,12 +4,31 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from disclosures.models import Disclosure
 
 from .indicators import REGISTRY
 from .pages import bureau_choices, dashboard_filter_choices
+from .params import parse_id
+
+
+class BureauChoiceField(forms.ModelMultipleChoiceField):
+    """Bureau ids: a value that cannot be one (², a 30-digit number) is refused by the form, never sent to the
+    database (SQLite cannot even take such a number as a parameter)."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if parse_id(str(pk)) is None:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
+
+
+class BureauFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = BureauChoiceField
 
 
 def _name(indicator) -> str:
@@ -65,7 +84,7 @@ class DashboardFilter(django_filters.FilterSet):
 class CompareFilter(django_filters.FilterSet):
     """Two or more bureaus and any indicators."""
 
-    bureau = django_filters.ModelMultipleChoiceFilter(
+    bureau = BureauFilter(
         label=_("单位"),
         queryset=None,
         widget=forms.SelectMultiple(attrs={"size": 8}),

@@ -149,6 +149,15 @@ def test_an_export_format_the_site_does_not_offer_is_ignored(client, site, value
         assert response["Content-Type"].startswith("text/html")
 
 
+@pytest.mark.parametrize("value", ["²", "①", "-1", "0", "99999999999999999999999999", "9" * 5000])
+def test_a_bureau_to_compare_that_cannot_be_an_id_is_refused_by_the_form(client, site, value):
+    response = client.get("/compare/", {"bureau": [site["bureau"], value]})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<span class="error">' in html  # the form says which value it could not take
+    assert "请至少选择两个单位。" in html
+
+
 @pytest.mark.parametrize("value", ["²", "①", "-1", "0", "9" * 40, "9" * 5000, "abc"])
 def test_a_bad_denominator_to_edit_is_ignored(client, value):
     client.force_login(StaffFactory())
