@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from functools import wraps
 
 from django.conf import settings
@@ -26,6 +27,15 @@ from disclosures.versioning import data_version_get
 TOKEN = re.compile(rb'(name="csrfmiddlewaretoken" value=")([^"]+)(")')
 MARK = b"\x00csrf\x00"
 KEPT_HEADERS = ("Content-Disposition",)
+# One render per page at a time in a process: the other requests for it wait and are served the result, rather than
+# all rendering the same slow page at once when it is not cached yet (after an import, or at start).
+_rendering: dict[str, threading.Lock] = {}
+_rendering_guard = threading.Lock()
+
+
+def _render_lock(key: str) -> threading.Lock:
+    with _rendering_guard:
+        return _rendering.setdefault(key, threading.Lock())
 
 
 def _key(request: HttpRequest, version: int) -> str:
@@ -51,6 +61,18 @@ def _serve(request: HttpRequest, entry: tuple) -> HttpResponse:
     return response
 
 
+def _render_and_store(view, request: HttpRequest, key: str, *args, **kwargs) -> HttpResponse:
+    response = view(request, *args, **kwargs)
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return response
+    if hasattr(response, "render"):
+        response.render()
+    content = TOKEN.sub(lambda m: m.group(1) + MARK + m.group(3), response.content)
+    headers = [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)]
+    cache.set(key, (content, response["Content-Type"], headers), settings.PUBLIC_PAGE_SECONDS)
+    return response
+
+
 def cache_public(view):
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs):
@@ -60,14 +82,14 @@ def cache_public(view):
         entry = cache.get(key)
         if entry is not None:
             return _serve(request, entry)
-        response = view(request, *args, **kwargs)
-        if response.status_code != 200 or response.streaming or response.cookies:
-            return response
-        if hasattr(response, "render"):
-            response.render()
-        content = TOKEN.sub(lambda m: m.group(1) + MARK + m.group(3), response.content)
-        headers = [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)]
-        cache.set(key, (content, response["Content-Type"], headers), settings.PUBLIC_PAGE_SECONDS)
-        return response
+        with _render_lock(key):
+            entry = cache.get(key)  # rendered by another thread while this one waited
+            if entry is not None:
+                return _serve(request, entry)
+            try:
+                return _render_and_store(view, request, key, *args, **kwargs)
+            finally:
+                with _rendering_guard:
+                    _rendering.pop(key, None)
 
     return wrapper

@@ -2,6 +2,7 @@
 seen at once. The language form of a cached page carries the visitor's own CSRF token."""
 
 import re
+import threading
 
 import pytest
 from django.core.cache import cache
@@ -95,3 +96,41 @@ def test_staff_and_pending_messages_are_never_served_a_cached_page(client):
     client.get(reverse("home"))
     client.force_login(StaffFactory())
     assert "导入文件" in client.get(reverse("home")).content.decode()  # the staff menu, not the cached public page
+
+
+def test_a_page_not_cached_yet_is_rendered_once_while_others_wait(monkeypatch, rf):
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.http import HttpResponse
+
+    from comparisons import caching
+
+    monkeypatch.setattr(caching, "data_version_get", lambda: 7)
+    started, release, calls = threading.Event(), threading.Event(), []
+
+    def slow_view(request):
+        calls.append(1)
+        started.set()
+        release.wait(timeout=30)
+        return HttpResponse("<p>slow page</p>")
+
+    view = caching.cache_public(slow_view)
+
+    def visit(results):
+        request = rf.get("/slow/")
+        request.user, request.session = AnonymousUser(), {}
+        request._messages = FallbackStorage(request)
+        results.append(view(request).content)
+
+    results = []
+    first = threading.Thread(target=visit, args=(results,))
+    first.start()
+    started.wait(timeout=30)
+    others = [threading.Thread(target=visit, args=(results,)) for _ in range(3)]
+    for t in others:
+        t.start()
+    release.set()
+    for t in (first, *others):
+        t.join(timeout=30)
+    assert len(calls) == 1
+    assert results == [b"<p>slow page</p>"] * 4
