@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SAMPLES := $(wildcard data/seeds/*.txt)
 
-.PHONY: setup run test test-sqlite test-postgres lint format samples bench screenshots bench-data bench-pages bench-browser
+.PHONY: setup run test test-sqlite test-postgres lint format samples bench screenshots bench-data bench-pages bench-browser loadtest
 
 $(VENV)/.installed: requirements/base.txt requirements/dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,14 +39,18 @@ format: $(VENV)/.installed
 test-sqlite: $(VENV)/.installed
 	env -u DATABASE_URL $(VENV)/bin/pytest
 
+# The parsers (tests/parsing) use no database and the browser tests check pages, not SQL: the SQLite pass runs them,
+# the PostgreSQL pass runs everything that touches the database.
 test-postgres: $(VENV)/.installed
-	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -m "not browser" --ignore=tests/parsing
 
 test: lint test-sqlite test-postgres
 
 bench: setup
 	$(PY) manage.py bench_import
 	DATABASE_URL=$(PG_URL) $(PY) manage.py bench_import
+	DATABASE_URL=$(PG_URL) $(PY) manage.py migrate --noinput
+	DATABASE_URL=$(PG_URL) $(PY) manage.py bench_downloads
 	$(PY) manage.py bench_pdf
 
 # The national demo set (2,850 counties x 8 years, about 22,800 documents) and a 60-document one to compare with,
@@ -79,3 +83,7 @@ bench-browser: $(VENV)/.installed
 
 screenshots: $(VENV)/.installed
 	SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots $(VENV)/bin/pytest tests/browser
+
+# Load test: gunicorn (production settings) on loopback, locust headless, 50 users for 60 s; prints the figures.
+loadtest: $(VENV)/.installed
+	$(PY) tests/load/run.py

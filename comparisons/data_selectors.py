@@ -6,10 +6,19 @@ runs a fixed number of queries whatever its length: the callers paginate or stre
 
 from __future__ import annotations
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, TextField
+from django.db.models.functions import Cast, Coalesce
 
-from disclosures.models import BudgetLine, Bureau, BureauAlias, Denominator, Disclosure, Region, StatedFigure
+from disclosures.models import (
+    BudgetLine,
+    Bureau,
+    BureauAlias,
+    Denominator,
+    DenominatorChange,
+    Disclosure,
+    Region,
+    StatedFigure,
+)
 
 
 def division_prefix(code: str) -> str:
@@ -36,7 +45,7 @@ def region_match(*, query: str) -> list[Region]:
     """The divisions a staff member means by "411103", "郾城区", "郾城" or "411103 郾城区" (at most a few)."""
     query = query.strip()
     digits = query[:6]
-    if len(digits) == 6 and digits.isdigit():
+    if len(digits) == 6 and digits.isascii() and digits.isdigit():
         return list(Region.objects.filter(code=digits).select_related("parent__parent"))
     exact = list(Region.objects.filter(name=query).select_related("parent__parent").order_by("code"))
     if exact:
@@ -149,10 +158,72 @@ def line_list(
     return qs
 
 
+# The columns of `disclosure_values_for_download` and of `line_values_for_download`, in order.
+DOWNLOAD_DOCUMENT_FIELDS = (
+    "id",
+    "bureau__region__code",
+    "bureau__region__name",
+    "bureau__region__level",
+    "bureau__region__parent__name",
+    "bureau__region__parent__level",
+    "bureau__region__parent__parent__name",
+    "bureau__region__parent__parent__level",
+    "bureau__name",
+    "fiscal_year",
+    "kind",
+    "scope",
+    "demo",
+)
+DOWNLOAD_LINE_FIELDS = (
+    "disclosure_id",
+    "table__position",
+    "table__title",
+    "position",
+    "classification",
+    "code",
+    "name",
+    "published_name",
+    "total",
+    "basic",
+    "project",
+    "personnel",
+    "public",
+    "other_amounts_text",
+    "from_narrative",
+    "source_lines_text",
+    "first_line",
+)
+
+
+def disclosure_values_for_download() -> QuerySet:
+    """The current documents as plain tuples (DOWNLOAD_DOCUMENT_FIELDS): what every row of the download repeats."""
+    return Disclosure.objects.filter(status=Disclosure.Status.CURRENT).values_list(*DOWNLOAD_DOCUMENT_FIELDS)
+
+
+def line_values_for_download() -> QuerySet:
+    """Every line of every current document as plain tuples (DOWNLOAD_LINE_FIELDS), in one query.
+
+    Tuples rather than model instances, without the document's columns (read once, by the query above), and the two
+    JSON columns as their text, decoded only where needed: the bulk download streams hundreds of thousands."""
+    return (
+        BudgetLine.objects.filter(disclosure__status=Disclosure.Status.CURRENT)
+        .annotate(
+            other_amounts_text=Cast("other_amounts", TextField()), source_lines_text=Cast("source_lines", TextField())
+        )
+        .order_by("disclosure__bureau__region__code", "disclosure_id", "position")
+        .values_list(*DOWNLOAD_LINE_FIELDS)
+    )
+
+
 def denominator_list() -> QuerySet[Denominator]:
     return Denominator.objects.select_related("region__parent__parent", "entered_by").order_by(
         "region__code", "-year", "kind"
     )
+
+
+def denominator_change_list(*, limit: int = 100) -> list[DenominatorChange]:
+    """The latest entries, corrections and deletions of denominators, newest first."""
+    return list(DenominatorChange.objects.select_related("region", "changed_by").order_by("-changed_at", "-id")[:limit])
 
 
 def region_list_with_bureaus() -> QuerySet[Region]:

@@ -1,19 +1,30 @@
 """Bulk CSV downloads: every budget line of every current document, and every indicator value.
 
-Streamed row by row (StreamingHttpResponse), UTF-8 with a byte-order mark so Excel opens the Chinese correctly.
-Amounts are exact decimals in 元; a blank is a blank, never 0, and an indicator's missing value has its reason in
-the note column. Every row carries the URL of its source line on the document page.
+UTF-8 with a byte-order mark so Excel opens the Chinese correctly. Amounts are exact decimals in 元; a blank is a
+blank, never 0, and an indicator's missing value has its reason in the note column. Every row carries the URL of its
+source line on the document page. Text cells are formula-safe (exports.py).
+
+A download never lies about being whole:
+- the lines are read through a server-side cursor (`iterator(chunk_size=...)`) as plain tuples and written in chunks
+  of CHUNK_ROWS rows, so memory stays flat and the rows stream at well over 50,000 a second (`bench_downloads`);
+- the first chunk, and with it the query, is made before the response starts: a database error then is a 503 with
+  a message, not a 200 with a header only;
+- the last line is `# rows: N`. A stream that fails midway raises inside the generator, so the server aborts the
+  chunked response (no final empty chunk): clients see a broken transfer, and the file has no `# rows:` line.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
+import logging
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from itertools import islice
+from itertools import chain, islice
 
-from django.http import HttpRequest, StreamingHttpResponse
+from django.db import DatabaseError
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,27 +35,25 @@ from disclosures.models import AMOUNT_COLUMNS, BudgetLine, Disclosure, Region
 from disclosures.summary import decimal_string
 
 from .api import jsonable
-from .data_selectors import line_list
+from .data_selectors import disclosure_values_for_download, line_values_for_download
+from .exports import FIRST_CHARACTERS, formula_safe, formula_safe_row
 from .indicators import BY_KEY, REGISTRY
 from .selectors import disclosure_list_current, indicator_rows
+
+logger = logging.getLogger(__name__)
 
 BOM = "\ufeff"
 # Documents whose stored indicator values are read together: two queries per batch, a bounded amount of memory.
 INDICATOR_BATCH = 200
-LINE_CHUNK = 2000
+LINE_CHUNK = 5000  # rows fetched from the server-side cursor at a time
+CHUNK_ROWS = 1000  # rows written to the client at a time
+TRAILER = "# rows: {count}\r\n"
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
-
-
-class _Echo:
-    """A file-like object whose write returns the row, for csv.writer inside a generator."""
-
-    def write(self, value: str) -> str:
-        return value
 
 
 def _places(region: Region) -> tuple[str, str, str]:
@@ -118,23 +127,88 @@ def line_headers() -> list[str]:
     ]
 
 
-def line_row(request: HttpRequest, line: BudgetLine) -> list:
-    other = {k: decimal_string(Decimal(v)) for k, v in line.other_amounts.items()}
-    return [
-        *_document_columns(request, line.disclosure),
-        line.table.position,
-        line.table.title,
-        line.position,
-        line.get_classification_display(),
-        line.code,
-        line.name,
-        line.published_name,
-        *(decimal_string(getattr(line, column)) or "" for column in AMOUNT_COLUMNS),
-        json.dumps(other, ensure_ascii=False) if other else "",
-        _("是") if line.from_narrative else "",
-        "、".join(str(n) for n in line.source_lines),
-        _document_url(request, line.disclosure_id, line.first_line),
+def _other_amounts(text: str | None) -> str:
+    """The extra columns of a line ('{"上年结转": "12.3"}' as stored) as exact decimals; most lines have none."""
+    if not text or text == "{}":
+        return ""
+    other = json.loads(text)
+    return json.dumps({k: decimal_string(Decimal(v)) for k, v in other.items()}, ensure_ascii=False)
+
+
+def _document_row(request: HttpRequest, values: tuple, kinds: dict, scopes: dict) -> tuple[list, str]:
+    """A document's columns from a `disclosure_values_for_download` tuple, and the URL its lines' links start with."""
+    pk, code, name, level, parent_name, parent_level, grand_name, grand_level, bureau, year, kind, scope, demo = values
+    names = {level: name, parent_level: parent_name, grand_level: grand_name}
+    places = [names.get(at, "") for at in (Region.Level.PROVINCE, Region.Level.PREFECTURE, Region.Level.COUNTY)]
+    document = [
+        code,
+        *places,
+        formula_safe(bureau),
+        pk,
+        year,
+        kinds.get(kind, kind),
+        scopes.get(scope, scope),
+        _("是") if demo else "",
     ]
+    return document, _document_url(request, pk) + "#L"
+
+
+def line_rows(request: HttpRequest, documents: Iterable[tuple], values: Iterable[tuple]) -> Iterator[list]:
+    """The CSV rows of `line_values_for_download` tuples, each with the columns of its document (from
+    `disclosure_values_for_download`). Labels are read when the first row is made, so in the language active while
+    the stream is written."""
+    kinds = {key: str(label) for key, label in Disclosure.Kind.choices}
+    scopes = {key: str(label) for key, label in Disclosure.Scope.choices}
+    columns = {document[0]: _document_row(request, document, kinds, scopes) for document in documents}
+
+    def document_of(pk: int) -> tuple[list, str]:
+        # A document imported between the two queries: read it now rather than drop its lines.
+        if pk not in columns:
+            columns[pk] = _document_row(request, disclosure_values_for_download().get(pk=pk), kinds, scopes)
+        return columns[pk]
+
+    classification = {key: str(label) for key, label in BudgetLine.Classification.choices}
+    narrative = _("是")
+    safe, first_characters = formula_safe, FIRST_CHARACTERS  # local names: this loop runs for every line
+    for (
+        disclosure_id,
+        table_position,
+        table_title,
+        position,
+        line_classification,
+        line_code,
+        line_name,
+        published_name,
+        total,
+        basic,
+        project,
+        personnel,
+        public,
+        other,
+        from_narrative,
+        source_lines,
+        first_line,
+    ) in values:
+        document, url = columns.get(disclosure_id) or document_of(disclosure_id)
+        yield [
+            *document,
+            table_position,
+            safe(table_title) if table_title[:1] in first_characters else table_title,
+            position,
+            classification.get(line_classification, line_classification),
+            line_code,
+            safe(line_name) if line_name[:1] in first_characters else line_name,
+            safe(published_name) if published_name[:1] in first_characters else published_name,
+            "" if total is None else format(total, "f"),
+            "" if basic is None else format(basic, "f"),
+            "" if project is None else format(project, "f"),
+            "" if personnel is None else format(personnel, "f"),
+            "" if public is None else format(public, "f"),
+            "" if other == "{}" else _other_amounts(other),
+            narrative if from_narrative else "",
+            source_lines[1:-1].replace(" ", "").replace(",", "、"),
+            f"{url}{first_line}",
+        ]
 
 
 def indicator_headers() -> list[str]:
@@ -160,49 +234,70 @@ def indicator_lines(request: HttpRequest, documents: Iterable[Disclosure]) -> It
             for indicator in REGISTRY:
                 value = row.values[indicator.key]
                 details = jsonable(value.details)
-                yield [
-                    *_document_columns(request, row.disclosure),
-                    indicator.key,
-                    BY_KEY[indicator.key].name,
-                    decimal_string(value.value) or "",
-                    value.unit,
-                    (value.missing_reason or _("未说明原因。")) if value.value is None else "",
-                    value.note,
-                    "；".join(str(ref.label) for ref in value.sources),
-                    " ".join(
-                        request.build_absolute_uri(ref.url) if ref.url.startswith("/") else ref.url
-                        for ref in value.sources
-                        if ref.url
-                    ),
-                    json.dumps(details, ensure_ascii=False) if details else "",
-                    _document_url(request, row.disclosure.pk),
-                ]
+                yield formula_safe_row(
+                    [
+                        *_document_columns(request, row.disclosure),
+                        indicator.key,
+                        BY_KEY[indicator.key].name,
+                        decimal_string(value.value) or "",
+                        value.unit,
+                        (value.missing_reason or _("未说明原因。")) if value.value is None else "",
+                        value.note,
+                        "；".join(str(ref.label) for ref in value.sources),
+                        " ".join(
+                            request.build_absolute_uri(ref.url) if ref.url.startswith("/") else ref.url
+                            for ref in value.sources
+                            if ref.url
+                        ),
+                        json.dumps(details, ensure_ascii=False) if details else "",
+                        _document_url(request, row.disclosure.pk),
+                    ]
+                )
 
 
-def _stream(headers: list[str], rows: Iterable[list], language: str) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    yield BOM + writer.writerow(headers)
+def _chunks(headers: list[str], rows: Iterable[list], language: str) -> Iterator[str]:
+    """The CSV text, CHUNK_ROWS rows at a time, ending with the `# rows: N` line."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
     # The rows are written after the view has returned: keep the request's language for their labels.
     with translation.override(language):
-        for row in rows:
-            yield writer.writerow(row)
+        buffer.write(BOM)
+        writer.writerow(formula_safe_row(headers))
+        count = 0
+        for batch in batched(rows, CHUNK_ROWS):
+            writer.writerows(batch)
+            count += len(batch)
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+        buffer.write(TRAILER.format(count=count))
+        yield buffer.getvalue()
 
 
-def _csv_response(filename: str, headers: list[str], rows: Iterable[list]) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(
-        _stream(headers, rows, translation.get_language()), content_type="text/csv; charset=utf-8"
-    )
+def _csv_response(filename: str, headers: list[str], rows: Iterable[list]) -> HttpResponse:
+    chunks = _chunks(headers, rows, translation.get_language())
+    try:
+        first = next(chunks)  # runs the query: an error here still gets an honest status code
+    except DatabaseError:
+        logger.exception("download %s failed before its first byte", filename)
+        response = HttpResponse(
+            _("数据库暂时无法访问，没有生成文件，请稍后再试。"), status=503, content_type="text/plain; charset=utf-8"
+        )
+        response["Retry-After"] = "60"
+        return response
+    response = StreamingHttpResponse(chain([first], chunks), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
 @require_safe
-def lines_csv(request: HttpRequest) -> StreamingHttpResponse:
-    lines = line_list().iterator(chunk_size=LINE_CHUNK)
-    return _csv_response("lines.csv", line_headers(), (line_row(request, line) for line in lines))
+def lines_csv(request: HttpRequest) -> HttpResponse:
+    documents = disclosure_values_for_download().iterator()
+    values = line_values_for_download().iterator(chunk_size=LINE_CHUNK)
+    return _csv_response("lines.csv", line_headers(), line_rows(request, documents, values))
 
 
 @require_safe
-def indicators_csv(request: HttpRequest) -> StreamingHttpResponse:
+def indicators_csv(request: HttpRequest) -> HttpResponse:
     documents = disclosure_list_current()
     return _csv_response("indicators.csv", indicator_headers(), indicator_lines(request, documents))

@@ -5,12 +5,31 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from disclosures.models import Disclosure
 
 from .indicators import REGISTRY
 from .pages import bureau_choices
+from .params import parse_id
+
+
+class BureauChoiceField(forms.ModelMultipleChoiceField):
+    """Bureau ids: a value that cannot be one (², a 30-digit number) is refused by the form, never sent to the
+    database (SQLite cannot even take such a number as a parameter)."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if parse_id(str(pk)) is None:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
+
+
+class BureauFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = BureauChoiceField
 
 
 def _name(indicator) -> str:
@@ -21,7 +40,7 @@ class CompareFilter(django_filters.FilterSet):
     """Two or more bureaus and any indicators. The chosen bureaus are checkboxes (untick one to drop it); more are
     added by name or code (`add`), never picked from a list of every bureau in the country."""
 
-    bureau = django_filters.ModelMultipleChoiceFilter(
+    bureau = BureauFilter(
         label=_("已选单位"),
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
@@ -46,8 +65,9 @@ class CompareFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        asked = [v for v in (self.data.getlist("bureau") if hasattr(self.data, "getlist") else []) if v.isdigit()]
-        self.filters["bureau"].queryset = bureau_choices(ids=[int(v) for v in asked[:200]])
+        values = self.data.getlist("bureau") if hasattr(self.data, "getlist") else []
+        asked = [pk for v in values if (pk := parse_id(v)) is not None]  # ASCII digits only: "²" is no id
+        self.filters["bureau"].queryset = bureau_choices(ids=asked[:200])
         self.filters["indicator"].extra["choices"] = [(i.key, _name(i)) for i in REGISTRY]
 
     def keep(self, queryset, name, value):

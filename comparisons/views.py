@@ -20,6 +20,7 @@ from django_tables2.export import ExportMixin, TableExport
 from disclosures.models import Bureau, Disclosure
 
 from . import charts
+from .exports import SafeTableExport
 from .filters import CompareFilter
 from .forms import DashboardForm
 from .indicators import BY_KEY, REGISTRY
@@ -36,6 +37,7 @@ from .pages import (
     default_year,
     headline_indicators,
 )
+from .params import parse_id
 from .selectors import disclosure_list_current, indicator_values_of
 from .selectors.rankings import ranks_set
 from .tables import BureauSearchTable, IndicatorRowTable, RankedTable
@@ -119,7 +121,7 @@ class DashboardView(TemplateView):
                         f"?{params.urlencode()}#table-{section.headline.slug}"
                     )
         wanted = request.GET.get("_export")
-        if TableExport.is_valid_format(wanted):
+        if SafeTableExport.is_valid_format(wanted):
             section = next((s for s in sections if s.headline.slug == request.GET.get("_table")), None)
             if section is None:
                 raise Http404
@@ -127,7 +129,7 @@ class DashboardView(TemplateView):
             rows = list(table.data.data)
             _attach_values(rows, table.headline_keys)
             ranks_set(part=table.part, rows=rows, whole=True)
-            exporter = TableExport(export_format=wanted, table=table)
+            exporter = SafeTableExport(export_format=wanted, table=table)
             return exporter.response(filename=f"{section.headline.slug}.{wanted}")
         for section in sections:
             if section.table.page is not None:
@@ -178,6 +180,7 @@ class CompareView(ExportMixin, SingleTableMixin, FilterView):
     table_class = IndicatorRowTable
     table_pagination = {"per_page": 50}
     export_formats = EXPORT_FORMATS
+    export_class = SafeTableExport
     export_name = "compare"
 
     def get_queryset(self):
@@ -247,12 +250,10 @@ class BureauView(ExportMixin, SingleTableMixin, TemplateView):
     table_class = IndicatorRowTable
     table_pagination = {"per_page": 50}
     export_formats = EXPORT_FORMATS
+    export_class = SafeTableExport
 
     def get(self, request, *args, **kwargs):
-        try:
-            document = int(request.GET.get("document", ""))
-        except ValueError:
-            document = None
+        document = parse_id(request.GET.get("document"))
         merged_into = Bureau.objects.filter(pk=kwargs["pk"]).values_list("merged_into", flat=True).first()
         if merged_into:  # a bureau staff merged into another: its page is the other's
             return redirect("bureau_detail", pk=merged_into, permanent=True)
@@ -301,6 +302,7 @@ class SearchView(ExportMixin, SingleTableMixin, TemplateView):
     table_class = BureauSearchTable
     table_pagination = {"per_page": PER_PAGE}
     export_formats = EXPORT_FORMATS
+    export_class = SafeTableExport
     export_name = "search"
 
     def get(self, request, *args, **kwargs):

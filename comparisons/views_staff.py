@@ -14,8 +14,9 @@ from django.views.decorators.http import require_http_methods
 
 from disclosures.models import Denominator
 
-from .data_selectors import denominator_list, region_list_with_bureaus
+from .data_selectors import denominator_change_list, denominator_list, region_list_with_bureaus
 from .forms import DenominatorForm
+from .params import parse_id
 from .services import denominator_delete, denominator_set
 
 
@@ -46,12 +47,13 @@ def denominators(request):
             messages.success(request, text % {"label": label})
             return redirect("denominators")
     else:
-        edit = request.GET.get("edit", "")
-        editing = get_object_or_404(Denominator, pk=edit) if edit.isdigit() else None
+        edit = parse_id(request.GET.get("edit"))
+        editing = get_object_or_404(Denominator, pk=edit) if edit else None
         form = DenominatorForm.for_denominator(editing) if editing else DenominatorForm()
     context = {
         "form": form,
         "denominators": denominator_list(),
+        "changes": denominator_change_list(),
         "regions": region_list_with_bureaus(),
     }
     return render(request, "comparisons/denominator_list.html", context)
@@ -63,7 +65,7 @@ def denominator_remove(request, pk: int):
     denominator = get_object_or_404(denominator_list(), pk=pk)
     if request.method == "POST":
         label = str(denominator)
-        denominator_delete(denominator=denominator)
+        denominator_delete(denominator=denominator, user=request.user)
         messages.success(request, _("已删除：%(label)s") % {"label": label})
         return redirect("denominators")
     return render(request, "comparisons/denominator_confirm_delete.html", {"denominator": denominator})

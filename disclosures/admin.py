@@ -1,5 +1,10 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from comparisons.services import denominator_delete, denominator_set
 
 from .models import (
     BudgetLine,
@@ -7,11 +12,26 @@ from .models import (
     BureauAlias,
     CheckResult,
     Denominator,
+    DenominatorChange,
     Disclosure,
     Region,
     SourceTable,
     StatedFigure,
 )
+from .versioning import data_version_bump
+
+
+class BumpsDataVersion:
+    """Admin edits of what the public pages show invalidate the cached pages."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        data_version_bump()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        data_version_bump()
+
 
 admin.site.site_header = _("县级医保预决算比较 · 管理")
 admin.site.site_title = _("医保预决算比较")
@@ -19,7 +39,7 @@ admin.site.index_title = _("数据管理")
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(BumpsDataVersion, admin.ModelAdmin):
     list_display = ["code", "name", "level", "parent"]
     list_filter = ["level"]
     search_fields = ["code", "name"]
@@ -33,7 +53,7 @@ class BureauAliasInline(admin.TabularInline):
 
 
 @admin.register(Bureau)
-class BureauAdmin(admin.ModelAdmin):
+class BureauAdmin(BumpsDataVersion, admin.ModelAdmin):
     list_display = ["name", "region", "kind", "budget_code"]
     list_filter = ["kind", ("region__parent__parent", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "region__name", "region__code", "aliases__name", "budget_code"]
@@ -51,8 +71,8 @@ class CheckResultInline(admin.TabularInline):
 
 
 class PublishedDataAdmin(admin.ModelAdmin):
-    """What was read from a published document is shown, never edited: a correction is a new version, imported
-    with replace, so every figure still matches its source text and its checks."""
+    """What was read from a published document is shown, never edited nor deleted: a correction is a new version,
+    imported with replace, so every figure still matches its source text and its checks."""
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -60,9 +80,41 @@ class PublishedDataAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class DisclosureForm(forms.ModelForm):
+    """A document may be moved to another bureau (a misread publisher) only where that bureau can take it."""
+
+    def clean_bureau(self):
+        bureau, d = self.cleaned_data["bureau"], self.instance
+        if bureau is None or bureau.pk == d.bureau_id:
+            return bureau
+        same_text = Disclosure.objects.filter(bureau=bureau, sha256=d.sha256).first()
+        if same_text is not None:
+            raise forms.ValidationError(
+                gettext("%(bureau)s 已有同一文件（编号 %(pk)s）：不能再移过去。")
+                % {"bureau": bureau.name, "pk": same_text.pk}
+            )
+        if d.status == Disclosure.Status.CURRENT:
+            current = Disclosure.objects.filter(
+                bureau=bureau, fiscal_year=d.fiscal_year, kind=d.kind, scope=d.scope, status=Disclosure.Status.CURRENT
+            ).first()
+            if current is not None:
+                raise forms.ValidationError(
+                    gettext(
+                        "%(bureau)s 已有现行的%(label)s（编号 %(pk)s）：一个单位每年每类只有一个现行版本。"
+                        "请改用导入时的“替换”。"
+                    )
+                    % {"bureau": bureau.name, "label": current.label, "pk": current.pk}
+                )
+        return bureau
+
 
 @admin.register(Disclosure)
-class DisclosureAdmin(admin.ModelAdmin):
+class DisclosureAdmin(BumpsDataVersion, admin.ModelAdmin):
+    form = DisclosureForm
     list_display = ["bureau", "fiscal_year", "kind", "scope", "unit", "status", "imported_at", "imported_by"]
     list_filter = ["status", "kind", "scope", "fiscal_year", "unit"]
     search_fields = ["bureau__name", "bureau__region__name", "bureau__region__code", "title", "sha256"]
@@ -87,6 +139,9 @@ class DisclosureAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # documents come in through the importer (command or upload page)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # published data is never deleted, only superseded by a new version
 
 
 @admin.register(SourceTable)
@@ -125,36 +180,57 @@ class CheckResultAdmin(PublishedDataAdmin):
     raw_id_fields = ["disclosure"]
 
 
+class DenominatorChangeInline(admin.TabularInline):
+    model = DenominatorChange
+    extra = 0
+    fields = ["changed_at", "changed_by", "action", "old_value", "new_value", "old_source", "new_source"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Denominator)
 class DenominatorAdmin(admin.ModelAdmin):
+    """Writes go through the same services as the staff page, so each one is kept in the history."""
+
     list_display = ["region", "year", "kind", "value", "source", "entered_by", "entered_at"]
     list_filter = ["kind", "year"]
     search_fields = ["region__name", "region__code", "source"]
     list_select_related = ["region", "entered_by"]
     raw_id_fields = ["region"]
     readonly_fields = ["entered_by", "entered_at"]
+    inlines = [DenominatorChangeInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def get_readonly_fields(self, request, obj=None):
+        # A figure is corrected in place; another region, year or kind is another figure.
+        return [*self.readonly_fields, "region", "year", "kind"] if obj else self.readonly_fields
 
     def save_model(self, request, obj, form, change):
-        from comparisons.services import denominator_changed  # the stored indicator values follow the figure
-
-        before = None
-        if change:
-            old = Denominator.objects.select_related("region").get(pk=obj.pk)
-            before = (old.region, old.year)
-        obj.entered_by = request.user
-        super().save_model(request, obj, form, change)
-        denominator_changed(region=obj.region, year=obj.year, before=before)
+        saved, _created = denominator_set(
+            region=obj.region,
+            year=obj.year,
+            kind=obj.kind,
+            value=obj.value,
+            source=obj.source,
+            source_url=obj.source_url,
+            user=request.user,
+        )
+        obj.pk = saved.pk
 
     def delete_model(self, request, obj):
-        from comparisons.services import denominator_changed
-
-        super().delete_model(request, obj)
-        denominator_changed(region=obj.region, year=obj.year)
+        denominator_delete(denominator=obj, user=request.user)
 
     def delete_queryset(self, request, queryset):
-        from comparisons.services import denominator_changed
+        for obj in queryset:
+            denominator_delete(denominator=obj, user=request.user)
 
-        places = {(d.region, d.year) for d in queryset.select_related("region")}
-        super().delete_queryset(request, queryset)
-        for region, year in places:
-            denominator_changed(region=region, year=year)
+
+@admin.register(DenominatorChange)
+class DenominatorChangeAdmin(PublishedDataAdmin):
+    list_display = ["changed_at", "changed_by", "action", "region", "year", "kind", "old_value", "new_value"]
+    list_filter = ["action", "kind", "year"]
+    search_fields = ["region__name", "region__code", "old_source", "new_source"]
+    list_select_related = ["region", "changed_by"]

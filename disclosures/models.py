@@ -321,3 +321,63 @@ class Denominator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region.name} {self.year} {self.get_kind_display()} {self.value}"
+
+
+class DenominatorChange(models.Model):
+    """One entry, correction or deletion of a denominator: who, when, and the value before and after.
+
+    Kept when the denominator itself is deleted: the region, year and kind are copied, not only linked."""
+
+    class Action(models.TextChoices):
+        ENTERED = "entered", _("录入")
+        CORRECTED = "corrected", _("更正")
+        DELETED = "deleted", _("删除")
+
+    denominator = models.ForeignKey(
+        Denominator,
+        verbose_name=_("分母"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="changes",
+    )
+    region = models.ForeignKey(Region, verbose_name=_("行政区划"), on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("年度"))
+    kind = models.CharField(_("类型"), max_length=32, choices=Denominator.Kind.choices)
+    action = models.CharField(_("操作"), max_length=16, choices=Action.choices)
+    old_value = models.PositiveBigIntegerField(_("原人数"), null=True, blank=True)
+    new_value = models.PositiveBigIntegerField(_("新人数"), null=True, blank=True)
+    old_source = models.CharField(_("原来源"), max_length=500, blank=True)
+    new_source = models.CharField(_("新来源"), max_length=500, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("操作人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(_("时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("分母修改记录")
+        verbose_name_plural = _("分母修改记录")
+        ordering = ["-changed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.region.name} {self.year} {self.get_kind_display()} {self.get_action_display()}"
+
+
+class DataVersion(models.Model):
+    """One row whose number goes up with every change the public pages show (an import, a restore, a denominator,
+    a document moved): cached pages are keyed by it, so a change is seen at once by every worker."""
+
+    version = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("数据版本")
+        verbose_name_plural = _("数据版本")
+
+    def __str__(self) -> str:
+        return str(self.version)

@@ -1,10 +1,12 @@
 """The staff upload page: pick a file (a PDF as published, or its text), see what was found, then save or replace;
 or only check it, for any department's disclosure, without saving anything."""
 
+import logging
 import secrets
 
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
+from django.db import Error
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -23,10 +25,15 @@ from .services.imports import (
 from .summary import lines_by_table
 
 SESSION_KEY = "pending_uploads"
+logger = logging.getLogger(__name__)
 
 
 def _pending(request) -> dict:
     return request.session.setdefault(SESSION_KEY, {})
+
+
+def database_unavailable(exc: Exception) -> str:
+    return _("数据库暂时无法访问（%(error)s），没有写入任何数据，请稍后再试。") % {"error": type(exc).__name__}
 
 
 @staff_member_required(login_url="login")
@@ -44,6 +51,8 @@ def upload(request):
         except DisclosureError as exc:
             where = _("第 %(line)s 行：") % {"line": exc.line} if exc.line else ""
             form.add_error(None, f"{upload_file.name}：{where}{for_page(exc.message, exc.remedy)}")
+        except Error as exc:
+            form.add_error(None, f"{upload_file.name}：{database_unavailable(exc)}")
         else:
             token = ""
             if not check:
@@ -91,6 +100,17 @@ def upload_confirm(request):
         outcome = disclosure_save(prepared=prepared, replace=form.cleaned_data["replace"], user=request.user)
     except (DisclosureError, ImportRefused) as exc:
         messages.error(request, f"{pending['filename']}：{for_page(exc.message, exc.remedy)}")
+        return redirect("upload")
+    except Error as exc:
+        messages.error(request, f"{pending['filename']}：{database_unavailable(exc)}")
+        return redirect("upload")
+    except Exception as exc:  # the last step of an upload answers with a message, never a server error page
+        logger.exception("confirming the upload of %s failed", pending["filename"])
+        messages.error(
+            request,
+            _("%(file)s：内部错误（%(error)s），没有写入任何数据。")
+            % {"file": pending["filename"], "error": type(exc).__name__},
+        )
         return redirect("upload")
     request.session.pop(SESSION_KEY, None)
     text = {

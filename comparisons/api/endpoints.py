@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from comparisons.indicators import BY_KEY, REGISTRY
+from comparisons.params import is_number
 from disclosures.models import BudgetLine, Disclosure, Region
 
 DEFAULT_LIMIT = 100
@@ -264,25 +265,25 @@ class ApiError(Exception):
 
 
 def _int(raw: str, name: str, low: int, high: int) -> int:
-    if not raw.isdigit() or not low <= int(raw) <= high:
+    if not is_number(raw) or not low <= int(raw) <= high:
         raise ApiError(_("%(name)s 应为 %(low)s 到 %(high)s 之间的整数。") % {"name": name, "low": low, "high": high})
     return int(raw)
 
 
 def _division(raw: str, name: str) -> str:
-    if not (len(raw) == 6 and raw.isdigit()):
+    if not (len(raw) == 6 and is_number(raw)):
         raise ApiError(_("%(name)s 应为 6 位区划代码，如 411103。") % {"name": name})
     return raw
 
 
 def _province(raw: str, name: str) -> str:
-    if not (raw.isdigit() and len(raw) in (2, 6)):
+    if not (is_number(raw) and len(raw) in (2, 6)):
         raise ApiError(_("%(name)s 应为省级区划代码，2 位或 6 位，如 13 或 130000。") % {"name": name})
     return raw[:2]
 
 
 def _subject(raw: str, name: str) -> str:
-    if not (raw.isdigit() and len(raw) <= 16):
+    if not (is_number(raw) and len(raw) <= 16):
         raise ApiError(_("%(name)s 应为数字科目编码，如 2101202。") % {"name": name})
     return raw
 

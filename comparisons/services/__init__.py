@@ -3,7 +3,7 @@
 Named <entity>_<action>, keyword-only typed arguments; views and commands call these and nothing else writes.
 """
 
-from .denominators import denominator_changed, denominator_delete, denominator_set
+from .denominators import denominator_delete, denominator_set
 from .indicator_values import (
     indicator_values_drop_retired,
     indicator_values_rank,
@@ -14,7 +14,6 @@ from .indicator_values import (
 )
 
 __all__ = [
-    "denominator_changed",
     "denominator_delete",
     "denominator_set",
     "indicator_values_drop_retired",

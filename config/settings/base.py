@@ -1,8 +1,10 @@
 """Settings shared by every environment. Values that differ come from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from .env import env, env_bool, env_list
@@ -25,13 +27,16 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tables2",
     "django_filters",
+    "axes",
     "disclosures",
     "comparisons",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "config.middleware.RejectNulMiddleware",
+    "config.middleware.BoundedPagingMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages and JSON compressed on the way out (Django mitigates BREACH since 4.2); static files come compressed
     # from whitenoise (CompressedManifestStaticFilesStorage writes .gz beside each file at collectstatic).
@@ -44,6 +49,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -107,5 +113,46 @@ LOGOUT_REDIRECT_URL = "home"
 DISCLOSURE_MAX_BYTES = int(env("DISCLOSURE_MAX_BYTES", str(5 * 1024 * 1024)))
 # Published PDFs carry fonts and images: a 30-page disclosure is 0.2–5 MB, a few reach 20.
 DISCLOSURE_MAX_PDF_BYTES = int(env("DISCLOSURE_MAX_PDF_BYTES", str(30 * 1024 * 1024)))
+# Seconds one document may take to parse before it is refused with a message (disclosures/parsing/budget.py).
+DISCLOSURE_PARSE_SECONDS = float(env("DISCLOSURE_PARSE_SECONDS", "20"))
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"
+
+# Login throttling (django-axes) for the staff login and the admin alike: after AXES_FAILURE_LIMIT wrong passwords
+# from one address, or for one user name, logins are refused for the cool-off time (`manage.py axes_reset` unlocks).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
+AXES_CLIENT_IP_CALLABLE = "config.middleware.client_ip"
+# Behind a reverse proxy every request comes from the proxy: it must set X-Real-IP, and this says to believe it.
+TRUST_X_REAL_IP = env_bool("DJANGO_TRUST_X_REAL_IP", False)
+
+# Content-Security-Policy (django-csp): scripts only from this site, no inline script. Styles may be inline because
+# plotly.js writes its own style rules into the page.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Public pages are cached per data version (comparisons/caching.py): in each process's memory unless a shared cache is
+# configured; an import or a denominator change is seen at once either way, as the key changes.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": int(env("PAGE_CACHE_ENTRIES", "500"))},
+    }
+}
+PUBLIC_PAGE_SECONDS = int(env("PUBLIC_PAGE_SECONDS", "3600"))

@@ -5,26 +5,32 @@ Nothing here touches the database. `parse_disclosure` is the one entry point.
 
 from __future__ import annotations
 
+from .budget import ParseBudget, require_bounded_lines
 from .text import half_width_numbers
 from .types import DisclosureError, ParseResult
 
-__all__ = ["DisclosureError", "ParseResult", "parse_disclosure"]
+__all__ = ["DisclosureError", "ParseBudget", "ParseResult", "parse_disclosure"]
 
 
-def parse_disclosure(text: str) -> ParseResult:
+def parse_disclosure(text: str, *, budget: ParseBudget | None = None) -> ParseResult:
+    """Raises DisclosureError for text that cannot be a disclosure, or that uses up its budget (budget.py)."""
     from . import checks, completeness, figures, meta, narrative, table_spaces, tables
     from .figure_text import clean_prose
     from .prose import passages
 
+    budget = budget or ParseBudget()
     if not text.strip():
         raise DisclosureError("文件是空的：没有可读的文字。")
+    require_bounded_lines(text.split("\n"))
     # A page break (\f) keeps its line's number; the parsers read the page's first line without it (the reader of
     # space-aligned tables reads each page on its own).
     lines = [line.replace("\f", "") for line in table_spaces.tabulate_spaced(half_width_numbers(text).split("\n"))]
     cleaned = [clean_prose(line) for line in lines]  # read by several readers: cleaned once
     result = ParseResult(meta=meta.read_meta(lines, cleaned=cleaned), passages=passages(cleaned))
+    budget.check("文件信息")
     result.tables, result.lines, table_problems = tables.read_tables(lines, meta=result.meta)
     result.problems.extend(table_problems)
+    budget.check("表格")
     if not result.lines:
         narrative_lines, narrative_problems = narrative.read_narrative_lines(
             lines, meta=result.meta, cleaned=cleaned, prose=result.passages
@@ -35,6 +41,8 @@ def parse_disclosure(text: str) -> ParseResult:
         lines, meta=result.meta, tables=result.tables, rows=result.lines, cleaned=cleaned, prose=result.passages
     )
     result.problems.extend(figure_problems)
+    budget.check("文中数字")
     result.problems.extend(completeness.check_complete(lines, result))
     result.problems.extend(checks.run_checks(result))
+    budget.check("核对")
     return result

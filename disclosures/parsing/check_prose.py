@@ -15,9 +15,9 @@ from .narrative import code_for_path
 from .types import Classification, Kind, ParsedLine, ParseResult, Problem, Severity
 
 # "公共安全支出（204类）司法（06款）行政运行（01项）", "一般公共服务支出（类）财政事务（款）行政运行（项）".
-_PATH = re.compile(
-    r"([\u4e00-\u9fff]+?)\s*[（(](\d{3})?\s*类[)）]\s*([\u4e00-\u9fff]+?)\s*[（(](\d{2})?\s*款[)）]"
-    r"\s*(?:([\u4e00-\u9fff]+?)\s*[（(](\d{2})?\s*项[)）])?"
+_PATH = re.compile(  # names bounded in length: a long line without brackets is turned away in linear time
+    r"([\u4e00-\u9fff]{1,30}?)\s*[（(](\d{3})?\s*类[)）]\s*([\u4e00-\u9fff]{1,30}?)\s*[（(](\d{2})?\s*款[)）]"
+    r"\s*(?:([\u4e00-\u9fff]{1,30}?)\s*[（(](\d{2})?\s*项[)）])?"
 )
 _AMOUNT = r"\s*(" + NUMBER + r")\s*(万元|元)"
 _HEADLINE = re.compile(r"^[”\"’'」』]?[：:]?" + _AMOUNT)

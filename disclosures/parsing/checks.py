@@ -7,13 +7,14 @@
 - check_prose: each item the prose explains against the tables; 决算数小于预算数 against its own figures; a year
   compared with itself.
 - check_names: a placeholder name left from a template, another department's name in a heading.
+- check_duplicates: rows repeated, tables printed twice (with other figures), amounts beyond any county's budget.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import check_codes, check_names, check_prose, check_stated, check_sums, check_totals
+from . import check_codes, check_duplicates, check_names, check_prose, check_stated, check_sums, check_totals
 from .types import ParseResult, Problem, Severity
 
 CHECKS: tuple[tuple[str, Callable[[ParseResult], list[Problem]]], ...] = (
@@ -23,6 +24,7 @@ CHECKS: tuple[tuple[str, Callable[[ParseResult], list[Problem]]], ...] = (
     ("科目编码", check_codes.run),
     ("说明中的各项数字", check_prose.run),
     ("标题中的单位名称", check_names.run),
+    ("重复与不合理的数字", check_duplicates.run),
 )
 
 

@@ -13,7 +13,8 @@ from .table_titles import title_key
 from .text import strip_tags
 from .types import ParseResult, Problem, Severity
 
-_DOTTED = re.compile(r"^(?P<title>[^\t]+?)\s*(?:\.{3,}|…{2,}|·{3,})\s*\t?\s*\d+\s*$")
+# A dot leader and its shortest run: "标题......12", "标题……3", "标题···5".
+_LEADERS = {".": 3, "…": 2, "·": 3}
 _TABLE_ROW = re.compile(r"^表\s*\d+\s*\t(?P<title>[^\t]+)(?:\t(?P<empty>是|否))?")
 _LIST_ITEM = re.compile(r"^[-*]\s*(?P<title>.+)$")
 # "一、收入支出决算总表", "第二部分 …决算表", "1. 2024年部门收支总表" in a contents list without dot leaders.
@@ -25,7 +26,7 @@ _NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[（(]?
 # What _normal deletes: years ("2023年度", as r"\d{4}\s*年度?" matches them), whitespace and these marks.
 _MARKS = "\"“”‘’'`·.．、，,；;：:（）()[]【】#*<>/-"
 _HEAD_SHARE = 0.4  # the contents list sits in the first part of the document
-_CONTENTS_HEADING = re.compile(r"#*\s*目\s*录\s*")
+_CONTENTS_HEADING = re.compile(r"\A#*\s*目\s*录\s*\Z")  # anchored: unanchored, a long run of spaces is quadratic
 
 
 def _normal(text: str) -> str:
@@ -61,6 +62,31 @@ def _without_years(text: str) -> str:
     return "".join(pieces)
 
 
+def dotted_title(line: str) -> str | None:
+    """The title of a contents line "title <leader> page", or None; what the pattern
+    r"^(?P<title>[^\t]+?)\\s*(?:\\.{3,}|…{2,}|·{3,})\\s*\t?\\s*\\d+\\s*$" matches, found from the end of the line.
+
+    That pattern backtracks quadratically on a long run of dots (a line of 40,000 dots took minutes): here every
+    character is looked at a bounded number of times."""
+    end = len(line.rstrip())
+    digits = end
+    while digits > 0 and line[digits - 1].isdecimal():  # isdecimal: the characters \d matches
+        digits -= 1
+    if digits == end:
+        return None
+    before = line[:digits].rstrip()
+    if not before or before[-1] not in _LEADERS:
+        return None
+    mark = before[-1]
+    start = len(before.rstrip(mark))
+    if start == 0:  # the title takes at least one character, even one of the leader's
+        start = 1
+    if len(before) - start < _LEADERS[mark]:
+        return None
+    title = before[:start].rstrip()
+    return title if title and "\t" not in title else None
+
+
 def _title(raw: str) -> str:
     return _normal(_NUMBERING.sub("", raw.strip()))
 
@@ -78,24 +104,24 @@ def contents_entries(lines: list[str]) -> tuple[list[tuple[str, int]], int]:
             # after the headings already found.
             in_list = not closed
             continue
-        # The lazy title of _DOTTED is slow on long prose lines: try it only where there is a dot leader.
-        has_leader = "..." in line or "……" in line or "···" in line
-        dotted = _DOTTED.match(line) if has_leader else None
-        match = dotted or _TABLE_ROW.match(line)
-        if match is None and in_list:
-            match = _LIST_ITEM.match(line) or _NUMBERED_ITEM.match(line)
-            if match is not None and len(line) > 40:
-                in_list, closed = False, True  # a numbered sentence: the body has begun
+        raw_title = dotted_title(line)
+        if raw_title is None:
+            match = _TABLE_ROW.match(line)
+            if match is None and in_list:
+                match = _LIST_ITEM.match(line) or _NUMBERED_ITEM.match(line)
+                if match is not None and len(line) > 40:
+                    in_list, closed = False, True  # a numbered sentence: the body has begun
+                    continue
+                if match is not None and any(_title(match.group("title")) == seen for seen, _ in entries):
+                    in_list, closed = False, True  # the first part's heading again: the body has begun
+                    continue
+            if match is None:
                 continue
-            if match is not None and any(_title(match.group("title")) == seen for seen, _ in entries):
-                in_list, closed = False, True  # the first part's heading again: the body has begun
+            if match.groupdict().get("empty") == "是":  # declared empty in the contents: may be left out
+                last = number
                 continue
-        if match is None:
-            continue
-        if match.groupdict().get("empty") == "是":  # declared empty in the contents: may be left out
-            last = number
-            continue
-        title = _title(match.group("title"))
+            raw_title = match.group("title")
+        title = _title(raw_title)
         if len(title) >= 4:
             entries.append((title, number))
             last = number

@@ -15,8 +15,10 @@ from .figure_text import NUMBER, clean_prose, money_in_yuan, sentences
 from .prose import Passage, line_at, passages
 from .types import Classification, DocumentMeta, ParsedLine, Problem, Severity
 
+# Names bounded to 40 characters: an unbounded run backtracks quadratically on a long line of Chinese text.
 _PATH = re.compile(
-    r"([\u4e00-\u9fff]+)\s*[（(]类[)）]\s*([\u4e00-\u9fff]+)\s*[（(]款[)）]\s*(?:([\u4e00-\u9fff]+)\s*[（(]项[)）])?"
+    r"([\u4e00-\u9fff]{1,40})\s*[（(]类[)）]\s*([\u4e00-\u9fff]{1,40})\s*[（(]款[)）]"
+    r"\s*(?:([\u4e00-\u9fff]{1,40})\s*[（(]项[)）])?"
 )
 _AMOUNT = r"\s*(" + NUMBER + r")\s*(万元|元)"
 _FINAL = re.compile(r"(?:支出)?决算(?:数)?(?:为|是)?[：:]?" + _AMOUNT)

@@ -34,7 +34,8 @@ _GLUED = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*([\u4e00-\u9fff].*)$")  # "30207�
 _SPACED_CODE = re.compile(r"^(\d{3})\s+(\d{1,2})(?:\s+(\d{1,2}))?$")  # "301 2", "210 12 02" in one cell
 _CODE_LABELS = {"类", "款", "项"}
 _TOTAL_WORDS = ("合计", "总计", "小计")
-_NOT_TABLE = re.compile(r"^\s*(?:注|说明|备注|附注|数据来源)[：:]|^\s*[-—]*\s*第?\s*\d+\s*页?\s*[-—]*\s*$")
+# Matched on the stripped line, with no two runs of spaces side by side: linear on any line.
+_NOT_TABLE = re.compile(r"^(?:注|说明|备注|附注|数据来源)[：:]|^[-—]*\s*(?:第\s*)?\d+\s*(?:页\s*)?[-—]*$")
 _EDGE = 2  # cells whose edges lie this close stand in one column
 _REACH = 2  # an amount or a name piece joins a row at most this many lines away
 
@@ -193,7 +194,8 @@ def _rewrite(lines: list[str], out: list[str], a: int, b: int, before: list[_Col
 
 def _in_table(line: str) -> bool:
     """Not a blank line, a note, a page number, or the unit line a page repeats over the table."""
-    return bool(line.strip()) and not _NOT_TABLE.match(line) and unit_in(line) is None
+    s = line.strip()
+    return bool(s) and not _NOT_TABLE.match(s) and unit_in(s) is None
 
 
 def _repeats_header(cells: list[_Cell]) -> bool:

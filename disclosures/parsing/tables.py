@@ -214,6 +214,18 @@ def _line_of(
         if section.block and column == "total":
             amounts[section.block] = amounts[column]
     if not amounts:
+        code = squash("".join(cells[p] for p in (section.code if si else layout.code) if p < len(cells)))
+        if bad_cells and code.isdigit() and len(code) in (3, 5, 7):
+            # A coded row whose every amount is unreadable is left out: the user is told which and why.
+            label = code + " " + " ".join(cells[section.name].split()) if section.name < len(cells) else code
+            problems.append(
+                Problem(
+                    Severity.WARNING,
+                    "bad_amount",
+                    f"“{label}”一行的金额“{'”“'.join(bad_cells)}”都不是数字，这一行没有读入。",
+                    tuple(row.lines),
+                )
+            )
         return None
     lines = tuple(row.lines)
     # " ".join(s.split()) is re.sub(r"\s+", " ", s).strip(), done without a regex.

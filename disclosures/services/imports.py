@@ -11,17 +11,18 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import Error, IntegrityError, transaction
 from django.utils import timezone
 
 from disclosures.models import Bureau, Disclosure, Region
-from disclosures.parsing import parse_disclosure
+from disclosures.parsing import ParseBudget, parse_disclosure
 from disclosures.parsing.bureau_names import body_key
 from disclosures.parsing.meta_publisher import is_medical_security_body
 from disclosures.parsing.pdf import is_pdf
 from disclosures.parsing.reading import read_disclosure
 from disclosures.parsing.types import DisclosureError, Kind, ParseResult, Scope, Severity
 from disclosures.selectors.regions import region_places, region_resolve
+from disclosures.versioning import data_version_bump
 
 from .import_writes import _write
 
@@ -209,6 +210,27 @@ def disclosure_read(*, data: bytes) -> tuple[str, str]:
     return text, fingerprint
 
 
+def _current_of(bureau: Bureau, *, year: int, kind: str, scope: str, lock: bool = False) -> Disclosure | None:
+    """The bureau's current version for a year, kind and scope; with lock, its row is locked until commit."""
+    qs = Disclosure.objects.filter(
+        bureau=bureau, fiscal_year=year, kind=kind, scope=scope, status=Disclosure.Status.CURRENT
+    )
+    return (qs.select_for_update() if lock else qs).first()
+
+
+def _look_up(prepared: Prepared) -> None:
+    """Find the bureau, the same file already stored, and the current version: again before each save attempt."""
+    meta = prepared.result.meta
+    bureau = _find_bureau(prepared.region, [prepared.publisher, *meta.other_names])
+    existing = current = None
+    if bureau is not None:
+        existing = (
+            Disclosure.objects.filter(sha256=prepared.sha256, bureau=bureau).select_related("bureau__region").first()
+        )
+        current = _current_of(bureau, year=meta.year, kind=meta.kind.value, scope=meta.scope.value)
+    prepared.bureau, prepared.existing, prepared.current = bureau, existing, current
+
+
 def disclosure_prepare(
     *, data: bytes, filename: str, overrides: Overrides | None = None, check: bool = False
 ) -> Prepared:
@@ -223,7 +245,7 @@ def disclosure_prepare_text(
 ) -> Prepared:
     """disclosure_prepare for a text already read (the upload page keeps the text between preview and save)."""
     overrides = overrides or Overrides()
-    result = parse_disclosure(text)
+    result = parse_disclosure(text, budget=ParseBudget(settings.DISCLOSURE_PARSE_SECONDS))
     _apply_overrides(result, overrides)
     _require_meta(result)
     publisher = result.meta.publisher
@@ -245,47 +267,34 @@ def disclosure_prepare_text(
     region = _region_for(result, overrides, text)
     if not publisher:
         raise DisclosureError("无法从文中判断发布单位（封面、“编制部门：”或标题中的单位全称）。", remedy="publisher")
-    # A bureau named with its prefecture (漯河市郾城区医疗保障局) is the same as one named without it.
-    bureau = _find_bureau(region, [publisher, *result.meta.other_names])
-    existing = current = None
-    if bureau is not None:
-        existing = Disclosure.objects.filter(sha256=sha256, bureau=bureau).select_related("bureau__region").first()
-        current = Disclosure.objects.filter(
-            bureau=bureau,
-            fiscal_year=result.meta.year,
-            kind=result.meta.kind.value,
-            scope=result.meta.scope.value,
-            status=Disclosure.Status.CURRENT,
-        ).first()
-    return Prepared(
-        filename=filename,
-        sha256=sha256,
-        text=text,
-        result=result,
-        region=region,
-        publisher=publisher,
-        existing=existing,
-        current=current,
-        bureau=bureau,
-    )
+    prepared = Prepared(filename=filename, sha256=sha256, text=text, result=result, region=region, publisher=publisher)
+    _look_up(prepared)
+    return prepared
+
+
+def _supersede(current: Disclosure) -> Disclosure:
+    current.status, current.superseded_at = Disclosure.Status.SUPERSEDED, timezone.now()
+    current.save(update_fields=["status", "superseded_at"])
+    return current
 
 
 def _restore(prepared: Prepared) -> ImportOutcome:
-    """The file is an older, superseded version: make it current again and supersede the one that replaced it."""
-    old = prepared.existing
-    with transaction.atomic():
-        replaced = []
-        if prepared.current is not None:
-            current = Disclosure.objects.select_for_update().get(pk=prepared.current.pk)
-            current.status, current.superseded_at = Disclosure.Status.SUPERSEDED, timezone.now()
-            current.save(update_fields=["status", "superseded_at"])
-            replaced.append(current)
-        old.status, old.superseded_at, old.superseded_by = Disclosure.Status.CURRENT, None, None
-        old.save(update_fields=["status", "superseded_at", "superseded_by"])
-        for current in replaced:
-            current.superseded_by = old
-            current.save(update_fields=["superseded_by"])
-        _ranked_follow(old)
+    """The file is an older, superseded version: make it current again and supersede the one that replaced it.
+
+    The stored version keeps what it was stored as (bureau, year, kind, scope): the version it takes over from is
+    the current one of that stored identity, locked, whatever the options given this time say."""
+    old = Disclosure.objects.select_for_update().select_related("bureau__region").get(pk=prepared.existing.pk)
+    if old.status == Disclosure.Status.CURRENT:  # restored meanwhile by another import
+        return ImportOutcome(prepared.filename, "unchanged", disclosure=old, prepared=prepared)
+    current = _current_of(old.bureau, year=old.fiscal_year, kind=old.kind, scope=old.scope, lock=True)
+    replaced = [_supersede(current)] if current is not None else []
+    old.status, old.superseded_at, old.superseded_by = Disclosure.Status.CURRENT, None, None
+    old.save(update_fields=["status", "superseded_at", "superseded_by"])
+    for version in replaced:
+        version.superseded_by = old
+        version.save(update_fields=["superseded_by"])
+    _ranked_follow(old)
+    data_version_bump()
     return ImportOutcome(prepared.filename, "replaced", disclosure=old, prepared=prepared, replaced=replaced)
 
 
@@ -296,45 +305,63 @@ def _ranked_follow(disclosure: Disclosure) -> None:
     indicator_values_rank(bureau_id=disclosure.bureau_id, year=disclosure.fiscal_year, kind=disclosure.kind)
 
 
+def _save_once(prepared: Prepared, *, replace: bool, user) -> ImportOutcome:
+    """One attempt, in one transaction, deciding on what the database holds now (the current version locked)."""
+    with transaction.atomic():
+        existing = prepared.existing
+        if existing is not None:
+            existing.refresh_from_db(fields=["status"])
+        if existing is not None and existing.status == Disclosure.Status.CURRENT:
+            return ImportOutcome(prepared.filename, "unchanged", disclosure=existing, prepared=prepared)
+        if existing is not None:
+            if not replace:
+                raise ImportRefused(
+                    f"这是 {existing} 已被替换的旧版本（{existing.imported_at:%Y-%m-%d %H:%M} 导入）。",
+                    remedy="restore",
+                )
+            return _restore(prepared)
+        meta = prepared.result.meta
+        current = None
+        if prepared.bureau is not None:
+            current = _current_of(
+                prepared.bureau, year=meta.year, kind=meta.kind.value, scope=meta.scope.value, lock=True
+            )
+        if current is not None and not replace:
+            raise ImportRefused(
+                f"{current} 已有另一版本（{current.imported_at:%Y-%m-%d %H:%M} 导入）。", remedy="replace"
+            )
+        replaced = [_supersede(current)] if current is not None else []
+        disclosure = _write(prepared, user=user)
+        for old in replaced:
+            old.superseded_by = disclosure
+            old.save(update_fields=["superseded_by"])
+        data_version_bump()
+    status = "replaced" if replaced else "imported"
+    return ImportOutcome(prepared.filename, status, disclosure=disclosure, prepared=prepared, replaced=replaced)
+
+
 def disclosure_save(*, prepared: Prepared, replace: bool = False, user=None) -> ImportOutcome:
     """Write a prepared document. The same bytes again: unchanged. Another version: replaced only with replace=True.
 
     The bytes of a superseded version are that version: with replace=True it becomes current again (nothing is
-    stored twice); without, the user is told which version is current.
+    stored twice); without, the user is told which version is current. Another import that commits between the
+    look-up and the write (the same file, or another version) makes the write fail on a unique constraint: the
+    look-up and the save are then tried once more, so the same file racing itself ends `unchanged`.
     """
-    existing = prepared.existing
-    if existing is not None and existing.status == Disclosure.Status.CURRENT:
-        return ImportOutcome(prepared.filename, "unchanged", disclosure=existing, prepared=prepared)
-    if existing is not None:
-        if not replace:
-            raise ImportRefused(
-                f"这是 {existing} 已被替换的旧版本（{existing.imported_at:%Y-%m-%d %H:%M} 导入）。", remedy="restore"
-            )
-        return _restore(prepared)
-    if prepared.current is not None and not replace:
-        raise ImportRefused(
-            f"{prepared.current} 已有另一版本（{prepared.current.imported_at:%Y-%m-%d %H:%M} 导入）。", remedy="replace"
-        )
-    try:
-        with transaction.atomic():
-            replaced = []
-            if prepared.current is not None:
-                old = Disclosure.objects.select_for_update().get(pk=prepared.current.pk)
-                old.status = Disclosure.Status.SUPERSEDED
-                old.superseded_at = timezone.now()
-                old.save(update_fields=["status", "superseded_at"])
-                replaced.append(old)
-            disclosure = _write(prepared, user=user)
-            for old in replaced:
-                old.superseded_by = disclosure
-                old.save(update_fields=["superseded_by"])
-    except IntegrityError as exc:
-        # Another import of the same document won the race; nothing of this one was written.
-        raise ImportRefused("同一文件或同一版本刚被另一次导入写入，本次没有写入任何数据；请刷新后再试。") from exc
-    except DatabaseError as exc:
-        raise ImportRefused(f"数据库拒绝写入（{type(exc).__name__}），本次没有写入任何数据。") from exc
-    status = "replaced" if replaced else "imported"
-    return ImportOutcome(prepared.filename, status, disclosure=disclosure, prepared=prepared, replaced=replaced)
+    for attempt in (1, 2):
+        try:
+            return _save_once(prepared, replace=replace, user=user)
+        except IntegrityError as exc:
+            if attempt == 2:
+                raise ImportRefused("同一文件或同一版本刚被另一次导入写入，本次没有写入任何数据；请稍后再试。") from exc
+            _look_up(prepared)
+        except Error as exc:
+            raise ImportRefused(_database_message(exc)) from exc
+    raise AssertionError("unreachable")
+
+
+def _database_message(exc: Exception) -> str:
+    return f"数据库无法访问或拒绝了写入（{type(exc).__name__}），本次没有写入任何数据；请稍后再试。"
 
 
 def disclosure_import(
@@ -357,6 +384,8 @@ def disclosure_import(
         return ImportOutcome(filename, "error", error=exc.message, line=exc.line, remedy=exc.remedy)
     except ImportRefused as exc:
         return ImportOutcome(filename, "error", error=exc.message, remedy=exc.remedy)
+    except Error as exc:  # the database is unreachable while the file is looked up: one message, no traceback
+        return ImportOutcome(filename, "error", error=_database_message(exc))
     except Exception:
         log.exception("import of %s failed", filename)
         return ImportOutcome(filename, "error", error="导入时发生内部错误，没有写入任何数据；错误已记入日志。")

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import transaction
 
 from disclosures.models import Region
+from disclosures.versioning import data_version_bump
 
 DEFAULT_REGIONS_CSV = Path(settings.BASE_DIR) / "data" / "regions" / "adcodes.csv"
 
@@ -97,4 +98,6 @@ def region_load_csv(*, path: Path = DEFAULT_REGIONS_CSV) -> RegionLoadSummary:
             region.parent_id = parent_id
             reparent.append(region)
     Region.objects.bulk_update(reparent, ["parent"], batch_size=1000)
+    if updated or reparent:
+        data_version_bump()  # the pages show region names
     return RegionLoadSummary(created=created, updated=updated, unchanged=unchanged)

@@ -35,7 +35,9 @@ CHROMIUM_ARGS = [
 ]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
-TIMEOUT_MS = 15000
+# Generous: every wait is on page state (an element, a URL, a download), so a quick page costs nothing and a page
+# slowed by a busy machine (another test run, a load test) still passes.
+TIMEOUT_MS = 60_000
 
 
 @pytest.fixture(scope="session")

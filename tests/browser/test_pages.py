@@ -35,7 +35,8 @@ READ_HEADER = "table => [...table.tHead.rows[0].cells].map(th => th.textContent.
 
 
 def goto(page: Page, path: str) -> None:
-    page.goto(page.base_url + path)
+    """Open a page and wait for its HTML and deferred scripts (not every image): assertions then wait on state."""
+    page.goto(page.base_url + path, wait_until="domcontentloaded")
 
 
 def expect_chart_drawn(page: Page, chart_id: str, *numbers: str) -> None:

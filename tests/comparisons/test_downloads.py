@@ -7,8 +7,10 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.db import OperationalError, connection
 from django.http import StreamingHttpResponse
 
+from comparisons import downloads
 from disclosures.models import Denominator, Disclosure, Region, StatedFigure
 from tests.factories import BudgetLineFactory, BureauFactory, DisclosureFactory, SourceTableFactory, store_indicators
 
@@ -39,11 +41,14 @@ def _document(code: str = "130636", year: int = 2023) -> Disclosure:
 
 
 def download(client, url: str) -> tuple[StreamingHttpResponse, list[dict[str, str]]]:
+    """The rows of a whole download; a whole download ends with the line that counts its rows."""
     response = client.get(url)
     assert response.status_code == 200
-    body = b"".join(response.streaming_content)
-    assert body.startswith("\ufeff".encode())  # the BOM Excel needs to read UTF-8
-    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    body = b"".join(response.streaming_content).decode("utf-8")
+    assert body.startswith("\ufeff")  # the BOM Excel needs to read UTF-8
+    text, trailer = body.removeprefix("\ufeff").rstrip("\r\n").rsplit("\r\n", 1)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert trailer == f"# rows: {len(rows)}"
     return response, rows
 
 
@@ -123,11 +128,11 @@ def test_downloads_are_read_only(client, url):
 
 
 @pytest.mark.parametrize("count", [1, 10])
-@pytest.mark.parametrize(("url", "bound"), [("/downloads/lines.csv", 1), ("/downloads/indicators.csv", 5)])
+@pytest.mark.parametrize(("url", "bound"), [("/downloads/lines.csv", 2), ("/downloads/indicators.csv", 5)])
 def test_downloads_run_a_bounded_number_of_queries(client, django_assert_max_num_queries, count, url, bound):
     for code in COUNTIES[:count]:
         _document(code)
-    with django_assert_max_num_queries(bound):  # lines: one; indicators: the documents, then facts_for's four
+    with django_assert_max_num_queries(bound):  # lines: documents, lines; indicators: documents, 4 facts
         _, rows = download(client, url)
     assert len({r["区划代码"] for r in rows}) == count
 
@@ -153,3 +158,60 @@ def test_sample_documents_in_the_downloads(client):
     assert wan(Decimal(by[("盐边县", "medical_assistance")]["数值"])) == "607.27"
     assert by[("盐边县", "medical_assistance")]["类型"] == "决算"
     assert by[("镇安县", "medical_assistance")]["数值"] == ""
+
+
+# --- downloads that never lie ---
+
+
+def _unreachable(execute, sql, params, many, context):
+    raise OperationalError("connection refused")
+
+
+@pytest.mark.parametrize("url", ["/downloads/lines.csv", "/downloads/indicators.csv"])
+def test_a_database_error_before_the_first_byte_is_a_503_with_a_message(client, url):
+    _document()
+    with connection.execute_wrapper(_unreachable):
+        response = client.get(url)
+    assert response.status_code == 503
+    assert "数据库暂时无法访问" in response.content.decode()
+    assert not response.has_header("Content-Disposition")
+
+
+def test_a_stream_that_fails_midway_raises_and_never_writes_the_row_count(client, monkeypatch):
+    for code in COUNTIES[:3]:
+        _document(code)
+    real = downloads.line_rows
+
+    def failing(request, documents, values):
+        for number, row in enumerate(real(request, documents, values)):
+            if number == 4:
+                raise OperationalError("server closed the connection unexpectedly")
+            yield row
+
+    monkeypatch.setattr(downloads, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(downloads, "line_rows", failing)
+    response = client.get("/downloads/lines.csv")
+    assert response.status_code == 200  # the first rows were already on their way
+    received = []
+    with pytest.raises(OperationalError):  # the server aborts the chunked response: the client sees a broken transfer
+        for chunk in response.streaming_content:
+            received.append(chunk.decode())
+    assert len("".join(received).splitlines()) == 1 + 4  # the header and the rows made before the failure
+    assert "# rows:" not in "".join(received)
+
+
+def test_text_cells_of_the_downloads_are_formula_safe_and_numbers_stay_numbers(client):
+    d = _document()
+    line = d.lines.get(code="2101301")
+    line.name, line.published_name, line.total = '=HYPERLINK("http://x")', "@SUM(A1)", Decimal("-12.50")
+    line.save()
+    d.bureau.name = "+cmd|' /C calc'!A0"
+    d.bureau.save()
+    _, rows = download(client, "/downloads/lines.csv")
+    row = next(r for r in rows if r["科目编码"] == "2101301")
+    assert (row["科目名称"], row["原文名称"]) == ('\'=HYPERLINK("http://x")', "'@SUM(A1)")
+    assert row["单位"] == "'+cmd|' /C calc'!A0"
+    assert row["合计（元）"] == "-12.50"  # a negative amount is a number, left as it is
+    response = client.get("/downloads/indicators.csv")
+    values = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert {r[4] for r in values[1:-1]} == {"'+cmd|' /C calc'!A0"}  # the bureau column (another is the unit's)

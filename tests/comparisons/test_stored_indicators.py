@@ -82,7 +82,16 @@ def test_a_denominator_changed_in_the_admin_updates_the_stored_values(client):
     region = Region.objects.get(code="411103")
     response = client.post(
         reverse("admin:disclosures_denominator_add"),
-        {"region": region.pk, "year": 2024, "kind": "insured_residents", "value": 400000, "source": "统计"},
+        {
+            "region": region.pk,
+            "year": 2024,
+            "kind": "insured_residents",
+            "value": 400000,
+            "source": "统计",
+            # The form of the figure's history shown under it (read-only, nothing to add).
+            "changes-TOTAL_FORMS": 0,
+            "changes-INITIAL_FORMS": 0,
+        },
     )
     assert response.status_code == 302
     stored = StoredIndicator.objects.get(disclosure=document_of("郾城区"), indicator="contribution_per_insured")

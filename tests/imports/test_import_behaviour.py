@@ -226,10 +226,10 @@ def test_an_unexpected_failure_is_one_json_record_and_the_batch_goes_on(monkeypa
 
     real_parse = imports.parse_disclosure
 
-    def failing(text):
+    def failing(text, **kwargs):
         if "高邑" in text[:2000]:
             raise RuntimeError("boom inside the parser")
-        return real_parse(text)
+        return real_parse(text, **kwargs)
 
     monkeypatch.setattr(imports, "parse_disclosure", failing)
     records, status = run_import(str(seed("003")), str(seed("000")))

@@ -4,6 +4,8 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import OperationalError, connection
+from django.test import Client
 from django.urls import reverse
 
 from disclosures.models import BudgetLine, Disclosure
@@ -129,3 +131,39 @@ def test_preview_of_each_sample_shows_its_published_figures(staff_client, prefix
     assert bureau in html and region in html
     for figure in figures:
         assert f">{figure}<" in html.replace(" ", "").replace("\n", ""), figure
+
+
+def _refuse_document_writes(execute, sql, params, many, context):
+    if sql.lstrip().upper().startswith("INSERT") and "disclosures_disclosure" in sql:
+        raise OperationalError("server closed the connection unexpectedly")
+    return execute(sql, params, many, context)
+
+
+def test_the_confirm_step_answers_with_a_message_when_the_database_fails(staff_client):
+    html = upload(staff_client, seed("003")).content.decode()
+    with connection.execute_wrapper(_refuse_document_writes):
+        response = staff_client.post(reverse("upload_confirm"), {"token": token_of(html)}, follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == reverse("upload")
+    assert "数据库" in response.content.decode() and "没有写入任何数据" in response.content.decode()
+    assert Disclosure.objects.count() == 0
+
+
+def test_the_confirm_step_of_a_restore_racing_a_new_version_keeps_one_current_version(staff_client, tmp_path):
+    original = seed("003").read_text(encoding="utf-8")
+    for n, suffix in enumerate(("", "\n二\n", "\n三\n")):
+        (tmp_path / f"v{n}.txt").write_text(original + suffix, encoding="utf-8")
+    for name in ("v0.txt", "v1.txt"):
+        html = upload(staff_client, tmp_path / name).content.decode()
+        staff_client.post(reverse("upload_confirm"), {"token": token_of(html), "replace": "on"})
+    restore = token_of(upload(staff_client, tmp_path / "v0.txt").content.decode())  # previewed while v1 is current
+    other = Client()
+    other.force_login(StaffFactory())
+    html = upload(other, tmp_path / "v2.txt").content.decode()
+    other.post(reverse("upload_confirm"), {"token": token_of(html), "replace": "on"})
+
+    response = staff_client.post(reverse("upload_confirm"), {"token": restore, "replace": "on"}, follow=True)
+    assert response.status_code == 200
+    assert "已替换旧版本" in response.content.decode()
+    assert Disclosure.objects.filter(status="current").count() == 1
+    assert Disclosure.objects.get(status="current").source_filename == "v0.txt"

@@ -1,4 +1,5 @@
 import json
+import logging
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -6,6 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 from disclosures.remedies import for_command
 from disclosures.reports import outcome_as_json
 from disclosures.services.imports import ImportOutcome, Overrides, disclosure_import
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -51,7 +54,13 @@ class Command(BaseCommand):
             data = path.read_bytes()
         except OSError as exc:
             return ImportOutcome(str(path), "error", error=f"无法读取文件：{exc.strerror or exc}")
-        return disclosure_import(data=data, filename=str(path), overrides=overrides, replace=replace, check=check)
+        try:
+            return disclosure_import(data=data, filename=str(path), overrides=overrides, replace=replace, check=check)
+        except Exception as exc:  # one file's failure is its own record: the batch goes on
+            logger.exception("import of %s failed", path)
+            return ImportOutcome(
+                str(path), "error", error=f"内部错误（{type(exc).__name__}），这个文件没有写入任何数据。"
+            )
 
     def _describe(self, outcome: ImportOutcome) -> None:
         if outcome.status == "error":

@@ -1,0 +1,136 @@
+"""Public pages cached per data version: a second visit costs one query, and an import or a denominator change is
+seen at once. The language form of a cached page carries the visitor's own CSRF token."""
+
+import re
+import threading
+
+import pytest
+from django.core.cache import cache
+from django.test import Client, override_settings
+from django.urls import reverse
+
+from comparisons.services import denominator_set
+from disclosures.models import Region
+from disclosures.versioning import data_version_get
+from tests.factories import StaffFactory
+from tests.imports.conftest import run_import, seed
+
+from .pages_support import import_samples
+
+pytestmark = pytest.mark.django_db
+
+LOCMEM = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-caching"}}
+
+
+@pytest.fixture(autouse=True)
+def real_cache():
+    with override_settings(CACHES=LOCMEM):
+        cache.clear()
+        yield
+        cache.clear()
+
+
+def test_a_second_visit_is_served_from_the_cache(client, django_assert_max_num_queries):
+    import_samples()
+    first = client.get(reverse("home"))
+    with django_assert_max_num_queries(1):  # the data version
+        second = client.get(reverse("home"))
+    assert second.status_code == 200
+    assert second.content.decode().count("顺平县") == first.content.decode().count("顺平县") > 0
+    assert second["Content-Security-Policy"]  # middleware still runs on a cached page
+
+
+def test_a_denominator_change_is_seen_at_once(client):
+    import_samples()
+    url = reverse("home") + "?year=2024&kind=budget"  # 郾城's 2024 budget, which states no insured count
+    assert "区统计公报" not in client.get(url).content.decode()
+    version = data_version_get()
+    denominator_set(
+        region=Region.objects.get(code="411103"),
+        year=2024,
+        kind="insured_residents",
+        value=400000,
+        source="区统计公报",
+        user=None,
+    )
+    assert data_version_get() > version
+    html = client.get(url).content.decode()
+    assert "区统计公报" in html and "174.60" in html
+
+
+def test_an_import_is_seen_at_once(client, tmp_path):
+    import_samples()
+    api = reverse("api_documents")
+    before = client.get(api).json()["count"]
+    run_import(str(seed("003")))  # already there: unchanged, nothing to see
+    assert client.get(api).json()["count"] == before
+    other_year = tmp_path / "gaoyi-2025.txt"
+    other_year.write_text(seed("003").read_text(encoding="utf-8") + "\n（2025）\n", encoding="utf-8")
+    records, _ = run_import(str(other_year), "--year", "2025")
+    assert records[0]["status"] == "imported"
+    assert client.get(api).json()["count"] == before + 1
+
+
+def _token(html: str) -> str:
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def test_a_cached_page_carries_each_visitors_own_csrf_token():
+    import_samples()
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    token_one = _token(first.get(reverse("methods")).content.decode())
+    page = second.get(reverse("methods"))  # from the cache
+    token_two = _token(page.content.decode())
+    assert token_two != token_one
+    assert "csrftoken" in page.cookies  # the visitor's own cookie, set as on any page
+    switched = second.post(
+        reverse("set_language"), {"language": "en", "next": "/methods/", "csrfmiddlewaretoken": token_two}
+    )
+    assert switched.status_code == 302
+    english = second.get(reverse("methods")).content.decode()
+    assert 'lang="en"' in english
+
+
+def test_staff_and_pending_messages_are_never_served_a_cached_page(client):
+    import_samples()
+    client.get(reverse("home"))
+    client.force_login(StaffFactory())
+    assert "导入文件" in client.get(reverse("home")).content.decode()  # the staff menu, not the cached public page
+
+
+def test_a_page_not_cached_yet_is_rendered_once_while_others_wait(monkeypatch, rf):
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.http import HttpResponse
+
+    from comparisons import caching
+
+    monkeypatch.setattr(caching, "data_version_get", lambda: 7)
+    started, release, calls = threading.Event(), threading.Event(), []
+
+    def slow_view(request):
+        calls.append(1)
+        started.set()
+        release.wait(timeout=30)
+        return HttpResponse("<p>slow page</p>")
+
+    view = caching.cache_public(slow_view)
+
+    def visit(results):
+        request = rf.get("/slow/")
+        request.user, request.session = AnonymousUser(), {}
+        request._messages = FallbackStorage(request)
+        results.append(view(request).content)
+
+    results = []
+    first = threading.Thread(target=visit, args=(results,))
+    first.start()
+    started.wait(timeout=30)
+    others = [threading.Thread(target=visit, args=(results,)) for _ in range(3)]
+    for t in others:
+        t.start()
+    release.set()
+    for t in (first, *others):
+        t.join(timeout=30)
+    assert len(calls) == 1
+    assert results == [b"<p>slow page</p>"] * 4
