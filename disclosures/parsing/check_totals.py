@@ -153,10 +153,19 @@ def table_totals(result: ParseResult, key: str, *, computed: bool = False) -> li
     return groups
 
 
+def _decided(result: ParseResult):
+    """The document's totals as totals.py decides them, worked out once per parse (the checks ask many times)."""
+    cached = getattr(result, "_decided_totals", None)
+    if cached is None or cached[0] != (len(result.lines), len(result.figures)):
+        cached = ((len(result.lines), len(result.figures)), summarise(result.lines, result.figures))
+        result._decided_totals = cached
+    return cached[1]
+
+
 def reference_total(result: ParseResult, key: str) -> TableTotal | None:
     """The table total the prose is checked against: the document's own total as totals.py decides it (the one the
     import record and the comparisons show), else the first total a table prints for that side."""
-    decided = summarise(result.lines, result.figures).totals.get(key)
+    decided = _decided(result).totals.get(key)
     if decided is not None and decided.row is not None:
         line = decided.row
         first = min(line.source_lines, default=0)

@@ -137,6 +137,8 @@ def heading_bodies(cleaned: list[str]) -> list[tuple[str, int]]:
     copied from another department keeps the other's name."""
     found: list[tuple[str, int]] = []
     for number, text in enumerate(cleaned, start=1):
+        if len(text) > 400:
+            continue  # prose: no title, and no field line is this long even with the spaces of a layout
         squashed = "".join(text.split())
         if len(squashed) > 80:
             continue

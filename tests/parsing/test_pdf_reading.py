@@ -86,7 +86,7 @@ def test_too_many_pages_are_refused(monkeypatch):
 
 def test_a_reader_that_hangs_is_stopped(monkeypatch):
     monkeypatch.setattr(pdf, "TIME_LIMIT", 1)
-    monkeypatch.setattr(pdf, "_read", lambda data: time.sleep(60))
+    monkeypatch.setattr(pdf, "_read_part", lambda data, part, parts: time.sleep(60))
     started = time.monotonic()
     with pytest.raises(DisclosureError, match="读取超过 1 秒"):
         pdf.pdf_text(b"%PDF-1.7 whatever")
@@ -94,6 +94,6 @@ def test_a_reader_that_hangs_is_stopped(monkeypatch):
 
 
 def test_a_reader_that_crashes_takes_only_its_own_process(monkeypatch):
-    monkeypatch.setattr(pdf, "_read", lambda data: os.kill(os.getpid(), signal.SIGSEGV))
+    monkeypatch.setattr(pdf, "_read_part", lambda data, part, parts: os.kill(os.getpid(), signal.SIGSEGV))
     with pytest.raises(DisclosureError, match="读取程序异常终止"):
         pdf.pdf_text(b"%PDF-1.7 whatever")
