@@ -146,108 +146,109 @@ def _header_label(cell: str) -> str:
     return _UNIT_NOTE.sub("", label) if "元" in label else label  # every unit note has 元 in it
 
 
-def build_layout(headers: list[list[str]], width: int) -> Layout:
-    rows = [[_header_label(c) for c in r] + [""] * (width - len(r)) for r in headers if not is_column_number_row(r)]
-    rows = [r[:width] for r in rows if any(r)]
-    width = max([width] + [len(r) for r in rows])
-    own: list[list[tuple[int, str]]] = [[] for _ in range(width)]
-    for ri, r in enumerate(rows):
-        for p, c in enumerate(r):
-            if c:
-                own[p].append((ri, c))
+Claim = tuple[str, int, str]  # (column key, header row of the label it came from, label text)
 
-    label_roles: dict[str, str | None] = {}  # a label is asked about several times below
 
-    def cached_role(label: str) -> str | None:
-        if label not in label_roles:
-            label_roles[label] = role_of(label)
-        return label_roles[label]
+class _Header:
+    """The header rows of a table as labels per column position, and what each position holds."""
 
-    def role(p: int) -> str | None:
-        if not own[p]:
-            return None
-        found = [cached_role(t) for _, t in own[p]]
+    def __init__(self, headers: list[list[str]], width: int) -> None:
+        rows = [[_header_label(c) for c in r] + [""] * (width - len(r)) for r in headers if not is_column_number_row(r)]
+        self.rows = [r[:width] for r in rows if any(r)]
+        self.width = max([width] + [len(r) for r in self.rows])
+        self.own: list[list[tuple[int, str]]] = [[] for _ in range(self.width)]
+        for ri, r in enumerate(self.rows):
+            for p, c in enumerate(r):
+                if c:
+                    self.own[p].append((ri, c))
+        self._label_roles: dict[str, str | None] = {}  # a label is asked about several times
+        self.roles = [self._role(p) for p in range(self.width)]
+        self.orphans = self._take_misplaced()
+
+    def label_role(self, label: str) -> str | None:
+        if label not in self._label_roles:
+            self._label_roles[label] = role_of(label)
+        return self._label_roles[label]
+
+    def _role(self, p: int) -> str | None:
+        found = [self.label_role(t) for _, t in self.own[p]]
         for wanted in ("seq", "code_part", "unit_code", "code", "type", "name", "ignore"):
             if wanted in found:
                 return wanted
         return None
 
-    roles = [role(p) for p in range(width)]
-    # A header row compacted to the left puts amount labels over code/name columns: its amount labels are
-    # orphans, handed out later to the columns that a group header spans.
-    orphans: list[str] = []
-    any_misplaced = False
-    for ri, r in enumerate(rows):
-        misplaced = any(
-            c and roles[p] in {"code", "code_part", "unit_code", "name", "seq"} and cached_role(c) is None
-            for p, c in enumerate(r)
-        )
-        if misplaced:
-            any_misplaced = True
+    def _take_misplaced(self) -> list[str]:
+        """A header row compacted to the left puts amount labels over code/name columns: its amount labels are
+        orphans, handed out later to the columns that a group header spans."""
+        orphans: list[str] = []
+        for ri, r in enumerate(self.rows):
+            misplaced = any(
+                c and self.roles[p] in {"code", "code_part", "unit_code", "name", "seq"} and self.label_role(c) is None
+                for p, c in enumerate(r)
+            )
+            if not misplaced:
+                continue
             for p, c in enumerate(r):
-                if c and cached_role(c) is None:
+                if c and self.label_role(c) is None:
                     orphans.append(c)
-                    own[p] = [(i, t) for i, t in own[p] if i != ri]
-    if any_misplaced:  # only a misplaced row changes what the columns own
-        roles = [role(p) for p in range(width)]
+                    self.own[p] = [(i, t) for i, t in self.own[p] if i != ri]
+        if orphans:  # only a misplaced row changes what the columns own
+            self.roles = [self._role(p) for p in range(self.width)]
+        return orphans
 
-    def inherited(ri: int, p: int) -> str:
+    def inherited(self, ri: int, p: int) -> str:
         """The label over position p in header row ri, looking left over the empty cells of a merged span."""
         for q in range(p, -1, -1):
-            c = rows[ri][q] if ri < len(rows) else ""
-            if c and any(i == ri for i, _ in own[q]):
+            c = self.rows[ri][q] if ri < len(self.rows) else ""
+            if c and any(i == ri for i, _ in self.own[q]):
                 return c
-            if roles[q] is not None and q != p:
+            if self.roles[q] is not None and q != p:
                 return ""
-            if any(i < ri for i, _ in own[q]):
+            if any(i < ri for i, _ in self.own[q]):
                 return ""  # a group above starts here: a span of this row cannot reach in from its left
         return ""
 
-    # Claim a key per amount position: (key, depth of the label it came from, label text).
-    claims: dict[int, tuple[str, int, str]] = {}
-    for p in range(width):
-        if roles[p] is not None or not own[p]:
-            continue
-        labels = sorted(own[p], reverse=True)  # lowest header row first
-        chosen: tuple[str, int, str] | None = None
+    def claim(self, p: int) -> Claim:
+        """The key an amount position claims: its lowest label that names a key (小计 takes its group's)."""
+        labels = sorted(self.own[p], reverse=True)  # lowest header row first
         for ri, text in labels:
             if text in _SUBTOTAL:
-                parent = next((inherited(up, p) for up in range(ri - 1, -1, -1) if inherited(up, p)), "")
+                parent = next((self.inherited(up, p) for up in range(ri - 1, -1, -1) if self.inherited(up, p)), "")
                 if parent:
-                    chosen = (amount_key(parent) or parent, ri, parent)
-                    break
+                    return (amount_key(parent) or parent, ri, parent)
                 continue
             key = amount_key(text)
             if key:
-                chosen = (key, ri, text)
-                break
-        if chosen is None:
-            ri, text = labels[0]
-            if text in _SUBTOTAL:
-                text = "合计"
-            chosen = (amount_key(text) or text, ri, text)
-        claims[p] = chosen
+                return (key, ri, text)
+        ri, text = labels[0]
+        if text in _SUBTOTAL:
+            text = "合计"
+        return (amount_key(text) or text, ri, text)
 
-    def ancestors(q: int) -> list[str]:
+    def ancestors(self, q: int, claim: Claim) -> list[str]:
         """The group labels over position q, nearest first, above the row its claim came from."""
-        ri, text = claims[q][1], claims[q][2]
-        found = [inherited(up, q) for up in range(ri - 1, -1, -1)]
+        ri, text = claim[1], claim[2]
+        found = [self.inherited(up, q) for up in range(ri - 1, -1, -1)]
         return list(dict.fromkeys(t for t in found if t and t != text))
 
-    def prefixes(positions: list[int]) -> dict[int, str]:
-        """Each position's group label at the nearest level where the positions' groups differ."""
-        chains = {q: ancestors(q) for q in positions}
-        depth = max(len(c) for c in chains.values())
-        for level in range(depth):
-            at = {q: (c[level] if level < len(c) else "") for q, c in chains.items()}
-            if len(set(at.values())) > 1:
-                return at
-        return {q: (c[0] if c else "") for q, c in chains.items()}
 
-    # Two positions claiming one key: the claim from the lower (more specific) header row keeps it.
+def _prefixes(header: _Header, claims: dict[int, Claim], positions: list[int]) -> dict[int, str]:
+    """Each position's group label at the nearest level where the positions' groups differ."""
+    chains = {q: header.ancestors(q, claims[q]) for q in positions}
+    depth = max(len(c) for c in chains.values())
+    for level in range(depth):
+        at = {q: (c[level] if level < len(c) else "") for q, c in chains.items()}
+        if len(set(at.values())) > 1:
+            return at
+    return {q: (c[0] if c else "") for q, c in chains.items()}
+
+
+def _settle_claims(header: _Header, claims: dict[int, Claim]) -> None:
+    """Two positions claiming one key: named by their groups, or the claim from the lower (more specific) header
+    row keeps it and the other is dropped."""
     by_key: dict[tuple[int, str], list[int]] = {}
     for p, (k, _, _) in claims.items():
-        segment = sum(1 for q in range(p) if roles[q] == "name")  # 收入 and 支出 sides may both have 合计
+        segment = sum(1 for q in range(p) if header.roles[q] == "name")  # 收入 and 支出 sides may both have 合计
         by_key.setdefault((segment, k), []).append(p)
     standard = set(COLUMN_KEYS.values()) | set(_SYNONYMS.values())
     renamed: dict[tuple[int, str], list[int]] = {}
@@ -255,7 +256,7 @@ def build_layout(headers: list[list[str]], width: int) -> Layout:
         if len(positions) < 2:
             renamed.setdefault((segment, key), []).extend(positions)
             continue
-        groups_of = prefixes(positions)
+        groups_of = _prefixes(header, claims, positions)
         ranks = {q: _group_rank(groups_of[q] + claims[q][2]) for q in positions}
         keep = None
         if key in standard and len(set(ranks.values())) > 1:
@@ -278,31 +279,37 @@ def build_layout(headers: list[list[str]], width: int) -> Layout:
                 if q != keep:
                     del claims[q]
 
-    # Positions without a label of their own belong to the labelled column on their left (a merged group).
+
+def _column_keys(header: _Header, claims: dict[int, Claim]) -> dict[int, str]:
+    """Each amount position's key. Positions without a label of their own belong to the labelled column on their
+    left (a merged group): they take the orphaned labels when these fill the groups exactly, else numbers."""
     keys: dict[int, str] = {p: k for p, (k, _, _) in claims.items()}
     groups: list[list[int]] = []
     p = 0
-    while p < width:
+    while p < header.width:
         if p in claims:
             q = p + 1
-            while q < width and roles[q] is None and q not in claims:
+            while q < header.width and header.roles[q] is None and q not in claims:
                 q += 1
             if q - p > 1:
                 groups.append(list(range(p, q)))
             p = q
         else:
             p += 1
-    slots = sum(len(g) for g in groups)
-    use_orphans = slots > 0 and len(orphans) == slots
+    orphans = list(header.orphans)
+    use_orphans = bool(groups) and len(orphans) == sum(len(g) for g in groups)
     for g in groups:
         head_label = claims[g[0]][2]
         for i, q in enumerate(g):
             keys[q] = orphans.pop(0) if use_orphans else f"{head_label}{i + 1}"
+    return keys
 
-    layout = Layout(width=width)
+
+def _assemble(header: _Header, keys: dict[int, str]) -> Layout:
+    layout = Layout(width=header.width)
     block_code: list[int] = []  # a code column that opens another block beside the first
-    for p in range(width):
-        r = roles[p]
+    for p in range(header.width):
+        r = header.roles[p]
         if r == "seq" and layout.seq is None:
             layout.seq = p
         elif r in ("code", "code_part") and layout.code and layout.sections and layout.sections[-1].amounts:
@@ -316,20 +323,27 @@ def build_layout(headers: list[list[str]], width: int) -> Layout:
         elif r == "name":
             current = layout.sections[-1] if layout.sections else None
             if current is None or current.amounts:
-                labels = [inherited(ri, p) for ri in range(len(rows))]
+                labels = [header.inherited(ri, p) for ri in range(len(header.rows))]
                 label = "/".join(dict.fromkeys(t for t in labels if t))
                 layout.sections.append(Section(name=p, label=label, code=block_code))
                 block_code = []
         elif p in keys and layout.sections:
             layout.sections[-1].amounts.append((p, keys[p]))
-        elif p in keys and not layout.sections and r is None:
-            # Amounts before any name column (a total row printed left of its label) have nowhere to go.
-            continue
-    if not layout.sections and keys and not any(r == "name" for r in roles):
+        # Amounts before any name column (a total row printed left of its label) have nowhere to go.
+    if not layout.sections and keys and "name" not in header.roles:
         # A table of amounts alone (a "三公" table: 合计, 因公出国（境）费, … over one row of figures): one section
         # whose name column lies past the last cell, so that its rows read as unnamed totals.
-        layout.sections.append(Section(name=width, amounts=[(p, keys[p]) for p in sorted(keys) if roles[p] is None]))
-    _mark_blocks(layout, rows)
+        amounts = [(p, keys[p]) for p in sorted(keys) if header.roles[p] is None]
+        layout.sections.append(Section(name=header.width, amounts=amounts))
+    return layout
+
+
+def build_layout(headers: list[list[str]], width: int) -> Layout:
+    header = _Header(headers, width)
+    claims = {p: header.claim(p) for p in range(header.width) if header.roles[p] is None and header.own[p]}
+    _settle_claims(header, claims)
+    layout = _assemble(header, _column_keys(header, claims))
+    _mark_blocks(layout, header.rows)
     return layout
 
 

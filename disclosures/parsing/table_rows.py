@@ -139,60 +139,85 @@ def _code_labels(cells: list[str], squashed: list[str]) -> list[str] | None:
     return ["" if not start <= i < start + width else c for i, c in enumerate(squashed)]
 
 
-def read_region(lines: list[str], start: int, end: int) -> Region:
-    """Read the lines start..end-1 (0-based indexes) of one table; start is the title line."""
-    region = Region(title_line=start + 1, end_line=start + 1)
-    seen_headers: set[tuple[str, ...]] = set()
-    roles: list[str] = []
-    page_break = False
-    after_header = False
-    pending: list[tuple[list[str], int]] = []  # pieces that came before any row
-    above: list[list[str]] = []  # rows of words right above the first header row: maybe its group labels
+class _RegionReader:
+    """Reads one table's lines in order: the header rows until the first row of amounts, then rows, with the
+    pieces of rows cut by a page break put back together."""
 
-    def add_piece(cells: list[str], line_no: int) -> None:
-        if region.rows:
-            _merge(region.rows[-1], cells, line_no)
+    def __init__(self, start: int) -> None:
+        self.region = Region(title_line=start + 1, end_line=start + 1)
+        self.seen_headers: set[tuple[str, ...]] = set()
+        self.roles: list[str] = []
+        self.page_break = False
+        self.after_header = False
+        self.pending: list[tuple[list[str], int]] = []  # pieces that came before any row
+        self.above: list[list[str]] = []  # rows of words right above the first header row: maybe its group labels
+
+    def add_piece(self, cells: list[str], line_no: int) -> None:
+        if self.region.rows:
+            _merge(self.region.rows[-1], cells, line_no)
         else:
-            pending.append((cells, line_no))
+            self.pending.append((cells, line_no))
 
-    for i in range(start + 1, end):
-        raw = lines[i]
-        line_no = i + 1
-        if not raw.strip():
-            continue
-        region.end_line = line_no
-        if "\t" not in raw:
-            unit = unit_in(raw)
-            if unit and region.unit is None:
-                region.unit, region.unit_line = unit, line_no
-            if EMPTY_DECLARATION.search(raw):
-                region.declared_empty = True
-                region.declared_line = region.declared_line or line_no
-            layout = region.layout
-            text = squash(raw)
-            if layout is not None and region.rows and after_header and page_break and 0 < len(text) <= 30:
-                # A lone piece of a cut row with its tabs lost: digits continue the code, words the name.
-                piece = [""] * layout.width
-                if text.isdigit() and len(text) <= 2 and layout.code:
-                    piece[layout.code[-1]] = text
-                elif (
-                    not text.isdigit()
-                    and not unit
-                    and "年" not in text
-                    and "：" not in text
-                    and layout.name is not None
-                ):
-                    piece[layout.name] = text
-                if any(piece) and is_fragment(piece, layout):
-                    add_piece(piece, line_no)
-                    continue
-            if region.rows:
-                page_break = True
-                after_header = False
-            continue
+    def plain_line(self, raw: str, line_no: int) -> None:
+        """A line without tabs: a unit note, an empty-table declaration, a cut piece of a row, or a page break."""
+        region = self.region
+        unit = unit_in(raw)
+        if unit and region.unit is None:
+            region.unit, region.unit_line = unit, line_no
+        if EMPTY_DECLARATION.search(raw):
+            region.declared_empty = True
+            region.declared_line = region.declared_line or line_no
+        layout = region.layout
+        text = squash(raw)
+        if layout is not None and region.rows and self.after_header and self.page_break and 0 < len(text) <= 30:
+            # A lone piece of a cut row with its tabs lost: digits continue the code, words the name.
+            piece = [""] * layout.width
+            if text.isdigit() and len(text) <= 2 and layout.code:
+                piece[layout.code[-1]] = text
+            elif not text.isdigit() and not unit and "年" not in text and "：" not in text and layout.name is not None:
+                piece[layout.name] = text
+            if any(piece) and is_fragment(piece, layout):
+                self.add_piece(piece, line_no)
+                return
+        if region.rows:
+            self.page_break = True
+            self.after_header = False
+
+    def before_layout(self, cells: list[str], squashed: list[str], signature: tuple[str, ...]) -> bool:
+        """Header rows and what comes before them; False once the first row of the table is reached (the layout
+        is then read from the headers)."""
+        region = self.region
+        if is_column_number_row(signature):  # the filled cells: the same answer, fewer cells to look at
+            return True
+        if not _has_amount(cells) and (
+            header_score(squashed) >= 2 or (region.headers and not any(_DIGITS.match(c) for c in cells if c))
+        ):
+            if not region.headers:
+                # Group labels printed over the first row of header words ("合计 | 因公出国（境）费 | …" over
+                # "预算数 | 决算数 | …") head the table too.
+                region.headers.extend(self.above)
+                self.seen_headers.update(tuple(filter(None, (squash(c) for c in row))) for row in self.above)
+            region.headers.append(cells)
+            self.seen_headers.add(signature)
+            return True
+        if not region.headers:
+            if not _has_amount(cells) and not any(_DIGITS.match(c) for c in cells if c):
+                self.above.append(cells)
+            else:
+                self.above.clear()
+            return True  # chart labels and other text before any header: not rows of this table
+        width = max(len(h) for h in region.headers)
+        region.layout = build_layout(region.headers, width)
+        self.roles = _roles(region.layout)
+        if region.unit is None:
+            region.unit = next((u for h in region.headers for c in h if (u := unit_in(c))), None)
+        return False
+
+    def tab_line(self, raw: str, line_no: int) -> None:
+        region = self.region
         cells, squashed = _split_row(raw)
         if not any(cells):
-            continue
+            return
         if region.unit is None and not region.rows and "单位" in raw:
             # "部门：××\t金额单位：万元" above the header: the unit, in a row of its own.
             unit = unit_in(raw)
@@ -208,54 +233,46 @@ def read_region(lines: list[str], start: int, end: int) -> Region:
             cells = ["" if c else cell for cell, c in zip(cells, labels, strict=True)]
             squashed = ["" if c else cell for cell, c in zip(squashed, labels, strict=True)]
             if not any(cells):
-                continue
+                return
         signature = tuple(filter(None, squashed))
-        if region.layout is None:
-            if is_column_number_row(signature):  # the filled cells: the same answer, fewer cells to look at
-                continue
-            if not _has_amount(cells) and (
-                header_score(squashed) >= 2 or (region.headers and not any(_DIGITS.match(c) for c in cells if c))
-            ):
-                if not region.headers:
-                    # Group labels printed over the first row of header words ("合计 | 因公出国（境）费 | …" over
-                    # "预算数 | 决算数 | …") head the table too.
-                    region.headers.extend(above)
-                    seen_headers.update(tuple(filter(None, (squash(c) for c in row))) for row in above)
-                region.headers.append(cells)
-                seen_headers.add(signature)
-                continue
-            if not region.headers:
-                if not _has_amount(cells) and not any(_DIGITS.match(c) for c in cells if c):
-                    above.append(cells)
-                else:
-                    above.clear()
-                continue  # chart labels and other text before any header: not rows of this table
-            width = max(len(h) for h in region.headers)
-            region.layout = build_layout(region.headers, width)
-            roles = _roles(region.layout)
-            if region.unit is None:
-                region.unit = next((u for h in region.headers for c in h if (u := unit_in(c))), None)
-        layout = region.layout
+        if region.layout is None and self.before_layout(cells, squashed, signature):
+            return
         if (
-            signature in seen_headers
+            signature in self.seen_headers
             or is_column_number_row(signature)
             or (
                 not _has_amount(cells) and header_score(squashed) >= 2 and not any(_DIGITS.match(c) for c in cells if c)
             )
-        ):
+        ):  # a header repeated on a new page
             if region.rows:
-                page_break = True
-            after_header = True
-            continue
-        row = align(cells, layout, roles)
-        if page_break and is_fragment(row, layout):
-            add_piece(row, line_no)
-            continue
-        page_break = False
-        after_header = False
+                self.page_break = True
+            self.after_header = True
+            return
+        self.row(align(cells, region.layout, self.roles), line_no)
+
+    def row(self, row: list[str], line_no: int) -> None:
+        if self.page_break and is_fragment(row, self.region.layout):
+            self.add_piece(row, line_no)
+            return
+        self.page_break = False
+        self.after_header = False
         new = RawRow(cells=row, lines=[line_no])
-        for piece, piece_line in pending:
+        for piece, piece_line in self.pending:
             _merge(new, piece, piece_line, before=True)
-        pending.clear()
-        region.rows.append(new)
-    return region
+        self.pending.clear()
+        self.region.rows.append(new)
+
+
+def read_region(lines: list[str], start: int, end: int) -> Region:
+    """Read the lines start..end-1 (0-based indexes) of one table; start is the title line."""
+    reader = _RegionReader(start)
+    for i in range(start + 1, end):
+        raw = lines[i]
+        if not raw.strip():
+            continue
+        reader.region.end_line = i + 1
+        if "\t" in raw:
+            reader.tab_line(raw, i + 1)
+        else:
+            reader.plain_line(raw, i + 1)
+    return reader.region
