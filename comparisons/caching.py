@@ -39,8 +39,9 @@ def _render_lock(key: str) -> threading.Lock:
 
 
 def _key(request: HttpRequest, version: int) -> str:
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page:{version}:{translation.get_language()}:{path}"
+    # The address too: the API's answers hold absolute links.
+    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    return f"page:{version}:{translation.get_language()}:{address}"
 
 
 def _cacheable_request(request: HttpRequest) -> bool:

@@ -36,6 +36,7 @@ from disclosures.summary import decimal_string
 
 from .api import jsonable
 from .data_selectors import disclosure_values_for_download, line_values_for_download
+from .download_files import stored_download
 from .exports import FIRST_CHARACTERS, formula_safe, formula_safe_row
 from .indicators import BY_KEY, REGISTRY
 from .selectors import disclosure_list_current, indicator_rows
@@ -274,8 +275,7 @@ def _chunks(headers: list[str], rows: Iterable[list], language: str) -> Iterator
         yield buffer.getvalue()
 
 
-def _csv_response(filename: str, headers: list[str], rows: Iterable[list]) -> HttpResponse:
-    chunks = _chunks(headers, rows, translation.get_language())
+def _csv_response(filename: str, chunks: Iterator[str]) -> HttpResponse:
     try:
         first = next(chunks)  # runs the query: an error here still gets an honest status code
     except DatabaseError:
@@ -290,14 +290,35 @@ def _csv_response(filename: str, headers: list[str], rows: Iterable[list]) -> Ht
     return response
 
 
-@require_safe
-def lines_csv(request: HttpRequest) -> HttpResponse:
+def lines_chunks(request: HttpRequest) -> Iterator[str]:
     documents = disclosure_values_for_download().iterator()
     values = line_values_for_download().iterator(chunk_size=LINE_CHUNK)
-    return _csv_response("lines.csv", line_headers(), line_rows(request, documents, values))
+    return _chunks(line_headers(), line_rows(request, documents, values), translation.get_language())
+
+
+def indicators_chunks(request: HttpRequest) -> Iterator[str]:
+    rows = indicator_lines(request, disclosure_list_current())
+    return _chunks(indicator_headers(), rows, translation.get_language())
+
+
+# The downloads by file name: what `build_downloads` writes ahead.
+DOWNLOADS = {"lines.csv": lines_chunks, "indicators.csv": indicators_chunks}
+
+
+def _download(request: HttpRequest, name: str) -> HttpResponse:
+    return stored_download(
+        request,
+        name=name,
+        chunks=lambda: DOWNLOADS[name](request),
+        live=lambda: _csv_response(name, DOWNLOADS[name](request)),
+    )
+
+
+@require_safe
+def lines_csv(request: HttpRequest) -> HttpResponse:
+    return _download(request, "lines.csv")
 
 
 @require_safe
 def indicators_csv(request: HttpRequest) -> HttpResponse:
-    documents = disclosure_list_current()
-    return _csv_response("indicators.csv", indicator_headers(), indicator_lines(request, documents))
+    return _download(request, "indicators.csv")

@@ -47,6 +47,8 @@ class StoredIndicator(models.Model):
         indexes = [
             models.Index(
                 fields=["indicator", "fiscal_year", "kind", "value"],
+                # The slices' counts, medians and histograms, by province too, read from the index alone.
+                include=["region_code"],
                 condition=models.Q(ranked=True),
                 name="stored_indicator_ranked",
             )

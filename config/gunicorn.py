@@ -20,3 +20,23 @@ max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = 200
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = "-"
+# The application is loaded once, before the workers are forked; each worker then reads the URL patterns, templates
+# and translations that Django otherwise reads on the first requests, so no visitor waits for that.
+preload_app = True
+
+
+def post_worker_init(worker):
+    from django.conf import settings
+    from django.template.loader import get_template
+    from django.urls import get_resolver
+    from django.utils import translation
+
+    get_resolver().url_patterns  # noqa: B018 - read for its side effect: the URL patterns loaded
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            translation.gettext("首页")
+    for name in ("comparisons/dashboard.html", "comparisons/bureau.html", "disclosures/disclosure_detail.html"):
+        try:
+            get_template(name)
+        except Exception:  # a warm-up only: a template that cannot be read shows on its page
+            worker.log.warning("warm-up: template %s not found", name)

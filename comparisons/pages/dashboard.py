@@ -53,7 +53,7 @@ def dashboard_periods() -> list[Period]:
     found = (
         StoredIndicator.objects.filter(indicator=HEADLINES[0].chart[0], ranked=True)
         .values_list("fiscal_year", "kind")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
         .order_by("-fiscal_year", "kind")
     )
     return [Period(year, kind, n) for year, kind, n in found]

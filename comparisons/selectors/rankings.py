@@ -75,8 +75,8 @@ def ranks_set(*, part: Slice, rows: list[StoredIndicator], whole: bool = False) 
     else:
         counts = slice_rows(part=part).aggregate(
             present=Count("value"),
-            **{f"h{i}": Count("pk", filter=Q(value__gt=v)) for i, v in enumerate(values)},
-            **{f"l{i}": Count("pk", filter=Q(value__lt=v)) for i, v in enumerate(values)},
+            **{f"h{i}": Count("value", filter=Q(value__gt=v)) for i, v in enumerate(values)},
+            **{f"l{i}": Count("value", filter=Q(value__lt=v)) for i, v in enumerate(values)},
         )
         count = counts["present"]
         higher = {v: counts[f"h{i}"] for i, v in enumerate(values)}
@@ -127,7 +127,7 @@ def slice_extremes(*, part: Slice, count: int = 5) -> tuple[list[StoredIndicator
     values = sorted({r.value for r in (*top, *bottom)})
     if values:
         higher = slice_rows(part=part).aggregate(
-            **{f"v{i}": Count("pk", filter=Q(value__gt=v)) for i, v in enumerate(values)}
+            **{f"v{i}": Count("value", filter=Q(value__gt=v)) for i, v in enumerate(values)}
         )
         rank = {v: higher[f"v{i}"] + 1 for i, v in enumerate(values)}
         for row in (*top, *bottom):
@@ -145,7 +145,7 @@ class SliceStats:
 
 def slice_stats(*, part: Slice) -> SliceStats:
     found = slice_rows(part=part).aggregate(
-        count=Count("pk"), present=Count("value"), low=Min("value"), high=Max("value")
+        count=Count("*"), present=Count("value"), low=Min("value"), high=Max("value")
     )
     return SliceStats(found["count"], found["present"], found["low"], found["high"])
 
@@ -178,7 +178,7 @@ def slice_medians(*, part: Slice, by_province: bool = False) -> dict[str, tuple[
         .annotate(
             group=group,
             position=Window(RowNumber(), partition_by=[group], order_by=F("value").asc()),
-            size=Window(Count("pk"), partition_by=[group]),
+            size=Window(Count("*"), partition_by=[group]),
         )
         .filter(position__gte=(F("size") + 1) / 2, position__lte=(F("size") + 2) / 2)
         .values_list("group", "value", "size")
@@ -221,7 +221,7 @@ def slice_histogram(*, part: Slice, stats: SliceStats, bins: int = 24) -> list[B
         .filter(value__isnull=False)
         .annotate(bin=Cast(Floor((F("value") - Value(start)) / Value(width)), IntegerField()))
         .values("bin")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
         .values_list("bin", "n")
     )
     last = max(counts)
@@ -246,9 +246,9 @@ def slice_position(*, part: Slice, row: StoredIndicator) -> Position:
         return Position(None, None, ranked, None, before)
     found = rows.aggregate(
         ranked=Count("value"),
-        higher=Count("pk", filter=Q(value__gt=row.value)),
-        lower=Count("pk", filter=Q(value__lt=row.value)),
-        tied_before=Count("pk", filter=Q(value=row.value, region_code__lt=row.region_code)),
+        higher=Count("value", filter=Q(value__gt=row.value)),
+        lower=Count("value", filter=Q(value__lt=row.value)),
+        tied_before=Count("value", filter=Q(value=row.value, region_code__lt=row.region_code)),
     )
     ranked = found["ranked"]
     percentile = None

@@ -155,4 +155,6 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": int(env("PAGE_CACHE_ENTRIES", "500"))},
     }
 }
+# The bulk downloads as files, one per data version (comparisons/download_files.py); empty: always streamed live.
+DOWNLOADS_DIR = env("DOWNLOADS_DIR", str(BASE_DIR / "var" / "downloads"))
 PUBLIC_PAGE_SECONDS = int(env("PUBLIC_PAGE_SECONDS", "3600"))

@@ -1,12 +1,17 @@
 """Public pages cached per data version: a second visit costs one query, and an import or a denominator change is
 seen at once. The language form of a cached page carries the visitor's own CSRF token."""
 
+import io
 import re
 import threading
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from comparisons.services import denominator_set
@@ -134,3 +139,24 @@ def test_a_page_not_cached_yet_is_rendered_once_while_others_wait(monkeypatch, r
         t.join(timeout=30)
     assert len(calls) == 1
     assert results == [b"<p>slow page</p>"] * 4
+
+
+def test_warm_pages_renders_the_home_pages_into_a_shared_cache(client, settings, tmp_path):
+    settings.ALLOWED_HOSTS = ["testserver", "yibao.example.cn"]
+    import_samples()
+    files = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path)}}
+    with override_settings(CACHES=files):
+        out = io.StringIO()
+        call_command("warm_pages", "--base-url", "https://yibao.example.cn/", stdout=out)
+        assert "zh-hans:" in out.getvalue() and "en:" in out.getvalue()
+        visitor = Client(HTTP_HOST="yibao.example.cn", **{"wsgi.url_scheme": "https"})
+        for path in ("/", "/?year=2024&kind=budget", "/?_export=csv&_table=running", "/methods/"):
+            with CaptureQueriesContext(connection) as queries:
+                response = visitor.get(path)
+            assert response.status_code == 200, path
+            assert len(queries) <= 1, path  # the data version: the page itself came from the cache
+
+
+def test_warm_pages_refuses_a_cache_of_one_process():
+    with pytest.raises(CommandError, match="请用生产设置运行"):
+        call_command("warm_pages", "--base-url", "https://yibao.example.cn/")

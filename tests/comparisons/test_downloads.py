@@ -177,9 +177,8 @@ def test_a_database_error_before_the_first_byte_is_a_503_with_a_message(client, 
     assert not response.has_header("Content-Disposition")
 
 
-def test_a_stream_that_fails_midway_raises_and_never_writes_the_row_count(client, monkeypatch):
-    for code in COUNTIES[:3]:
-        _document(code)
+def break_lines_midway(monkeypatch) -> None:
+    """The database goes away after the fourth line row, sent in chunks of two rows."""
     real = downloads.line_rows
 
     def failing(request, documents, values):
@@ -190,6 +189,12 @@ def test_a_stream_that_fails_midway_raises_and_never_writes_the_row_count(client
 
     monkeypatch.setattr(downloads, "CHUNK_ROWS", 2)
     monkeypatch.setattr(downloads, "line_rows", failing)
+
+
+def test_a_stream_that_fails_midway_raises_and_never_writes_the_row_count(client, monkeypatch):
+    for code in COUNTIES[:3]:
+        _document(code)
+    break_lines_midway(monkeypatch)
     response = client.get("/downloads/lines.csv")
     assert response.status_code == 200  # the first rows were already on their way
     received = []

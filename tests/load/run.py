@@ -60,6 +60,10 @@ def prepare(env: dict[str, str]) -> None:
     if int(count.split()[-1]) == 0:
         manage("load_regions", env=env)
         manage("import_disclosures", *sorted(str(p) for p in (ROOT / "data" / "seeds").glob("*.txt")), env=env)
+    # As a deployment does after a large import: the bulk downloads written ahead (once per data version) and the
+    # pages reached from the home page rendered into the shared page cache.
+    print(manage("build_downloads", "--base-url", URL + "/", env=env), end="", flush=True)
+    print(manage("warm_pages", "--base-url", URL + "/", env=env), end="", flush=True)
     print(f"database {name}: {count.split()[-1] if int(count.split()[-1]) else 5} documents", flush=True)
 
 
