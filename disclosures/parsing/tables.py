@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 from . import codes
-from .table_layout import Layout, squash
+from .table_layout import Layout, Section, squash
 from .table_rows import RawRow, Region, is_prose, read_region
 from .table_titles import title_key
 from .text import parse_amount, to_yuan
@@ -199,6 +199,53 @@ def _line_of(
 ) -> ParsedLine | None:
     cells = row.cells
     section = layout.sections[si]
+    code_columns = section.code if si else layout.code
+    amounts, bad_cells = _amounts_of(cells, section, unit)
+    if not amounts:
+        _note_unread_row(row, section, code_columns, bad_cells, problems)
+        return None
+    lines = tuple(row.lines)
+    # " ".join(s.split()) is re.sub(r"\s+", " ", s).strip(), done without a regex.
+    published = " ".join(cells[section.name].split()) if section.name < len(cells) else ""
+    code_text, code = _code_of(cells, code_columns)
+    checked = _checked_code(code_text, code, squash(published), published, lines, problems)
+    if checked is None:
+        return None
+    code, name, published = checked
+    for cell in bad_cells:
+        problems.append(Problem(Severity.WARNING, "bad_amount", f"“{name}”一行的金额“{cell}”不是数字，已略过。", lines))
+    row_kind = cells[layout.type].strip() if si == 0 and layout.type is not None else ""
+    common = {"table": key, "published_name": published, "amounts": amounts, "source_lines": lines}
+    if code:
+        return ParsedLine(
+            classification=codes.classification_of(code), code=code, name=name, row_kind=row_kind, **common
+        )
+    total = _total_line(name, common)
+    if total is not None:
+        return total
+    unit_code = squash(cells[layout.unit_code]) if si == 0 and layout.unit_code is not None else ""
+    if not name:
+        if unit_code:
+            return ParsedLine(classification=Classification.OTHER, code="", name="", row_kind="unit", **common)
+        return ParsedLine(
+            classification=Classification.OTHER if has_total else Classification.SUMMARY,
+            code="",
+            name="" if has_total else "合计",
+            row_kind="subtotal" if has_total else "total",
+            **common,
+        )
+    if key == "projects":
+        if name.isdigit():
+            return ParsedLine(classification=Classification.OTHER, code="", name=name, row_kind="unit", **common)
+        return ParsedLine(classification=Classification.PROJECT, code="", name=name, row_kind=row_kind, **common)
+    if unit_code:
+        return ParsedLine(classification=Classification.OTHER, code="", name=name, row_kind="unit", **common)
+    kind = _section_kind(section.label, si) if multi else ""
+    return _named_line(name, row_kind, kind, common, summary=multi or key in _SUMMARY_KEYS or bool(layout.code))
+
+
+def _amounts_of(cells: list[str], section: Section, unit: str) -> tuple[dict[str, Decimal], list[str]]:
+    """The amounts of one section of a row, in 元, and the cells that should have been amounts but are not."""
     amounts: dict[str, Decimal] = {}
     bad_cells: list[str] = []
     for p, column in section.amounts:
@@ -213,27 +260,31 @@ def _line_of(
         amounts[column] = to_yuan(value, unit)
         if section.block and column == "total":
             amounts[section.block] = amounts[column]
-    if not amounts:
-        code = squash("".join(cells[p] for p in (section.code if si else layout.code) if p < len(cells)))
-        if bad_cells and code.isdigit() and len(code) in (3, 5, 7):
-            # A coded row whose every amount is unreadable is left out: the user is told which and why.
-            label = code + " " + " ".join(cells[section.name].split()) if section.name < len(cells) else code
-            problems.append(
-                Problem(
-                    Severity.WARNING,
-                    "bad_amount",
-                    f"“{label}”一行的金额“{'”“'.join(bad_cells)}”都不是数字，这一行没有读入。",
-                    tuple(row.lines),
-                )
+    return amounts, bad_cells
+
+
+def _note_unread_row(
+    row: RawRow, section: Section, code_columns: list[int], bad_cells: list[str], problems: list[Problem]
+) -> None:
+    """A coded row whose every amount is unreadable is left out: the user is told which and why."""
+    cells = row.cells
+    code = squash("".join(cells[p] for p in code_columns if p < len(cells)))
+    if bad_cells and code.isdigit() and len(code) in (3, 5, 7):
+        label = code + " " + " ".join(cells[section.name].split()) if section.name < len(cells) else code
+        problems.append(
+            Problem(
+                Severity.WARNING,
+                "bad_amount",
+                f"“{label}”一行的金额“{'”“'.join(bad_cells)}”都不是数字，这一行没有读入。",
+                tuple(row.lines),
             )
-        return None
-    lines = tuple(row.lines)
-    # " ".join(s.split()) is re.sub(r"\s+", " ", s).strip(), done without a regex.
-    published = " ".join(cells[section.name].split()) if section.name < len(cells) else ""
-    name = squash(published)
-    code_text, code = _code_of(cells, section.code if si else layout.code)
-    unit_code = squash(cells[layout.unit_code]) if si == 0 and layout.unit_code is not None else ""
-    row_kind = cells[layout.type].strip() if si == 0 and layout.type is not None else ""
+        )
+
+
+def _checked_code(
+    code_text: str, code: str, name: str, published: str, lines: tuple[int, ...], problems: list[Problem]
+) -> tuple[str, str, str] | None:
+    """(code, name, published name) of a row once its code is checked and repaired; None to skip the row."""
     if code and not code.isdigit():
         if name:
             problems.append(
@@ -254,44 +305,31 @@ def _line_of(
             Problem(Severity.INFO, "code_repaired", f"科目编码“{code_text}”按科目名称“{name}”读作{repaired}。", lines)
         )
         code = repaired
-    for cell in bad_cells:
-        problems.append(Problem(Severity.WARNING, "bad_amount", f"“{name}”一行的金额“{cell}”不是数字，已略过。", lines))
-    common = {"table": key, "published_name": published, "amounts": amounts, "source_lines": lines}
-    if code:
-        return ParsedLine(
-            classification=codes.classification_of(code), code=code, name=name, row_kind=row_kind, **common
-        )
-    if name in _TOTAL_NAMES or (("合计" in name or "总计" in name) and len(name) <= 8 and "小计" not in name):
-        block = next((key for word, key in _BLOCK_TOTALS if word in name), None)
-        if block and set(amounts) == {"total"}:
-            # "人员经费合计 | 公用经费合计" under blocks that print only 决算数: the total of one block.
-            common["amounts"] = {block: amounts["total"]}
-        return ParsedLine(
-            classification=Classification.SUMMARY,
-            code="",
-            name="合计" if name in _TOTAL_NAMES else name,
-            row_kind="total",
-            **common,
-        )
-    if not name:
-        if unit_code:
-            return ParsedLine(classification=Classification.OTHER, code="", name="", row_kind="unit", **common)
-        return ParsedLine(
-            classification=Classification.OTHER if has_total else Classification.SUMMARY,
-            code="",
-            name="" if has_total else "合计",
-            row_kind="subtotal" if has_total else "total",
-            **common,
-        )
-    if key == "projects":
-        if name.isdigit():
-            return ParsedLine(classification=Classification.OTHER, code="", name=name, row_kind="unit", **common)
-        return ParsedLine(classification=Classification.PROJECT, code="", name=name, row_kind=row_kind, **common)
-    if unit_code:
-        return ParsedLine(classification=Classification.OTHER, code="", name=name, row_kind="unit", **common)
+    return code, name, published
+
+
+def _total_line(name: str, common: dict) -> ParsedLine | None:
+    """A 合计/总计 row (or one block's 合计), else None."""
+    if not (name in _TOTAL_NAMES or (("合计" in name or "总计" in name) and len(name) <= 8 and "小计" not in name)):
+        return None
+    amounts = common["amounts"]
+    block = next((key for word, key in _BLOCK_TOTALS if word in name), None)
+    if block and set(amounts) == {"total"}:
+        # "人员经费合计 | 公用经费合计" under blocks that print only 决算数: the total of one block.
+        common = {**common, "amounts": {block: amounts["total"]}}
+    return ParsedLine(
+        classification=Classification.SUMMARY,
+        code="",
+        name="合计" if name in _TOTAL_NAMES else name,
+        row_kind="total",
+        **common,
+    )
+
+
+def _named_line(name: str, row_kind: str, kind: str, common: dict, *, summary: bool) -> ParsedLine:
+    """A row without a code, known by its name alone."""
     bare = _NUMBERING.sub("", name)
-    if multi or key in _SUMMARY_KEYS or layout.code:
-        kind = _section_kind(section.label, si) if multi else ""
+    if summary:
         # Economic sections nest "(2)商品和服务支出" under both 基本 and 专项 groups:
         # only functional classes are given a code.
         class_code = codes.class_code_for_name(bare) if kind in {"expenditure", ""} else None
