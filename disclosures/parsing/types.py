@@ -149,3 +149,5 @@ class ParseResult:
     figures: list[StatedFigure] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     passages: list = field(default_factory=list)  # the prose, lines a PDF wrapped joined (prose.Passage)
+    # The document's totals as totals.py decides them, kept by check_totals for the checks that ask many times.
+    decided_totals: tuple | None = field(default=None, repr=False, compare=False)

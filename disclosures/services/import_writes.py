@@ -39,7 +39,8 @@ def _money(value: Decimal | None) -> Decimal | None:
     return None if value is None else value.quantize(Decimal("0.01"))
 
 
-def _write(prepared: Prepared, *, user) -> Disclosure:
+def disclosure_write(prepared: Prepared, *, user) -> Disclosure:
+    """Every row of one prepared document, in the caller's transaction; the document returned."""
     result = prepared.result
     disclosure = _disclosure_create(prepared, bureau=_bureau_of(prepared), user=user)
     table_of = _tables_write(disclosure, prepared)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -24,7 +25,7 @@ from disclosures.parsing.types import DisclosureError, Kind, ParseResult, Scope,
 from disclosures.selectors.regions import region_places, region_resolve
 from disclosures.versioning import data_version_bump
 
-from .import_writes import _write
+from .import_writes import disclosure_write
 
 log = logging.getLogger(__name__)
 
@@ -272,10 +273,21 @@ def disclosure_prepare_text(
     return prepared
 
 
-def _supersede(current: Disclosure) -> Disclosure:
-    current.status, current.superseded_at = Disclosure.Status.SUPERSEDED, timezone.now()
-    current.save(update_fields=["status", "superseded_at"])
-    return current
+def _supersede(
+    current: Disclosure | None, *, successor: Callable[[], Disclosure]
+) -> tuple[Disclosure, list[Disclosure]]:
+    """The current version (if any) superseded, then `successor` made current, then the old one pointed at it:
+    in that order, since only one version of a bureau's year, kind and scope may be current at a time."""
+    replaced = []
+    if current is not None:
+        current.status, current.superseded_at = Disclosure.Status.SUPERSEDED, timezone.now()
+        current.save(update_fields=["status", "superseded_at"])
+        replaced.append(current)
+    disclosure = successor()
+    for version in replaced:
+        version.superseded_by = disclosure
+        version.save(update_fields=["superseded_by"])
+    return disclosure, replaced
 
 
 def _restore(prepared: Prepared) -> ImportOutcome:
@@ -287,12 +299,13 @@ def _restore(prepared: Prepared) -> ImportOutcome:
     if old.status == Disclosure.Status.CURRENT:  # restored meanwhile by another import
         return ImportOutcome(prepared.filename, "unchanged", disclosure=old, prepared=prepared)
     current = _current_of(old.bureau, year=old.fiscal_year, kind=old.kind, scope=old.scope, lock=True)
-    replaced = [_supersede(current)] if current is not None else []
-    old.status, old.superseded_at, old.superseded_by = Disclosure.Status.CURRENT, None, None
-    old.save(update_fields=["status", "superseded_at", "superseded_by"])
-    for version in replaced:
-        version.superseded_by = old
-        version.save(update_fields=["superseded_by"])
+
+    def revive() -> Disclosure:
+        old.status, old.superseded_at, old.superseded_by = Disclosure.Status.CURRENT, None, None
+        old.save(update_fields=["status", "superseded_at", "superseded_by"])
+        return old
+
+    _, replaced = _supersede(current, successor=revive)
     _ranked_follow(old)
     data_version_bump()
     return ImportOutcome(prepared.filename, "replaced", disclosure=old, prepared=prepared, replaced=replaced)
@@ -330,11 +343,7 @@ def _save_once(prepared: Prepared, *, replace: bool, user) -> ImportOutcome:
             raise ImportRefused(
                 f"{current} 已有另一版本（{current.imported_at:%Y-%m-%d %H:%M} 导入）。", remedy="replace"
             )
-        replaced = [_supersede(current)] if current is not None else []
-        disclosure = _write(prepared, user=user)
-        for old in replaced:
-            old.superseded_by = disclosure
-            old.save(update_fields=["superseded_by"])
+        disclosure, replaced = _supersede(current, successor=lambda: disclosure_write(prepared, user=user))
         data_version_bump()
     status = "replaced" if replaced else "imported"
     return ImportOutcome(prepared.filename, status, disclosure=disclosure, prepared=prepared, replaced=replaced)
