@@ -61,6 +61,7 @@ class DocumentFacts:
             lines=(figure.line,),
             note=figure.quote,
             table="prose",
+            figure=figure.key,
         )
 
     def first_stated(self, key: str) -> StatedFigure | None:
@@ -98,7 +99,7 @@ class DocumentFacts:
         entered = self.denominators.get(Denominator.Kind.INSURED_RESIDENTS)
         if entered is not None:
             label = ENTERED_INSURED(n=f"{entered.value:,}", region=entered.region.name, year=entered.year)
-            ref = SourceRef(text=label, note=entered.source, href=entered.source_url)
+            ref = SourceRef(text=label, note=entered.source, href=entered.source_url, figure=entered.kind)
             return Headcount(Decimal(entered.value), ref, "entered", "")
         return None
 

@@ -195,11 +195,12 @@ class DetailColumn(tables.Column):
             return str(raw)
         text = show(raw, detail_unit(self.detail.kind))
         # Without a line of its own, the number links to the figures the document states.
-        url = reverse("disclosure_detail", args=[record.disclosure.pk]) + "#figures-heading"
-        if self.detail.source_match:
-            url = next((s.url for s in value.sources if self.detail.source_match in str(s.label) and s.url), "")
-        if self.detail.kind == "percent" and self.detail.key == "share_of_national_minimum":
+        if self.detail.reference:
             url = reverse("methods") + "#reference"
+        elif self.detail.source_figure:
+            url = next((s.url for s in value.sources if s.figure == self.detail.source_figure and s.url), "")
+        else:
+            url = reverse("disclosure_detail", args=[record.disclosure.pk]) + "#figures-heading"
         return format_html('<a href="{}">{}</a>', url, text) if url else text
 
     def value(self, value):

@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from disclosures import vocabulary
+
 MONEY = {"max_digits": 18, "decimal_places": 2}
 AMOUNT_COLUMNS = ("total", "basic", "project", "personnel", "public")
 
@@ -88,13 +90,8 @@ class BureauAlias(models.Model):
 
 
 class Disclosure(models.Model):
-    class Kind(models.TextChoices):
-        BUDGET = "budget", _("预算")
-        FINAL = "final", _("决算")
-
-    class Scope(models.TextChoices):
-        DEPARTMENT = "department", _("部门")
-        UNIT = "unit", _("单位")
+    Kind = vocabulary.Kind
+    Scope = vocabulary.Scope
 
     class Unit(models.TextChoices):
         YUAN = "元", _("元")
@@ -271,10 +268,7 @@ class StatedFigure(models.Model):
 
 
 class CheckResult(models.Model):
-    class Severity(models.TextChoices):
-        ERROR = "error", _("错误")
-        WARNING = "warning", _("不一致")
-        INFO = "info", _("提示")
+    Severity = vocabulary.Severity
 
     disclosure = models.ForeignKey(
         Disclosure, verbose_name=_("公开文件"), on_delete=models.CASCADE, related_name="checks"

@@ -10,39 +10,45 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from disclosures.vocabulary import HEADING
+
 from . import codes
 from .table_layout import Layout, Section, squash
 from .table_rows import RawRow, Region, is_prose, read_region
 from .table_titles import title_key
 from .text import parse_amount, to_yuan
-from .types import Classification, DocumentMeta, ParsedLine, ParsedTable, Problem, Severity
+from .types import Classification, DocumentMeta, ParsedLine, ParsedTable, Problem, RowKind, Severity, TableKey
 
 __all__ = ["read_tables"]
 
 _READ_ROWS = {
-    "income_expenditure_summary",
-    "income_summary",
-    "expenditure_summary",
-    "fiscal_summary",
-    "general_budget_expenditure",
-    "general_budget_economic",
-    "basic_expenditure",
-    "basic_functional",
-    "economic_summary",
-    "gov_fund",
-    "state_capital",
-    "three_public",
-    "projects",
-    "running_costs",
-    "procurement",
-    "assets",
+    TableKey.INCOME_EXPENDITURE_SUMMARY,
+    TableKey.INCOME_SUMMARY,
+    TableKey.EXPENDITURE_SUMMARY,
+    TableKey.FISCAL_SUMMARY,
+    TableKey.GENERAL_BUDGET_EXPENDITURE,
+    TableKey.GENERAL_BUDGET_ECONOMIC,
+    TableKey.BASIC_EXPENDITURE,
+    TableKey.BASIC_FUNCTIONAL,
+    TableKey.ECONOMIC_SUMMARY,
+    TableKey.GOV_FUND,
+    TableKey.STATE_CAPITAL,
+    TableKey.THREE_PUBLIC,
+    TableKey.PROJECTS,
+    TableKey.RUNNING_COSTS,
+    TableKey.PROCUREMENT,
+    TableKey.ASSETS,
 }
-_REGISTER_ONLY = {"performance_targets"}  # registered for their lines, rows left to the figures reader
-_SUMMARY_KEYS = {"income_expenditure_summary", "fiscal_summary", "income_summary", "expenditure_summary"}
+_REGISTER_ONLY = {TableKey.PERFORMANCE_TARGETS}  # registered for their lines, rows left to the figures reader
+_SUMMARY_KEYS = {
+    TableKey.INCOME_EXPENDITURE_SUMMARY,
+    TableKey.FISCAL_SUMMARY,
+    TableKey.INCOME_SUMMARY,
+    TableKey.EXPENDITURE_SUMMARY,
+}
 _TOTAL_NAMES = {"合计", "总计", "共计", "总合计"}
 _BLOCK_TOTALS = (("人员经费", "personnel"), ("公用经费", "public"))
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])\s*")
-_HEADING = re.compile(r"^\s*(?:[-*]\s+)?#{1,6}\s")
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -90,7 +96,7 @@ def read_tables(lines: list[str], *, meta: DocumentMeta) -> tuple[list[ParsedTab
             not rows
             and key in _READ_ROWS
             and not table.declared_empty
-            and (not region.rows or key in {"gov_fund", "state_capital"})
+            and (not region.rows or key in {TableKey.GOV_FUND, TableKey.STATE_CAPITAL})
         ):
             table.declared_empty = True
         tables.append(table)
@@ -112,14 +118,14 @@ def _empty_note_problem(table: ParsedTable, region: Region, rows: list[ParsedLin
 
 def _printed_title(line: str) -> str:
     s = _TAGS.sub("", line).strip()
-    return _HEADING.sub("", s).strip().lstrip("#").strip()
+    return HEADING.sub("", s).strip().lstrip("#").strip()
 
 
 def _region_end(lines: list[str], start: int, end: int) -> int:
     """A table ends at the next title, a markdown heading, or the first sentence of narrative."""
     for i in range(start + 1, end):
         line = lines[i]
-        if ("#" in line and _HEADING.match(line)) or is_prose(line):
+        if ("#" in line and HEADING.match(line)) or is_prose(line):
             return i
     return end
 
@@ -147,12 +153,12 @@ def _lines_of(region: Region, key: str, unit: str, problems: list[Problem]) -> l
             if line is not None:
                 found.append(line)
         for line in _merge_block_totals(found, layout):
-            has_total = has_total or line.row_kind == "total"
+            has_total = has_total or line.row_kind == RowKind.TOTAL
             out.append(line)
-    units = [x for x in out if x.row_kind == "unit"]
-    if not has_total and len(units) == 1 and key != "projects":
+    units = [x for x in out if x.row_kind == RowKind.UNIT]
+    if not has_total and len(units) == 1 and key != TableKey.PROJECTS:
         # A one-unit table prints the unit's row in place of a 合计 row.
-        units[0].row_kind = "total"
+        units[0].row_kind = RowKind.TOTAL
         units[0].name = "合计"
         units[0].classification = Classification.SUMMARY
     return out
@@ -160,7 +166,7 @@ def _lines_of(region: Region, key: str, unit: str, problems: list[Problem]) -> l
 
 def _merge_block_totals(found: list[ParsedLine], layout: Layout) -> list[ParsedLine]:
     """人员经费合计 | 公用经费合计 printed side by side on one row: one 合计 line with both and their sum."""
-    totals = [line for line in found if line.row_kind == "total"]
+    totals = [line for line in found if line.row_kind == RowKind.TOTAL]
     named = any(word in line.name for line in totals for word, _ in _BLOCK_TOTALS)
     if len(totals) < 2 or not (named or any(s.block for s in layout.sections)):
         return found
@@ -181,9 +187,9 @@ def _merge_block_totals(found: list[ParsedLine], layout: Layout) -> list[ParsedL
         published_name=" ".join(line.published_name for line in totals),
         amounts=amounts,
         source_lines=totals[0].source_lines,
-        row_kind="total",
+        row_kind=RowKind.TOTAL,
     )
-    return [line for line in found if line.row_kind != "total"] + [merged]
+    return [line for line in found if line.row_kind != RowKind.TOTAL] + [merged]
 
 
 def _line_of(
@@ -226,20 +232,20 @@ def _line_of(
     unit_code = squash(cells[layout.unit_code]) if si == 0 and layout.unit_code is not None else ""
     if not name:
         if unit_code:
-            return ParsedLine(classification=Classification.OTHER, code="", name="", row_kind="unit", **common)
+            return ParsedLine(classification=Classification.OTHER, code="", name="", row_kind=RowKind.UNIT, **common)
         return ParsedLine(
             classification=Classification.OTHER if has_total else Classification.SUMMARY,
             code="",
             name="" if has_total else "合计",
-            row_kind="subtotal" if has_total else "total",
+            row_kind=RowKind.SUBTOTAL if has_total else RowKind.TOTAL,
             **common,
         )
-    if key == "projects":
+    if key == TableKey.PROJECTS:
         if name.isdigit():
-            return ParsedLine(classification=Classification.OTHER, code="", name=name, row_kind="unit", **common)
+            return ParsedLine(classification=Classification.OTHER, code="", name=name, row_kind=RowKind.UNIT, **common)
         return ParsedLine(classification=Classification.PROJECT, code="", name=name, row_kind=row_kind, **common)
     if unit_code:
-        return ParsedLine(classification=Classification.OTHER, code="", name=name, row_kind="unit", **common)
+        return ParsedLine(classification=Classification.OTHER, code="", name=name, row_kind=RowKind.UNIT, **common)
     kind = _section_kind(section.label, si) if multi else ""
     return _named_line(name, row_kind, kind, common, summary=multi or key in _SUMMARY_KEYS or bool(layout.code))
 
@@ -321,7 +327,7 @@ def _total_line(name: str, common: dict) -> ParsedLine | None:
         classification=Classification.SUMMARY,
         code="",
         name="合计" if name in _TOTAL_NAMES else name,
-        row_kind="total",
+        row_kind=RowKind.TOTAL,
         **common,
     )
 
