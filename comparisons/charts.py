@@ -24,6 +24,7 @@ from .formatting import display_unit, number, show
 from .indicators import Indicator
 from .pages import Distribution, FunctionalItem, groups_of, row_group
 from .selectors import IndicatorRow
+from .vocabulary import Unit
 
 COLORS = ("#0b5cad", "#d9822b", "#2e8540", "#8e44ad", "#a3161b", "#5b6475")
 FONT = {"family": 'system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif'}
@@ -324,11 +325,11 @@ def functional_chart(*, chart_id: str, items: list[FunctionalItem]) -> Chart | N
     leaves = [i for i in items if not any(c != i.code and c.startswith(i.code) for c in codes)]
     leaves.sort(key=lambda i: i.value)
     names = [f"{i.code} {i.name}" for i in leaves]
-    shown = [f"{show(i.value, '元')} 万元" for i in leaves]
+    shown = [f"{show(i.value, Unit.MONEY)} {display_unit(Unit.MONEY)}" for i in leaves]
     bars = {
         "type": "bar",
         "orientation": "h",
-        "x": [_float(i.value, "元") for i in leaves],
+        "x": [_float(i.value, Unit.MONEY) for i in leaves],
         "y": names,
         "text": shown,
         "textposition": "auto",
@@ -340,6 +341,6 @@ def functional_chart(*, chart_id: str, items: list[FunctionalItem]) -> Chart | N
         [bars],
         height=max(220, 60 + 28 * len(leaves)),
         margin={"l": 10, "r": 20, "t": 10, "b": 40},
-        xaxis={"title": {"text": display_unit("元")}, "rangemode": "tozero"},
+        xaxis={"title": {"text": display_unit(Unit.MONEY)}, "rangemode": "tozero"},
     )
     return Chart(id=chart_id, figure=figure, summary=_("条形图：按功能分类（项）的支出；数字见下表。"))

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from .formatting import detail_unit, display_unit, number, show
 from .indicators import Indicator, IndicatorValue
 from .pages import Detail
+from .vocabulary import DetailKind
 
 
 class FastBodyMixin:
@@ -164,7 +165,7 @@ class DetailColumn(tables.Column):
 
     def __init__(self, detail: Detail, **kwargs):
         self.detail = detail
-        numeric = detail.kind != "text"
+        numeric = detail.kind != DetailKind.TEXT
         attrs = {"th": {"class": "num"}, "td": {"class": "num"}} if numeric else {}
         super().__init__(
             accessor=tables.A(f"values__{detail.indicator}"),
@@ -191,7 +192,7 @@ class DetailColumn(tables.Column):
         raw = self._raw(value)
         if raw is None or raw == "":
             return ""
-        if self.detail.kind == "text":
+        if self.detail.kind == DetailKind.TEXT:
             return str(raw)
         text = show(raw, detail_unit(self.detail.kind))
         # Without a line of its own, the number links to the figures the document states.
@@ -207,7 +208,7 @@ class DetailColumn(tables.Column):
         raw = self._raw(value)
         if raw is None or raw == "":
             return ""
-        if self.detail.kind == "text":
+        if self.detail.kind == DetailKind.TEXT:
             return str(raw)
         return number(raw, detail_unit(self.detail.kind))
 

@@ -190,6 +190,11 @@ class SourceTable(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def shown_open(self) -> bool:
+        """The document page opens the tables a reader looks at first: the spending summary and the prose amounts."""
+        return self.key in (vocabulary.TableKey.EXPENDITURE_SUMMARY, vocabulary.TableKey.NARRATIVE)
+
 
 class BudgetLine(models.Model):
     class Classification(models.TextChoices):

@@ -69,12 +69,12 @@ class Message:
         if not self.params:
             return text
         params = dict(self.params)
-        for name, unit in AMOUNTS[self.code].items():
-            if name in params:
-                params[name] = amounts_words(params[name], unit)
         try:
+            for name, unit in AMOUNTS[self.code].items():
+                if name in params:
+                    params[name] = amounts_words(params[name], unit)
             return text % params
-        except (KeyError, ValueError):  # stored by an older definition, until rebuild_indicators recomputes it
+        except (KeyError, ValueError, ArithmeticError):  # stored by an older definition, until rebuilt
             return " ".join(value for _, value in self.params)
 
     def __contains__(self, part: str) -> bool:

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy, gettext_noop
 
+from comparisons.vocabulary import Unit
+
 from .base import Indicator, IndicatorValue, message, money
 
 if TYPE_CHECKING:
@@ -25,11 +27,13 @@ SPLIT = {
     "assistance_county": "county",
 }
 SPLIT_LABELS = {
-    "central": message("medical_assistance.central", gettext_noop("中央资金 %(amount)s"), amounts={"amount": "元"}),
-    "provincial": message(
-        "medical_assistance.provincial", gettext_noop("省级资金 %(amount)s"), amounts={"amount": "元"}
+    "central": message(
+        "medical_assistance.central", gettext_noop("中央资金 %(amount)s"), amounts={"amount": Unit.MONEY}
     ),
-    "county": message("medical_assistance.county", gettext_noop("县级资金 %(amount)s"), amounts={"amount": "元"}),
+    "provincial": message(
+        "medical_assistance.provincial", gettext_noop("省级资金 %(amount)s"), amounts={"amount": Unit.MONEY}
+    ),
+    "county": message("medical_assistance.county", gettext_noop("县级资金 %(amount)s"), amounts={"amount": Unit.MONEY}),
 }
 NONE = message("medical_assistance.none", gettext_noop("文件中没有医疗救助（21013）支出。"))
 ONE_ITEM = message(
@@ -41,7 +45,7 @@ ITEMS = message(
 SPLIT_DIFFERS = message(
     "medical_assistance.split_differs",
     gettext_noop("文件所述各来源资金合计 %(split)s，与医疗救助支出 %(value)s不同。"),
-    amounts={"split": "yuan", "value": "yuan"},
+    amounts={"split": Unit.YUAN, "value": Unit.YUAN},
 )
 
 
@@ -89,7 +93,7 @@ INDICATOR = Indicator(
         "文件写明资金来源时，另列中央、省级、县级资金。"
     ),
     formula=gettext_lazy("21013 合计；无类合计时 = 2101301 + 其他 21013xx 项"),
-    unit="元",
+    unit=Unit.MONEY,
     version=2,  # 2: amounts in its messages stored as numbers, put into words when shown
     codes=(CLASS, ITEM),
     figures=tuple(SPLIT),

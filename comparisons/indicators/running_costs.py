@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy, gettext_noop
 
+from comparisons.vocabulary import Unit
+
 from .base import Indicator, IndicatorValue, message, money
 
 if TYPE_CHECKING:
@@ -18,7 +20,7 @@ if TYPE_CHECKING:
 
 PUBLIC = "公用经费"
 DEFAULT_LABEL = message("running_costs.label", gettext_noop("机关运行经费"))
-STATED = message("running_costs.stated", gettext_noop("%(label)s %(amount)s"), amounts={"amount": "元"})
+STATED = message("running_costs.stated", gettext_noop("%(label)s %(amount)s"), amounts={"amount": Unit.MONEY})
 ONLY_PUBLIC = message(
     "running_costs.only_public", gettext_noop("本单位未写明机关运行经费，只写明公用经费，按公用经费列示。")
 )
@@ -55,7 +57,7 @@ INDICATOR = Indicator(
         "水电等，不含工资。只写明公用经费的单位按公用经费列示并注明；文字中都未写明时，取基本支出表的公用经费合计并注明。"
     ),
     formula=gettext_lazy("文件写明的机关运行经费；否则公用经费"),
-    unit="元",
+    unit=Unit.MONEY,
     version=2,  # 2: amounts in its messages stored as numbers, put into words when shown
     figures=("running_costs", "public"),
     caveats=(

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy, gettext_noop
 
+from comparisons.vocabulary import Unit
+
 from ._ratios import TOTAL
 from .base import Indicator, IndicatorValue, message, money
 
@@ -17,7 +19,7 @@ NO_TOTAL = message("total_budget.no_total", gettext_noop("文件没有列出支�
 OTHER_TOTALS = message(
     "total_budget.other_totals",
     gettext_noop("文字说明中另写有总额 %(values)s，与表中合计不同；见该文件的核对结果。"),
-    amounts={"values": "元"},
+    amounts={"values": Unit.MONEY},
 )
 
 
@@ -40,7 +42,7 @@ INDICATOR = Indicator(
         "决算只有文字时取文字说明中的数。文字说明中与表格不同的总额在备注中列出。"
     ),
     formula=gettext_lazy("支出总表“合计”行"),
-    unit="元",
+    unit=Unit.MONEY,
     version=2,  # 2: amounts in its messages stored as numbers, put into words when shown
     figures=("total",),
     caveats=(

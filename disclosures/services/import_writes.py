@@ -18,6 +18,7 @@ from disclosures.models import (
     SourceTable,
     StatedFigure,
 )
+from disclosures.vocabulary import TableKey
 
 from .bulk import rows_insert
 
@@ -124,7 +125,7 @@ def _tables_write(disclosure: Disclosure, prepared: Prepared) -> Callable[[Line]
             SourceTable(
                 disclosure=disclosure,
                 position=len(table_rows),
-                key="narrative",
+                key=TableKey.NARRATIVE,
                 title="文字说明中的支出数",
                 unit=meta.unit or "",
                 start_line=min(line.source_lines[0] for line in outside),
@@ -141,7 +142,7 @@ def _tables_write(disclosure: Disclosure, prepared: Prepared) -> Callable[[Line]
     def table_of(line: Line) -> SourceTable:
         candidates = [t for t in by_position if t.key == line.table]
         if not candidates:
-            return tables["narrative"]
+            return tables[TableKey.NARRATIVE]
         first_line = min(line.source_lines)
         for table in candidates:
             if table.start_line <= first_line <= table.end_line:
