@@ -28,4 +28,3 @@ def test_a_message_stored_by_an_older_definition_is_shown_as_its_values_not_an_e
     assert str(older) == "376.76"
     counted = Message("facts.stated_insured", (("n", "250,000"),))  # formatted before counts were stored as numbers
     assert str(counted) == "250,000"
-
