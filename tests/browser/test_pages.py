@@ -255,7 +255,7 @@ def test_api_docs_page(page):
     # Each endpoint's parameters, read from its FilterSet: what values, the help text, the choices.
     regions = page.locator("#endpoint-regions")
     regions.scroll_into_view_if_needed()
-    level = regions.get_by_role("row", name=re.compile(r"^level"))
+    level = regions.locator("tbody tr").filter(has=page.locator("th", has_text=re.compile(r"^level$")))
     expect(level).to_contain_text("可选值")
     expect(level).to_contain_text("prefecture 地级")
     screenshot(page, "api-docs")
