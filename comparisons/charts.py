@@ -24,6 +24,7 @@ from .formatting import display_unit, number, show
 from .indicators import Indicator
 from .pages import Distribution, FunctionalItem, groups_of, row_group
 from .selectors import IndicatorRow
+from .vocabulary import Unit
 
 COLORS = ("#0b5cad", "#d9822b", "#2e8540", "#8e44ad", "#a3161b", "#5b6475")
 FONT = {"family": 'system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif'}
@@ -121,6 +122,37 @@ def distribution_chart(*, chart_id: str, distribution: Distribution, found_label
     unit = display_unit(indicator.unit)
     if not distribution.bins:
         return Chart(id=chart_id, figure={}, summary="")
+    bars = _histogram_bars(distribution, unit)
+    lines, medians = _median_lines(distribution, unit, found_label)
+    shapes, notes = [], []
+    for index, (value, color, dash, label) in enumerate(lines, start=1):
+        shape, note = _vline(_float(value, indicator.unit), color, dash, label, index)
+        shapes.append(shape)
+        notes.append(note)
+    figure = _figure(
+        [bars],
+        height=300,
+        bargap=0,
+        shapes=shapes,
+        annotations=notes,
+        margin={"t": 30},
+        xaxis={"title": {"text": unit}},
+        yaxis={
+            "title": {"text": _("单位数")},
+            "rangemode": "tozero",
+            "tickformat": ",d",
+            "dtick": _count_step(max(bars["y"])),
+        },
+    )
+    summary = _(
+        "直方图：%(name)s在 %(n)s 个单位中的分布（每根柱为一个数值区间内的单位数），虚线为中位数；各单位的数字见下表。"
+    ) % {"name": indicator.name, "n": stats.present}
+    return Chart(id=chart_id, figure=figure, summary=summary, medians=medians)
+
+
+def _histogram_bars(distribution: Distribution, unit: str) -> dict:
+    """One bar per range of values, as wide as its range, its hover text the range and the count."""
+    indicator = distribution.indicator
     xs, ys, widths, texts = [], [], [], []
     for b in distribution.bins:
         low, high = _float(b.low, indicator.unit), _float(b.high, indicator.unit)
@@ -131,7 +163,7 @@ def distribution_chart(*, chart_id: str, distribution: Distribution, found_label
             _("%(low)s–%(high)s %(unit)s：%(n)s 个单位")
             % {"low": show(b.low, indicator.unit), "high": show(b.high, indicator.unit), "unit": unit, "n": b.count}
         )
-    bars = {
+    return {
         "type": "bar",
         "x": xs,
         "y": ys,
@@ -142,7 +174,14 @@ def distribution_chart(*, chart_id: str, distribution: Distribution, found_label
         "name": _("单位数"),
         "showlegend": False,
     }
-    shapes, notes, medians = [], [], []
+
+
+def _median_lines(
+    distribution: Distribution, unit: str, found_label: str
+) -> tuple[list[tuple[Decimal, str, str, str]], list[str]]:
+    """The vertical lines (value, colour, dash, label) of the medians and the found county, and the medians' words."""
+    indicator = distribution.indicator
+    medians: list[str] = []
     lines = []
     if distribution.national is not None:
         value, n = distribution.national
@@ -164,29 +203,7 @@ def distribution_chart(*, chart_id: str, distribution: Distribution, found_label
     found = distribution.found
     if found is not None and found.value is not None:
         lines.append((found.value, COLORS[4], "solid", f"{found_label} {show(found.value, indicator.unit)}"))
-    for index, (value, color, dash, label) in enumerate(lines, start=1):
-        shape, note = _vline(_float(value, indicator.unit), color, dash, label, index)
-        shapes.append(shape)
-        notes.append(note)
-    figure = _figure(
-        [bars],
-        height=300,
-        bargap=0,
-        shapes=shapes,
-        annotations=notes,
-        margin={"t": 30},
-        xaxis={"title": {"text": unit}},
-        yaxis={
-            "title": {"text": _("单位数")},
-            "rangemode": "tozero",
-            "tickformat": ",d",
-            "dtick": _count_step(max(ys)),
-        },
-    )
-    summary = _(
-        "直方图：%(name)s在 %(n)s 个单位中的分布（每根柱为一个数值区间内的单位数），虚线为中位数；各单位的数字见下表。"
-    ) % {"name": indicator.name, "n": stats.present}
-    return Chart(id=chart_id, figure=figure, summary=summary, medians=medians)
+    return lines, medians
 
 
 # --- the compare page: the chosen bureaus ---
@@ -308,11 +325,11 @@ def functional_chart(*, chart_id: str, items: list[FunctionalItem]) -> Chart | N
     leaves = [i for i in items if not any(c != i.code and c.startswith(i.code) for c in codes)]
     leaves.sort(key=lambda i: i.value)
     names = [f"{i.code} {i.name}" for i in leaves]
-    shown = [f"{show(i.value, '元')} 万元" for i in leaves]
+    shown = [f"{show(i.value, Unit.MONEY)} {display_unit(Unit.MONEY)}" for i in leaves]
     bars = {
         "type": "bar",
         "orientation": "h",
-        "x": [_float(i.value, "元") for i in leaves],
+        "x": [_float(i.value, Unit.MONEY) for i in leaves],
         "y": names,
         "text": shown,
         "textposition": "auto",
@@ -324,6 +341,6 @@ def functional_chart(*, chart_id: str, items: list[FunctionalItem]) -> Chart | N
         [bars],
         height=max(220, 60 + 28 * len(leaves)),
         margin={"l": 10, "r": 20, "t": 10, "b": 40},
-        xaxis={"title": {"text": display_unit("元")}, "rangemode": "tozero"},
+        xaxis={"title": {"text": display_unit(Unit.MONEY)}, "rangemode": "tozero"},
     )
     return Chart(id=chart_id, figure=figure, summary=_("条形图：按功能分类（项）的支出；数字见下表。"))

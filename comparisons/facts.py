@@ -10,18 +10,21 @@ from decimal import Decimal
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_noop
 
+from comparisons.vocabulary import PROSE, Origin, Unit
 from disclosures.models import BudgetLine, Denominator, Disclosure, StatedFigure
 from disclosures.parsing.codes import standard_name
 from disclosures.summary import Amount, DocumentSummary, summarise
 
 from .indicators.base import Message, SourceRef, as_text, headcount, message
 
-STATED_INSURED = message("facts.stated_insured", gettext_noop("城乡居民参保人数 %(n)s 人"))
+STATED_INSURED = message("facts.stated_insured", gettext_noop("城乡居民参保人数 %(n)s 人"), amounts={"n": Unit.COUNT})
 ENTERED_INSURED = message(
-    "facts.entered_insured", gettext_noop("工作人员录入的参保人数 %(n)s 人（%(region)s %(year)s年）")
+    "facts.entered_insured",
+    gettext_noop("工作人员录入的参保人数 %(n)s 人（%(region)s %(year)s年）"),
+    amounts={"n": Unit.COUNT},
 )
-STAFF = message("facts.staff", gettext_noop("%(label)s %(n)s 人"))
-STAFF_UNLABELLED = message("facts.staff_unlabelled", gettext_noop("人数 %(n)s 人"))
+STAFF = message("facts.staff", gettext_noop("%(label)s %(n)s 人"), amounts={"n": Unit.COUNT})
+STAFF_UNLABELLED = message("facts.staff_unlabelled", gettext_noop("人数 %(n)s 人"), amounts={"n": Unit.COUNT})
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,7 @@ class Headcount:
 
     value: Decimal
     ref: SourceRef
-    origin: str  # "stated": the document states it; "entered": staff entered it for the region and year
+    origin: Origin
     label: str  # what the document called it ("实有人数", "编制人数" ...), as printed; "" where staff entered it
 
 
@@ -60,7 +63,8 @@ class DocumentFacts:
             disclosure_id=self.disclosure.pk,
             lines=(figure.line,),
             note=figure.quote,
-            table="prose",
+            table=PROSE,
+            figure=figure.key,
         )
 
     def first_stated(self, key: str) -> StatedFigure | None:
@@ -93,13 +97,13 @@ class DocumentFacts:
         """城乡居民参保人数: as the document states it, else as staff entered it for the region and year."""
         figure = self.first_stated("insured_residents")
         if figure is not None:
-            label = STATED_INSURED(n=f"{figure.value:,.0f}")
-            return Headcount(headcount(figure.value), self.figure_ref(label, figure), "stated", figure.label)
+            label = STATED_INSURED(n=figure.value)
+            return Headcount(headcount(figure.value), self.figure_ref(label, figure), Origin.STATED, figure.label)
         entered = self.denominators.get(Denominator.Kind.INSURED_RESIDENTS)
         if entered is not None:
-            label = ENTERED_INSURED(n=f"{entered.value:,}", region=entered.region.name, year=entered.year)
-            ref = SourceRef(text=label, note=entered.source, href=entered.source_url)
-            return Headcount(Decimal(entered.value), ref, "entered", "")
+            label = ENTERED_INSURED(n=entered.value, region=entered.region.name, year=entered.year)
+            ref = SourceRef(text=label, note=entered.source, href=entered.source_url, figure=entered.kind)
+            return Headcount(Decimal(entered.value), ref, Origin.ENTERED, "")
         return None
 
     def staff(self) -> Headcount | None:
@@ -109,9 +113,9 @@ class DocumentFacts:
             return None
         actual = [f for f in stated if "实有" in (f.label or "") or "在职" in (f.label or "")]
         figure = (actual or stated)[0]
-        n = f"{figure.value:,.0f}"
+        n = figure.value
         ref = self.figure_ref(STAFF(label=figure.label, n=n) if figure.label else STAFF_UNLABELLED(n=n), figure)
-        return Headcount(headcount(figure.value), ref, "stated", figure.label or "人数")
+        return Headcount(headcount(figure.value), ref, Origin.STATED, figure.label or "人数")
 
 
 def _feeds_indicators(line) -> bool:

@@ -1,4 +1,6 @@
-"""How an indicator value is shown and exported: 万元 and 元 with two decimals, percent, counts; None stays empty."""
+"""How numbers are shown and exported, in one place: 万元 and 元 with two decimals, percent, counts; None stays
+empty (missing is not 0). Plain functions: the template filters (templatetags/money.py, comparisons.py), the tables,
+the charts, the exports and the words of the indicators' messages all call these; the domain hands them numbers."""
 
 from __future__ import annotations
 
@@ -6,12 +8,36 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from disclosures.templatetags.money import format_wan, plain_number, yuan
+from comparisons.vocabulary import DETAIL_UNITS, Unit
 
 CENT = Decimal("0.01")
 TEN_THOUSAND = Decimal(10000)
 
-DISPLAY_UNITS = {"元": _("万元"), "元/人": _("元/人"), "%": "%"}
+DISPLAY_UNITS = {Unit.MONEY: _("万元"), Unit.PER_HEAD: _("元/人"), Unit.PERCENT: "%", Unit.YUAN: _("元")}
+
+
+def format_wan(value: Decimal | None, places: str = "0.01") -> str:
+    """元 -> '3,798.25' (万元, two decimals); '' for a blank cell or a column the row does not have."""
+    if value is None or value == "":
+        return ""
+    wan = (Decimal(value) / TEN_THOUSAND).quantize(Decimal(places), rounding=ROUND_HALF_UP)
+    return f"{wan:,}"
+
+
+def format_yuan(value: Decimal | None) -> str:
+    """元 -> '128.00' (元, two decimals, thousands separators)."""
+    if value is None or value == "":
+        return ""
+    return f"{Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP):,}"
+
+
+def plain_number(value: Decimal | None) -> str:
+    """A count or a stated figure without trailing zeros: Decimal('250000.0000') -> '250,000'."""
+    if value is None or value == "":
+        return ""
+    d = Decimal(value)
+    d = d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
+    return f"{d:,}"
 
 
 def display_unit(unit: str) -> str:
@@ -22,13 +48,20 @@ def show(value: Decimal | None, unit: str) -> str:
     """The text a page shows: '3,200.00' (万元), '128.00' (元/人), '0.63' (%); '' for missing."""
     if value is None:
         return ""
-    if unit == "元":
+    if unit == Unit.MONEY:
         return format_wan(value)
-    if unit in ("元/人", "yuan"):
-        return yuan(value)
-    if unit in ("%", "percent"):
+    if unit in (Unit.PER_HEAD, Unit.YUAN):
+        return format_yuan(value)
+    if unit == Unit.PERCENT:
         return f"{Decimal(value):,}"
     return plain_number(value)
+
+
+def amounts_words(raw: str, unit: str) -> str:
+    """Numbers stored in a message as plain decimals ("37984200.00 38000000" in 元), in words with their unit:
+    '3,798.42、3,800.00 万元'; a count without one ('250,000': the sentence says 人)."""
+    words = "、".join(show(Decimal(part), unit) for part in raw.split())
+    return f"{words} {display_unit(unit)}" if unit in DISPLAY_UNITS else words
 
 
 def number(value: Decimal | None, unit: str) -> Decimal | None:
@@ -36,15 +69,15 @@ def number(value: Decimal | None, unit: str) -> Decimal | None:
     if value is None:
         return None
     value = Decimal(value)
-    if unit == "元":
+    if unit == Unit.MONEY:
         return (value / TEN_THOUSAND).quantize(CENT, rounding=ROUND_HALF_UP)
-    if unit in ("元/人", "yuan"):
+    if unit in (Unit.PER_HEAD, Unit.YUAN):
         return value.quantize(CENT, rounding=ROUND_HALF_UP)
-    if unit == "count":
+    if unit == Unit.COUNT:
         return value.quantize(Decimal(1), rounding=ROUND_HALF_UP)
     return value
 
 
 def detail_unit(kind: str) -> str:
-    """The unit key `show`/`number` take for a Detail kind."""
-    return {"wan": "元", "yuan": "yuan", "percent": "%", "count": "count"}.get(kind, kind)
+    """The unit `show`/`number` take for a Detail kind."""
+    return DETAIL_UNITS.get(kind, kind)

@@ -15,6 +15,7 @@ from disclosures.parsing.codes import standard_name
 
 from .indicators import GROUPS, REGISTRY, Indicator
 from .reference import ReferenceRow, reference_rows
+from .vocabulary import Unit
 
 # What the stated figures an indicator reads are called (StatedFigure.key -> label).
 FIGURE_LABELS: dict[str, Promise] = {
@@ -33,9 +34,9 @@ FIGURE_LABELS: dict[str, Promise] = {
 }
 
 UNIT_LABELS: dict[str, Promise] = {
-    "元": _("万元（两位小数；存储为元）"),
-    "元/人": _("元/人（两位小数）"),
-    "%": _("%（占比两位小数；占全国最低标准的比例一位小数）"),
+    Unit.MONEY: _("万元（两位小数；存储为元）"),
+    Unit.PER_HEAD: _("元/人（两位小数）"),
+    Unit.PERCENT: _("%（占比两位小数；占全国最低标准的比例一位小数）"),
 }
 
 # The caveats that hold for every indicator: the issue asks for budget vs final accounts, years, units, denominators.

@@ -61,6 +61,7 @@ def stored_from_value(value: IndicatorValue, disclosure: Disclosure, region_code
                 "lines": list(s.lines),
                 "note": s.note,
                 "href": s.href,
+                "figure": s.figure,
             }
             for s in value.sources
         ],
@@ -101,6 +102,7 @@ def value_from_stored(row: StoredIndicator | StoredFields) -> IndicatorValue:
                 note=s["note"],
                 href=s["href"],
                 table=s["table"],
+                figure=s.get("figure", ""),  # stored before sources named their figure: none
             )
             for s in row.sources
         ),

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from .formatting import detail_unit, display_unit, number, show
 from .indicators import Indicator, IndicatorValue
 from .pages import Detail
+from .vocabulary import DetailKind
 
 
 class FastBodyMixin:
@@ -164,7 +165,7 @@ class DetailColumn(tables.Column):
 
     def __init__(self, detail: Detail, **kwargs):
         self.detail = detail
-        numeric = detail.kind != "text"
+        numeric = detail.kind != DetailKind.TEXT
         attrs = {"th": {"class": "num"}, "td": {"class": "num"}} if numeric else {}
         super().__init__(
             accessor=tables.A(f"values__{detail.indicator}"),
@@ -191,22 +192,23 @@ class DetailColumn(tables.Column):
         raw = self._raw(value)
         if raw is None or raw == "":
             return ""
-        if self.detail.kind == "text":
+        if self.detail.kind == DetailKind.TEXT:
             return str(raw)
         text = show(raw, detail_unit(self.detail.kind))
         # Without a line of its own, the number links to the figures the document states.
-        url = reverse("disclosure_detail", args=[record.disclosure.pk]) + "#figures-heading"
-        if self.detail.source_match:
-            url = next((s.url for s in value.sources if self.detail.source_match in str(s.label) and s.url), "")
-        if self.detail.kind == "percent" and self.detail.key == "share_of_national_minimum":
+        if self.detail.reference:
             url = reverse("methods") + "#reference"
+        elif self.detail.source_figure:
+            url = next((s.url for s in value.sources if s.figure == self.detail.source_figure and s.url), "")
+        else:
+            url = reverse("disclosure_detail", args=[record.disclosure.pk]) + "#figures-heading"
         return format_html('<a href="{}">{}</a>', url, text) if url else text
 
     def value(self, value):
         raw = self._raw(value)
         if raw is None or raw == "":
             return ""
-        if self.detail.kind == "text":
+        if self.detail.kind == DetailKind.TEXT:
             return str(raw)
         return number(raw, detail_unit(self.detail.kind))
 

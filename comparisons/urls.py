@@ -2,7 +2,7 @@
 
 The public pages and the API are cached per data version (caching.py); downloads stream and staff pages write."""
 
-from django.urls import path
+from django.urls import include, path
 
 from . import api, downloads, views, views_methods, views_staff
 from .caching import cache_public
@@ -14,14 +14,7 @@ urlpatterns = [
     path("bureaus/<int:pk>/", cache_public(views.bureau_detail), name="bureau_detail"),
     path("search/", cache_public(views.search), name="search"),
     # The read-only JSON API, its documentation page, the bulk downloads, and the staff denominator page.
-    path("api/", cache_public(api.docs), name="api_docs"),
-    path("api/regions/", cache_public(api.regions), name="api_regions"),
-    path("api/bureaus/", cache_public(api.bureaus), name="api_bureaus"),
-    path("api/documents/", cache_public(api.documents), name="api_documents"),
-    path("api/documents/<int:pk>/", cache_public(api.document), name="api_document"),
-    path("api/documents/<int:pk>/lines/", cache_public(api.document_lines), name="api_document_lines"),
-    path("api/lines/", cache_public(api.lines), name="api_lines"),
-    path("api/indicators/", cache_public(api.indicators), name="api_indicators"),
+    path("api/", include(api.urlpatterns())),
     path("downloads/lines.csv", downloads.lines_csv, name="download_lines"),
     path("downloads/indicators.csv", downloads.indicators_csv, name="download_indicators"),
     path("staff/denominators/", views_staff.denominators, name="denominators"),

@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from disclosures import vocabulary
+
 MONEY = {"max_digits": 18, "decimal_places": 2}
 AMOUNT_COLUMNS = ("total", "basic", "project", "personnel", "public")
 
@@ -88,13 +90,8 @@ class BureauAlias(models.Model):
 
 
 class Disclosure(models.Model):
-    class Kind(models.TextChoices):
-        BUDGET = "budget", _("预算")
-        FINAL = "final", _("决算")
-
-    class Scope(models.TextChoices):
-        DEPARTMENT = "department", _("部门")
-        UNIT = "unit", _("单位")
+    Kind = vocabulary.Kind
+    Scope = vocabulary.Scope
 
     class Unit(models.TextChoices):
         YUAN = "元", _("元")
@@ -193,6 +190,11 @@ class SourceTable(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def shown_open(self) -> bool:
+        """The document page opens the tables a reader looks at first: the spending summary and the prose amounts."""
+        return self.key in (vocabulary.TableKey.EXPENDITURE_SUMMARY, vocabulary.TableKey.NARRATIVE)
+
 
 class BudgetLine(models.Model):
     class Classification(models.TextChoices):
@@ -271,10 +273,7 @@ class StatedFigure(models.Model):
 
 
 class CheckResult(models.Model):
-    class Severity(models.TextChoices):
-        ERROR = "error", _("错误")
-        WARNING = "warning", _("不一致")
-        INFO = "info", _("提示")
+    Severity = vocabulary.Severity
 
     disclosure = models.ForeignKey(
         Disclosure, verbose_name=_("公开文件"), on_delete=models.CASCADE, related_name="checks"

@@ -1,33 +1,24 @@
 """The read-only JSON API: regions, bureaus, documents, lines and indicator values.
 
-One declaration (ENDPOINTS) lists every endpoint with its filters and fields; the views parse their query string
-against it and the documentation page at /api/ is generated from it. Plain Django views returning JSON:
+One declaration (ENDPOINTS) lists every endpoint with its route, its FilterSet and its fields; urls.py routes from
+it, the views read their query string with the FilterSet, and the documentation page at /api/ is generated from it.
+Plain Django views returning JSON:
 
 - GET (and HEAD) only; any other method gets 405 with an Allow header.
 - Lists are paginated with limit/offset (DEFAULT_LIMIT, at most MAX_LIMIT) and say how many there are in all.
 - Money is a decimal string in 元 ("32000000.00"), never a float; a missing value is null with its reason.
 - Every figure carries its source: the document id, its source lines and the URL of the line on the document page.
 
-endpoints.py holds the declaration and the reading of the query string, serializers.py the JSON of each
-object, views.py the views and the documentation page; the names below are what urls.py and others import.
+endpoints.py holds the declaration, filters.py the FilterSets (the reading of the query string), serializers.py the
+JSON of each object, views.py the views and the documentation page; the names below are what urls.py and others import.
 """
 
-from .endpoints import (
-    ALLOWED_METHODS,
-    BY_ENDPOINT,
-    DEFAULT_LIMIT,
-    ENDPOINTS,
-    KIND_LABELS,
-    MAX_LIMIT,
-    PARSERS,
-    ApiError,
-    Endpoint,
-    Filter,
-    parse_params,
-)
+from .endpoints import ALLOWED_METHODS, BY_ENDPOINT, ENDPOINTS, Endpoint
+from .filters import DEFAULT_LIMIT, MAX_LIMIT, ApiError, ApiFilterSet
 from .serializers import (
     bureau_json,
     document_brief,
+    document_detail_json,
     document_json,
     indicator_value_json,
     jsonable,
@@ -35,25 +26,36 @@ from .serializers import (
     region_json,
     source_json,
 )
-from .views import api_view, bureaus, docs, document, document_lines, documents, indicators, lines, paginate, regions
+from .views import (
+    api_view,
+    bureaus,
+    docs,
+    document,
+    document_lines,
+    documents,
+    indicators,
+    lines,
+    paginate,
+    regions,
+    urlpatterns,
+)
 
 __all__ = [
     "ALLOWED_METHODS",
     "BY_ENDPOINT",
     "DEFAULT_LIMIT",
     "ENDPOINTS",
-    "KIND_LABELS",
     "MAX_LIMIT",
-    "PARSERS",
     "ApiError",
+    "ApiFilterSet",
     "Endpoint",
-    "Filter",
     "api_view",
     "bureau_json",
     "bureaus",
     "docs",
     "document",
     "document_brief",
+    "document_detail_json",
     "document_json",
     "document_lines",
     "documents",
@@ -63,8 +65,8 @@ __all__ = [
     "line_json",
     "lines",
     "paginate",
-    "parse_params",
     "region_json",
     "regions",
     "source_json",
+    "urlpatterns",
 ]

@@ -33,7 +33,7 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
-def _absolute(request: HttpRequest, url: str) -> str:
+def absolute_url(request: HttpRequest, url: str) -> str:
     return request.build_absolute_uri(url) if url.startswith("/") else url
 
 
@@ -62,8 +62,8 @@ def bureau_json(request: HttpRequest, bureau: Bureau) -> dict:
         "aliases": [a.name for a in bureau.aliases.all()],
         "region": _region_brief(bureau.region),
         "document_count": bureau.document_count,
-        "url": _absolute(request, reverse("bureau_detail", args=[bureau.pk])),
-        "documents_url": _absolute(request, reverse("api_documents") + f"?bureau={bureau.pk}"),
+        "url": absolute_url(request, reverse("bureau_detail", args=[bureau.pk])),
+        "documents_url": absolute_url(request, reverse("api_documents") + f"?bureau={bureau.pk}"),
     }
 
 
@@ -86,8 +86,42 @@ def document_json(request: HttpRequest, d: Disclosure) -> dict:
         "imported_at": d.imported_at.isoformat() if d.imported_at else None,
         "line_count": getattr(d, "line_count", None),
         "demo": d.demo,
-        "url": _absolute(request, reverse("disclosure_detail", args=[d.pk])),
-        "lines_url": _absolute(request, reverse("api_document_lines", args=[d.pk])),
+        "url": absolute_url(request, reverse("disclosure_detail", args=[d.pk])),
+        "lines_url": absolute_url(request, reverse("api_document_lines", args=[d.pk])),
+    }
+
+
+def document_detail_json(request: HttpRequest, d: Disclosure) -> dict:
+    """One document with its tables, stated figures and check findings."""
+    return document_json(request, d) | {
+        "tables": [
+            {
+                "position": t.position,
+                "key": t.key,
+                "title": t.title,
+                "published_unit": t.unit,
+                "start_line": t.start_line,
+                "end_line": t.end_line,
+                "declared_empty": t.declared_empty,
+            }
+            for t in d.tables.all()
+        ],
+        "figures": [
+            {
+                "key": f.key,
+                "label": f.label,
+                "value": decimal_string(f.value.normalize()),
+                "unit": f.unit,
+                "year": f.year,
+                "line": f.line,
+                "quote": f.quote,
+                "url": absolute_url(request, source_line_url(d.pk, f.line)),
+            }
+            for f in d.figures.all()
+        ],
+        "checks": [
+            {"severity": c.severity, "code": c.code, "message": c.message, "lines": c.lines} for c in d.checks.all()
+        ],
     }
 
 
@@ -101,7 +135,7 @@ def document_brief(request: HttpRequest, d: Disclosure) -> dict:
         "kind": d.kind,
         "scope": d.scope,
         "demo": d.demo,
-        "url": _absolute(request, reverse("disclosure_detail", args=[d.pk])),
+        "url": absolute_url(request, reverse("disclosure_detail", args=[d.pk])),
     }
 
 
@@ -130,7 +164,7 @@ def line_json(request: HttpRequest, line: BudgetLine) -> dict:
         "other_amounts": {k: decimal_string(Decimal(v)) for k, v in line.other_amounts.items()},
         "from_narrative": line.from_narrative,
         "source_lines": list(line.source_lines),
-        "url": _absolute(request, source_line_url(line.disclosure_id, line.first_line)),
+        "url": absolute_url(request, source_line_url(line.disclosure_id, line.first_line)),
     }
 
 
@@ -140,7 +174,7 @@ def source_json(request: HttpRequest, ref: SourceRef) -> dict:
         "document": ref.disclosure_id,
         "lines": list(ref.lines),
         "note": str(ref.note),
-        "url": _absolute(request, ref.url) if ref.url else None,
+        "url": absolute_url(request, ref.url) if ref.url else None,
     }
 
 

@@ -8,32 +8,23 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import URLPattern, path
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from comparisons import data_selectors
+from comparisons.caching import cache_public
 from comparisons.indicators import REGISTRY
 from comparisons.selectors import disclosure_latest_per_bureau, disclosure_list_current, indicator_rows, region_province
-from disclosures.links import source_line_url
 from disclosures.models import Disclosure
-from disclosures.summary import decimal_string
 
-from .endpoints import (
-    ALLOWED_METHODS,
-    BY_ENDPOINT,
-    DEFAULT_LIMIT,
-    ENDPOINTS,
-    KIND_LABELS,
-    MAX_LIMIT,
-    ApiError,
-    parse_params,
-)
+from .endpoints import ALLOWED_METHODS, BY_ENDPOINT, ENDPOINTS, PREFIX
+from .filters import DEFAULT_LIMIT, MAX_LIMIT, ApiError
 from .serializers import (
-    _absolute,
     bureau_json,
     document_brief,
+    document_detail_json,
     document_json,
     indicator_value_json,
     line_json,
@@ -66,7 +57,7 @@ def api_view(key: str):
                 response["Allow"] = ", ".join(ALLOWED_METHODS)
                 return response
             try:
-                params = parse_params(request, endpoint)
+                params = endpoint.filterset.read(request.GET)
                 return _json(view(request, params, *args, **kwargs))
             except ApiError as exc:
                 return _json({"error": exc.message, "field": exc.field or None}, status=exc.status)
@@ -134,37 +125,7 @@ def documents(request, params):
 
 @api_view("document")
 def document(request, params, pk: int):
-    d = data_selectors.disclosure_get_open(pk=pk)
-    return document_json(request, d) | {
-        "tables": [
-            {
-                "position": t.position,
-                "key": t.key,
-                "title": t.title,
-                "published_unit": t.unit,
-                "start_line": t.start_line,
-                "end_line": t.end_line,
-                "declared_empty": t.declared_empty,
-            }
-            for t in d.tables.all()
-        ],
-        "figures": [
-            {
-                "key": f.key,
-                "label": f.label,
-                "value": decimal_string(f.value.normalize()),
-                "unit": f.unit,
-                "year": f.year,
-                "line": f.line,
-                "quote": f.quote,
-                "url": _absolute(request, source_line_url(d.pk, f.line)),
-            }
-            for f in d.figures.all()
-        ],
-        "checks": [
-            {"severity": c.severity, "code": c.code, "message": c.message, "lines": c.lines} for c in d.checks.all()
-        ],
-    }
+    return document_detail_json(request, data_selectors.disclosure_get_open(pk=pk))
 
 
 @api_view("document_lines")
@@ -223,21 +184,23 @@ def indicators(request, params):
 
 @require_safe
 def docs(request):
-    """The documentation page, generated from ENDPOINTS."""
+    """The documentation page, generated from ENDPOINTS and their FilterSets."""
     endpoints = []
     for endpoint in ENDPOINTS:
-        filters = [(f, KIND_LABELS[f.kind]) for f in endpoint.filters]
-        try:
-            url = reverse(f"api_{endpoint.key}")
-        except NoReverseMatch:  # a path with an <id> has no example link
-            url = ""
-        example = url + endpoint.example if url else ""
-        endpoints.append({"endpoint": endpoint, "filters": filters, "example": example})
+        example = PREFIX + endpoint.route + endpoint.example if endpoint.example and "<" not in endpoint.route else ""
+        endpoints.append({"endpoint": endpoint, "filters": endpoint.filters, "example": example})
     context = {
         "endpoints": endpoints,
         "default_limit": DEFAULT_LIMIT,
         "max_limit": MAX_LIMIT,
         "indicators": REGISTRY,
-        "base_url": request.build_absolute_uri("/api/"),
+        "base_url": request.build_absolute_uri(PREFIX),
     }
     return render(request, "comparisons/api_docs.html", context)
+
+
+def urlpatterns() -> list[URLPattern]:
+    """One route per endpoint of ENDPOINTS (its view is the function of the same name here), and the docs page."""
+    views = globals()
+    routes = [path(e.route, cache_public(views[e.key]), name=f"api_{e.key}") for e in ENDPOINTS]
+    return [path("", cache_public(docs), name="api_docs"), *routes]

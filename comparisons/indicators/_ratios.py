@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_noop
 
+from comparisons.vocabulary import Origin
+
 from .base import Indicator, IndicatorValue, message, per_head, percent
 
 if TYPE_CHECKING:
@@ -73,7 +75,7 @@ def per_insured(indicator: Indicator, facts: DocumentFacts, part: IndicatorValue
         return indicator.missing(ZERO_INSURED(), notes=part.notes, details=details)
     details |= {"insured_residents": people.value, "denominator_origin": people.origin}
     notes = part.notes
-    if people.origin == "entered":
+    if people.origin == Origin.ENTERED:
         notes = (*notes, ENTERED(source=people.ref.note))
     sources = (*part.sources, people.ref)
     return indicator.found(per_head(part.value, people.value), sources, notes=notes, details=details)

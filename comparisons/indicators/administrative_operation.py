@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy, gettext_noop
 
+from comparisons.vocabulary import Unit
+
 from .base import Indicator, IndicatorValue, message
 
 if TYPE_CHECKING:
@@ -66,7 +68,7 @@ INDICATOR = Indicator(
         "记在其他类下的行政运行（如 2080101）也计入，并注明。"
     ),
     formula=gettext_lazy("2101501 合计；否则 2101550；否则其他类下的“行政运行”项"),
-    unit="元",
+    unit=Unit.MONEY,
     codes=(CODE, INSTITUTION_CODE, "2080101"),
     caveats=(
         gettext_lazy("行政运行包含人员经费，比机关运行经费大得多；两者是不同口径，不可相加。"),

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy
 
+from comparisons.vocabulary import Unit
+
 from . import administrative_operation
 from ._ratios import per_staff
 from .base import Indicator, IndicatorValue
@@ -24,7 +26,8 @@ INDICATOR = Indicator(
     name_en="Administrative operation per staff member",
     definition=gettext_lazy("行政运行除以文件写明的单位人数（实有人数优先，否则编制人数，并注明）。"),
     formula=gettext_lazy("行政运行 ÷ 单位人数"),
-    unit="元/人",
+    unit=Unit.PER_HEAD,
+    version=2,  # 2: the headcount in its source label stored as a number, put into words when shown
     codes=administrative_operation.INDICATOR.codes,
     figures=("staff",),
     caveats=(gettext_lazy("只在文件写明人数时计算；行政运行含人员工资，人均数接近人均人员成本。"),),

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy
 
+from comparisons.vocabulary import Unit
+
 from . import administrative_operation
 from ._ratios import share_of_total
 from .base import Indicator, IndicatorValue
@@ -24,7 +26,7 @@ INDICATOR = Indicator(
     name_en="Administrative operation as a share of total spending",
     definition=gettext_lazy("行政运行（口径同上，含注明的替代科目）除以同一文件的支出总额。"),
     formula=gettext_lazy("行政运行 ÷ 支出总额 × 100%"),
-    unit="%",
+    unit=Unit.PERCENT,
     codes=administrative_operation.INDICATOR.codes,
     caveats=(gettext_lazy("支出总额主要由对医保基金的补助决定，比例高低不直接反映运行效率。"),),
     sources=administrative_operation.INDICATOR.sources,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import get_language, gettext
 
+from comparisons.formatting import amounts_words
 from disclosures.links import source_line_url
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 
 # code -> the Chinese source text (a msgid of locale/en): every Message a compute function can return.
 MESSAGES: dict[str, str] = {}
+# code -> {parameter: unit} of the parameters that are amounts (see MessageKind.amounts).
+AMOUNTS: dict[str, dict[str, str]] = {}
 
 
 @dataclass(frozen=True)
@@ -33,15 +36,25 @@ class MessageKind:
 
     code: str
     text: str
+    # Parameters that are amounts in 元, by the unit `formatting.show` takes ("元" is shown in 万元, "yuan" in 元):
+    # stored as plain decimals (a list of them space-separated), put into words with their unit only when shown.
+    amounts: tuple[tuple[str, str], ...] = ()
 
     def __call__(self, **params) -> Message:
-        return Message(self.code, tuple(sorted((k, str(v)) for k, v in params.items())))
+        return Message(self.code, tuple(sorted((k, _param(v)) for k, v in params.items())))
 
 
-def message(code: str, text: str) -> MessageKind:
+def _param(value) -> str:
+    if isinstance(value, list | tuple):
+        return " ".join(str(v) for v in value)
+    return str(value)
+
+
+def message(code: str, text: str, *, amounts: dict[str, str] | None = None) -> MessageKind:
     if MESSAGES.setdefault(code, text) != text:
         raise ValueError(f"message code {code!r} declared twice with different texts")
-    return MessageKind(code, text)
+    AMOUNTS[code] = dict(amounts or {})
+    return MessageKind(code, text, tuple((amounts or {}).items()))
 
 
 @dataclass(frozen=True)
@@ -53,7 +66,16 @@ class Message:
 
     def __str__(self) -> str:
         text = gettext(MESSAGES[self.code])
-        return text % dict(self.params) if self.params else text
+        if not self.params:
+            return text
+        params = dict(self.params)
+        try:
+            for name, unit in AMOUNTS[self.code].items():
+                if name in params:
+                    params[name] = amounts_words(params[name], unit)
+            return text % params
+        except (KeyError, ValueError, ArithmeticError):  # stored by an older definition, until rebuilt
+            return " ".join(value for _, value in self.params)
 
     def __contains__(self, part: str) -> bool:
         return part in str(self)
@@ -77,6 +99,7 @@ class SourceRef:
     note: str = ""  # e.g. the denominator's source as staff entered it, or the sentence quoted
     href: str = ""  # where a number outside the documents was published (a staff-entered denominator's link)
     table: str = ""  # the key of the table the line is in ("expenditure_summary", "narrative", "prose" ...)
+    figure: str = ""  # the stated figure (or staff denominator) it gives: "insured_residents", "assistance_central"
 
     @property
     def label(self) -> str:

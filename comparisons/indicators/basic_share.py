@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy
 
+from comparisons.vocabulary import Unit
+
 from . import basic_spending
 from ._ratios import share_of_total
 from .base import Indicator, IndicatorValue
@@ -24,7 +26,7 @@ INDICATOR = Indicator(
     name_en="Basic spending as a share of total spending",
     definition=gettext_lazy("基本支出除以同一文件的支出总额。"),
     formula=gettext_lazy("基本支出 ÷ 支出总额 × 100%"),
-    unit="%",
+    unit=Unit.PERCENT,
     figures=("basic", "total"),
     caveats=(gettext_lazy("基本支出与项目支出的比例取自同一文件；文件各表的合计不一致时，以支出总表为准。"),),
     sources=basic_spending.INDICATOR.sources,

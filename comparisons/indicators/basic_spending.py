@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy
 
+from comparisons.vocabulary import Unit
+
 from ._parts import part_of_total
 from .base import Indicator, IndicatorValue
 
@@ -23,7 +25,7 @@ INDICATOR = Indicator(
     name_en="Basic spending",
     definition=gettext_lazy("基本支出：保障机构正常运转的人员经费和公用经费。取支出总表合计行的“基本支出”列。"),
     formula=gettext_lazy("支出总表合计行的基本支出"),
-    unit="元",
+    unit=Unit.MONEY,
     figures=("basic",),
     caveats=(
         gettext_lazy("基本支出与“行政运行”口径接近但不相同：行政运行也可能含项目支出。"),

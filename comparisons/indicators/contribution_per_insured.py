@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from comparisons.reference import NATIONAL_MINIMUM_SUBSIDY
+from comparisons.vocabulary import Origin, Unit
 
 from ._ratios import ENTERED, NO_INSURED
 from .base import Indicator, IndicatorValue, message, money, per_head, share
@@ -64,7 +65,7 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
         "denominator_origin": people.origin,
     }
     notes = []
-    if people.origin == "entered":
+    if people.origin == Origin.ENTERED:
         notes.append(ENTERED(source=people.ref.note))
     if stated is not None and abs(stated.value - value) > TOLERANCE:
         notes.append(DISAGREES(stated=f"{stated.value:.2f}", value=f"{value:.2f}"))
@@ -86,7 +87,8 @@ INDICATOR = Indicator(
     formula=gettext_lazy(
         "2101202 合计 ÷ 城乡居民参保人数；占全国最低标准 = 计算值 ÷ 当年全国人均财政补助最低标准 × 100%"
     ),
-    unit="元/人",
+    unit=Unit.PER_HEAD,
+    version=2,  # 2: the headcount in its source label stored as a number, put into words when shown
     codes=(CODE,),
     figures=("insured_residents", "subsidy_per_insured"),
     caveats=(

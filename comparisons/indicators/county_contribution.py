@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy, gettext_noop
 
+from comparisons.vocabulary import Unit
+
 from .base import Indicator, IndicatorValue, message
 
 if TYPE_CHECKING:
@@ -30,7 +32,7 @@ INDICATOR = Indicator(
     name_en="County contribution to the residents' insurance fund",
     definition=gettext_lazy("本级财政安排的对城乡居民基本医疗保险基金的补助，即功能分类科目 2101202 的合计数。"),
     formula=gettext_lazy("2101202 合计"),
-    unit="元",
+    unit=Unit.MONEY,
     codes=(CODE,),
     caveats=(
         gettext_lazy("预算是年初安排，决算是实际支出，两者不可相加或直接排名。"),

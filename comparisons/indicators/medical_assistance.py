@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy, gettext_noop
 
-from disclosures.templatetags.money import format_wan
+from comparisons.vocabulary import Unit
 
 from .base import Indicator, IndicatorValue, message, money
 
@@ -27,9 +27,13 @@ SPLIT = {
     "assistance_county": "county",
 }
 SPLIT_LABELS = {
-    "central": message("medical_assistance.central", gettext_noop("中央资金 %(wan)s 万元")),
-    "provincial": message("medical_assistance.provincial", gettext_noop("省级资金 %(wan)s 万元")),
-    "county": message("medical_assistance.county", gettext_noop("县级资金 %(wan)s 万元")),
+    "central": message(
+        "medical_assistance.central", gettext_noop("中央资金 %(amount)s"), amounts={"amount": Unit.MONEY}
+    ),
+    "provincial": message(
+        "medical_assistance.provincial", gettext_noop("省级资金 %(amount)s"), amounts={"amount": Unit.MONEY}
+    ),
+    "county": message("medical_assistance.county", gettext_noop("县级资金 %(amount)s"), amounts={"amount": Unit.MONEY}),
 }
 NONE = message("medical_assistance.none", gettext_noop("文件中没有医疗救助（21013）支出。"))
 ONE_ITEM = message(
@@ -40,7 +44,8 @@ ITEMS = message(
 )
 SPLIT_DIFFERS = message(
     "medical_assistance.split_differs",
-    gettext_noop("文件所述各来源资金合计 %(split)s 元，与医疗救助支出 %(value)s 元不同。"),
+    gettext_noop("文件所述各来源资金合计 %(split)s，与医疗救助支出 %(value)s不同。"),
+    amounts={"split": Unit.YUAN, "value": Unit.YUAN},
 )
 
 
@@ -60,7 +65,7 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
         notes = ((ONE_ITEM if len(items) == 1 else ITEMS)(items=names),)
     split_sum = details.get("split_sum")
     if split_sum is not None and all(details.get(part) is not None for part in SPLIT.values()) and split_sum != value:
-        notes = (*notes, SPLIT_DIFFERS(split=f"{split_sum:,.2f}", value=f"{value:,.2f}"))
+        notes = (*notes, SPLIT_DIFFERS(split=split_sum, value=value))
     return INDICATOR.found(value, (*sources, *split_refs), notes=notes, details=details)
 
 
@@ -72,7 +77,7 @@ def _split(facts: DocumentFacts) -> tuple[dict, tuple]:
         figure = facts.first_stated(key)
         details[part] = money(figure.value) if figure is not None else None
         if figure is not None:
-            refs.append(facts.figure_ref(SPLIT_LABELS[part](wan=format_wan(figure.value)), figure))
+            refs.append(facts.figure_ref(SPLIT_LABELS[part](amount=figure.value), figure))
     stated = [v for v in (details[p] for p in SPLIT.values()) if v is not None]
     details["split_sum"] = sum(stated, Decimal(0)) if stated else None
     details["split_stated"] = bool(stated)
@@ -88,7 +93,8 @@ INDICATOR = Indicator(
         "文件写明资金来源时，另列中央、省级、县级资金。"
     ),
     formula=gettext_lazy("21013 合计；无类合计时 = 2101301 + 其他 21013xx 项"),
-    unit="元",
+    unit=Unit.MONEY,
+    version=2,  # 2: amounts in its messages stored as numbers, put into words when shown
     codes=(CLASS, ITEM),
     figures=tuple(SPLIT),
     caveats=(

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy
 
+from comparisons.vocabulary import Unit
+
 from . import medical_assistance
 from ._ratios import per_insured
 from .base import Indicator, IndicatorValue
@@ -27,7 +29,8 @@ INDICATOR = Indicator(
         "医疗救助支出（21013）除以城乡居民参保人数；参保人数取自同一文件，文件未写明时用工作人员录入的该地区该年度人数。"
     ),
     formula=gettext_lazy("医疗救助支出 ÷ 城乡居民参保人数"),
-    unit="元/人",
+    unit=Unit.PER_HEAD,
+    version=2,  # 2: the headcount in its source label stored as a number, put into words when shown
     codes=medical_assistance.INDICATOR.codes,
     figures=("insured_residents",),
     caveats=(

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy
 
+from comparisons.vocabulary import Unit
+
 from ._parts import part_of_total
 from .base import Indicator, IndicatorValue
 
@@ -25,7 +27,7 @@ INDICATOR = Indicator(
         "项目支出：为完成特定任务安排的支出，医保局主要是对医保基金的补助和医疗救助。取支出总表合计行的“项目支出”列。"
     ),
     formula=gettext_lazy("支出总表合计行的项目支出"),
-    unit="元",
+    unit=Unit.MONEY,
     figures=("project",),
     caveats=(
         gettext_lazy("项目支出的多少主要取决于对医保基金的补助是否经医保局预算拨付。"),

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy, gettext_noop
 
-from disclosures.templatetags.money import format_wan
+from comparisons.vocabulary import Unit
 
 from .base import Indicator, IndicatorValue, message, money
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 PUBLIC = "公用经费"
 DEFAULT_LABEL = message("running_costs.label", gettext_noop("机关运行经费"))
-STATED = message("running_costs.stated", gettext_noop("%(label)s %(wan)s 万元"))
+STATED = message("running_costs.stated", gettext_noop("%(label)s %(amount)s"), amounts={"amount": Unit.MONEY})
 ONLY_PUBLIC = message(
     "running_costs.only_public", gettext_noop("本单位未写明机关运行经费，只写明公用经费，按公用经费列示。")
 )
@@ -39,7 +39,7 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
         # The document's own word for it, as printed; the site's word, translated, where it has none.
         details["stated_as"] = figure.label or DEFAULT_LABEL()
         notes = (ONLY_PUBLIC(),) if PUBLIC in (figure.label or "") else ()
-        ref = facts.figure_ref(STATED(label=figure.label or DEFAULT_LABEL.text, wan=format_wan(figure.value)), figure)
+        ref = facts.figure_ref(STATED(label=figure.label or DEFAULT_LABEL.text, amount=figure.value), figure)
         return INDICATOR.found(money(figure.value), (ref,), notes=notes, details=details)
     if public is not None:
         details["stated_as"] = FROM_TABLE()
@@ -57,7 +57,8 @@ INDICATOR = Indicator(
         "水电等，不含工资。只写明公用经费的单位按公用经费列示并注明；文字中都未写明时，取基本支出表的公用经费合计并注明。"
     ),
     formula=gettext_lazy("文件写明的机关运行经费；否则公用经费"),
-    unit="元",
+    unit=Unit.MONEY,
+    version=2,  # 2: amounts in its messages stored as numbers, put into words when shown
     figures=("running_costs", "public"),
     caveats=(
         gettext_lazy("机关运行经费与“行政运行（2101501）”是两个不同口径：后者含人员工资，两者不可相加。"),

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy
 
+from comparisons.vocabulary import Unit
+
 from . import running_costs
 from ._ratios import per_staff
 from .base import Indicator, IndicatorValue
@@ -24,7 +26,8 @@ INDICATOR = Indicator(
     name_en="Running costs per staff member",
     definition=gettext_lazy("机关运行经费除以文件写明的单位人数（实有人数优先，否则编制人数，并注明）。"),
     formula=gettext_lazy("机关运行经费 ÷ 单位人数"),
-    unit="元/人",
+    unit=Unit.PER_HEAD,
+    version=2,  # 2: the headcount in its source label stored as a number, put into words when shown
     figures=(*running_costs.INDICATOR.figures, "staff"),
     caveats=(gettext_lazy("只在文件写明人数时计算；编制人数与实有人数可能相差较大。"),),
     sources=running_costs.INDICATOR.sources,

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy
 
+from comparisons.vocabulary import Unit
+
 from . import running_costs
 from ._ratios import share_of_total
 from .base import Indicator, IndicatorValue
@@ -24,7 +26,7 @@ INDICATOR = Indicator(
     name_en="Running costs as a share of total spending",
     definition=gettext_lazy("机关运行经费（口径同上）除以同一文件的支出总额。"),
     formula=gettext_lazy("机关运行经费 ÷ 支出总额 × 100%"),
-    unit="%",
+    unit=Unit.PERCENT,
     figures=running_costs.INDICATOR.figures,
     caveats=(gettext_lazy("支出总额中大部分是对医保基金的补助和医疗救助，这一比例主要随补助规模变化，而非运行效率。"),),
     sources=running_costs.INDICATOR.sources,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy, gettext_noop
 
-from disclosures.templatetags.money import format_wan
+from comparisons.vocabulary import Unit
 
 from ._ratios import TOTAL
 from .base import Indicator, IndicatorValue, message, money
@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 NO_TOTAL = message("total_budget.no_total", gettext_noop("文件没有列出支出总额。"))
 OTHER_TOTALS = message(
     "total_budget.other_totals",
-    gettext_noop("文字说明中另写有总额 %(values)s 万元，与表中合计不同；见该文件的核对结果。"),
+    gettext_noop("文字说明中另写有总额 %(values)s，与表中合计不同；见该文件的核对结果。"),
+    amounts={"values": Unit.MONEY},
 )
 
 
@@ -28,7 +29,7 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
         return INDICATOR.missing(NO_TOTAL())
     stated = sorted({f.value for f in facts.stated("total")} - {total.value})
     details = {"stated_totals": stated, "table": total.table_key}
-    notes = (OTHER_TOTALS(values="、".join(format_wan(v) for v in stated)),) if stated else ()
+    notes = (OTHER_TOTALS(values=stated),) if stated else ()
     return INDICATOR.found(money(total.value), (facts.line_ref(TOTAL(), total),), notes=notes, details=details)
 
 
@@ -41,7 +42,8 @@ INDICATOR = Indicator(
         "决算只有文字时取文字说明中的数。文字说明中与表格不同的总额在备注中列出。"
     ),
     formula=gettext_lazy("支出总表“合计”行"),
-    unit="元",
+    unit=Unit.MONEY,
+    version=2,  # 2: amounts in its messages stored as numbers, put into words when shown
     figures=("total",),
     caveats=(
         gettext_lazy("预算总额与决算总额不可相加；决算总额包括年中追加的上级资金，通常比预算大。"),

@@ -72,10 +72,6 @@ class BureauOverview:
     checks: dict[int, list[CheckResult]] = field(default_factory=dict)
     changes: list[YearChange] = field(default_factory=list)  # against the year before, same kind and scope
 
-    @property
-    def several_years(self) -> bool:
-        return len({r.disclosure.fiscal_year for r in self.rows}) > 1
-
 
 def document_functional(*, disclosure: Disclosure) -> list[FunctionalItem]:
     """A document's spending by functional code, as the document summary decides it (one query)."""

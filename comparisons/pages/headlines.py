@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from comparisons.indicators import BY_KEY, REGISTRY, Indicator
+from comparisons.vocabulary import DetailKind
 
 
 @dataclass(frozen=True)
@@ -16,8 +17,11 @@ class Detail:
     indicator: str
     key: str
     label: str
-    kind: str  # "wan" (元 shown in 万元), "yuan" (元 with 2 decimals), "count", "percent", "text"
-    source_match: str = ""  # a word of the SourceRef label the number comes from, to link it
+    kind: DetailKind
+    # Where the number links: the source of this stated figure (or staff denominator), the methods page's reference
+    # table it is measured against, else the figures the document states.
+    source_figure: str = ""
+    reference: bool = False
 
 
 @dataclass(frozen=True)
@@ -30,10 +34,6 @@ class Headline:
     chart: tuple[str, ...]
     columns: tuple[str, ...]
     details: tuple[Detail, ...] = ()
-
-    @property
-    def chart_indicators(self) -> list[Indicator]:
-        return [BY_KEY[key] for key in self.chart if key in BY_KEY]
 
     @property
     def indicators(self) -> list[Indicator]:
@@ -55,9 +55,21 @@ HEADLINES: tuple[Headline, ...] = (
         chart=("contribution_per_insured",),
         columns=("county_contribution", "contribution_per_insured"),
         details=(
-            Detail("contribution_per_insured", "insured_residents", _("参保人数（人）"), "count", "参保人数"),
-            Detail("contribution_per_insured", "stated_per_head", _("文件自述每人补助（元）"), "yuan"),
-            Detail("contribution_per_insured", "share_of_national_minimum", _("占全国人均最低标准（%）"), "percent"),
+            Detail(
+                "contribution_per_insured",
+                "insured_residents",
+                _("参保人数（人）"),
+                DetailKind.COUNT,
+                "insured_residents",
+            ),
+            Detail("contribution_per_insured", "stated_per_head", _("文件自述每人补助（元）"), DetailKind.YUAN),
+            Detail(
+                "contribution_per_insured",
+                "share_of_national_minimum",
+                _("占全国人均最低标准（%）"),
+                DetailKind.PERCENT,
+                reference=True,
+            ),
         ),
     ),
     Headline(
@@ -67,9 +79,11 @@ HEADLINES: tuple[Headline, ...] = (
         chart=("medical_assistance",),
         columns=("medical_assistance", "medical_assistance_per_insured"),
         details=(
-            Detail("medical_assistance", "central", _("其中中央资金（万元）"), "wan", "中央"),
-            Detail("medical_assistance", "provincial", _("其中省级资金（万元）"), "wan", "省级"),
-            Detail("medical_assistance", "county", _("其中县级资金（万元）"), "wan", "县级"),
+            Detail("medical_assistance", "central", _("其中中央资金（万元）"), DetailKind.WAN, "assistance_central"),
+            Detail(
+                "medical_assistance", "provincial", _("其中省级资金（万元）"), DetailKind.WAN, "assistance_provincial"
+            ),
+            Detail("medical_assistance", "county", _("其中县级资金（万元）"), DetailKind.WAN, "assistance_county"),
         ),
     ),
     Headline(
@@ -81,7 +95,7 @@ HEADLINES: tuple[Headline, ...] = (
         ),
         chart=("running_costs", "administrative_operation"),
         columns=("running_costs", "administrative_operation", "running_costs_share", "administrative_operation_share"),
-        details=(Detail("running_costs", "stated_as", _("机关运行经费口径"), "text"),),
+        details=(Detail("running_costs", "stated_as", _("机关运行经费口径"), DetailKind.TEXT),),
     ),
 )
 HEADLINE_BY_SLUG = {h.slug: h for h in HEADLINES}

@@ -15,6 +15,7 @@ from comparisons.indicators import BY_KEY, REGISTRY, IndicatorValue
 from comparisons.indicators.base import message
 from comparisons.models import StoredIndicator
 from comparisons.stored import StoredFields, value_from_stored
+from comparisons.vocabulary import Unit
 from disclosures.models import Disclosure, Region
 
 from .documents import disclosure_previous_map, region_province
@@ -157,7 +158,7 @@ def indicator_change(
         return IndicatorChange(**base, missing_reason=reason)
     difference = (current.value - previous.value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     percent = None
-    if current.unit != "%" and previous.value != 0:
+    if current.unit != Unit.PERCENT and previous.value != 0:
         percent = ((current.value - previous.value) * 100 / abs(previous.value)).quantize(
             Decimal("0.1"), rounding=ROUND_HALF_UP
         )

@@ -172,7 +172,20 @@ def _check_tree(
     for code in rows:
         children[parent_of(code, codes)].append(code)
     place = table_name(table, key)
+    _check_parents(children, rows, table, unit, place, findings)
+    top = _top_rows(children.get(None, []), rows, borrowed, unit, place, findings)
+    _check_table_total(total_row, top, table, unit, place, findings)
 
+
+def _check_parents(
+    children: dict[str | None, list[str]],
+    rows: dict[str, ParsedLine],
+    table: ParsedTable | None,
+    unit: str,
+    place: str,
+    findings: Findings,
+) -> None:
+    """Each parent code against the sum of its children."""
     for parent_code, kids in children.items():
         if parent_code is None:
             continue
@@ -185,7 +198,16 @@ def _check_tree(
             fact = ("children", parent_code, tuple((c, p, s) for c, p, s in bad))
             findings.add(fact, _severity(bad), "children_sum", message, lines, place=place)
 
-    roots = children.get(None, [])
+
+def _top_rows(
+    roots: list[str],
+    rows: dict[str, ParsedLine],
+    borrowed: dict[str, _Node],
+    unit: str,
+    place: str,
+    findings: Findings,
+) -> list[dict[str, Decimal]]:
+    """The amounts of the top-level rows, a borrowed 类 standing for its 项 rows (checked against their sum)."""
     # A table printing only 项 rows: its 类 amounts can come from the summary table.
     groups: dict[str, list[str]] = defaultdict(list)
     for code in roots:
@@ -211,7 +233,18 @@ def _check_tree(
             lines = [*node.source_lines, *(n for m in members for n in rows[m].source_lines)]
             fact = ("class_items", group, node.amounts["total"], item_sum)
             findings.add(fact, severity, "children_sum", message, lines, place=place)
+    return top
 
+
+def _check_table_total(
+    total_row: ParsedLine | None,
+    top: list[dict[str, Decimal]],
+    table: ParsedTable | None,
+    unit: str,
+    place: str,
+    findings: Findings,
+) -> None:
+    """The table's 合计 row against the sum of its top-level rows."""
     if total_row is not None and top:
         prose = total_row.from_narrative
         bad = _compare_columns(total_row.amounts, top, parent_columns=prose)

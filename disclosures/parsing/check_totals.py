@@ -155,10 +155,10 @@ def table_totals(result: ParseResult, key: str, *, computed: bool = False) -> li
 
 def _decided(result: ParseResult):
     """The document's totals as totals.py decides them, worked out once per parse (the checks ask many times)."""
-    cached = getattr(result, "_decided_totals", None)
+    cached = result.decided_totals
     if cached is None or cached[0] != (len(result.lines), len(result.figures)):
         cached = ((len(result.lines), len(result.figures)), summarise(result.lines, result.figures))
-        result._decided_totals = cached
+        result.decided_totals = cached
     return cached[1]
 
 

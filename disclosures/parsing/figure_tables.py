@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .types import Kind, ParsedLine, ParsedTable, StatedFigure
+from .types import Kind, ParsedLine, ParsedTable, StatedFigure, TableKey
 
-_FIGURE_TABLES = ("three_public", "running_costs")
+_FIGURE_TABLES = (TableKey.THREE_PUBLIC, TableKey.RUNNING_COSTS)
 # Column words of each figure, checked in order on the column key (the header as printed, or "total" for 合计).
 _COLUMNS = (
     ("running_costs", ("运行经费",)),
@@ -80,12 +80,12 @@ def _figure_columns(table: ParsedTable, kind: Kind | None) -> list[tuple[str, st
 def _key_of(column: str, table: ParsedTable) -> str | None:
     if column == "total":
         # The 合计 of a "三公" table is the "三公" total; of a 机关运行经费 table, the running costs.
-        return "running_costs" if table.key == "running_costs" else "three_public"
+        return "running_costs" if table.key == TableKey.RUNNING_COSTS else "three_public"
     for key, words in _COLUMNS:
         if any(w in column for w in words):
             if key == "three_public_cars" and ("购置费" in column or "运行费" in column) and "及" not in column:
                 continue  # 购置费 or 运行费 alone: a part of the cars figure
             return key
-    if column.startswith("合计") and table.key == "three_public":
+    if column.startswith("合计") and table.key == TableKey.THREE_PUBLIC:
         return "three_public"
     return None

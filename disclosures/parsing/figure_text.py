@@ -7,10 +7,11 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from disclosures.vocabulary import HEADING_MARKS
+
 from .text import strip_tags, to_yuan
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
-_HEADING = re.compile(r"^\s*(?:[-*]\s+)?#{1,6}\s*")
 
 # A number as printed in prose: "3798.42", "7,661.49", "250000", "15.96"; never the tail of a longer number.
 NUMBER = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])"
@@ -28,7 +29,7 @@ def clean_prose(line: str) -> str:
     if "[bookmark:" in line:
         line = _BOOKMARK.sub("", line)
     if "#" in line:
-        line = _HEADING.sub("", line)
+        line = HEADING_MARKS.sub("", line)
     return line.strip()
 
 

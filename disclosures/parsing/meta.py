@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from disclosures.vocabulary import UNIT_LABEL
+
 from .divisions import place_tail
 from .figure_text import clean_prose
 from .meta_publisher import cover_publisher, labelled_publisher
@@ -42,7 +44,7 @@ _COMPARED = re.compile(r"(?:比|较|与|同|对比|相比|比较)\s*$")
 _DOC_KIND = re.compile(r"(部门|单位)\s*(?:综合)?\s*(预算|决算)")
 _TABLE_YEAR = re.compile(r"(预算|决算)年\s*度\s*[：:]\s*(20\d{2})")
 # "单位：元", "金额单位：万元" on a line or cell of its own; not "价值（金额单位：万元）" in one column's header.
-_UNIT = re.compile(r"(?<![（(额])(?:金额)?单位\s*[：:]\s*(万元|元)")
+_UNIT = re.compile(r"(?<![（(额])(?:金额)?" + UNIT_LABEL)
 _PROSE_AMOUNT = re.compile(r"\d(?:\.\d+)?\s*(万元|元)")
 _TITLE_WORDS = re.compile(r"(预算|决算).{0,12}(公开|说明|报告|目录)")
 _AGENCY_WORD = re.compile(r"(?:服务中心|中心|机构)$")

@@ -13,7 +13,7 @@ from decimal import Decimal
 from .codes import FUNCTIONAL, class_code_for_name
 from .figure_text import NUMBER, clean_prose, money_in_yuan, sentences
 from .prose import Passage, line_at, passages
-from .types import Classification, DocumentMeta, ParsedLine, Problem, Severity
+from .types import Classification, DocumentMeta, ParsedLine, Problem, Severity, TableKey
 
 # Names bounded to 40 characters: an unbounded run backtracks quadratically on a long line of Chinese text.
 _PATH = re.compile(
@@ -110,7 +110,7 @@ def _total_line(lines: list[str]) -> ParsedLine | None:
         m = _TOTAL.search(clean_prose(raw))
         if m:
             return ParsedLine(
-                table="narrative",
+                table=TableKey.NARRATIVE,
                 classification=Classification.FUNCTIONAL,
                 code="",
                 name="合计",
@@ -151,7 +151,7 @@ def _path_lines(number: Passage, text: str, unit_default: str, problems: list[Pr
             )
         out.append(
             ParsedLine(
-                table="narrative",
+                table=TableKey.NARRATIVE,
                 classification=Classification.FUNCTIONAL,
                 code=code or "",
                 name=name,
@@ -174,7 +174,7 @@ def _coded_lines(number: Passage, text: str) -> list[ParsedLine]:
         standard = FUNCTIONAL.get(code)
         out.append(
             ParsedLine(
-                table="narrative",
+                table=TableKey.NARRATIVE,
                 classification=Classification.FUNCTIONAL,
                 code=code,
                 name=standard or _bare(printed),
@@ -233,7 +233,7 @@ def _class_lines(number: Passage, text: str) -> list[ParsedLine]:
                 continue
             out.append(
                 ParsedLine(
-                    table="narrative",
+                    table=TableKey.NARRATIVE,
                     classification=Classification.FUNCTIONAL,
                     code=code,
                     name=FUNCTIONAL.get(code, name),

@@ -153,12 +153,6 @@ def _read_part(data: bytes, part: int, parts: int) -> dict[int, str]:
         pdf.close()
 
 
-def _read(data: bytes) -> str:
-    """The whole text in this process (for tools that measure the reading itself)."""
-    pages = _read_part(data, 0, 1)
-    return ("\n" + PAGE_BREAK).join(pages[i] for i in sorted(pages)) + "\n"
-
-
 # --- one page ----------------------------------------------------------------------------------------------------
 
 

@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from disclosures.vocabulary import UNIT_IN_PARENTHESES
+
 from .text import strip_tags
 from .types import COLUMN_KEYS
 
@@ -52,9 +54,6 @@ def squash(cell: str) -> str:
     if "<" in cell or "*" in cell:
         cell = strip_tags(cell)
     return "".join(cell.split())
-
-
-_UNIT_NOTE = re.compile(r"[（(](?:金额)?单位[:：]?(?:万元|元)[）)]|[（(](?:万元|元)[）)]")
 
 
 # "本年预算数", "全年决算数", "年初预算数": the amount of one year's budget or accounts; where several stand side by
@@ -143,7 +142,7 @@ class Layout:
 
 def _header_label(cell: str) -> str:
     label = squash(cell)
-    return _UNIT_NOTE.sub("", label) if "元" in label else label  # every unit note has 元 in it
+    return UNIT_IN_PARENTHESES.sub("", label) if "元" in label else label  # every unit note has 元 in it
 
 
 Claim = tuple[str, int, str]  # (column key, header row of the label it came from, label text)

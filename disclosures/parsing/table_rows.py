@@ -30,11 +30,9 @@ class RawRow:
 class Region:
     """What one table region holds once read: header rows, unit, data rows and whether it says it is empty."""
 
-    title_line: int
     headers: list[list[str]] = field(default_factory=list)
     layout: Layout | None = None
     unit: str | None = None
-    unit_line: int | None = None
     declared_empty: bool = False
     declared_line: int | None = None  # the note that says so ("本表为空表")
     rows: list[RawRow] = field(default_factory=list)
@@ -144,7 +142,7 @@ class _RegionReader:
     pieces of rows cut by a page break put back together."""
 
     def __init__(self, start: int) -> None:
-        self.region = Region(title_line=start + 1, end_line=start + 1)
+        self.region = Region(end_line=start + 1)
         self.seen_headers: set[tuple[str, ...]] = set()
         self.roles: list[str] = []
         self.page_break = False
@@ -163,7 +161,7 @@ class _RegionReader:
         region = self.region
         unit = unit_in(raw)
         if unit and region.unit is None:
-            region.unit, region.unit_line = unit, line_no
+            region.unit = unit
         if EMPTY_DECLARATION.search(raw):
             region.declared_empty = True
             region.declared_line = region.declared_line or line_no
@@ -222,7 +220,7 @@ class _RegionReader:
             # "部门：××\t金额单位：万元" above the header: the unit, in a row of its own.
             unit = unit_in(raw)
             if unit:
-                region.unit, region.unit_line = unit, line_no
+                region.unit = unit
         region.tab_rows += 1
         labels = _code_labels(cells, squashed)
         if labels is not None:

@@ -22,13 +22,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from disclosures.vocabulary import HEADING
+
 from .table_layout import amount_key, header_score, role_of, squash
 from .table_titles import title_key, unit_in
 from .text import is_amount
 
 _CELL = re.compile(r"\S+(?: \S+)*")  # a run of text with single spaces inside ("机关 事业 单位")
 _GAP = re.compile(r"\S {2,}\S")
-_HEADING = re.compile(r"^\s*(?:[-*]\s+)?#{1,6}\s")
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$|^\d{1,2}$")  # 201, 20106, 2010601, and a 款 or 项 part ("06", "2")
 _GLUED = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*([\u4e00-\u9fff].*)$")  # "30207邮电费"
 _SPACED_CODE = re.compile(r"^(\d{3})\s+(\d{1,2})(?:\s+(\d{1,2}))?$")  # "301 2", "210 12 02" in one cell
@@ -72,7 +73,7 @@ def tabulate_spaced(lines: list[str]) -> list[str]:
     for n, start in enumerate(titles):
         end = titles[n + 1] if n + 1 < len(titles) else len(lines)
         for i in range(start + 1, end):
-            if _HEADING.match(lines[i]) or _is_prose(lines[i]):
+            if HEADING.match(lines[i]) or _is_prose(lines[i]):
                 end = i
                 break
         region = range(start + 1, end)

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import re
 
+from disclosures.vocabulary import HEADING_MARKS, UNIT_IN_PARENTHESES, UNIT_LABEL, TableKey
+
 from .text import strip_tags
 
-_HEADING = re.compile(r"^\s*(?:[-*]\s+)?#{1,6}\s*")
 _NUMBERING = re.compile(
     r"^(?:表\s*\d+[\s:：.、]*|[（(]\s*\d+\s*[）)]\s*|\d+\s*[、.．]\s*|[一二三四五六七八九十]+\s*[、.．]\s*|附表\s*\d*[\s:：]*)"
 )
 _TITLE_END = re.compile(r"表\s*(?:[（(][^（）()]{1,20}[）)])?$")
 _NOT_TITLE = re.compile(r"[。；;，,]|\.{3,}|…|见下表|如下表|详见|下表|附表：")
-_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元)")
-_UNIT_IN_HEADER = re.compile(r"[（(]\s*(?:金额)?单位\s*[:：]?\s*(万元|元)\s*[）)]|[（(](万元|元)[）)]")
+_UNIT = re.compile(UNIT_LABEL)
 # The number a template prints above each title ("公开01表", "部门公开表02", "附表3"): a label, not the title.
 _TABLE_NUMBER = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:\d{1,3}表|表\d{1,3})$")
 # A page heading over every table ("2024年单位预算公开表", "部门决算公开报表"): names the document, not a table.
@@ -22,38 +22,38 @@ _TABLE_WORDS = ("收", "支", "三公", "项目", "资产", "采购", "绩效", 
 EMPTY_DECLARATION = re.compile(r"空表|本表无数据|无数据|不涉及|此表为空|本表为空")
 
 # Checked in order: the first whose words are all in the title wins.
-_KEYS: list[tuple[str, tuple[str, ...]]] = [
-    ("three_public", ("三公",)),
-    ("performance_targets", ("绩效",)),
-    ("gov_fund", ("政府性基金",)),
-    ("gov_fund", ("政府基金",)),
-    ("state_capital", ("国有资本经营",)),
-    ("procurement", ("政府采购",)),
-    ("assets", ("资产",)),
-    ("running_costs", ("运行经费",)),
-    ("projects", ("项目支出",)),
-    ("projects", ("专项业务经费",)),
-    ("projects", ("项目表",)),
-    ("economic_summary", ("经济分类汇总",)),
-    ("fiscal_summary", ("财政拨款收支总",)),
-    ("fiscal_summary", ("财政拨款收入支出", "总")),
-    ("income_expenditure_summary", ("收支总",)),
-    ("income_expenditure_summary", ("收入支出", "总")),
-    ("income_summary", ("收入总",)),
-    ("expenditure_summary", ("支出总",)),
-    ("basic_functional", ("基本支出", "功能")),
-    ("basic_expenditure", ("基本支出",)),
-    ("general_budget_economic", ("一般公共预算", "支出", "经济")),
-    ("general_budget_expenditure", ("一般公共预算", "支出")),
-    ("income_summary", ("收入",)),
-    ("expenditure_summary", ("支出",)),
+_KEYS: list[tuple[TableKey, tuple[str, ...]]] = [
+    (TableKey.THREE_PUBLIC, ("三公",)),
+    (TableKey.PERFORMANCE_TARGETS, ("绩效",)),
+    (TableKey.GOV_FUND, ("政府性基金",)),
+    (TableKey.GOV_FUND, ("政府基金",)),
+    (TableKey.STATE_CAPITAL, ("国有资本经营",)),
+    (TableKey.PROCUREMENT, ("政府采购",)),
+    (TableKey.ASSETS, ("资产",)),
+    (TableKey.RUNNING_COSTS, ("运行经费",)),
+    (TableKey.PROJECTS, ("项目支出",)),
+    (TableKey.PROJECTS, ("专项业务经费",)),
+    (TableKey.PROJECTS, ("项目表",)),
+    (TableKey.ECONOMIC_SUMMARY, ("经济分类汇总",)),
+    (TableKey.FISCAL_SUMMARY, ("财政拨款收支总",)),
+    (TableKey.FISCAL_SUMMARY, ("财政拨款收入支出", "总")),
+    (TableKey.INCOME_EXPENDITURE_SUMMARY, ("收支总",)),
+    (TableKey.INCOME_EXPENDITURE_SUMMARY, ("收入支出", "总")),
+    (TableKey.INCOME_SUMMARY, ("收入总",)),
+    (TableKey.EXPENDITURE_SUMMARY, ("支出总",)),
+    (TableKey.BASIC_FUNCTIONAL, ("基本支出", "功能")),
+    (TableKey.BASIC_EXPENDITURE, ("基本支出",)),
+    (TableKey.GENERAL_BUDGET_ECONOMIC, ("一般公共预算", "支出", "经济")),
+    (TableKey.GENERAL_BUDGET_EXPENDITURE, ("一般公共预算", "支出")),
+    (TableKey.INCOME_SUMMARY, ("收入",)),
+    (TableKey.EXPENDITURE_SUMMARY, ("支出",)),
 ]
 
 
 def clean_title(line: str) -> str:
     """The title text without markdown, list markers, numbering, tags and spaces."""
     s = strip_tags(line).strip()
-    s = _HEADING.sub("", s)
+    s = HEADING_MARKS.sub("", s)
     s = s.lstrip("-*• ").strip()
     s = _NUMBERING.sub("", s).strip()
     return s
@@ -98,7 +98,7 @@ def unit_in(line: str) -> str | None:
     m = _UNIT.search(line)
     if m:
         return m.group(1)
-    m = _UNIT_IN_HEADER.search(line)
+    m = UNIT_IN_PARENTHESES.search(line)
     if m:
         return m.group(1) or m.group(2)
     return None

@@ -10,39 +10,45 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from disclosures.vocabulary import HEADING
+
 from . import codes
-from .table_layout import Layout, squash
+from .table_layout import Layout, Section, squash
 from .table_rows import RawRow, Region, is_prose, read_region
 from .table_titles import title_key
 from .text import parse_amount, to_yuan
-from .types import Classification, DocumentMeta, ParsedLine, ParsedTable, Problem, Severity
+from .types import Classification, DocumentMeta, ParsedLine, ParsedTable, Problem, RowKind, Severity, TableKey
 
 __all__ = ["read_tables"]
 
 _READ_ROWS = {
-    "income_expenditure_summary",
-    "income_summary",
-    "expenditure_summary",
-    "fiscal_summary",
-    "general_budget_expenditure",
-    "general_budget_economic",
-    "basic_expenditure",
-    "basic_functional",
-    "economic_summary",
-    "gov_fund",
-    "state_capital",
-    "three_public",
-    "projects",
-    "running_costs",
-    "procurement",
-    "assets",
+    TableKey.INCOME_EXPENDITURE_SUMMARY,
+    TableKey.INCOME_SUMMARY,
+    TableKey.EXPENDITURE_SUMMARY,
+    TableKey.FISCAL_SUMMARY,
+    TableKey.GENERAL_BUDGET_EXPENDITURE,
+    TableKey.GENERAL_BUDGET_ECONOMIC,
+    TableKey.BASIC_EXPENDITURE,
+    TableKey.BASIC_FUNCTIONAL,
+    TableKey.ECONOMIC_SUMMARY,
+    TableKey.GOV_FUND,
+    TableKey.STATE_CAPITAL,
+    TableKey.THREE_PUBLIC,
+    TableKey.PROJECTS,
+    TableKey.RUNNING_COSTS,
+    TableKey.PROCUREMENT,
+    TableKey.ASSETS,
 }
-_REGISTER_ONLY = {"performance_targets"}  # registered for their lines, rows left to the figures reader
-_SUMMARY_KEYS = {"income_expenditure_summary", "fiscal_summary", "income_summary", "expenditure_summary"}
+_REGISTER_ONLY = {TableKey.PERFORMANCE_TARGETS}  # registered for their lines, rows left to the figures reader
+_SUMMARY_KEYS = {
+    TableKey.INCOME_EXPENDITURE_SUMMARY,
+    TableKey.FISCAL_SUMMARY,
+    TableKey.INCOME_SUMMARY,
+    TableKey.EXPENDITURE_SUMMARY,
+}
 _TOTAL_NAMES = {"合计", "总计", "共计", "总合计"}
 _BLOCK_TOTALS = (("人员经费", "personnel"), ("公用经费", "public"))
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])\s*")
-_HEADING = re.compile(r"^\s*(?:[-*]\s+)?#{1,6}\s")
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -90,7 +96,7 @@ def read_tables(lines: list[str], *, meta: DocumentMeta) -> tuple[list[ParsedTab
             not rows
             and key in _READ_ROWS
             and not table.declared_empty
-            and (not region.rows or key in {"gov_fund", "state_capital"})
+            and (not region.rows or key in {TableKey.GOV_FUND, TableKey.STATE_CAPITAL})
         ):
             table.declared_empty = True
         tables.append(table)
@@ -112,14 +118,14 @@ def _empty_note_problem(table: ParsedTable, region: Region, rows: list[ParsedLin
 
 def _printed_title(line: str) -> str:
     s = _TAGS.sub("", line).strip()
-    return _HEADING.sub("", s).strip().lstrip("#").strip()
+    return HEADING.sub("", s).strip().lstrip("#").strip()
 
 
 def _region_end(lines: list[str], start: int, end: int) -> int:
     """A table ends at the next title, a markdown heading, or the first sentence of narrative."""
     for i in range(start + 1, end):
         line = lines[i]
-        if ("#" in line and _HEADING.match(line)) or is_prose(line):
+        if ("#" in line and HEADING.match(line)) or is_prose(line):
             return i
     return end
 
@@ -147,12 +153,12 @@ def _lines_of(region: Region, key: str, unit: str, problems: list[Problem]) -> l
             if line is not None:
                 found.append(line)
         for line in _merge_block_totals(found, layout):
-            has_total = has_total or line.row_kind == "total"
+            has_total = has_total or line.row_kind == RowKind.TOTAL
             out.append(line)
-    units = [x for x in out if x.row_kind == "unit"]
-    if not has_total and len(units) == 1 and key != "projects":
+    units = [x for x in out if x.row_kind == RowKind.UNIT]
+    if not has_total and len(units) == 1 and key != TableKey.PROJECTS:
         # A one-unit table prints the unit's row in place of a 合计 row.
-        units[0].row_kind = "total"
+        units[0].row_kind = RowKind.TOTAL
         units[0].name = "合计"
         units[0].classification = Classification.SUMMARY
     return out
@@ -160,7 +166,7 @@ def _lines_of(region: Region, key: str, unit: str, problems: list[Problem]) -> l
 
 def _merge_block_totals(found: list[ParsedLine], layout: Layout) -> list[ParsedLine]:
     """人员经费合计 | 公用经费合计 printed side by side on one row: one 合计 line with both and their sum."""
-    totals = [line for line in found if line.row_kind == "total"]
+    totals = [line for line in found if line.row_kind == RowKind.TOTAL]
     named = any(word in line.name for line in totals for word, _ in _BLOCK_TOTALS)
     if len(totals) < 2 or not (named or any(s.block for s in layout.sections)):
         return found
@@ -181,9 +187,9 @@ def _merge_block_totals(found: list[ParsedLine], layout: Layout) -> list[ParsedL
         published_name=" ".join(line.published_name for line in totals),
         amounts=amounts,
         source_lines=totals[0].source_lines,
-        row_kind="total",
+        row_kind=RowKind.TOTAL,
     )
-    return [line for line in found if line.row_kind != "total"] + [merged]
+    return [line for line in found if line.row_kind != RowKind.TOTAL] + [merged]
 
 
 def _line_of(
@@ -199,6 +205,53 @@ def _line_of(
 ) -> ParsedLine | None:
     cells = row.cells
     section = layout.sections[si]
+    code_columns = section.code if si else layout.code
+    amounts, bad_cells = _amounts_of(cells, section, unit)
+    if not amounts:
+        _note_unread_row(row, section, code_columns, bad_cells, problems)
+        return None
+    lines = tuple(row.lines)
+    # " ".join(s.split()) is re.sub(r"\s+", " ", s).strip(), done without a regex.
+    published = " ".join(cells[section.name].split()) if section.name < len(cells) else ""
+    code_text, code = _code_of(cells, code_columns)
+    checked = _checked_code(code_text, code, squash(published), published, lines, problems)
+    if checked is None:
+        return None
+    code, name, published = checked
+    for cell in bad_cells:
+        problems.append(Problem(Severity.WARNING, "bad_amount", f"“{name}”一行的金额“{cell}”不是数字，已略过。", lines))
+    row_kind = cells[layout.type].strip() if si == 0 and layout.type is not None else ""
+    common = {"table": key, "published_name": published, "amounts": amounts, "source_lines": lines}
+    if code:
+        return ParsedLine(
+            classification=codes.classification_of(code), code=code, name=name, row_kind=row_kind, **common
+        )
+    total = _total_line(name, common)
+    if total is not None:
+        return total
+    unit_code = squash(cells[layout.unit_code]) if si == 0 and layout.unit_code is not None else ""
+    if not name:
+        if unit_code:
+            return ParsedLine(classification=Classification.OTHER, code="", name="", row_kind=RowKind.UNIT, **common)
+        return ParsedLine(
+            classification=Classification.OTHER if has_total else Classification.SUMMARY,
+            code="",
+            name="" if has_total else "合计",
+            row_kind=RowKind.SUBTOTAL if has_total else RowKind.TOTAL,
+            **common,
+        )
+    if key == TableKey.PROJECTS:
+        if name.isdigit():
+            return ParsedLine(classification=Classification.OTHER, code="", name=name, row_kind=RowKind.UNIT, **common)
+        return ParsedLine(classification=Classification.PROJECT, code="", name=name, row_kind=row_kind, **common)
+    if unit_code:
+        return ParsedLine(classification=Classification.OTHER, code="", name=name, row_kind=RowKind.UNIT, **common)
+    kind = _section_kind(section.label, si) if multi else ""
+    return _named_line(name, row_kind, kind, common, summary=multi or key in _SUMMARY_KEYS or bool(layout.code))
+
+
+def _amounts_of(cells: list[str], section: Section, unit: str) -> tuple[dict[str, Decimal], list[str]]:
+    """The amounts of one section of a row, in 元, and the cells that should have been amounts but are not."""
     amounts: dict[str, Decimal] = {}
     bad_cells: list[str] = []
     for p, column in section.amounts:
@@ -213,27 +266,31 @@ def _line_of(
         amounts[column] = to_yuan(value, unit)
         if section.block and column == "total":
             amounts[section.block] = amounts[column]
-    if not amounts:
-        code = squash("".join(cells[p] for p in (section.code if si else layout.code) if p < len(cells)))
-        if bad_cells and code.isdigit() and len(code) in (3, 5, 7):
-            # A coded row whose every amount is unreadable is left out: the user is told which and why.
-            label = code + " " + " ".join(cells[section.name].split()) if section.name < len(cells) else code
-            problems.append(
-                Problem(
-                    Severity.WARNING,
-                    "bad_amount",
-                    f"“{label}”一行的金额“{'”“'.join(bad_cells)}”都不是数字，这一行没有读入。",
-                    tuple(row.lines),
-                )
+    return amounts, bad_cells
+
+
+def _note_unread_row(
+    row: RawRow, section: Section, code_columns: list[int], bad_cells: list[str], problems: list[Problem]
+) -> None:
+    """A coded row whose every amount is unreadable is left out: the user is told which and why."""
+    cells = row.cells
+    code = squash("".join(cells[p] for p in code_columns if p < len(cells)))
+    if bad_cells and code.isdigit() and len(code) in (3, 5, 7):
+        label = code + " " + " ".join(cells[section.name].split()) if section.name < len(cells) else code
+        problems.append(
+            Problem(
+                Severity.WARNING,
+                "bad_amount",
+                f"“{label}”一行的金额“{'”“'.join(bad_cells)}”都不是数字，这一行没有读入。",
+                tuple(row.lines),
             )
-        return None
-    lines = tuple(row.lines)
-    # " ".join(s.split()) is re.sub(r"\s+", " ", s).strip(), done without a regex.
-    published = " ".join(cells[section.name].split()) if section.name < len(cells) else ""
-    name = squash(published)
-    code_text, code = _code_of(cells, section.code if si else layout.code)
-    unit_code = squash(cells[layout.unit_code]) if si == 0 and layout.unit_code is not None else ""
-    row_kind = cells[layout.type].strip() if si == 0 and layout.type is not None else ""
+        )
+
+
+def _checked_code(
+    code_text: str, code: str, name: str, published: str, lines: tuple[int, ...], problems: list[Problem]
+) -> tuple[str, str, str] | None:
+    """(code, name, published name) of a row once its code is checked and repaired; None to skip the row."""
     if code and not code.isdigit():
         if name:
             problems.append(
@@ -254,44 +311,31 @@ def _line_of(
             Problem(Severity.INFO, "code_repaired", f"科目编码“{code_text}”按科目名称“{name}”读作{repaired}。", lines)
         )
         code = repaired
-    for cell in bad_cells:
-        problems.append(Problem(Severity.WARNING, "bad_amount", f"“{name}”一行的金额“{cell}”不是数字，已略过。", lines))
-    common = {"table": key, "published_name": published, "amounts": amounts, "source_lines": lines}
-    if code:
-        return ParsedLine(
-            classification=codes.classification_of(code), code=code, name=name, row_kind=row_kind, **common
-        )
-    if name in _TOTAL_NAMES or (("合计" in name or "总计" in name) and len(name) <= 8 and "小计" not in name):
-        block = next((key for word, key in _BLOCK_TOTALS if word in name), None)
-        if block and set(amounts) == {"total"}:
-            # "人员经费合计 | 公用经费合计" under blocks that print only 决算数: the total of one block.
-            common["amounts"] = {block: amounts["total"]}
-        return ParsedLine(
-            classification=Classification.SUMMARY,
-            code="",
-            name="合计" if name in _TOTAL_NAMES else name,
-            row_kind="total",
-            **common,
-        )
-    if not name:
-        if unit_code:
-            return ParsedLine(classification=Classification.OTHER, code="", name="", row_kind="unit", **common)
-        return ParsedLine(
-            classification=Classification.OTHER if has_total else Classification.SUMMARY,
-            code="",
-            name="" if has_total else "合计",
-            row_kind="subtotal" if has_total else "total",
-            **common,
-        )
-    if key == "projects":
-        if name.isdigit():
-            return ParsedLine(classification=Classification.OTHER, code="", name=name, row_kind="unit", **common)
-        return ParsedLine(classification=Classification.PROJECT, code="", name=name, row_kind=row_kind, **common)
-    if unit_code:
-        return ParsedLine(classification=Classification.OTHER, code="", name=name, row_kind="unit", **common)
+    return code, name, published
+
+
+def _total_line(name: str, common: dict) -> ParsedLine | None:
+    """A 合计/总计 row (or one block's 合计), else None."""
+    if not (name in _TOTAL_NAMES or (("合计" in name or "总计" in name) and len(name) <= 8 and "小计" not in name)):
+        return None
+    amounts = common["amounts"]
+    block = next((key for word, key in _BLOCK_TOTALS if word in name), None)
+    if block and set(amounts) == {"total"}:
+        # "人员经费合计 | 公用经费合计" under blocks that print only 决算数: the total of one block.
+        common = {**common, "amounts": {block: amounts["total"]}}
+    return ParsedLine(
+        classification=Classification.SUMMARY,
+        code="",
+        name="合计" if name in _TOTAL_NAMES else name,
+        row_kind=RowKind.TOTAL,
+        **common,
+    )
+
+
+def _named_line(name: str, row_kind: str, kind: str, common: dict, *, summary: bool) -> ParsedLine:
+    """A row without a code, known by its name alone."""
     bare = _NUMBERING.sub("", name)
-    if multi or key in _SUMMARY_KEYS or layout.code:
-        kind = _section_kind(section.label, si) if multi else ""
+    if summary:
         # Economic sections nest "(2)商品和服务支出" under both 基本 and 专项 groups:
         # only functional classes are given a code.
         class_code = codes.class_code_for_name(bare) if kind in {"expenditure", ""} else None

@@ -13,12 +13,29 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
 
+from disclosures.vocabulary import TableKey
+
 # Where a document's totals and functional amounts are read from, most authoritative first.
-TOTAL_TABLES = ("expenditure_summary", "general_budget_expenditure", "income_summary", "narrative")
-FUNCTIONAL_TABLES = ("expenditure_summary", "general_budget_expenditure", "income_summary", "narrative")
-ECONOMIC_TABLES = ("basic_expenditure", "basic_functional", "economic_summary", "general_budget_expenditure")
+TOTAL_TABLES = (
+    TableKey.EXPENDITURE_SUMMARY,
+    TableKey.GENERAL_BUDGET_EXPENDITURE,
+    TableKey.INCOME_SUMMARY,
+    TableKey.NARRATIVE,
+)
+FUNCTIONAL_TABLES = (
+    TableKey.EXPENDITURE_SUMMARY,
+    TableKey.GENERAL_BUDGET_EXPENDITURE,
+    TableKey.INCOME_SUMMARY,
+    TableKey.NARRATIVE,
+)
+ECONOMIC_TABLES = (
+    TableKey.BASIC_EXPENDITURE,
+    TableKey.BASIC_FUNCTIONAL,
+    TableKey.ECONOMIC_SUMMARY,
+    TableKey.GENERAL_BUDGET_EXPENDITURE,
+)
 # Tables of basic spending alone: their 合计 is the document's 基本支出 where no table has a 基本支出 column.
-BASIC_TABLES = ("basic_functional", "basic_expenditure")
+BASIC_TABLES = (TableKey.BASIC_FUNCTIONAL, TableKey.BASIC_EXPENDITURE)
 FIGURES_OUT = {
     "insured_residents": "insured_residents",
     "insured_employees": "insured_employees",

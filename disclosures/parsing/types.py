@@ -1,4 +1,4 @@
-"""Typed rows that the parsers produce. Plain data: no database, no Django."""
+"""Typed rows that the parsers produce. Plain data: no database (the shared words come from disclosures.vocabulary)."""
 
 from __future__ import annotations
 
@@ -6,21 +6,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from disclosures.vocabulary import Kind, RowKind, Scope, Severity, TableKey
 
-class Kind(StrEnum):
-    BUDGET = "budget"  # 预算
-    FINAL = "final"  # 决算
-
-
-class Scope(StrEnum):
-    DEPARTMENT = "department"  # 部门
-    UNIT = "unit"  # 单位
-
-
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
+__all__ = ["Kind", "RowKind", "Scope", "Severity", "TableKey"]  # the vocabulary the parsers share, re-exported
 
 
 class Classification(StrEnum):
@@ -149,3 +137,5 @@ class ParseResult:
     figures: list[StatedFigure] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     passages: list = field(default_factory=list)  # the prose, lines a PDF wrapped joined (prose.Passage)
+    # The document's totals as totals.py decides them, kept by check_totals for the checks that ask many times.
+    decided_totals: tuple | None = field(default=None, repr=False, compare=False)

@@ -16,6 +16,7 @@ from django.db.models import Count
 
 from disclosures.demo.texts import County, Template, demo_text, template_of
 from disclosures.models import Bureau, Disclosure, Region
+from disclosures.vocabulary import ImportStatus
 
 from .imports import Overrides, disclosure_import
 
@@ -100,11 +101,11 @@ def demo_import(
                         publisher=f"{doc.county.name}医疗保障局",
                     ),
                 )
-                if result.status == "imported":
+                if result.status == ImportStatus.IMPORTED:
                     ids.append(result.disclosure.pk)
-                elif result.status == "error" and "已有另一版本" in result.error:
+                elif result.status == ImportStatus.ERROR and "已有另一版本" in result.error:
                     outcome.skipped += 1
-                elif result.status != "unchanged":
+                elif result.status != ImportStatus.UNCHANGED:
                     outcome.errors += 1
                     outcome.first_error = outcome.first_error or f"{doc.county.code} {doc.year}: {result.error}"
             Disclosure.objects.filter(pk__in=ids).update(demo=True)

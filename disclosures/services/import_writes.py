@@ -18,6 +18,7 @@ from disclosures.models import (
     SourceTable,
     StatedFigure,
 )
+from disclosures.vocabulary import TableKey
 
 from .bulk import rows_insert
 
@@ -39,7 +40,8 @@ def _money(value: Decimal | None) -> Decimal | None:
     return None if value is None else value.quantize(Decimal("0.01"))
 
 
-def _write(prepared: Prepared, *, user) -> Disclosure:
+def disclosure_write(prepared: Prepared, *, user) -> Disclosure:
+    """Every row of one prepared document, in the caller's transaction; the document returned."""
     result = prepared.result
     disclosure = _disclosure_create(prepared, bureau=_bureau_of(prepared), user=user)
     table_of = _tables_write(disclosure, prepared)
@@ -123,7 +125,7 @@ def _tables_write(disclosure: Disclosure, prepared: Prepared) -> Callable[[Line]
             SourceTable(
                 disclosure=disclosure,
                 position=len(table_rows),
-                key="narrative",
+                key=TableKey.NARRATIVE,
                 title="文字说明中的支出数",
                 unit=meta.unit or "",
                 start_line=min(line.source_lines[0] for line in outside),
@@ -140,7 +142,7 @@ def _tables_write(disclosure: Disclosure, prepared: Prepared) -> Callable[[Line]
     def table_of(line: Line) -> SourceTable:
         candidates = [t for t in by_position if t.key == line.table]
         if not candidates:
-            return tables["narrative"]
+            return tables[TableKey.NARRATIVE]
         first_line = min(line.source_lines)
         for table in candidates:
             if table.start_line <= first_line <= table.end_line:

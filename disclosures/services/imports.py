@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -23,8 +24,9 @@ from disclosures.parsing.reading import read_disclosure
 from disclosures.parsing.types import DisclosureError, Kind, ParseResult, Scope, Severity
 from disclosures.selectors.regions import region_places, region_resolve
 from disclosures.versioning import data_version_bump
+from disclosures.vocabulary import ImportStatus
 
-from .import_writes import _write
+from .import_writes import disclosure_write
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +69,7 @@ class Prepared:
 @dataclass
 class ImportOutcome:
     filename: str
-    status: str  # imported / unchanged / replaced / checked / error
+    status: ImportStatus
     disclosure: Disclosure | None = None
     error: str = ""
     line: int | None = None
@@ -272,10 +274,21 @@ def disclosure_prepare_text(
     return prepared
 
 
-def _supersede(current: Disclosure) -> Disclosure:
-    current.status, current.superseded_at = Disclosure.Status.SUPERSEDED, timezone.now()
-    current.save(update_fields=["status", "superseded_at"])
-    return current
+def _supersede(
+    current: Disclosure | None, *, successor: Callable[[], Disclosure]
+) -> tuple[Disclosure, list[Disclosure]]:
+    """The current version (if any) superseded, then `successor` made current, then the old one pointed at it:
+    in that order, since only one version of a bureau's year, kind and scope may be current at a time."""
+    replaced = []
+    if current is not None:
+        current.status, current.superseded_at = Disclosure.Status.SUPERSEDED, timezone.now()
+        current.save(update_fields=["status", "superseded_at"])
+        replaced.append(current)
+    disclosure = successor()
+    for version in replaced:
+        version.superseded_by = disclosure
+        version.save(update_fields=["superseded_by"])
+    return disclosure, replaced
 
 
 def _restore(prepared: Prepared) -> ImportOutcome:
@@ -285,17 +298,18 @@ def _restore(prepared: Prepared) -> ImportOutcome:
     the current one of that stored identity, locked, whatever the options given this time say."""
     old = Disclosure.objects.select_for_update().select_related("bureau__region").get(pk=prepared.existing.pk)
     if old.status == Disclosure.Status.CURRENT:  # restored meanwhile by another import
-        return ImportOutcome(prepared.filename, "unchanged", disclosure=old, prepared=prepared)
+        return ImportOutcome(prepared.filename, ImportStatus.UNCHANGED, disclosure=old, prepared=prepared)
     current = _current_of(old.bureau, year=old.fiscal_year, kind=old.kind, scope=old.scope, lock=True)
-    replaced = [_supersede(current)] if current is not None else []
-    old.status, old.superseded_at, old.superseded_by = Disclosure.Status.CURRENT, None, None
-    old.save(update_fields=["status", "superseded_at", "superseded_by"])
-    for version in replaced:
-        version.superseded_by = old
-        version.save(update_fields=["superseded_by"])
+
+    def revive() -> Disclosure:
+        old.status, old.superseded_at, old.superseded_by = Disclosure.Status.CURRENT, None, None
+        old.save(update_fields=["status", "superseded_at", "superseded_by"])
+        return old
+
+    _, replaced = _supersede(current, successor=revive)
     _ranked_follow(old)
     data_version_bump()
-    return ImportOutcome(prepared.filename, "replaced", disclosure=old, prepared=prepared, replaced=replaced)
+    return ImportOutcome(prepared.filename, ImportStatus.REPLACED, disclosure=old, prepared=prepared, replaced=replaced)
 
 
 def _ranked_follow(disclosure: Disclosure) -> None:
@@ -312,7 +326,7 @@ def _save_once(prepared: Prepared, *, replace: bool, user) -> ImportOutcome:
         if existing is not None:
             existing.refresh_from_db(fields=["status"])
         if existing is not None and existing.status == Disclosure.Status.CURRENT:
-            return ImportOutcome(prepared.filename, "unchanged", disclosure=existing, prepared=prepared)
+            return ImportOutcome(prepared.filename, ImportStatus.UNCHANGED, disclosure=existing, prepared=prepared)
         if existing is not None:
             if not replace:
                 raise ImportRefused(
@@ -330,13 +344,9 @@ def _save_once(prepared: Prepared, *, replace: bool, user) -> ImportOutcome:
             raise ImportRefused(
                 f"{current} 已有另一版本（{current.imported_at:%Y-%m-%d %H:%M} 导入）。", remedy="replace"
             )
-        replaced = [_supersede(current)] if current is not None else []
-        disclosure = _write(prepared, user=user)
-        for old in replaced:
-            old.superseded_by = disclosure
-            old.save(update_fields=["superseded_by"])
+        disclosure, replaced = _supersede(current, successor=lambda: disclosure_write(prepared, user=user))
         data_version_bump()
-    status = "replaced" if replaced else "imported"
+    status = ImportStatus.REPLACED if replaced else ImportStatus.IMPORTED
     return ImportOutcome(prepared.filename, status, disclosure=disclosure, prepared=prepared, replaced=replaced)
 
 
@@ -378,14 +388,16 @@ def disclosure_import(
     try:
         prepared = disclosure_prepare(data=data, filename=filename, overrides=overrides, check=check)
         if check:
-            return ImportOutcome(filename, "checked", prepared=prepared, disclosure=prepared.existing)
+            return ImportOutcome(filename, ImportStatus.CHECKED, prepared=prepared, disclosure=prepared.existing)
         return disclosure_save(prepared=prepared, replace=replace, user=user)
     except DisclosureError as exc:
-        return ImportOutcome(filename, "error", error=exc.message, line=exc.line, remedy=exc.remedy)
+        return ImportOutcome(filename, ImportStatus.ERROR, error=exc.message, line=exc.line, remedy=exc.remedy)
     except ImportRefused as exc:
-        return ImportOutcome(filename, "error", error=exc.message, remedy=exc.remedy)
+        return ImportOutcome(filename, ImportStatus.ERROR, error=exc.message, remedy=exc.remedy)
     except Error as exc:  # the database is unreachable while the file is looked up: one message, no traceback
-        return ImportOutcome(filename, "error", error=_database_message(exc))
+        return ImportOutcome(filename, ImportStatus.ERROR, error=_database_message(exc))
     except Exception:
         log.exception("import of %s failed", filename)
-        return ImportOutcome(filename, "error", error="导入时发生内部错误，没有写入任何数据；错误已记入日志。")
+        return ImportOutcome(
+            filename, ImportStatus.ERROR, error="导入时发生内部错误，没有写入任何数据；错误已记入日志。"
+        )

@@ -252,6 +252,13 @@ def test_api_docs_page(page):
     expect(page.get_by_role("heading", level=1)).to_have_text("数据接口与下载")
     for endpoint in ("/api/regions/", "/api/bureaus/", "/api/documents/", "/api/lines/", "/api/indicators/"):
         expect(page.locator("main")).to_contain_text(endpoint)
+    # Each endpoint's parameters, read from its FilterSet: what values, the help text, the choices.
+    regions = page.locator("#endpoint-regions")
+    regions.scroll_into_view_if_needed()
+    level = regions.locator("tbody tr").filter(has=page.locator("th", has_text=re.compile(r"^level$")))
+    expect(level).to_contain_text("可选值")
+    expect(level).to_contain_text("prefecture 地级")
+    screenshot(page, "api-docs")
     # The API it documents answers, with the figures of the pages.
     response = page.request.get(page.base_url + "/api/indicators/?indicator=running_costs&limit=50")
     assert response.ok, response.status

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from comparisons.formatting import format_wan
+from comparisons.formatting import format_yuan as yuan
 from comparisons.selectors import IndicatorRow, disclosure_list_current, indicator_rows
 from disclosures.models import Disclosure
-from disclosures.templatetags.money import format_wan, yuan
 
 SEEDS = Path(__file__).resolve().parents[2] / "data" / "seeds"
 # The short name a user searches by -> a word of the publisher's name.

@@ -12,6 +12,7 @@ from disclosures.models import Disclosure
 from disclosures.parsing import parse_disclosure
 from disclosures.parsing.reading import decode_disclosure
 from disclosures.services.imports import disclosure_import
+from disclosures.vocabulary import ImportStatus
 
 SEEDS = Path(settings.BASE_DIR) / "data" / "seeds"
 
@@ -67,7 +68,7 @@ class Command(BaseCommand):
                 start = time.perf_counter()
                 for name, data in files:
                     outcome = disclosure_import(data=data, filename=name)
-                    if outcome.status != "imported":
+                    if outcome.status != ImportStatus.IMPORTED:
                         raise CommandError(f"{name}: {outcome.status} {outcome.error}")
                 elapsed = time.perf_counter() - start
                 raise _Rollback

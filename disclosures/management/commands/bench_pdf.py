@@ -10,6 +10,7 @@ from django.test.utils import override_settings
 
 from disclosures.parsing.pages import page_per_line
 from disclosures.services.imports import disclosure_import
+from disclosures.vocabulary import ImportStatus
 
 REAL = Path(settings.BASE_DIR) / "tests" / "data" / "real"
 
@@ -36,7 +37,7 @@ class Command(BaseCommand):
         for _ in range(options["rounds"]):
             for name, data in files:
                 outcome = disclosure_import(data=data, filename=name, check=True)
-                if outcome.status != "checked":
+                if outcome.status != ImportStatus.CHECKED:
                     raise CommandError(f"{name}: {outcome.status} {outcome.error}")
                 documents += 1
                 pages += len(set(page_per_line(outcome.prepared.text) or [1]))

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from disclosures.remedies import for_command
 from disclosures.reports import outcome_as_json
 from disclosures.services.imports import ImportOutcome, Overrides, disclosure_import
+from disclosures.vocabulary import ImportStatus
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ class Command(BaseCommand):
             outcome = self._import_one(
                 Path(name), overrides=overrides, replace=options["replace"], check=options["check"]
             )
-            failed += outcome.status == "error"
+            failed += outcome.status == ImportStatus.ERROR
             if options["json"]:
                 self.stdout.write(json.dumps(outcome_as_json(outcome), ensure_ascii=False))
             else:
@@ -53,17 +54,17 @@ class Command(BaseCommand):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            return ImportOutcome(str(path), "error", error=f"无法读取文件：{exc.strerror or exc}")
+            return ImportOutcome(str(path), ImportStatus.ERROR, error=f"无法读取文件：{exc.strerror or exc}")
         try:
             return disclosure_import(data=data, filename=str(path), overrides=overrides, replace=replace, check=check)
         except Exception as exc:  # one file's failure is its own record: the batch goes on
             logger.exception("import of %s failed", path)
             return ImportOutcome(
-                str(path), "error", error=f"内部错误（{type(exc).__name__}），这个文件没有写入任何数据。"
+                str(path), ImportStatus.ERROR, error=f"内部错误（{type(exc).__name__}），这个文件没有写入任何数据。"
             )
 
     def _describe(self, outcome: ImportOutcome) -> None:
-        if outcome.status == "error":
+        if outcome.status == ImportStatus.ERROR:
             where = f"第 {outcome.line} 行：" if outcome.line else ""
             message = for_command(outcome.error, outcome.remedy)
             self.stderr.write(self.style.ERROR(f"{outcome.filename}: 错误：{where}{message}"))
@@ -74,7 +75,7 @@ class Command(BaseCommand):
             f"{len(result.lines)} 行，{len(result.figures)} 个文中数字，"
             f"核对：{counts['warning']} 处不一致，{counts['info']} 条提示。"
         )
-        if outcome.status == "checked":
+        if outcome.status == ImportStatus.CHECKED:
             meta, region = result.meta, outcome.prepared.region
             where = f"（{region.full_name} {region.code}）" if region else ""
             self.stdout.write(
@@ -83,7 +84,11 @@ class Command(BaseCommand):
             )
             return
         d = outcome.disclosure
-        words = {"imported": "已导入", "unchanged": "未变（同一文件已导入过）", "replaced": "已替换旧版本"}
+        words = {
+            ImportStatus.IMPORTED: "已导入",
+            ImportStatus.UNCHANGED: "未变（同一文件已导入过）",
+            ImportStatus.REPLACED: "已替换旧版本",
+        }
         self.stdout.write(
             f"{outcome.filename}: {words[outcome.status]}：{d}（{d.bureau.region.full_name} {d.bureau.region.code}），"
             f"{found}"

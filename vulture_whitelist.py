@@ -1,0 +1,14 @@
+"""Names vulture cannot see used: model fields only the database, the admin and the templates read, TextChoices
+members, and what the settings name by a dotted string. Read by .ci/dead_code.py, never imported."""
+
+from vulture.whitelist_utils import Whitelist
+
+_ = Whitelist()
+
+# Model fields and choices, written by the services, read by the database, the admin or the templates.
+_.computed_at, _.merged_at, _.superseded_at, _.imported_by, _.new_source
+_.YUAN, _.WAN_YUAN, _.POPULATION
+_.file  # disclosures.forms: the upload field, read from request.FILES by name
+# Named by a dotted string in config/settings/base.py (MIDDLEWARE, AXES_CLIENT_IP_CALLABLE).
+_.ChineseFirstMiddleware, _.RejectNulMiddleware, _.BoundedPagingMiddleware, _.client_ip
+_._mutable  # QueryDict's own flag, set to edit a copy in config/middleware.py
