@@ -67,13 +67,14 @@ class Prepared:
 @dataclass
 class ImportOutcome:
     filename: str
-    status: str  # imported / unchanged / replaced / checked / error
+    status: str  # imported / unchanged / replaced / checked / skipped / error
     disclosure: Disclosure | None = None
     error: str = ""
     line: int | None = None
     prepared: Prepared | None = None
     replaced: list[Disclosure] = field(default_factory=list)
     remedy: str | None = None  # for errors: what the user can do (see disclosures/remedies.py)
+    skipped: str = ""  # for skipped: "superseded" (this file, replaced since) or "other_version" (another is current)
 
 
 class ImportRefused(Exception):
@@ -316,7 +317,7 @@ def _save_once(prepared: Prepared, *, replace: bool, user) -> ImportOutcome:
         if existing is not None:
             if not replace:
                 raise ImportRefused(
-                    f"这是 {existing} 已被替换的旧版本（{existing.imported_at:%Y-%m-%d %H:%M} 导入）。",
+                    f"这是 {existing} 已被替换的旧版本（{_when(existing.imported_at)} 导入）。",
                     remedy="restore",
                 )
             return _restore(prepared)
@@ -328,7 +329,7 @@ def _save_once(prepared: Prepared, *, replace: bool, user) -> ImportOutcome:
             )
         if current is not None and not replace:
             raise ImportRefused(
-                f"{current} 已有另一版本（{current.imported_at:%Y-%m-%d %H:%M} 导入）。", remedy="replace"
+                f"{current} 已有另一版本（{_when(current.imported_at)} 导入）。", remedy="replace"
             )
         replaced = [_supersede(current)] if current is not None else []
         disclosure = _write(prepared, user=user)
@@ -360,8 +361,28 @@ def disclosure_save(*, prepared: Prepared, replace: bool = False, user=None) -> 
     raise AssertionError("unreachable")
 
 
+def _when(moment) -> str:
+    """A stored time as the pages show it: in the site's time zone (Asia/Shanghai), never UTC."""
+    return f"{timezone.localtime(moment):%Y-%m-%d %H:%M}"
+
+
 def _database_message(exc: Exception) -> str:
     return f"数据库无法访问或拒绝了写入（{type(exc).__name__}），本次没有写入任何数据；请稍后再试。"
+
+
+def _already_present(prepared: Prepared) -> ImportOutcome | None:
+    """A file that only a replace could save; the same file, current, is simply unchanged."""
+    if prepared.unchanged:
+        return None
+    if prepared.existing is not None:
+        return ImportOutcome(
+            prepared.filename, "skipped", disclosure=prepared.existing, prepared=prepared, skipped="superseded"
+        )
+    if prepared.current is not None:
+        return ImportOutcome(
+            prepared.filename, "skipped", disclosure=prepared.current, prepared=prepared, skipped="other_version"
+        )
+    return None
 
 
 def disclosure_import(
@@ -371,14 +392,20 @@ def disclosure_import(
     overrides: Overrides | None = None,
     replace: bool = False,
     check: bool = False,
+    skip_existing: bool = False,
     user=None,
 ) -> ImportOutcome:
     """Prepare and save one file (with `check`, prepare only: status "checked"); every failure becomes an outcome
-    with status "error" and nothing written, an unexpected one too (its detail goes to the log)."""
+    with status "error" and nothing written, an unexpected one too (its detail goes to the log).
+
+    With `skip_existing` (never with `replace`), a file stored before and superseded since, or one whose bureau,
+    year, kind and scope have another current version, is "skipped": nothing is written, and that is no error."""
     try:
         prepared = disclosure_prepare(data=data, filename=filename, overrides=overrides, check=check)
         if check:
             return ImportOutcome(filename, "checked", prepared=prepared, disclosure=prepared.existing)
+        if skip_existing and not replace and (skipped := _already_present(prepared)):
+            return skipped
         return disclosure_save(prepared=prepared, replace=replace, user=user)
     except DisclosureError as exc:
         return ImportOutcome(filename, "error", error=exc.message, line=exc.line, remedy=exc.remedy)
