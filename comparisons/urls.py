@@ -24,6 +24,7 @@ urlpatterns = [
     path("api/indicators/", cache_public(api.indicators), name="api_indicators"),
     path("downloads/lines.csv", downloads.lines_csv, name="download_lines"),
     path("downloads/indicators.csv", downloads.indicators_csv, name="download_indicators"),
+    path("staff/", views_staff.staff_home, name="staff_home"),
     path("staff/denominators/", views_staff.denominators, name="denominators"),
     path("staff/denominators/<int:pk>/delete/", views_staff.denominator_remove, name="denominator_delete"),
 ]

@@ -232,6 +232,11 @@ def _look_up(prepared: Prepared) -> None:
     prepared.bureau, prepared.existing, prepared.current = bureau, existing, current
 
 
+def disclosure_look_up(*, prepared: Prepared) -> None:
+    """Look the bureau, the same file and the current version up again (another import may have written since)."""
+    _look_up(prepared)
+
+
 def disclosure_prepare(
     *, data: bytes, filename: str, overrides: Overrides | None = None, check: bool = False
 ) -> Prepared:
@@ -328,9 +333,7 @@ def _save_once(prepared: Prepared, *, replace: bool, user) -> ImportOutcome:
                 prepared.bureau, year=meta.year, kind=meta.kind.value, scope=meta.scope.value, lock=True
             )
         if current is not None and not replace:
-            raise ImportRefused(
-                f"{current} 已有另一版本（{_when(current.imported_at)} 导入）。", remedy="replace"
-            )
+            raise ImportRefused(f"{current} 已有另一版本（{_when(current.imported_at)} 导入）。", remedy="replace")
         replaced = [_supersede(current)] if current is not None else []
         disclosure = _write(prepared, user=user)
         for old in replaced:
