@@ -53,14 +53,12 @@ def staff_documents_with_findings(*, limit: int = LIST_LENGTH) -> Counted:
     return Counted(list(shown.order_by("-imported_at", "-pk")[:limit]), documents.count())
 
 
-def staff_missing_denominators(*, year: int, province: Region | None, limit: int = LIST_LENGTH) -> Counted:
+def staff_missing_denominators(*, year: int, limit: int = LIST_LENGTH) -> Counted:
     """Bureaus ranked for `year` whose documents state no insured residents and have no entered count: their
     per-insured figures are missing until staff enter one. One row per bureau (a budget and a final count once)."""
     rows = StoredIndicator.objects.filter(
         indicator=PER_INSURED, ranked=True, fiscal_year=year, missing_code=NO_INSURED().code
     )
-    if province is not None:
-        rows = rows.filter(region_code__startswith=province.code[:2])
     total = rows.values("disclosure__bureau").distinct().count()
     seen: dict[int, StoredIndicator] = {}
     for row in rows.select_related("disclosure__bureau__region").order_by("region_code", "kind")[: limit * 2]:
@@ -103,7 +101,7 @@ def staff_home_get(*, year: int | None = None, province: str = "") -> StaffHome:
         year=chosen_year,
         province=region,
         with_findings=staff_documents_with_findings(),
-        missing_denominators=(staff_missing_denominators(year=chosen_year, province=region) if chosen_year else empty),
+        missing_denominators=(staff_missing_denominators(year=chosen_year) if chosen_year else empty),
         counties_without_documents=(
             staff_counties_without_documents(province=region, year=chosen_year) if region and chosen_year else empty
         ),
