@@ -53,7 +53,7 @@ def _place_regions(terms: Terms) -> list[int]:
         """How much of the place the name accounts for: 行唐县 is all of "行唐县", 唐县 only its end."""
         if name.startswith(terms.place_short):
             return len(place)
-        same = [len(t) for t in tails if name == t or name.startswith(t) and short_name(name) == short_name(t)]
+        same = [len(t) for t in tails if name == t or (name.startswith(t) and short_name(name) == short_name(t))]
         return max(same, default=1)
 
     scored = [(covered(name), pk) for pk, name in found]
