@@ -49,6 +49,11 @@ class FigureChange:
     def change(self) -> Decimal | None:
         return None if self.old is None or self.new is None else self.new - self.old
 
+    @property
+    def sign(self) -> str:
+        """ "+" before an increase (a decrease carries its own minus)."""
+        return "+" if self.change is not None and self.change > 0 else ""
+
 
 def _first_line(lines) -> int | None:
     return min(lines, default=None)

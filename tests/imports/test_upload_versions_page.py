@@ -49,7 +49,7 @@ def test_the_replace_preview_shows_the_figures_that_change_old_and_new(staff_cli
     current = Disclosure.objects.get()
     assert f'href="/documents/{current.pk}/#L' in section  # the old figure links to its line in the current version
     row = re.search(r"2101202</span>财政对城乡居民基本医疗保险基金的补助.*?</tr>", section).group(0)
-    assert re.findall(r">([\d,.\-]+)<", row) == ["2,191.00", "2,291.00", "100.00"]
+    assert re.findall(r">([\d,.+\-]+)<", row) == ["2,191.00", "2,291.00", "+100.00"]
     assert "支出合计" not in section  # the totals are the same: no change shown
 
 
@@ -113,3 +113,22 @@ def test_too_many_files_are_refused_before_any_is_read(staff_client):
     html = staff_client.post(reverse("upload"), {"file": files}).content.decode()
     assert "一次最多上传 20 个文件" in html
     assert Disclosure.objects.count() == 0
+
+
+def test_the_changes_are_the_functional_amounts_that_moved_and_nothing_else(corrected):
+    from decimal import Decimal
+
+    from disclosures.selectors.versions import disclosure_version_changes
+    from disclosures.services.imports import disclosure_prepare
+
+    prepared = disclosure_prepare(data=corrected.read_bytes(), filename=corrected.name)
+    changes = disclosure_version_changes(
+        stored=prepared.current, lines=prepared.result.lines, figures=prepared.result.figures
+    )
+    assert [(c.group, c.key, c.old, c.new, c.sign) for c in changes] == [
+        ("functional", "21012", Decimal("21910000.00"), Decimal("22910000.00"), "+"),
+        ("functional", "2101202", Decimal("21910000.00"), Decimal("22910000.00"), "+"),
+    ]
+    # The same file compared with itself: no change.
+    same = disclosure_prepare(data=seed("003").read_bytes(), filename="again.txt")
+    assert disclosure_version_changes(stored=same.existing, lines=same.result.lines, figures=same.result.figures) == []
