@@ -16,7 +16,7 @@ from disclosures.models import Denominator
 
 from .data_selectors import denominator_change_list, denominator_list, region_list_with_bureaus
 from .forms import USED_KINDS, DenominatorForm
-from .pages.staff_home import staff_home_get
+from .pages import staff_home_get
 from .params import bounded, is_number, parse_id
 from .services import denominator_delete, denominator_set
 
