@@ -10,6 +10,8 @@ from disclosures.models import Denominator, Disclosure, Region
 
 from .data_selectors import region_match
 
+USED_KINDS = (Denominator.Kind.INSURED_RESIDENTS,)
+
 
 class DenominatorForm(forms.Form):
     region = forms.CharField(
@@ -19,7 +21,13 @@ class DenominatorForm(forms.Form):
         widget=forms.TextInput(attrs={"list": "region-options", "autocomplete": "off"}),
     )
     year = forms.IntegerField(label=gettext_lazy("年度"), min_value=1990, max_value=2100)
-    kind = forms.ChoiceField(label=gettext_lazy("类型"), choices=Denominator.Kind.choices)
+    # Only the denominators an indicator divides by are offered: no indicator is per resident (常住人口), so a
+    # population entered here would be shown nowhere (the kind stays in the model for the figures entered before).
+    kind = forms.ChoiceField(
+        label=gettext_lazy("类型"),
+        choices=[(k, label) for k, label in Denominator.Kind.choices if k in USED_KINDS],
+        initial=Denominator.Kind.INSURED_RESIDENTS,
+    )
     value = forms.IntegerField(
         label=gettext_lazy("人数"),
         min_value=1,

@@ -17,6 +17,7 @@ urlpatterns = [
     path("api/", include(api.urlpatterns())),
     path("downloads/lines.csv", downloads.lines_csv, name="download_lines"),
     path("downloads/indicators.csv", downloads.indicators_csv, name="download_indicators"),
+    path("staff/", views_staff.staff_home, name="staff_home"),
     path("staff/denominators/", views_staff.denominators, name="denominators"),
     path("staff/denominators/<int:pk>/delete/", views_staff.denominator_remove, name="denominator_delete"),
 ]

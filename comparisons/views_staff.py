@@ -1,4 +1,4 @@
-"""Staff pages of the comparisons app: enter or correct a denominator (insured residents, population).
+"""Staff pages of the comparisons app: the staff home (what needs fixing), enter or correct a denominator.
 
 Logged-in staff only (others are sent to the login page); forms carry the CSRF token. Everything else on the site
 is read-only to the public.
@@ -15,9 +15,20 @@ from django.views.decorators.http import require_http_methods
 from disclosures.models import Denominator
 
 from .data_selectors import denominator_change_list, denominator_list, region_list_with_bureaus
-from .forms import DenominatorForm
-from .params import parse_id
+from .forms import USED_KINDS, DenominatorForm
+from .pages import staff_home_get
+from .params import bounded, is_number, parse_id
 from .services import denominator_delete, denominator_set
+
+
+@staff_member_required(login_url="login")
+@require_http_methods(["GET"])
+def staff_home(request):
+    """What needs fixing: documents with findings, missing denominators, counties without documents, recent imports;
+    ?year= and ?province= (a 6-digit province code) choose the year and province of the lists that need them."""
+    year = bounded(request.GET.get("year"), low=1990, high=2100)
+    home = staff_home_get(year=year, province=request.GET.get("province", "")[:6])
+    return render(request, "comparisons/staff_home.html", {"home": home})
 
 
 @staff_member_required(login_url="login")
@@ -49,14 +60,26 @@ def denominators(request):
     else:
         edit = parse_id(request.GET.get("edit"))
         editing = get_object_or_404(Denominator, pk=edit) if edit else None
-        form = DenominatorForm.for_denominator(editing) if editing else DenominatorForm()
+        form = DenominatorForm.for_denominator(editing) if editing else DenominatorForm(initial=_asked_for(request))
     context = {
         "form": form,
         "denominators": denominator_list(),
         "changes": denominator_change_list(),
         "regions": region_list_with_bureaus(),
+        "used_kinds": USED_KINDS,
     }
     return render(request, "comparisons/denominator_list.html", context)
+
+
+def _asked_for(request) -> dict:
+    """The region and year a link from the staff home names (?region=130636&year=2024), to fill the form."""
+    initial = {}
+    region = request.GET.get("region", "")
+    if len(region) == 6 and is_number(region):
+        initial["region"] = region
+    if year := bounded(request.GET.get("year"), low=1990, high=2100):
+        initial["year"] = year
+    return initial
 
 
 @staff_member_required(login_url="login")

@@ -24,8 +24,13 @@ PAGE = {
     "region": _("请在“区划代码”一栏填写 6 位区划代码。"),
     "publisher": _("请在“发布单位”一栏填写全称。"),
     "check": _("只核对不导入，请勾选“只核对，不导入”。"),
-    "replace": _("确认替换请勾选“替换”，旧版本会保留并标为已替换。"),
-    "restore": _("如要恢复为现行版本，请勾选“替换”。"),
+    "replace": _("确认替换请勾选“我确认用这份文件替换现有版本”，再按“替换”；旧版本会保留并标为已替换。"),
+    "restore": _("如要恢复为现行版本，请勾选“我确认用这份文件替换现有版本”，再按“替换”。"),
+}
+# Several files at once are saved without a preview: a replacement needs its own preview and confirmation.
+BATCH = PAGE | {
+    "replace": _("要替换，请单独上传这个文件，预览后确认替换；旧版本会保留并标为已替换。"),
+    "restore": _("要恢复为现行版本，请单独上传这个文件，预览后确认替换。"),
 }
 
 
@@ -35,3 +40,7 @@ def for_command(message: str, remedy: str | None) -> str:
 
 def for_page(message: str, remedy: str | None) -> str:
     return f"{message}{PAGE[remedy]}" if remedy in PAGE else message
+
+
+def for_batch(message: str, remedy: str | None) -> str:
+    return f"{message}{BATCH[remedy]}" if remedy in BATCH else message

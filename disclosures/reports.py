@@ -66,6 +66,8 @@ def outcome_as_json(outcome: ImportOutcome) -> dict[str, Any]:
             "lines": len(result.lines),
         }
     )
+    if outcome.skipped:
+        record["skipped"] = outcome.skipped
     if outcome.replaced:
         record["replaced_ids"] = [old.pk for old in outcome.replaced]
     return record

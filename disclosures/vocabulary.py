@@ -73,6 +73,7 @@ class ImportStatus(StrEnum):
     UNCHANGED = "unchanged"  # the same file was imported before
     REPLACED = "replaced"  # another version was current; this one is now
     CHECKED = "checked"  # read and checked only, nothing written
+    SKIPPED = "skipped"  # already stored, or superseded since (with --skip-existing): nothing written
     ERROR = "error"  # refused or failed; nothing written
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -83,7 +84,8 @@ def document_json(request: HttpRequest, d: Disclosure) -> dict:
         "superseded_by": d.superseded_by_id,
         "source_filename": d.source_filename,
         "sha256": d.sha256,
-        "imported_at": d.imported_at.isoformat() if d.imported_at else None,
+        # In the site's time zone (+08:00), as every page shows it.
+        "imported_at": timezone.localtime(d.imported_at).isoformat() if d.imported_at else None,
         "line_count": getattr(d, "line_count", None),
         "demo": d.demo,
         "url": absolute_url(request, reverse("disclosure_detail", args=[d.pk])),

@@ -3,7 +3,8 @@
 Selectors in the HackSoft sense: keyword-only, bounded queries whatever the number of bureaus, no writes. They shape
 `indicator_rows` into what one page shows; formatting and links live in tables.py and charts.py.
 
-One module per page: dashboard.py, compare.py, bureau.py, search.py, document.py (a document's own indicators);
+One module per page: dashboard.py, compare.py, bureau.py, search.py, document.py (a document's own indicators),
+staff_home.py (what staff need to fix);
 headlines.py declares the dashboard's headline comparisons, groups.py the year-and-kind groups and their medians.
 The names below are what views, tables, charts, filters and the template tags import.
 """
@@ -24,6 +25,7 @@ from .document import DocumentIndicators, document_indicators
 from .groups import Group, groups_of, row_group
 from .headlines import HEADLINE_BY_SLUG, HEADLINE_KEYS, HEADLINES, Detail, Headline, headline_indicators
 from .search import SearchResult, bureau_search
+from .staff_home import StaffHome, staff_home_get
 
 __all__ = [
     "CHANGE_KEYS",
@@ -41,6 +43,7 @@ __all__ = [
     "Headline",
     "SearchResult",
     "Section",
+    "StaffHome",
     "YearChange",
     "bureau_candidates",
     "bureau_choices",
@@ -55,5 +58,6 @@ __all__ = [
     "groups_of",
     "headline_indicators",
     "row_group",
+    "staff_home_get",
     "year_changes",
 ]

@@ -76,6 +76,7 @@ class ImportOutcome:
     prepared: Prepared | None = None
     replaced: list[Disclosure] = field(default_factory=list)
     remedy: str | None = None  # for errors: what the user can do (see disclosures/remedies.py)
+    skipped: str = ""  # for skipped: "superseded" (this file, replaced since) or "other_version" (another is current)
 
 
 class ImportRefused(Exception):
@@ -233,6 +234,11 @@ def _look_up(prepared: Prepared) -> None:
     prepared.bureau, prepared.existing, prepared.current = bureau, existing, current
 
 
+def disclosure_look_up(*, prepared: Prepared) -> None:
+    """Look the bureau, the same file and the current version up again (another import may have written since)."""
+    _look_up(prepared)
+
+
 def disclosure_prepare(
     *, data: bytes, filename: str, overrides: Overrides | None = None, check: bool = False
 ) -> Prepared:
@@ -330,7 +336,7 @@ def _save_once(prepared: Prepared, *, replace: bool, user) -> ImportOutcome:
         if existing is not None:
             if not replace:
                 raise ImportRefused(
-                    f"这是 {existing} 已被替换的旧版本（{existing.imported_at:%Y-%m-%d %H:%M} 导入）。",
+                    f"这是 {existing} 已被替换的旧版本（{_when(existing.imported_at)} 导入）。",
                     remedy="restore",
                 )
             return _restore(prepared)
@@ -341,9 +347,7 @@ def _save_once(prepared: Prepared, *, replace: bool, user) -> ImportOutcome:
                 prepared.bureau, year=meta.year, kind=meta.kind.value, scope=meta.scope.value, lock=True
             )
         if current is not None and not replace:
-            raise ImportRefused(
-                f"{current} 已有另一版本（{current.imported_at:%Y-%m-%d %H:%M} 导入）。", remedy="replace"
-            )
+            raise ImportRefused(f"{current} 已有另一版本（{_when(current.imported_at)} 导入）。", remedy="replace")
         disclosure, replaced = _supersede(current, successor=lambda: disclosure_write(prepared, user=user))
         data_version_bump()
     status = ImportStatus.REPLACED if replaced else ImportStatus.IMPORTED
@@ -370,8 +374,28 @@ def disclosure_save(*, prepared: Prepared, replace: bool = False, user=None) -> 
     raise AssertionError("unreachable")
 
 
+def _when(moment) -> str:
+    """A stored time as the pages show it: in the site's time zone (Asia/Shanghai), never UTC."""
+    return f"{timezone.localtime(moment):%Y-%m-%d %H:%M}"
+
+
 def _database_message(exc: Exception) -> str:
     return f"数据库无法访问或拒绝了写入（{type(exc).__name__}），本次没有写入任何数据；请稍后再试。"
+
+
+def _already_present(prepared: Prepared) -> ImportOutcome | None:
+    """A file that only a replace could save; the same file, current, is simply unchanged."""
+    if prepared.unchanged:
+        return None
+    if prepared.existing is not None:
+        return ImportOutcome(
+            prepared.filename, ImportStatus.SKIPPED, disclosure=prepared.existing, prepared=prepared, skipped="superseded"
+        )
+    if prepared.current is not None:
+        return ImportOutcome(
+            prepared.filename, ImportStatus.SKIPPED, disclosure=prepared.current, prepared=prepared, skipped="other_version"
+        )
+    return None
 
 
 def disclosure_import(
@@ -381,14 +405,20 @@ def disclosure_import(
     overrides: Overrides | None = None,
     replace: bool = False,
     check: bool = False,
+    skip_existing: bool = False,
     user=None,
 ) -> ImportOutcome:
     """Prepare and save one file (with `check`, prepare only: status "checked"); every failure becomes an outcome
-    with status "error" and nothing written, an unexpected one too (its detail goes to the log)."""
+    with status "error" and nothing written, an unexpected one too (its detail goes to the log).
+
+    With `skip_existing` (never with `replace`), a file stored before and superseded since, or one whose bureau,
+    year, kind and scope have another current version, is "skipped": nothing is written, and that is no error."""
     try:
         prepared = disclosure_prepare(data=data, filename=filename, overrides=overrides, check=check)
         if check:
             return ImportOutcome(filename, ImportStatus.CHECKED, prepared=prepared, disclosure=prepared.existing)
+        if skip_existing and not replace and (skipped := _already_present(prepared)):
+            return skipped
         return disclosure_save(prepared=prepared, replace=replace, user=user)
     except DisclosureError as exc:
         return ImportOutcome(filename, ImportStatus.ERROR, error=exc.message, line=exc.line, remedy=exc.remedy)

@@ -75,14 +75,15 @@ def test_replacing_needs_confirmation_and_keeps_the_old_version(staff_client, tm
     html = upload(staff_client, changed).content.decode()
     assert "已有另一版本" in html
     lines_before = BudgetLine.objects.count()
-    response = staff_client.post(reverse("upload_confirm"), {"token": token_of(html)}, follow=True)
+    token = token_of(html)
+    response = staff_client.post(reverse("upload_confirm"), {"token": token})
     page = response.content.decode()
-    # The page says what to do in its own terms: the tick box, never the command-line flag.
-    assert "请勾选“替换”" in page and "--replace" not in page
+    # The page says what to do in its own terms: the tick box, never the command-line flag; the preview stays.
+    assert "请先勾选“我确认用这份文件替换现有版本”" in page and "--replace" not in page
+    assert "预览：gaoyi-v2.txt" in page and token_of(page) == token
     assert Disclosure.objects.count() == 1 and BudgetLine.objects.count() == lines_before
 
-    html = upload(staff_client, changed).content.decode()
-    staff_client.post(reverse("upload_confirm"), {"token": token_of(html), "replace": "on"})
+    staff_client.post(reverse("upload_confirm"), {"token": token, "replace": "on"})
     old, new = Disclosure.objects.order_by("pk")
     assert (old.status, new.status) == ("superseded", "current")
     assert old.superseded_by == new

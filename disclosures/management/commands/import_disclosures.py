@@ -10,6 +10,10 @@ from disclosures.services.imports import ImportOutcome, Overrides, disclosure_im
 from disclosures.vocabulary import ImportStatus
 
 logger = logging.getLogger(__name__)
+SKIPPED = {
+    "superseded": "已跳过（这个文件导入过，已被新版本替换）",
+    "other_version": "已跳过（已有另一现行版本，没有替换）",
+}
 
 
 class Command(BaseCommand):
@@ -22,6 +26,11 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", help="PDF 或文本文件路径")
         parser.add_argument("--check", action="store_true", help="只读取和核对，不写入（任何部门的公开文件都可以）")
         parser.add_argument("--replace", action="store_true", help="确认用新文件替换同一单位、年度、类型的现有版本")
+        parser.add_argument(
+            "--skip-existing",
+            action="store_true",
+            help="跳过已有的文件：已被替换的旧版本，或同一单位、年度、类型、范围已有现行版本的文件（不替换，不算错误）",
+        )
         parser.add_argument("--json", action="store_true", help="每个文件输出一行 JSON")
         parser.add_argument("--region", help="6 位区划代码，文中无法判断时指定")
         parser.add_argument("--year", type=int, help="年度，文中无法判断时指定")
@@ -37,11 +46,12 @@ class Command(BaseCommand):
             scope=options["scope"],
             publisher=options["publisher"],
         )
+        if options["skip_existing"] and options["replace"]:
+            raise CommandError("--skip-existing 与 --replace 不能同时使用。")
+        flags = {"replace": options["replace"], "check": options["check"], "skip_existing": options["skip_existing"]}
         failed = 0
         for name in options["paths"]:
-            outcome = self._import_one(
-                Path(name), overrides=overrides, replace=options["replace"], check=options["check"]
-            )
+            outcome = self._import_one(Path(name), overrides=overrides, **flags)
             failed += outcome.status == ImportStatus.ERROR
             if options["json"]:
                 self.stdout.write(json.dumps(outcome_as_json(outcome), ensure_ascii=False))
@@ -50,13 +60,13 @@ class Command(BaseCommand):
         if failed:
             raise CommandError(f"{failed} 个文件未能导入。", returncode=1)
 
-    def _import_one(self, path: Path, *, overrides: Overrides, replace: bool, check: bool) -> ImportOutcome:
+    def _import_one(self, path: Path, *, overrides: Overrides, **flags) -> ImportOutcome:
         try:
             data = path.read_bytes()
         except OSError as exc:
             return ImportOutcome(str(path), ImportStatus.ERROR, error=f"无法读取文件：{exc.strerror or exc}")
         try:
-            return disclosure_import(data=data, filename=str(path), overrides=overrides, replace=replace, check=check)
+            return disclosure_import(data=data, filename=str(path), overrides=overrides, **flags)
         except Exception as exc:  # one file's failure is its own record: the batch goes on
             logger.exception("import of %s failed", path)
             return ImportOutcome(
@@ -88,6 +98,7 @@ class Command(BaseCommand):
             ImportStatus.IMPORTED: "已导入",
             ImportStatus.UNCHANGED: "未变（同一文件已导入过）",
             ImportStatus.REPLACED: "已替换旧版本",
+            ImportStatus.SKIPPED: SKIPPED.get(outcome.skipped, "已跳过"),
         }
         self.stdout.write(
             f"{outcome.filename}: {words[outcome.status]}：{d}（{d.bureau.region.full_name} {d.bureau.region.code}），"
