@@ -9,6 +9,7 @@ _ = Whitelist()
 _.computed_at, _.merged_at, _.superseded_at, _.imported_by, _.new_source
 _.YUAN, _.WAN_YUAN, _.POPULATION
 _.file  # disclosures.forms: the upload field, read from request.FILES by name
+_.allow_multiple_selected  # Django's ClearableFileInput reads it (several files in one field)
 # Named by a dotted string in config/settings/base.py (MIDDLEWARE, AXES_CLIENT_IP_CALLABLE).
 _.ChineseFirstMiddleware, _.RejectNulMiddleware, _.BoundedPagingMiddleware, _.client_ip
 _._mutable  # QueryDict's own flag, set to edit a copy in config/middleware.py

@@ -21,3 +21,11 @@ def parse_id(raw: str | None) -> int | None:
     if not is_number(raw) or not 1 <= int(raw) <= MAX_ID:
         return None
     return int(raw)
+
+
+def bounded(raw: str | None, *, low: int, high: int) -> int | None:
+    """A whole number between low and high, or None."""
+    raw = (raw or "").strip()
+    if not is_number(raw) or not low <= int(raw) <= high:
+        return None
+    return int(raw)

@@ -389,11 +389,19 @@ def _already_present(prepared: Prepared) -> ImportOutcome | None:
         return None
     if prepared.existing is not None:
         return ImportOutcome(
-            prepared.filename, ImportStatus.SKIPPED, disclosure=prepared.existing, prepared=prepared, skipped="superseded"
+            prepared.filename,
+            ImportStatus.SKIPPED,
+            disclosure=prepared.existing,
+            prepared=prepared,
+            skipped="superseded",
         )
     if prepared.current is not None:
         return ImportOutcome(
-            prepared.filename, ImportStatus.SKIPPED, disclosure=prepared.current, prepared=prepared, skipped="other_version"
+            prepared.filename,
+            ImportStatus.SKIPPED,
+            disclosure=prepared.current,
+            prepared=prepared,
+            skipped="other_version",
         )
     return None
 
