@@ -245,7 +245,7 @@ def grouped_chart(*, chart_id: str, rows: list[IndicatorRow], indicator: Indicat
 
 
 def time_series_chart(
-    *, chart_id: str, rows: list[IndicatorRow], indicators: list[Indicator], by_bureau: bool
+    *, chart_id: str, rows: list[IndicatorRow], indicators: list[Indicator], by_bureau: bool, height: int = 360
 ) -> Chart | None:
     """Lines over the years: one line per bureau (or per indicator) and kind; budgets and final accounts apart."""
     series: dict[tuple[str, str], list[tuple[int, IndicatorRow, Indicator]]] = defaultdict(list)
@@ -286,7 +286,7 @@ def time_series_chart(
     units = {display_unit(i.unit) for i in indicators}
     figure = _figure(
         data,
-        height=360,
+        height=height,
         xaxis={"dtick": 1, "tickformat": "d"},
         yaxis={"title": {"text": "、".join(sorted(units))}, "rangemode": "tozero"},
     )
@@ -296,7 +296,16 @@ def time_series_chart(
     return Chart(id=chart_id, figure=figure, summary=summary)
 
 
-# --- the bureau page: one document's spending by functional class ---
+# --- the bureau page: the profile's small multiples, one document's spending by functional class ---
+
+
+def trend_charts(*, rows: list[IndicatorRow], indicators: list[Indicator]) -> dict[str, Chart | None]:
+    """One small chart per indicator over the years (each on its own axis and unit); None where fewer than two years
+    have a value."""
+    return {
+        i.key: time_series_chart(chart_id=f"trend-{i.key}", rows=rows, indicators=[i], by_bureau=False, height=240)
+        for i in indicators
+    }
 
 
 def functional_chart(*, chart_id: str, items: list[FunctionalItem]) -> Chart | None:

@@ -275,17 +275,11 @@ class BureauView(ExportMixin, SingleTableMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         overview = self.overview
-        money = [
-            BY_KEY[k]
-            for k in ("county_contribution", "medical_assistance", "running_costs", "administrative_operation")
-            if k in BY_KEY
-        ]
+        profiled = [item.indicator for item in overview.profile.items] if overview.profile else []
         context |= {
             "o": overview,
             "bureau": overview.bureau,
-            "series": charts.time_series_chart(
-                chart_id="series", rows=overview.rows, indicators=money, by_bureau=False
-            ),
+            "trends": charts.trend_charts(rows=overview.rows, indicators=profiled),
             "treemap": charts.functional_chart(chart_id="functional", items=overview.functional),
             "export_links": export_links(self.request),
         }

@@ -251,7 +251,12 @@ def slice_position(*, part: Slice, row: StoredIndicator) -> Position:
         tied_before=Count("value", filter=Q(value=row.value, region_code__lt=row.region_code)),
     )
     ranked = found["ranked"]
-    percentile = None
-    if ranked > 1:
-        percentile = (Decimal(found["lower"]) * 100 / (ranked - 1)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    percentile = percentile_of(lower=found["lower"], ranked=ranked)
     return Position(row.value, found["higher"] + 1, ranked, percentile, found["higher"] + found["tied_before"])
+
+
+def percentile_of(*, lower: int, ranked: int) -> Decimal | None:
+    """The share of the others with a smaller value, in % to one decimal; None when there are no others."""
+    if ranked <= 1:
+        return None
+    return (Decimal(lower) * 100 / (ranked - 1)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
