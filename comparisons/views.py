@@ -270,7 +270,13 @@ class BureauView(ExportMixin, SingleTableMixin, TemplateView):
         return self.overview.rows
 
     def get_table_kwargs(self):
-        return {"indicators": list(REGISTRY), "caption": _("历年指标"), "order_by": ("year", "kind")}
+        # Its id: the profile's trend charts name this table as where their numbers are.
+        return {
+            "indicators": list(REGISTRY),
+            "caption": _("历年指标"),
+            "order_by": ("year", "kind"),
+            "table_id": "indicator-table",
+        }
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
