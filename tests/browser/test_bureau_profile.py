@@ -73,6 +73,7 @@ def test_profile_on_a_phone(new_page, samples, language):
     open_in(page, shunping_path(), language)
     expect(page.locator("#headline-numbers .headline-number").nth(2)).to_contain_text(WORDS[language]["rank"])
     expect(page.locator("#headline-numbers .headline-number").nth(2)).to_contain_text("100.0%")
+    expect(page.locator("#headline-numbers .headline-number").nth(2)).to_contain_text("16.65")
     # The three headline numbers, with their rank and percentile, on the first screen.
     for box in headline_boxes(page):
         assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], box
@@ -118,9 +119,7 @@ def test_profile_printed_on_a4(new_page, samples, tmp_path):
     pdf = pypdfium2.PdfDocument(str(path))
     width, height = pdf[0].get_size()
     assert abs(width - 595) < 2 and abs(height - 842) < 2, (width, height)  # A4 in points
-    first = pdf[0].get_textpage().get_text_range()
-    pages = len(pdf)
+    first = re.sub(r"\s+", "", pdf[0].get_textpage().get_text_range())  # lines wrap where the PDF's lines do
     pdf.close()
-    assert "顺平县医疗保障局" in first and "23.93" in first and "从高到低排第 1" in first
+    assert "顺平县医疗保障局" in first and "23.93" in first and "从高到低排第1" in first
     assert "工作人员登录" not in first  # no navigation
-    assert pages <= 8, pages

@@ -83,6 +83,7 @@ def test_the_headline_numbers_come_first_with_rank_and_percentile(client, counti
     assert html.index('id="headline-numbers"') < html.index('id="documents-heading"')
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", headlines))
     assert "120.00" in text and "在全国 4 个单位中从高到低排第 2，高于其他单位中的 66.7%" in text
+    assert "全国中位数 110.00 元/人" in text
     # Each figure links to its document's source line.
     document = counties["shunping"]
     assert f'href="/documents/{document.pk}/#L3"' in headlines
