@@ -285,7 +285,9 @@ class BureauView(ExportMixin, SingleTableMixin, TemplateView):
         context |= {
             "o": overview,
             "bureau": overview.bureau,
-            "trends": charts.trend_charts(rows=overview.rows, indicators=profiled),
+            "trends": charts.trend_charts(
+                rows=overview.rows, indicators=profiled, medians=overview.profile.medians if overview.profile else {}
+            ),
             "treemap": charts.functional_chart(chart_id="functional", items=overview.functional),
             "export_links": export_links(self.request),
         }

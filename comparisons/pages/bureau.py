@@ -131,4 +131,7 @@ def bureau_get_overview(*, pk: int, document_id: int | None = None) -> BureauOve
 
 def _profile(chosen: Disclosure | None, rows: list[IndicatorRow]) -> Profile | None:
     row = next((r for r in rows if chosen is not None and r.disclosure.pk == chosen.pk), None)
-    return bureau_profile(document=row.disclosure, values=row.values) if row is not None else None
+    if row is None:
+        return None
+    periods = {(r.disclosure.fiscal_year, r.disclosure.kind) for r in rows}
+    return bureau_profile(document=row.disclosure, values=row.values, periods=periods)

@@ -15,7 +15,15 @@ from django.utils.translation import gettext_lazy as _
 
 from comparisons.indicators import BY_KEY, Indicator, IndicatorValue
 from comparisons.selectors import region_province
-from comparisons.selectors.standing import INSURED_FROM, Band, Place, Standing, band_of, standing_get
+from comparisons.selectors.standing import (
+    INSURED_FROM,
+    Band,
+    Place,
+    Standing,
+    band_of,
+    standing_get,
+    yearly_medians,
+)
 from disclosures.models import Disclosure
 
 from .headlines import HEADLINES
@@ -102,6 +110,8 @@ class Profile:
     insured: Decimal | None  # the insured residents the peers are grouped by
     band: Band | None
     items: list[ProfileItem] = field(default_factory=list)
+    # The national median of each item in each year and kind the bureau has documents of, for its trend charts.
+    medians: dict[tuple[str, int, str], Decimal] = field(default_factory=dict)
 
     @property
     def headlines(self) -> list[ProfileItem]:
@@ -130,9 +140,12 @@ def insured_of(values: dict[str, IndicatorValue]) -> Decimal | None:
     return None
 
 
-def bureau_profile(*, document: Disclosure, values: dict[str, IndicatorValue]) -> Profile:
+def bureau_profile(
+    *, document: Disclosure, values: dict[str, IndicatorValue], periods: set[tuple[int, str]]
+) -> Profile:
     """The county profile of one document: its headline values (`values`, as indicator_rows read them) and where
-    each stands in the document's year and kind (two queries)."""
+    each stands in the document's year and kind (two queries), and the national medians of the years and kinds
+    (`periods`) of the bureau's documents, where it has two years or more (one query)."""
     insured = insured_of(values)
     province = region_province(region=document.bureau.region)
     profile = Profile(document, province.name if province else "", insured, band_of(insured=insured))
@@ -141,4 +154,6 @@ def bureau_profile(*, document: Disclosure, values: dict[str, IndicatorValue]) -
     standings = standing_get(place=place, values={key: values[key].value for key in shown})
     for key, measure in shown.items():
         profile.items.append(ProfileItem(BY_KEY[key], measure, values[key], standings[key]))
+    if len({year for year, _kind in periods}) > 1:
+        profile.medians = yearly_medians(keys=list(shown), periods=periods)
     return profile

@@ -175,3 +175,31 @@ def standing_get(*, place: Place, values: dict[str, Decimal | None]) -> dict[str
             percentile = percentile_of(lower=counts[f"l{i}_{scope}"], ranked=counted) if value is not None else None
             found[key][scope] = Standing(scope, counted, rank, percentile, medians.get((key, scope)))
     return found
+
+
+def yearly_medians(*, keys: list[str], periods: set[tuple[int, str]]) -> dict[tuple[str, int, str], Decimal]:
+    """The national median of each indicator in each year and kind ({(key, year, kind): median}), for the trend
+    charts: the middle rows of each partition picked by window functions (one query)."""
+    if not keys or not periods:
+        return {}
+    partition = [F("indicator"), F("fiscal_year"), F("kind")]
+    rows = (
+        StoredIndicator.objects.filter(
+            indicator__in=keys,
+            fiscal_year__in={year for year, _kind in periods},
+            kind__in={kind for _year, kind in periods},
+            ranked=True,
+            value__isnull=False,
+        )
+        .annotate(
+            at=Window(RowNumber(), partition_by=partition, order_by=F("value").asc()),
+            of=Window(Count("*"), partition_by=partition),
+        )
+        .filter(at__gte=(F("of") + 1) / 2, at__lte=(F("of") + 2) / 2)
+        .values_list("indicator", "fiscal_year", "kind", "value")
+    )
+    found: dict[tuple[str, int, str], list[Decimal]] = {}
+    for key, year, kind, value in rows:
+        if (year, kind) in periods:
+            found.setdefault((key, year, kind), []).append(value)
+    return {k: (sum(v, Decimal(0)) / len(v)).quantize(CENT, rounding=ROUND_HALF_UP) for k, v in found.items()}

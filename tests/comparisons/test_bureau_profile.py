@@ -104,6 +104,8 @@ def test_each_indicator_has_its_own_small_trend_chart(client, counties):
     assert 'data-plotly="trend-contribution_per_insured-data"' in html
     chart = html.split('id="trend-contribution_per_insured-data"')[1].split("</script>")[0]
     assert "80.0" in chart and "120.0" in chart
+    # The national median of each year (2022: 80.00 alone; 2023: 110.00) as a dashed line beside it.
+    assert "110.0" in chart and "灰色虚线为同一年度、同一类型全部单位的中位数" in html
     assert 'data-plotly="series-data"' not in html  # no longer four amounts on one axis
 
 
