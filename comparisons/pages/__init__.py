@@ -4,7 +4,8 @@ Selectors in the HackSoft sense: keyword-only, bounded queries whatever the numb
 `indicator_rows` into what one page shows; formatting and links live in tables.py and charts.py.
 
 One module per page: dashboard.py, compare.py, bureau.py, search.py, document.py (a document's own indicators);
-headlines.py declares the dashboard's headline comparisons, groups.py the year-and-kind groups and their medians.
+headlines.py declares the dashboard's headline comparisons, groups.py the year-and-kind groups and their medians,
+profile.py the bureau page's county profile.
 The names below are what views, tables, charts, filters and the template tags import.
 """
 
@@ -23,6 +24,7 @@ from .dashboard import (
 from .document import DocumentIndicators, document_indicators
 from .groups import Group, groups_of, row_group
 from .headlines import HEADLINE_BY_SLUG, HEADLINE_KEYS, HEADLINES, Detail, Headline, headline_indicators
+from .profile import MEASURES, Measure, Profile, ProfileItem, bureau_profile
 from .search import SearchResult, bureau_search
 
 __all__ = [
@@ -30,6 +32,7 @@ __all__ = [
     "HEADLINES",
     "HEADLINE_BY_SLUG",
     "HEADLINE_KEYS",
+    "MEASURES",
     "BureauOverview",
     "DashboardData",
     "Detail",
@@ -39,12 +42,16 @@ __all__ = [
     "FunctionalItem",
     "Group",
     "Headline",
+    "Measure",
+    "Profile",
+    "ProfileItem",
     "SearchResult",
     "Section",
     "YearChange",
     "bureau_candidates",
     "bureau_choices",
     "bureau_get_overview",
+    "bureau_profile",
     "bureau_search",
     "compare_rows",
     "dashboard_get",

@@ -116,7 +116,7 @@ def bureau_get_overview(*, pk: int, document_id: int | None = None) -> BureauOve
     rows = indicator_rows(disclosures=current, with_changes=True)
     chosen = next((d for d in current if d.pk == document_id), None)
     if chosen is None and current:
-        chosen = max(current, key=lambda d: (d.fiscal_year, d.kind == "budget"))
+        chosen = max(current, key=lambda d: (d.fiscal_year, d.kind == "budget", d.scope == "department"))
     return BureauOverview(
         bureau=bureau,
         documents=documents,
