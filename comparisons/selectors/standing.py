@@ -10,7 +10,7 @@ SQL on PostgreSQL and SQLite.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db.models import (
     Case,
@@ -29,7 +29,7 @@ from django.db.models.functions import Cast, Coalesce, RowNumber
 
 from comparisons.models import StoredIndicator
 
-from .rankings import CENT, percentile_of
+from .rankings import middle_mean, percentile_of
 
 # Peers are the counties whose insured residents fall in the same band; each band doubles the one before.
 PEER_BANDS: tuple[tuple[int, int | None], ...] = (
@@ -156,7 +156,7 @@ def _medians(place: Place, keys: list[str]) -> dict[tuple[str, str], Decimal]:
             member, at, of = marks[3 * n : 3 * n + 3]
             if member and (of + 1) // 2 <= at <= (of + 2) // 2:
                 found.setdefault((indicator, scope), []).append(value)
-    return {k: (sum(v, Decimal(0)) / len(v)).quantize(CENT, rounding=ROUND_HALF_UP) for k, v in found.items()}
+    return {k: middle_mean(v) for k, v in found.items()}
 
 
 def standing_get(*, place: Place, values: dict[str, Decimal | None]) -> dict[str, dict[str, Standing | None]]:
@@ -202,4 +202,4 @@ def yearly_medians(*, keys: list[str], periods: set[tuple[int, str]]) -> dict[tu
     for key, year, kind, value in rows:
         if (year, kind) in periods:
             found.setdefault((key, year, kind), []).append(value)
-    return {k: (sum(v, Decimal(0)) / len(v)).quantize(CENT, rounding=ROUND_HALF_UP) for k, v in found.items()}
+    return {k: middle_mean(v) for k, v in found.items()}
