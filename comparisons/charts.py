@@ -262,7 +262,7 @@ def grouped_chart(*, chart_id: str, rows: list[IndicatorRow], indicator: Indicat
 
 
 def time_series_chart(
-    *, chart_id: str, rows: list[IndicatorRow], indicators: list[Indicator], by_bureau: bool
+    *, chart_id: str, rows: list[IndicatorRow], indicators: list[Indicator], by_bureau: bool, height: int = 360
 ) -> Chart | None:
     """Lines over the years: one line per bureau (or per indicator) and kind; budgets and final accounts apart."""
     series: dict[tuple[str, str], list[tuple[int, IndicatorRow, Indicator]]] = defaultdict(list)
@@ -303,7 +303,7 @@ def time_series_chart(
     units = {display_unit(i.unit) for i in indicators}
     figure = _figure(
         data,
-        height=360,
+        height=height,
         xaxis={"dtick": 1, "tickformat": "d"},
         yaxis={"title": {"text": "、".join(sorted(units))}, "rangemode": "tozero"},
     )
@@ -313,7 +313,43 @@ def time_series_chart(
     return Chart(id=chart_id, figure=figure, summary=summary)
 
 
-# --- the bureau page: one document's spending by functional class ---
+# --- the bureau page: the profile's small multiples, one document's spending by functional class ---
+
+
+def trend_charts(
+    *, rows: list[IndicatorRow], indicators: list[Indicator], medians: dict[tuple[str, int, str], Decimal]
+) -> dict[str, Chart | None]:
+    """One small chart per indicator over the years (each on its own axis and unit), with the national median of
+    each year and kind as a grey dashed line; None where fewer than two years have a value."""
+    charts = {}
+    for i in indicators:
+        chart = time_series_chart(chart_id=f"trend-{i.key}", rows=rows, indicators=[i], by_bureau=False, height=240)
+        if chart is not None:
+            _add_medians(chart, i, medians)
+        charts[i.key] = chart
+    return charts
+
+
+def _add_medians(chart: Chart, indicator: Indicator, medians: dict[tuple[str, int, str], Decimal]) -> None:
+    for kind in ("budget", "final"):
+        points = sorted((year, m) for (key, year, k), m in medians.items() if key == indicator.key and k == kind)
+        if len(points) < 2:
+            continue
+        name = _("全国中位数（预算）") if kind == "budget" else _("全国中位数（决算）")
+        shown = [f"{show(m, indicator.unit)} {display_unit(indicator.unit)}" for _year, m in points]
+        chart.figure["data"].append(
+            {
+                "type": "scatter",
+                "x": [year for year, _m in points],
+                "y": [_float(m, indicator.unit) for _year, m in points],
+                "mode": "lines",
+                "name": str(name),
+                "line": {"color": "#8a93a3", "dash": "dash", "width": 1.5},
+                "customdata": shown,
+                "hovertemplate": "%{x} " + str(name) + "<br>%{customdata}<extra></extra>",
+            }
+        )
+        chart.medians = [_("灰色虚线为同一年度、同一类型全部单位的中位数。")]
 
 
 def functional_chart(*, chart_id: str, items: list[FunctionalItem]) -> Chart | None:

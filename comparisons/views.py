@@ -270,21 +270,23 @@ class BureauView(ExportMixin, SingleTableMixin, TemplateView):
         return self.overview.rows
 
     def get_table_kwargs(self):
-        return {"indicators": list(REGISTRY), "caption": _("历年指标"), "order_by": ("year", "kind")}
+        # Its id: the profile's trend charts name this table as where their numbers are.
+        return {
+            "indicators": list(REGISTRY),
+            "caption": _("历年指标"),
+            "order_by": ("year", "kind"),
+            "table_id": "indicator-table",
+        }
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         overview = self.overview
-        money = [
-            BY_KEY[k]
-            for k in ("county_contribution", "medical_assistance", "running_costs", "administrative_operation")
-            if k in BY_KEY
-        ]
+        profiled = [item.indicator for item in overview.profile.items] if overview.profile else []
         context |= {
             "o": overview,
             "bureau": overview.bureau,
-            "series": charts.time_series_chart(
-                chart_id="series", rows=overview.rows, indicators=money, by_bureau=False
+            "trends": charts.trend_charts(
+                rows=overview.rows, indicators=profiled, medians=overview.profile.medians if overview.profile else {}
             ),
             "treemap": charts.functional_chart(chart_id="functional", items=overview.functional),
             "export_links": export_links(self.request),

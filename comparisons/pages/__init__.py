@@ -4,8 +4,8 @@ Selectors in the HackSoft sense: keyword-only, bounded queries whatever the numb
 `indicator_rows` into what one page shows; formatting and links live in tables.py and charts.py.
 
 One module per page: dashboard.py, compare.py, bureau.py, search.py, document.py (a document's own indicators),
-staff_home.py (what staff need to fix);
-headlines.py declares the dashboard's headline comparisons, groups.py the year-and-kind groups and their medians.
+staff_home.py (what staff need to fix); headlines.py declares the dashboard's headline comparisons, groups.py the
+year-and-kind groups and their medians, profile.py the bureau page's county profile.
 The names below are what views, tables, charts, filters and the template tags import.
 """
 
@@ -24,6 +24,7 @@ from .dashboard import (
 from .document import DocumentIndicators, document_indicators
 from .groups import Group, groups_of, row_group
 from .headlines import HEADLINE_BY_SLUG, HEADLINE_KEYS, HEADLINES, Detail, Headline, headline_indicators
+from .profile import MEASURES, Measure, Profile, ProfileItem, bureau_profile
 from .search import SearchResult, bureau_search
 from .staff_home import StaffHome, staff_home_get
 
@@ -32,6 +33,7 @@ __all__ = [
     "HEADLINES",
     "HEADLINE_BY_SLUG",
     "HEADLINE_KEYS",
+    "MEASURES",
     "BureauOverview",
     "DashboardData",
     "Detail",
@@ -41,6 +43,9 @@ __all__ = [
     "FunctionalItem",
     "Group",
     "Headline",
+    "Measure",
+    "Profile",
+    "ProfileItem",
     "SearchResult",
     "Section",
     "StaffHome",
@@ -48,6 +53,7 @@ __all__ = [
     "bureau_candidates",
     "bureau_choices",
     "bureau_get_overview",
+    "bureau_profile",
     "bureau_search",
     "compare_rows",
     "dashboard_get",

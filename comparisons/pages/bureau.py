@@ -14,6 +14,8 @@ from disclosures.models import BudgetLine, Bureau, CheckResult, Disclosure
 from disclosures.parsing.codes import standard_name
 from disclosures.summary import summarise
 
+from .profile import Profile, bureau_profile
+
 # --- bureau ---
 
 
@@ -71,6 +73,7 @@ class BureauOverview:
     functional: list[FunctionalItem] = field(default_factory=list)
     checks: dict[int, list[CheckResult]] = field(default_factory=dict)
     changes: list[YearChange] = field(default_factory=list)  # against the year before, same kind and scope
+    profile: Profile | None = None  # the chosen document's headline indicators among all counties, province, peers
 
 
 def document_functional(*, disclosure: Disclosure) -> list[FunctionalItem]:
@@ -93,7 +96,7 @@ def document_functional(*, disclosure: Disclosure) -> list[FunctionalItem]:
 
 def bureau_get_overview(*, pk: int, document_id: int | None = None) -> BureauOverview:
     """A bureau, all its documents with their checks, its stored indicators over the years and their changes against
-    the year before, and one document's functional spending: a fixed number of queries."""
+    the year before, and one document's functional spending and county profile: a fixed number of queries."""
     bureau = Bureau.objects.select_related("region__parent__parent").prefetch_related("aliases").get(pk=pk)
     documents = list(
         Disclosure.objects.filter(bureau=bureau)
@@ -109,7 +112,7 @@ def bureau_get_overview(*, pk: int, document_id: int | None = None) -> BureauOve
     rows = indicator_rows(disclosures=current, with_changes=True)
     chosen = next((d for d in current if d.pk == document_id), None)
     if chosen is None and current:
-        chosen = max(current, key=lambda d: (d.fiscal_year, d.kind == "budget"))
+        chosen = max(current, key=lambda d: (d.fiscal_year, d.kind == "budget", d.scope == "department"))
     return BureauOverview(
         bureau=bureau,
         documents=documents,
@@ -118,4 +121,13 @@ def bureau_get_overview(*, pk: int, document_id: int | None = None) -> BureauOve
         functional=document_functional(disclosure=chosen) if chosen is not None else [],
         checks={d.pk: list(d.checks.all()) for d in documents},
         changes=year_changes(rows),
+        profile=_profile(chosen, rows),
     )
+
+
+def _profile(chosen: Disclosure | None, rows: list[IndicatorRow]) -> Profile | None:
+    row = next((r for r in rows if chosen is not None and r.disclosure.pk == chosen.pk), None)
+    if row is None:
+        return None
+    periods = {(r.disclosure.fiscal_year, r.disclosure.kind) for r in rows}
+    return bureau_profile(document=row.disclosure, values=row.values, periods=periods)

@@ -1,6 +1,7 @@
 """Reads of the comparisons app, by what they hold: documents.py (which documents), indicator_rows.py (their
 stored indicator values and year-over-year changes), rankings.py (one indicator over a year and kind, ranked, with
-its medians and distribution, in SQL). The JSON API and downloads read data_selectors.py."""
+its medians and distribution, in SQL), standing.py (one document's values among all counties, its province and its
+peers, in SQL). The JSON API and downloads read data_selectors.py."""
 
 from .documents import (
     disclosure_latest_per_bureau,

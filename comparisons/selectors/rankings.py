@@ -150,7 +150,8 @@ def slice_stats(*, part: Slice) -> SliceStats:
     return SliceStats(found["count"], found["present"], found["low"], found["high"])
 
 
-def _middle(values: list[Decimal]) -> Decimal:
+def middle_mean(values: list[Decimal]) -> Decimal:
+    """The median from a slice's one or two middle values, to the fen."""
     return (sum(values, Decimal(0)) / len(values)).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
@@ -165,7 +166,7 @@ def slice_median(*, part: Slice, stats: SliceStats) -> tuple[Decimal, int] | Non
         .order_by("value")
         .values_list("value", flat=True)[first : first + 2 - stats.present % 2]
     )
-    return _middle(middle), stats.present
+    return middle_mean(middle), stats.present
 
 
 def slice_medians(*, part: Slice, by_province: bool = False) -> dict[str, tuple[Decimal, int]]:
@@ -188,7 +189,7 @@ def slice_medians(*, part: Slice, by_province: bool = False) -> dict[str, tuple[
     for key, value, size in rows:
         found.setdefault(key, []).append(value)
         sizes[key] = size
-    return {key: (_middle(values), sizes[key]) for key, values in found.items()}
+    return {key: (middle_mean(values), sizes[key]) for key, values in found.items()}
 
 
 def nice_width(span: Decimal, bins: int) -> Decimal:
@@ -251,7 +252,12 @@ def slice_position(*, part: Slice, row: StoredIndicator) -> Position:
         tied_before=Count("value", filter=Q(value=row.value, region_code__lt=row.region_code)),
     )
     ranked = found["ranked"]
-    percentile = None
-    if ranked > 1:
-        percentile = (Decimal(found["lower"]) * 100 / (ranked - 1)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    percentile = percentile_of(lower=found["lower"], ranked=ranked)
     return Position(row.value, found["higher"] + 1, ranked, percentile, found["higher"] + found["tied_before"])
+
+
+def percentile_of(*, lower: int, ranked: int) -> Decimal | None:
+    """The share of the others with a smaller value, in % to one decimal; None when there are no others."""
+    if ranked <= 1:
+        return None
+    return (Decimal(lower) * 100 / (ranked - 1)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)

@@ -165,7 +165,7 @@ def test_bureau_page_from_a_dashboard_link(page):
 
     expect(page).to_have_url(re.compile(r"/bureaus/\d+/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("顺平县医疗保障局")
-    expect(page.locator(".facts")).to_contain_text("130636")
+    expect(page.locator(".bureau-place")).to_contain_text("130636")
     indicators = page.get_by_role("table", name="历年指标")
     for figure in ("3,200.00", "128.00", "140.00", "23.93", "260.22"):
         expect(indicators).to_contain_text(figure)

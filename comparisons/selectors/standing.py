@@ -1,0 +1,205 @@
+"""Where one document's indicator values stand in its year and kind: among all counties, in its province and among
+its peers (the counties whose insured residents fall in the same size band), with each group's median.
+
+Read from the stored values of the ranked documents (the rows the dashboard ranks, selectors/rankings.py) by the
+database: one aggregate with conditional counts for every rank and percentile, one query whose window functions pick
+the middle rows of every group for the medians. Two queries whatever the number of bureaus and indicators; the same
+SQL on PostgreSQL and SQLite.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import (
+    Case,
+    Count,
+    DecimalField,
+    F,
+    FilteredRelation,
+    Q,
+    QuerySet,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.fields.json import KeyTextTransform, KeyTransform
+from django.db.models.functions import Cast, Coalesce, RowNumber
+
+from comparisons.models import StoredIndicator
+
+from .rankings import middle_mean, percentile_of
+
+# Peers are the counties whose insured residents fall in the same band; each band doubles the one before.
+PEER_BANDS: tuple[tuple[int, int | None], ...] = (
+    (0, 100_000),
+    (100_000, 200_000),
+    (200_000, 400_000),
+    (400_000, 800_000),
+    (800_000, None),
+)
+SCOPES = ("national", "province", "peers")
+# The per-insured indicators whose details hold the insured residents they divided by (stated, or entered by staff).
+INSURED_FROM = ("contribution_per_insured", "medical_assistance_per_insured")
+
+
+@dataclass(frozen=True)
+class Band:
+    """A size band of insured residents: low <= count < high (no upper bound when high is None)."""
+
+    low: int
+    high: int | None = None
+
+    def holds(self) -> Q:
+        """The rows (annotated with `insured`) in the band."""
+        inside = Q(insured__gte=self.low)
+        return inside & Q(insured__lt=self.high) if self.high is not None else inside
+
+
+def band_of(*, insured: Decimal | None) -> Band | None:
+    """The size band of a count of insured residents; None when the count is not known."""
+    if insured is None or insured <= 0:
+        return None
+    return next(Band(low, high) for low, high in PEER_BANDS if insured >= low and (high is None or insured < high))
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One group: how many values it has, the value's rank (1 = largest) and percentile in it, and its median."""
+
+    scope: str  # one of SCOPES
+    counted: int
+    rank: int | None  # None when the value is missing
+    percentile: Decimal | None  # the share of the others with a smaller value, in %; None with no others
+    median: Decimal | None  # None when no member has a value
+
+
+@dataclass(frozen=True)
+class Place:
+    """The document's year and kind, its province (2-digit prefix) and its size band: what defines the groups."""
+
+    year: int
+    kind: str
+    province: str
+    band: Band | None
+
+
+def _insured(index: int) -> Cast:
+    count = KeyTextTransform("$d", KeyTransform("insured_residents", f"insured_{index}__details"))
+    return Cast(count, DecimalField(max_digits=20, decimal_places=4))
+
+
+def _ranked(place: Place, keys: list[str]) -> QuerySet[StoredIndicator]:
+    """The ranked stored values of the keys in the year and kind, each with its document's insured residents."""
+    rows = StoredIndicator.objects.filter(indicator__in=keys, fiscal_year=place.year, kind=place.kind, ranked=True)
+    if place.band is None:
+        return rows
+    # A join per per-insured indicator of the same document (at most one row each: one value per document).
+    relations = {
+        f"insured_{i}": FilteredRelation(
+            "disclosure__indicator_values", condition=Q(disclosure__indicator_values__indicator=key)
+        )
+        for i, key in enumerate(INSURED_FROM)
+    }
+    return rows.annotate(**relations).annotate(insured=Coalesce(*(_insured(i) for i in range(len(INSURED_FROM)))))
+
+
+def _groups(place: Place) -> dict[str, Q]:
+    groups = {"national": Q()}
+    if place.province:
+        groups["province"] = Q(region_code__startswith=place.province)
+    if place.band is not None:
+        groups["peers"] = place.band.holds()
+    return groups
+
+
+def _positions(place: Place, values: dict[str, Decimal | None]) -> dict[str, int]:
+    """Counts of values, and of values above and below the document's, per indicator and group (one query)."""
+    counts = {}
+    for i, (key, value) in enumerate(values.items()):
+        for scope, inside in _groups(place).items():
+            group = Q(indicator=key) & inside
+            counts[f"n{i}_{scope}"] = Count("value", filter=group)
+            if value is not None:
+                counts[f"h{i}_{scope}"] = Count("value", filter=group & Q(value__gt=value))
+                counts[f"l{i}_{scope}"] = Count("value", filter=group & Q(value__lt=value))
+    return _ranked(place, list(values)).aggregate(**counts)
+
+
+def _member(inside: Q) -> Case | Value:
+    return Value(True) if not inside else Case(When(inside, then=Value(True)), default=Value(False))
+
+
+def _medians(place: Place, keys: list[str]) -> dict[tuple[str, str], Decimal]:
+    """The median of each indicator in each group: its one or two middle values picked by window functions (one
+    query), their mean taken here. Missing values are left out, never counted as 0."""
+    groups = _groups(place)
+    rows = _ranked(place, keys).filter(value__isnull=False)
+    rows = rows.annotate(**{f"in_{s}": _member(q) for s, q in groups.items()})
+    middle = Q()
+    for scope in groups:
+        partition = [F("indicator")] if scope == "national" else [F("indicator"), F(f"in_{scope}")]
+        rows = rows.annotate(
+            **{
+                f"at_{scope}": Window(RowNumber(), partition_by=partition, order_by=F("value").asc()),
+                f"of_{scope}": Window(Count("*"), partition_by=partition),
+            }
+        )
+        middle |= Q(**{f"in_{scope}": True}) & Q(
+            **{f"at_{scope}__gte": (F(f"of_{scope}") + 1) / 2, f"at_{scope}__lte": (F(f"of_{scope}") + 2) / 2}
+        )
+    found: dict[tuple[str, str], list[Decimal]] = {}
+    fields = [f"{p}_{s}" for s in groups for p in ("in", "at", "of")]
+    for indicator, value, *marks in rows.filter(middle).values_list("indicator", "value", *fields):
+        for n, scope in enumerate(groups):
+            member, at, of = marks[3 * n : 3 * n + 3]
+            if member and (of + 1) // 2 <= at <= (of + 2) // 2:
+                found.setdefault((indicator, scope), []).append(value)
+    return {k: middle_mean(v) for k, v in found.items()}
+
+
+def standing_get(*, place: Place, values: dict[str, Decimal | None]) -> dict[str, dict[str, Standing | None]]:
+    """Each indicator's standing ({key: {scope: Standing}}) nationally, in the province and among the peers of the
+    document's year and kind (`values`: the document's own values, None where missing). A group that cannot be
+    formed (no province; no size band: the insured residents are not known) is None. Two queries."""
+    if not values:
+        return {}
+    counts, medians = _positions(place, values), _medians(place, list(values))
+    found: dict[str, dict[str, Standing | None]] = {}
+    for i, (key, value) in enumerate(values.items()):
+        found[key] = dict.fromkeys(SCOPES)
+        for scope in _groups(place):
+            counted = counts[f"n{i}_{scope}"]
+            rank = counts[f"h{i}_{scope}"] + 1 if value is not None else None
+            percentile = percentile_of(lower=counts[f"l{i}_{scope}"], ranked=counted) if value is not None else None
+            found[key][scope] = Standing(scope, counted, rank, percentile, medians.get((key, scope)))
+    return found
+
+
+def yearly_medians(*, keys: list[str], periods: set[tuple[int, str]]) -> dict[tuple[str, int, str], Decimal]:
+    """The national median of each indicator in each year and kind ({(key, year, kind): median}), for the trend
+    charts: the middle rows of each partition picked by window functions (one query)."""
+    if not keys or not periods:
+        return {}
+    partition = [F("indicator"), F("fiscal_year"), F("kind")]
+    rows = (
+        StoredIndicator.objects.filter(
+            indicator__in=keys,
+            fiscal_year__in={year for year, _kind in periods},
+            kind__in={kind for _year, kind in periods},
+            ranked=True,
+            value__isnull=False,
+        )
+        .annotate(
+            at=Window(RowNumber(), partition_by=partition, order_by=F("value").asc()),
+            of=Window(Count("*"), partition_by=partition),
+        )
+        .filter(at__gte=(F("of") + 1) / 2, at__lte=(F("of") + 2) / 2)
+        .values_list("indicator", "fiscal_year", "kind", "value")
+    )
+    found: dict[tuple[str, int, str], list[Decimal]] = {}
+    for key, year, kind, value in rows:
+        if (year, kind) in periods:
+            found.setdefault((key, year, kind), []).append(value)
+    return {k: middle_mean(v) for k, v in found.items()}

@@ -1,0 +1,150 @@
+"""The bureau page as a county profile: each headline indicator's rank, percentile and medians among all counties,
+in the province and among the peers (the same size band of insured residents), for the same year and kind; its
+meaning; its trend; a bounded number of queries whatever the number of bureaus."""
+
+import re
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from disclosures.models import Bureau, Region, StatedFigure
+from tests.factories import BudgetLineFactory, BureauFactory, DisclosureFactory, SourceTableFactory, store_indicators
+
+pytestmark = pytest.mark.django_db
+
+CJK_PUNCTUATION = re.compile(r"[，。：；、（）“”！？]")
+
+
+def _document(code: str, *, year=2023, kind="budget", contribution: str, insured: str | None, bureau=None):
+    """A document whose 2101202 line is `contribution` 元 and which states `insured` insured residents."""
+    bureau = bureau or BureauFactory(region=Region.objects.get(code=code))
+    document = DisclosureFactory(bureau=bureau, fiscal_year=year, kind=kind)
+    BudgetLineFactory(table=SourceTableFactory(disclosure=document), total=Decimal(contribution))
+    if insured:
+        StatedFigure.objects.create(
+            disclosure=document, key="insured_residents", value=Decimal(insured), unit="人", line=5, quote="参保"
+        )
+    return document
+
+
+@pytest.fixture
+def counties():
+    """2023 budgets: three in 河北 (130), one in 河南, one in 陕西 with no insured count; a 2023 final account and a
+    2022 budget that the 2023 budgets are never ranked with."""
+    shunping = _document("130636", contribution="30000000", insured="250000")  # 120.00 元/人, band 200k–400k
+    found = {
+        "shunping": shunping,
+        "gaoyi": _document("130127", contribution="20000000", insured="100000"),  # 200.00, band 100k–200k
+        "xingtang": _document("130125", contribution="24000000", insured="240000"),  # 100.00, band 200k–400k
+        "yancheng": _document("411103", contribution="9000000", insured="300000"),  # 30.00, band 200k–400k
+        "zhenan": _document("611025", contribution="5000000", insured=None),  # no count: no per-insured value
+        "final": _document("510422", kind="final", contribution="90000000", insured="300000"),  # 300.00, final
+        "before": _document(
+            "130636", year=2022, contribution="20000000", insured="250000", bureau=shunping.bureau
+        ),  # 80.00
+    }
+    store_indicators()
+    return found
+
+
+def _page(client, document, **params) -> str:
+    return client.get(reverse("bureau_detail", args=[document.bureau_id]), params).content.decode()
+
+
+def _cells(html: str, key: str) -> dict[str, list[str]]:
+    """The standings table of one indicator: {scope: [row header, rank, percentile, median]} as text."""
+    table = html.split(f'id="standings-{key}"')[1].split("</table>")[0]
+    rows = {}
+    for scope, body in re.findall(r'<tr data-scope="(\w+)">(.*?)</tr>', table, re.S):
+        cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", body, re.S)
+        rows[scope] = [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", c)).strip() for c in cells]
+    return rows
+
+
+def test_rank_percentile_and_medians_nationally_in_the_province_and_among_peers(client, counties):
+    html = _page(client, counties["shunping"])
+    rows = _cells(html, "contribution_per_insured")
+    # All 2023 budgets with a value: 200, 120, 100, 30 (元/人); the final account and 2022 are other groups.
+    assert rows["national"][1:] == ["2 / 4", "66.7%", "110.00"]
+    # 河北: 200, 120, 100.
+    assert rows["province"][0] == "河北省" and rows["province"][1:] == ["2 / 3", "50.0%", "120.00"]
+    # 200,000–400,000 insured residents: 顺平 120, 行唐 100, 郾城 30 (高邑's 100,000 are another band).
+    assert "200,000–400,000" in rows["peers"][0]
+    assert rows["peers"][1:] == ["1 / 3", "100.0%", "100.00"]
+    assert "250,000" in html  # the count the peers are grouped by is stated
+
+
+def test_the_headline_numbers_come_first_with_rank_and_percentile(client, counties):
+    html = _page(client, counties["shunping"])
+    headlines = html.split('id="headline-numbers"')[1].split("</section>")[0]
+    assert html.index('id="headline-numbers"') < html.index('id="documents-heading"')
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", headlines))
+    assert "120.00" in text and "在全国 4 个单位中从高到低排第 2，高于其他单位中的 66.7%" in text
+    assert "全国中位数 110.00 元/人" in text
+    # Each figure links to its document's source line.
+    document = counties["shunping"]
+    assert f'href="/documents/{document.pk}/#L3"' in headlines
+
+
+def test_a_missing_value_shows_its_reason_and_no_rank(client, counties):
+    html = _page(client, counties["zhenan"])
+    rows = _cells(html, "contribution_per_insured")
+    assert "不排名" in rows["national"][1]
+    assert rows["national"][-1] == "110.00"  # the group's median is still shown
+    assert "无法确定同规模" in rows["peers"][1]
+    measure = html.split('id="measure-contribution_per_insured"')[1].split("</article>")[0]
+    assert "缺失" in measure and "参保人数" in measure
+
+
+def test_each_indicator_has_its_own_small_trend_chart(client, counties):
+    html = _page(client, counties["shunping"])
+    assert 'data-plotly="trend-contribution_per_insured-data"' in html
+    chart = html.split('id="trend-contribution_per_insured-data"')[1].split("</script>")[0]
+    assert "80.0" in chart and "120.0" in chart
+    # The national median of each year (2022: 80.00 alone; 2023: 110.00) as a dashed line beside it.
+    assert "110.0" in chart and "灰色虚线为同一年度、同一类型全部单位的中位数" in html
+    assert 'data-plotly="series-data"' not in html  # no longer four amounts on one axis
+
+
+def test_the_profile_in_english_has_no_chinese_punctuation(client, counties):
+    client.cookies["django_language"] = "en"
+    html = _page(client, counties["shunping"])
+    profile = html.split('id="headline-numbers"')[1].split('id="documents-heading"')[0]
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", profile))
+    assert "Rank 2 of 4 nationally" in text and "Median" in text
+    assert not CJK_PUNCTUATION.search(text.replace("河北省", "")), CJK_PUNCTUATION.findall(text)
+
+
+def _bureaus_with_counts(count: int, start: int = 0) -> Bureau:
+    """`count` 2023 budgets in as many counties, of growing size (100,000 insured residents and more)."""
+    regions = Region.objects.filter(level=Region.Level.COUNTY).order_by("code")[start : start + count]
+    documents = [
+        _document(r.code, contribution=str(10_000_000 + 100_000 * i), insured=str(100_000 + 20_000 * i))
+        for i, r in enumerate(regions, start=start)
+    ]
+    store_indicators()
+    return documents[0].bureau
+
+
+def _queries(client, bureau: Bureau) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("bureau_detail", args=[bureau.pk])).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("count", [1, 40])
+def test_the_profile_reads_a_fixed_number_of_queries(client, django_assert_max_num_queries, count):
+    bureau = _bureaus_with_counts(count)
+    with django_assert_max_num_queries(12):
+        html = client.get(reverse("bureau_detail", args=[bureau.pk])).content.decode()
+    assert f"1 / {count}" in html or f"{count} / {count}" in html
+
+
+def test_the_queries_do_not_grow_with_the_bureaus(client):
+    bureau = _bureaus_with_counts(1)
+    alone = _queries(client, bureau)
+    _bureaus_with_counts(30, start=1)
+    assert _queries(client, bureau) == alone
