@@ -37,13 +37,12 @@ from disclosures.summary import decimal_string
 from .api import jsonable
 from .data_selectors import disclosure_values_for_download, line_values_for_download
 from .download_files import stored_download
-from .exports import FIRST_CHARACTERS, formula_safe, formula_safe_row
+from .exports import BOM, FIRST_CHARACTERS, formula_safe, formula_safe_row
 from .indicators import BY_KEY, REGISTRY
 from .selectors import disclosure_list_current, indicator_rows
 
 logger = logging.getLogger(__name__)
 
-BOM = "\ufeff"
 # Documents whose stored indicator values are read together: two queries per batch, a bounded amount of memory.
 INDICATOR_BATCH = 200
 LINE_CHUNK = 5000  # rows fetched from the server-side cursor at a time
