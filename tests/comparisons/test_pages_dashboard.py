@@ -101,7 +101,14 @@ def test_the_table_ranks_with_percentiles(client, samples):
     html = page(client)
     # 机关运行经费 2023 budgets: 顺平 23.93 above 镇安 9.38.
     # Rank, name, the ranked figures, then the percentile.
-    assert cells(row_of(html, "table-running", "顺平县"))[:6] == ["1", "顺平县医疗保障局", "23.93", "260.22", "0.63", "6.85"]
+    assert cells(row_of(html, "table-running", "顺平县"))[:6] == [
+        "1",
+        "顺平县医疗保障局",
+        "23.93",
+        "260.22",
+        "0.63",
+        "6.85",
+    ]
     assert cells(row_of(html, "table-running", "顺平县"))[6] == "100.0"
     assert cells(row_of(html, "table-running", "镇安县"))[0] == "2"
     assert cells(row_of(html, "table-running", "镇安县"))[6] == "0.0"
