@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -38,7 +39,7 @@ OVERFLOWING = """() => {
         const r = el.getBoundingClientRect();
         if (!r.width || !r.height) continue;
         if ((r.right > width + 0.5 || r.left < -0.5) && !scrolls(el))
-            out.push(`${el.tagName}#${el.id} ${el.getAttribute("class")} (${Math.round(r.left)}–${Math.round(r.right)})`);
+            out.push(`${el.tagName}#${el.id} ${el.getAttribute("class")} (${r.left}–${r.right})`);
     }
     return {width, document: document.documentElement.scrollWidth, elements: out.slice(0, 10)};
 }"""
@@ -136,13 +137,12 @@ def test_sorting_keeps_the_table_in_view(new_page, samples, screen):
     screenshot(page, f"sorted-table-{screen}")
 
 
-def download_table_csv(page: Page, section: str) -> list[list[str]]:
+def download_table_csv(page: Page, table_id: str) -> list[list[str]]:
     """The CSV behind the section's download link, which must start with the UTF-8 byte-order mark."""
+    exports = page.locator(f"section:has(#{table_id}) .exports").first
     with page.expect_download() as info:
-        page.locator(f"#{section} .exports, section:has(#{section}) .exports").first.get_by_role(
-            "link", name="CSV", exact=True
-        ).click()
-    data = open(info.value.path(), "rb").read()
+        exports.get_by_role("link", name="CSV", exact=True).click()
+    data = Path(info.value.path()).read_bytes()
     assert data.startswith(b"\xef\xbb\xbf"), data[:12]
     return list(csv.reader(data.decode("utf-8-sig").splitlines()))
 
@@ -151,9 +151,8 @@ def download_table_csv(page: Page, section: str) -> list[list[str]]:
 def test_a_downloaded_csv_has_the_bom_and_the_numbers_shown(new_page, samples, screen):
     page = new_page(viewport=SCREENS[screen])
     goto(page, pages()[1])  # compare 顺平 and 盐边
-    header, rows = page.locator("#table-compare").evaluate(READ_HEADER), page.locator("#table-compare").evaluate(
-        READ_ROWS
-    )
+    table = page.locator("#table-compare")
+    header, rows = table.evaluate(READ_HEADER), table.evaluate(READ_ROWS)
     exported = download_table_csv(page, "table-compare")
     assert exported[0] == header
     assert exported[1:] == [[plain(cell) for cell in r] for r in rows]

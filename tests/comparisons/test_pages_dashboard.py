@@ -232,3 +232,14 @@ def test_bounded_queries(client, django_assert_max_num_queries, count):
         assert client.get(reverse("home"), {"county": "县"}).status_code == 200
     with django_assert_max_num_queries(48):
         assert client.get(reverse("home"), {"_export": "csv", "_table": "running"}).status_code == 200
+
+
+def test_sort_and_page_links_lead_back_to_their_table(client):
+    make_bureaus(30)  # more than one page of 25
+    html = page(client)
+    section = html.split('id="running"', 1)[1].split("</section>", 1)[0]
+    sort_links = re.findall(r'<th[^>]*>\s*<a href="([^"]+)"', table_of(html, "table-running"))
+    page_links = re.findall(r'<nav class="pagination".*?</nav>', section, flags=re.S)[0]
+    assert sort_links and all(link.endswith("#table-running") for link in sort_links)
+    assert "running-sort=" in sort_links[0]
+    assert re.findall(r'href="\?[^"]*running-page=2#table-running"', page_links)
