@@ -288,7 +288,8 @@ class BureauColumn(LinkColumn):
         return f"{value}{DEMO}" if record.disclosure.demo else value
 
 
-NOWRAP = {"td": {"class": "nowrap"}, "th": {"class": "nowrap"}}
+# Codes never break; headers do (English ones are long), so the table fits the width it has.
+NOWRAP = {"td": {"class": "nowrap"}}
 # The name column: first of the descriptive columns, and pinned to the left edge on a phone while the figures
 # scroll beside it (comparisons.css).
 PINNED = {"td": {"class": "name pin"}, "th": {"class": "pin"}}
@@ -320,11 +321,10 @@ class IndicatorRowTable(FastBodyMixin, tables.Table):
     year = FastColumn(
         verbose_name=_("年度"),
         accessor="disclosure__fiscal_year",
-        attrs={"td": {"class": "num"}, "th": {"class": "nowrap"}},
+        attrs={"td": {"class": "num"}},
     )
     kind = LinkColumn(
         verbose_name=_("类型"),
-        attrs=NOWRAP,
         accessor="disclosure",
         url=_document_url,
         order_by=("disclosure__kind", "disclosure__scope"),
