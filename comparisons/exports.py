@@ -43,8 +43,14 @@ def formula_safe_row(row: Iterable) -> list:
 
 
 def sheet_title(text: str, *, default: str = "Sheet1") -> str:
-    """A sheet name Excel accepts: no \\ / ? * [ ] :, at most 31 characters, not starting or ending with '."""
-    title = re.sub(r"\s+", " ", _SHEET_FORBIDDEN.sub(" ", str(text or ""))).strip()[:SHEET_NAME_MAX]
+    """A sheet name Excel accepts: no \\ / ? * [ ] :, at most 31 characters, not starting or ending with '.
+    A longer English name ends at a word, not inside one."""
+    title = re.sub(r"\s+", " ", _SHEET_FORBIDDEN.sub(" ", str(text or ""))).strip()
+    if len(title) > SHEET_NAME_MAX:
+        cut = title[:SHEET_NAME_MAX]
+        if title[SHEET_NAME_MAX] != " " and " " in cut[SHEET_NAME_MAX // 2 :]:
+            cut = cut[: cut.rindex(" ")]
+        title = cut.rstrip(" ,;")
     return title.strip(" '") or default
 
 

@@ -84,3 +84,19 @@ def test_table_export_headers_are_unique_in_csv_and_xlsx(client, samples, langua
         assert [c.value for c in sheet[1]] == csv_header, (language, name, params)
         if language == "en":  # the page was in English: so is at least its notes column
             assert not CJK.search(csv_header[-1] if name != "search" else csv_header[0]), csv_header
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected"),
+    [
+        ("医疗救助：2022年决算排名", "医疗救助：2022年决算排名"),  # a full-width colon is allowed
+        ("Medical assistance: ranking, 2022 final accounts", "Medical assistance ranking"),  # ends at a word
+        ("医疗救助" * 10, "医疗救助" * 7 + "医疗救"),
+        ("'a/b\\c?d*e[f]'", "a b c d e f"),
+        ("", "Sheet1"),
+    ],
+)
+def test_a_sheet_is_named_as_excel_accepts(caption, expected):
+    from comparisons.exports import sheet_title
+
+    assert sheet_title(caption) == expected
