@@ -1,8 +1,9 @@
 """Wide tables on a phone (390 px) and a laptop (1366 px): nothing cut off, sorting keeps the table in view, a
 downloaded CSV opens with the numbers the page shows.
 
-- No page is wider than the screen, in Chinese or English: whatever is wider scrolls inside its own box (a table's wrapper, the source
-  text), and a table that scrolls keeps its name column pinned at the left edge while the figures scroll beside it.
+- No page is wider than the screen, in Chinese or English: whatever is wider scrolls inside its own box (a table's
+  wrapper, the source text), and a table that scrolls keeps its name column pinned at the left edge while the
+  figures scroll beside it.
 - At 1366 px the ranked, compare, search and document tables fit whole: the 说明 column wraps, it is not cut.
 - Clicking a sort header (or a page link) leads back to the table, not to the top of the page.
 - A table's CSV starts with the UTF-8 byte-order mark and holds the figures shown.
