@@ -61,6 +61,13 @@ def _figure(data: list[dict], height: int, **layout) -> dict:
     return {"data": data, "layout": base}
 
 
+SHORT_LABEL = 14
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= SHORT_LABEL else label[: SHORT_LABEL - 1] + "…"
+
+
 def _float(value: Decimal, unit: str) -> float:
     return float(number(value, unit))
 
@@ -379,4 +386,6 @@ def functional_chart(*, chart_id: str, items: list[FunctionalItem]) -> Chart | N
         margin={"l": 10, "r": 20, "t": 10, "b": 40},
         xaxis={"title": {"text": display_unit(Unit.MONEY)}, "rangemode": "tozero"},
     )
+    # On a phone the full names would take the whole width from the bars: short ones (the table below has them).
+    figure["narrow"] = {"data": [{"y": [_short(name) for name in names]}]}
     return Chart(id=chart_id, figure=figure, summary=_("条形图：按功能分类（项）的支出；数字见下表。"))

@@ -37,13 +37,12 @@ from disclosures.summary import decimal_string
 from .api import jsonable
 from .data_selectors import disclosure_values_for_download, line_values_for_download
 from .download_files import stored_download
-from .exports import FIRST_CHARACTERS, formula_safe, formula_safe_row
+from .exports import BOM, FIRST_CHARACTERS, formula_safe, formula_safe_row
 from .indicators import BY_KEY, REGISTRY
 from .selectors import disclosure_list_current, indicator_rows
 
 logger = logging.getLogger(__name__)
 
-BOM = "\ufeff"
 # Documents whose stored indicator values are read together: two queries per batch, a bounded amount of memory.
 INDICATOR_BATCH = 200
 LINE_CHUNK = 5000  # rows fetched from the server-side cursor at a time
@@ -92,7 +91,7 @@ def _document_headers() -> list[str]:
         _("省"),
         _("地市"),
         _("县（区）"),
-        _("单位"),
+        _("单位名称"),
         _("文件编号"),
         _("年度"),
         _("类型"),
@@ -218,7 +217,7 @@ def indicator_headers() -> list[str]:
         _("指标代码"),
         _("指标"),
         _("数值"),
-        _("单位"),
+        _("计量单位"),
         _("缺失原因"),
         _("说明"),
         _("来源"),

@@ -29,6 +29,12 @@ class FastBodyMixin:
     any other by django-tables2. Headers, sorting, pagination and exports stay django-tables2's."""
 
     @property
+    def anchor(self) -> str:
+        """'#<table id>' for the sort and page links, so the reader stays at the table; '' without an id."""
+        table_id = self.attrs.get("id") if self.attrs else None
+        return f"#{table_id}" if table_id else ""
+
+    @property
     def body_html(self) -> str:
         columns = list(self.columns)
         rows = []
@@ -51,7 +57,7 @@ class FastBodyMixin:
     def as_values(self, exclude_columns=None):
         """The export (CSV/XLSX) rows: the header, then each record's values, with the same fast path."""
         exclude = set(exclude_columns or ())
-        columns = [c for c in self.columns if c.name not in exclude]
+        columns = [c for c in self.columns.iterall() if c.name not in exclude]
         yield [str(c.header) for c in columns]
         for row in self.rows:
             record = row.record
@@ -99,6 +105,10 @@ class LinkColumn(FastColumn):
         return format_html('<a href="{}">{}</a>', self.url(record), text)
 
 
+# The spreadsheet number format of a column by its unit (exports.xlsx_bytes): money with thousands separators.
+NUMBER_FORMATS = {"元": "#,##0.00", "元/人": "#,##0.00", "yuan": "#,##0.00", "%": "0.00", "count": "#,##0"}
+
+
 def _value_of(record, key: str) -> IndicatorValue | None:
     return record.values.get(key)
 
@@ -127,6 +137,7 @@ class IndicatorColumn(tables.Column):
             return "num missing" if value is None or value.missing else "num"
 
         self.td_title, self.td_class = td_title, td_class
+        self.number_format = NUMBER_FORMATS.get(indicator.unit, "0.00")
 
         super().__init__(
             accessor=tables.A(f"values__{key}"),
@@ -166,6 +177,7 @@ class DetailColumn(tables.Column):
     def __init__(self, detail: Detail, **kwargs):
         self.detail = detail
         numeric = detail.kind != DetailKind.TEXT
+        self.number_format = NUMBER_FORMATS.get(detail_unit(detail.kind), "0.00") if numeric else None
         attrs = {"th": {"class": "num"}, "td": {"class": "num"}} if numeric else {}
         super().__init__(
             accessor=tables.A(f"values__{detail.indicator}"),
@@ -278,22 +290,32 @@ class BureauColumn(LinkColumn):
         return f"{value}{DEMO}" if record.disclosure.demo else value
 
 
-NOWRAP = {"td": {"class": "nowrap"}, "th": {"class": "nowrap"}}
+# Codes never break; headers do (English ones are long), so the table fits the width it has.
+NOWRAP = {"td": {"class": "nowrap"}}
+# The name column: first of the descriptive columns, and pinned to the left edge on a phone while the figures
+# scroll beside it (comparisons.css).
+PINNED = {"td": {"class": "name pin"}, "th": {"class": "pin"}}
 
 
 class IndicatorRowTable(FastBodyMixin, tables.Table):
-    """Rows of `IndicatorRow`; the indicator columns are given when the table is made."""
+    """Rows of `IndicatorRow`; the indicator columns are given when the table is made.
+
+    The columns read name, figures, then where and what: the bureau, the columns that tell its rows apart, the
+    indicators and their details, then region and code, and the notes last (they wrap, so the table fits 1366 px)."""
+
+    LEAD: tuple[str, ...] = ("bureau", "year", "kind")
+    AFTER_FIGURES: tuple[str, ...] = ()
+    TRAIL: tuple[str, ...] = ("region", "code")
 
     region = FastColumn(
-        attrs=NOWRAP,
         verbose_name=_("地区"),
         accessor="disclosure__bureau__region__full_name",
         order_by=("disclosure__bureau__region__code",),
     )
     code = FastColumn(verbose_name=_("区划代码"), accessor="disclosure__bureau__region__code", attrs=NOWRAP)
     bureau = BureauColumn(
-        verbose_name=_("单位"),
-        attrs={"td": {"class": "name"}},
+        verbose_name=_("单位名称"),
+        attrs=PINNED,
         accessor="disclosure__bureau__name",
         url=_bureau_url,
         order_by=("disclosure__bureau__name",),
@@ -301,11 +323,10 @@ class IndicatorRowTable(FastBodyMixin, tables.Table):
     year = FastColumn(
         verbose_name=_("年度"),
         accessor="disclosure__fiscal_year",
-        attrs={"td": {"class": "num"}, "th": {"class": "nowrap"}},
+        attrs={"td": {"class": "num"}},
     )
     kind = LinkColumn(
         verbose_name=_("类型"),
-        attrs=NOWRAP,
         accessor="disclosure",
         url=_document_url,
         order_by=("disclosure__kind", "disclosure__scope"),
@@ -314,7 +335,6 @@ class IndicatorRowTable(FastBodyMixin, tables.Table):
     class Meta:
         template_name = "comparisons/_table.html"
         attrs = {"class": "data sortable"}
-        sequence = ("region", "code", "bureau", "year", "kind", "...")
         orderable = True
         empty_text = _("没有符合条件的文件。")
 
@@ -327,6 +347,7 @@ class IndicatorRowTable(FastBodyMixin, tables.Table):
         caption: str = "",
         table_id: str = "",
         ranked_by: str = "",
+        page_hides: Sequence[str] = (),
         **kwargs,
     ):
         if table_id:
@@ -340,7 +361,22 @@ class IndicatorRowTable(FastBodyMixin, tables.Table):
         ]
         extra.append(("note", NoteColumn([i.key for i in indicators], names)))
         self.caption = caption
+        indicator_names = [name for name, _column in extra if name.startswith("ind_")]
+        detail_names = [name for name, _column in extra if name.startswith("det_")]
+        kwargs.setdefault(
+            "sequence",
+            (*self.LEAD, *indicator_names, *self.AFTER_FIGURES, *detail_names, *self.TRAIL, "note"),
+        )
         super().__init__(data, extra_columns=extra, **kwargs)
+        self.page_hides(page_hides)
+
+    def page_hides(self, names: Sequence[str]) -> None:
+        """Columns the page leaves out (the same on every row there) but the export keeps, so a file names its
+        rows; the first column left pins in place of the bureau."""
+        for name in names:
+            self.columns.hide(name)
+        if "bureau" in names:
+            self.columns[self.LEAD[1]].column.attrs = {"td": {"class": "num pin"}, "th": {"class": "pin"}}
 
     @staticmethod
     def indicator_column(indicator: Indicator, ranked_by: str) -> IndicatorColumn:
@@ -358,8 +394,8 @@ class IndicatorRowTable(FastBodyMixin, tables.Table):
         return f"{value.get_scope_display()}{value.get_kind_display()}"
 
 
-def _percent(value) -> str:
-    return "" if value is None else f"{Decimal(str(value * 100)).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}"
+def _percent(value) -> Decimal | None:
+    return None if value is None else Decimal(str(value * 100)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 class RankedTable(IndicatorRowTable):
@@ -370,17 +406,22 @@ class RankedTable(IndicatorRowTable):
         verbose_name=_("排名"),
         accessor="rank",
         order_by=("missing", "-value", "region_code"),
-        attrs={"td": {"class": "num"}, "th": {"class": "num nowrap"}},
+        attrs={"td": {"class": "num"}, "th": {"class": "num rank"}},
     )
+    rank.number_format = "0"
     percentile = FastColumn(
         verbose_name=_("百分位（%）"),
         accessor="percentile",
         order_by=("missing", "-value", "region_code"),
         attrs={"td": {"class": "num"}, "th": {"class": "num"}},
     )
+    percentile.number_format = "0.0"
+
+    LEAD = ("rank", "bureau")
+    AFTER_FIGURES = ("percentile",)
+    TRAIL = ("region", "code", "year", "kind")
 
     class Meta(IndicatorRowTable.Meta):
-        sequence = ("rank", "percentile", "region", "code", "bureau", "year", "kind", "...")
         order_by = ("rank",)
 
     def __init__(self, data, *, found: int | None = None, **kwargs):
@@ -395,19 +436,23 @@ class RankedTable(IndicatorRowTable):
     def value_rank(self, value, record):
         return "" if record.value is None else value
 
-    def render_percentile(self, value, record):
-        return "" if record.value is None or record.with_value < 2 else _percent(value)
-
     def value_percentile(self, value, record):
         return "" if record.value is None or record.with_value < 2 else _percent(value)
+
+    def render_percentile(self, value, record):
+        return self.value_percentile(value, record)
 
 
 class BureauSearchTable(FastBodyMixin, tables.Table):
     """Search results: bureaus and their current documents."""
 
+    name = tables.Column(
+        verbose_name=_("单位名称"),
+        attrs=PINNED,
+        linkify=lambda record: reverse("bureau_detail", args=[record.pk]),
+    )
     region = tables.Column(verbose_name=_("地区"), accessor="region__full_name", order_by=("region__code",))
     code = tables.Column(verbose_name=_("区划代码"), accessor="region__code")
-    name = tables.Column(verbose_name=_("单位"), linkify=lambda record: reverse("bureau_detail", args=[record.pk]))
     documents = tables.TemplateColumn(
         verbose_name=_("文件"),
         accessor="current_disclosures",
@@ -417,7 +462,7 @@ class BureauSearchTable(FastBodyMixin, tables.Table):
 
     class Meta:
         template_name = "comparisons/_table.html"
-        attrs = {"class": "data sortable"}
+        attrs = {"class": "data sortable", "id": "table-search"}
         empty_text = _("没有找到单位。")
 
     def __init__(self, *args, caption: str = "", **kwargs):

@@ -215,7 +215,7 @@ class CompareView(ExportMixin, SingleTableMixin, FilterView):
         return self._rows
 
     def get_table_kwargs(self):
-        return {"indicators": self.indicators(), "caption": _("所选单位的指标")}
+        return {"indicators": self.indicators(), "caption": _("所选单位的指标"), "table_id": "table-compare"}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -276,6 +276,7 @@ class BureauView(ExportMixin, SingleTableMixin, TemplateView):
             "caption": _("历年指标"),
             "order_by": ("year", "kind"),
             "table_id": "indicator-table",
+            "page_hides": ("bureau", "region", "code"),  # one bureau: its name is the page's title
         }
 
     def get_context_data(self, **kwargs):

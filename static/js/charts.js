@@ -1,11 +1,21 @@
 /* Draw the plotly figures the page carries as JSON; a click on a bar opens the source line of its number.
-   One chart per animation frame, in page order: the first is on screen as soon as it is drawn, not after all. */
+   One chart per animation frame, in page order: the first is on screen as soon as it is drawn, not after all.
+   A figure may carry `narrow`: what its traces change where the chart is narrower than NARROW pixels (a phone). */
 (function () {
   "use strict";
+  var NARROW = 560;
+  function fitted(fig, width) {
+    if (fig.narrow && width < NARROW) {
+      (fig.narrow.data || []).forEach(function (change, i) {
+        if (fig.data[i]) Object.assign(fig.data[i], change);
+      });
+    }
+    return fig;
+  }
   function draw(el) {
     var data = document.getElementById(el.dataset.plotly);
     if (!data || typeof Plotly === "undefined") return Promise.resolve();
-    var fig = JSON.parse(data.textContent);
+    var fig = fitted(JSON.parse(data.textContent), el.clientWidth);
     if (!fig.data) return Promise.resolve();
     el.innerHTML = "";
     return Plotly.newPlot(el, fig.data, fig.layout, { responsive: true, displaylogo: false }).then(function () {

@@ -63,7 +63,7 @@ def column(page: Page, table: str, header: str) -> list[tuple[str, Decimal | Non
     page.wait_for_load_state("domcontentloaded")  # the whole table, not the start of a page still arriving
     headers = page.locator(table).evaluate(READ_HEADER)
     rows = page.locator(table).evaluate(READ_ROWS)
-    at, bureau_at = headers.index(header), headers.index("单位")
+    at, bureau_at = headers.index(header), headers.index("单位名称")
     return [(r[bureau_at], Decimal(r[at].replace(",", "")) if r[at] else None) for r in rows]
 
 
@@ -295,6 +295,8 @@ def download_csv(page: Page, section: str) -> list[list[str]]:
         page.locator(f"#{section} .exports").get_by_role("link", name="CSV", exact=True).click()
     download = info.value
     assert download.suggested_filename == f"{section}.csv", download.suggested_filename
+    with open(download.path(), "rb") as f:
+        assert f.read(3) == b"\xef\xbb\xbf"  # the UTF-8 BOM: Excel on Chinese Windows reads the Chinese right
     with open(download.path(), encoding="utf-8-sig", newline="") as f:
         return list(csv.reader(f))
 
@@ -310,7 +312,7 @@ def test_csv_export_has_the_rows_and_columns_shown(page):
     exported = download_csv(page, "contribution")
     assert exported[0] == header
     assert exported[1:] == [[plain(cell) for cell in r] for r in rows]
-    by_bureau = {r[header.index("单位")]: r for r in exported[1:]}
+    by_bureau = {r[header.index("单位名称")]: r for r in exported[1:]}
     assert by_bureau["顺平县医疗保障局"][header.index("每名城乡居民参保人的县级财政补助（元/人）")] == "128.00"
     # Missing is missing: an empty cell with its reason in the note column, never 0.
     assert by_bureau["镇安县医疗保险经办机构"][header.index("每名城乡居民参保人的县级财政补助（元/人）")] == ""

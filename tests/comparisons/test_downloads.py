@@ -62,7 +62,7 @@ def test_lines_csv_has_every_line_in_yuan_with_its_source(client):
     first, second = rows
     assert first["区划代码"] == "130636"
     assert (first["省"], first["地市"], first["县（区）"]) == ("河北省", "保定市", "顺平县")
-    assert first["单位"] == "顺平县医疗保障局"
+    assert first["单位名称"] == "顺平县医疗保障局"
     assert (first["年度"], first["类型"], first["范围"]) == ("2023", "预算", "部门")
     assert first["表名"] == "部门预算支出总表"
     assert (first["科目编码"], first["合计（元）"]) == ("2101202", "32000000.00")
@@ -91,7 +91,7 @@ def test_indicators_csv_has_values_units_missing_reasons_and_sources(client):
     _, rows = download(client, "/downloads/indicators.csv")
     by = {(r["区划代码"], r["指标代码"]): r for r in rows}
     found = by[("130636", "contribution_per_insured")]
-    assert (found["数值"], found["单位"], found["缺失原因"]) == ("128.00", "元/人", "")
+    assert (found["数值"], found["计量单位"], found["缺失原因"]) == ("128.00", "元/人", "")
     assert found["指标"] == "每名城乡居民参保人的县级财政补助"
     assert f"http://testserver/documents/{d.pk}/#L3" in found["来源链接"].split()
     assert f"http://testserver/documents/{d.pk}/#L2" in found["来源链接"].split()
@@ -101,7 +101,7 @@ def test_indicators_csv_has_values_units_missing_reasons_and_sources(client):
     assert "参保人数" in missing["缺失原因"]
     assert missing["文件链接"] == f"http://testserver/documents/{other.pk}/"
     assert by[("130636", "county_contribution")]["数值"] == "32000000.00"
-    assert by[("130636", "county_contribution")]["单位"] == "元"
+    assert by[("130636", "county_contribution")]["计量单位"] == "元"
 
 
 def test_an_entered_denominator_appears_in_the_indicators_csv_with_its_source(client):
@@ -215,7 +215,7 @@ def test_text_cells_of_the_downloads_are_formula_safe_and_numbers_stay_numbers(c
     _, rows = download(client, "/downloads/lines.csv")
     row = next(r for r in rows if r["科目编码"] == "2101301")
     assert (row["科目名称"], row["原文名称"]) == ('\'=HYPERLINK("http://x")', "'@SUM(A1)")
-    assert row["单位"] == "'+cmd|' /C calc'!A0"
+    assert row["单位名称"] == "'+cmd|' /C calc'!A0"
     assert row["合计（元）"] == "-12.50"  # a negative amount is a number, left as it is
     response = client.get("/downloads/indicators.csv")
     values = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))

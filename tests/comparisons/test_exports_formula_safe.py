@@ -44,7 +44,7 @@ def hostile():
 def test_dashboard_csv_export_is_inert_and_keeps_negative_numbers(client, hostile):
     response = client.get(reverse("home"), {"_export": "csv", "_table": "contribution"})
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    at = rows[0].index("单位")
+    at = rows[0].index("单位名称")
     names = {r[at] for r in rows[1:]}
     assert names == {"'" + PAYLOADS[0], "'" + PAYLOADS[3]}
     assert "-320.00" in rows[1] + rows[2]  # -3,200,000 元 in 万元, written as a number
@@ -72,7 +72,7 @@ def test_search_compare_and_bureau_exports_are_inert(client, hostile, fmt):
         response = client.get(url, {**params, "_export": fmt})
         assert response.status_code == 200
         if fmt == "csv":
-            cells = [c for r in csv.reader(io.StringIO(response.content.decode("utf-8"))) for c in r]
+            cells = [c for r in csv.reader(io.StringIO(response.content.decode("utf-8-sig"))) for c in r]
             assert not [c for c in cells if c.startswith(("=", "+", "@", "\t", "\r"))], url
         else:
             sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active

@@ -48,7 +48,8 @@ def download(client, **params) -> list[list[str]]:
     response = client.get(reverse("home"), params)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8"))))
+    assert response.content.startswith(b"\xef\xbb\xbf")  # the UTF-8 BOM Excel needs to read Chinese
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
 def test_default_is_the_latest_year_with_most_budgets(client, samples):
@@ -99,8 +100,18 @@ def test_headline_figures_of_the_samples(client, samples):
 def test_the_table_ranks_with_percentiles(client, samples):
     html = page(client)
     # 机关运行经费 2023 budgets: 顺平 23.93 above 镇安 9.38.
-    assert cells(row_of(html, "table-running", "顺平县"))[:2] == ["1", "100.0"]
-    assert cells(row_of(html, "table-running", "镇安县"))[:2] == ["2", "0.0"]
+    # Rank, name, the ranked figures, then the percentile.
+    assert cells(row_of(html, "table-running", "顺平县"))[:6] == [
+        "1",
+        "顺平县医疗保障局",
+        "23.93",
+        "260.22",
+        "0.63",
+        "6.85",
+    ]
+    assert cells(row_of(html, "table-running", "顺平县"))[6] == "100.0"
+    assert cells(row_of(html, "table-running", "镇安县"))[0] == "2"
+    assert cells(row_of(html, "table-running", "镇安县"))[6] == "0.0"
 
 
 def chart(html: str, chart_id: str) -> dict:
@@ -172,9 +183,24 @@ def test_csv_export_follows_the_sort(client, samples):
 def test_xlsx_export(client, samples):
     response = client.get(reverse("home"), {"_export": "xlsx", "_table": "assistance", "year": 2022, "kind": "final"})
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
-    rows = list(sheet.iter_rows(values_only=True))
-    yanbian = next(r for r in rows if r[2] and "盐边县" in r[2])
-    assert "607.27" in {str(v) for v in yanbian}
+    # Named for the table (at most 31 characters, none Excel forbids), the header row frozen.
+    assert sheet.title == "医疗救助：2022年决算排名"
+    assert sheet.freeze_panes == "A2"
+    header = [c.value for c in sheet[1]]
+    assert header[-1] == "说明"
+    yanbian = next(r for r in sheet.iter_rows(min_row=2) if "盐边县" in r[header.index("单位名称")].value)
+    money = yanbian[header.index("医疗救助支出（万元）")]
+    # A number, not text, shown with thousands separators and two decimals.
+    assert (money.value, money.data_type, money.number_format) == (607.27, "n", "#,##0.00")
+    assert "盐边" in yanbian[header.index("地区")].value
+
+
+def test_xlsx_sheet_name_of_a_long_english_caption(client, samples):
+    response = client.get(
+        reverse("home"), {"_export": "xlsx", "_table": "contribution"}, headers={"accept-language": "en"}
+    )
+    title = openpyxl.load_workbook(io.BytesIO(response.content)).active.title
+    assert 0 < len(title) <= 31 and not set(title) & set("\\/?*[]:"), title
 
 
 def test_a_staff_denominator_fills_the_missing_figure_with_its_source(client, samples):
@@ -206,3 +232,14 @@ def test_bounded_queries(client, django_assert_max_num_queries, count):
         assert client.get(reverse("home"), {"county": "县"}).status_code == 200
     with django_assert_max_num_queries(48):
         assert client.get(reverse("home"), {"_export": "csv", "_table": "running"}).status_code == 200
+
+
+def test_sort_and_page_links_lead_back_to_their_table(client):
+    make_bureaus(30)  # more than one page of 25
+    html = page(client)
+    section = html.split('id="running"', 1)[1].split("</section>", 1)[0]
+    sort_links = re.findall(r'<th[^>]*>\s*<a href="([^"]+)"', table_of(html, "table-running"))
+    page_links = re.findall(r'<nav class="pagination".*?</nav>', section, flags=re.S)[0]
+    assert sort_links and all(link.endswith("#table-running") for link in sort_links)
+    assert "running-sort=" in sort_links[0]
+    assert re.findall(r'href="\?[^"]*running-page=2#table-running"', page_links)

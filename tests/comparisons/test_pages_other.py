@@ -36,9 +36,9 @@ def test_compare_two_bureaus_side_by_side(client, samples):
     assert "郾城区" not in html.split("<table", 1)[1].split("</table>")[0]
     assert 'data-plotly="chart-contribution_per_insured-data"' in html
     response = client.get(reverse("compare"), {**params, "_export": "csv"})
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert len(rows) == 3 and rows[0][-1] == "说明"
-    assert {r[2] for r in rows[1:]} == {"顺平县医疗保障局", "高邑县医疗保障局"}
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert len(rows) == 3 and rows[0][0] == "单位名称" and rows[0][-1] == "说明"
+    assert {r[0] for r in rows[1:]} == {"顺平县医疗保障局", "高邑县医疗保障局"}
 
 
 def test_compare_asks_for_two_bureaus(client, samples):
@@ -67,8 +67,12 @@ def test_bureau_page(client, samples):
     assert f'href="/documents/{document.pk}/#L' in functional
     assert "核对结果" in body
     response = client.get(reverse("bureau_detail", args=[bureau.pk]), {"_export": "csv"})
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == 2 and "128.00" in rows[1]
+    # The page leaves out the columns that are the same on every row; the file keeps them, so it names its rows.
+    assert {"单位名称": "顺平县医疗保障局", "区划代码": "130636"}.items() <= dict(zip(*rows, strict=True)).items()
+    table = html.split('id="indicator-table"', 1)[1].split("</table>", 1)[0]
+    assert "区划代码" not in table
 
 
 def test_unknown_bureau_is_404(client):
