@@ -21,7 +21,6 @@ from django_tables2.export import TableExport
 from openpyxl.styles import Alignment, Font
 
 BOM = "\ufeff"
-MONEY_FORMAT = "#,##0.00"
 # Characters Excel refuses in a sheet name, and its length limit.
 _SHEET_FORBIDDEN = re.compile(r"[\\/?*\[\]:]")
 SHEET_NAME_MAX = 31
