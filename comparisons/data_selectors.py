@@ -13,12 +13,12 @@ from disclosures.models import (
     BudgetLine,
     Bureau,
     BureauAlias,
-    Denominator,
-    DenominatorChange,
     Disclosure,
     Region,
     StatedFigure,
 )
+
+from .models import Denominator, DenominatorChange
 
 
 def division_prefix(code: str) -> str:

@@ -11,11 +11,12 @@ from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_noop
 
 from comparisons.vocabulary import PROSE, Origin, Unit
-from disclosures.models import BudgetLine, Denominator, Disclosure, StatedFigure
+from disclosures.models import BudgetLine, Disclosure, StatedFigure
 from disclosures.parsing.codes import standard_name
 from disclosures.summary import Amount, DocumentSummary, summarise
 
 from .indicators.base import Message, SourceRef, as_text, headcount, message
+from .models import Denominator
 
 STATED_INSURED = message("facts.stated_insured", gettext_noop("城乡居民参保人数 %(n)s 人"), amounts={"n": Unit.COUNT})
 ENTERED_INSURED = message(

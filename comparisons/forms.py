@@ -6,9 +6,10 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from disclosures.models import Denominator, Disclosure, Region
+from disclosures.models import Disclosure, Region
 
 from .data_selectors import region_match
+from .models import Denominator
 
 USED_KINDS = (Denominator.Kind.INSURED_RESIDENTS,)
 

@@ -7,11 +7,12 @@ definition version. Pages, the API, the exports and the charts read these rows, 
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from disclosures.models import Disclosure
+from disclosures.models import Disclosure, Region
 
 
 class StoredIndicator(models.Model):
@@ -56,3 +57,80 @@ class StoredIndicator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.value}"
+
+
+class Denominator(models.Model):
+    """A figure staff enter for a region and year that its documents do not state (insured residents, population)."""
+
+    class Kind(models.TextChoices):
+        INSURED_RESIDENTS = "insured_residents", _("城乡居民参保人数")
+        POPULATION = "population", _("常住人口")
+
+    region = models.ForeignKey(
+        Region, verbose_name=_("行政区划"), on_delete=models.PROTECT, related_name="denominators"
+    )
+    year = models.PositiveSmallIntegerField(_("年度"))
+    kind = models.CharField(_("类型"), max_length=32, choices=Kind.choices)
+    value = models.PositiveBigIntegerField(_("人数"))
+    source = models.CharField(_("来源"), max_length=500)
+    source_url = models.URLField(_("来源链接"), blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("录入人"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    entered_at = models.DateTimeField(_("录入时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("分母")
+        verbose_name_plural = _("分母")
+        ordering = ["region__code", "-year", "kind"]
+        db_table = "disclosures_denominator"  # the table kept its name when the model moved here
+        constraints = [models.UniqueConstraint(fields=["region", "year", "kind"], name="denominator_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.region.name} {self.year} {self.get_kind_display()} {self.value}"
+
+
+class DenominatorChange(models.Model):
+    """One entry, correction or deletion of a denominator: who, when, and the value before and after.
+
+    Kept when the denominator itself is deleted: the region, year and kind are copied, not only linked."""
+
+    class Action(models.TextChoices):
+        ENTERED = "entered", _("录入")
+        CORRECTED = "corrected", _("更正")
+        DELETED = "deleted", _("删除")
+
+    denominator = models.ForeignKey(
+        Denominator,
+        verbose_name=_("分母"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="changes",
+    )
+    region = models.ForeignKey(Region, verbose_name=_("行政区划"), on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("年度"))
+    kind = models.CharField(_("类型"), max_length=32, choices=Denominator.Kind.choices)
+    action = models.CharField(_("操作"), max_length=16, choices=Action.choices)
+    old_value = models.PositiveBigIntegerField(_("原人数"), null=True, blank=True)
+    new_value = models.PositiveBigIntegerField(_("新人数"), null=True, blank=True)
+    old_source = models.CharField(_("原来源"), max_length=500, blank=True)
+    new_source = models.CharField(_("新来源"), max_length=500, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("操作人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(_("时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("分母修改记录")
+        verbose_name_plural = _("分母修改记录")
+        db_table = "disclosures_denominatorchange"
+        ordering = ["-changed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.region.name} {self.year} {self.get_kind_display()} {self.get_action_display()}"

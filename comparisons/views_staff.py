@@ -12,10 +12,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from disclosures.models import Denominator
-
 from .data_selectors import denominator_change_list, denominator_list, region_list_with_bureaus
 from .forms import USED_KINDS, DenominatorForm
+from .models import Denominator
 from .pages import staff_home_get
 from .params import bounded, is_number, parse_id
 from .services import denominator_delete, denominator_set

@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from comparisons.models import Denominator, DenominatorChange
 from comparisons.services import denominator_delete, denominator_set
-from disclosures.models import BudgetLine, Denominator, DenominatorChange, Disclosure, Region
+from disclosures.models import BudgetLine, Disclosure, Region
 from tests.factories import BudgetLineFactory, BureauFactory, DisclosureFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,10 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from disclosures.models import Denominator, DenominatorChange, Region
+from disclosures.models import Region
 from disclosures.versioning import data_version_bump
 
+from ..models import Denominator, DenominatorChange
 from .indicator_values import indicator_values_refresh_for_denominator
 
 

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from comparisons.api import ENDPOINTS, MAX_LIMIT
-from disclosures.models import Denominator, Disclosure, Region, StatedFigure
+from comparisons.models import Denominator
+from disclosures.models import Disclosure, Region, StatedFigure
 from tests.factories import BudgetLineFactory, BureauFactory, DisclosureFactory, SourceTableFactory, store_indicators
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,10 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
+from comparisons.models import Denominator
 from comparisons.selectors import disclosure_list_current, indicator_rows
 from comparisons.services import denominator_delete, denominator_set
-from disclosures.models import Denominator, Region
+from disclosures.models import Region
 from tests.factories import StaffFactory
 
 from .seeded import import_seeds, per_head

@@ -11,7 +11,8 @@ from django.db import OperationalError, connection
 from django.http import StreamingHttpResponse
 
 from comparisons import downloads
-from disclosures.models import Denominator, Disclosure, Region, StatedFigure
+from comparisons.models import Denominator
+from disclosures.models import Disclosure, Region, StatedFigure
 from tests.factories import BudgetLineFactory, BureauFactory, DisclosureFactory, SourceTableFactory, store_indicators
 
 from .seeded import import_seeds, per_head, source_text, wan

@@ -6,8 +6,9 @@ import pytest
 
 from comparisons.facts import facts_for
 from comparisons.indicators import contribution_per_insured
+from comparisons.models import Denominator
 from comparisons.services import denominator_set
-from disclosures.models import Denominator, Disclosure, Region, StatedFigure
+from disclosures.models import Disclosure, Region, StatedFigure
 from tests.factories import BudgetLineFactory
 
 from .seeded import per_head, rows_by_county, seeded_rows

@@ -5,8 +5,9 @@ from decimal import Decimal
 
 import pytest
 
+from comparisons.models import Denominator
 from comparisons.selectors import disclosure_list_current, indicator_rows
-from disclosures.models import Denominator, Disclosure, Region, StatedFigure
+from disclosures.models import Disclosure, Region, StatedFigure
 from tests.factories import BudgetLineFactory, BureauFactory, DisclosureFactory, SourceTableFactory, store_indicators
 
 pytestmark = pytest.mark.django_db
