@@ -114,7 +114,7 @@ def test_the_staff_page_shows_the_history(client, django_user_model):
 def test_an_admin_correction_is_kept_in_the_history(admin):
     region = Region.objects.get(code="411103")
     denominator, _ = denominator_set(region=region, year=2024, kind="population", value=1000, source="s", user=None)
-    url = reverse("admin:disclosures_denominator_change", args=[denominator.pk])
+    url = reverse("admin:comparisons_denominator_change", args=[denominator.pk])
     response = admin.post(
         url,
         {"value": 1200, "source": "t", "source_url": "", "changes-TOTAL_FORMS": 0, "changes-INITIAL_FORMS": 0},

@@ -81,7 +81,7 @@ def test_a_denominator_changed_in_the_admin_updates_the_stored_values(client):
     client.force_login(StaffFactory(is_superuser=True))
     region = Region.objects.get(code="411103")
     response = client.post(
-        reverse("admin:disclosures_denominator_add"),
+        reverse("admin:comparisons_denominator_add"),
         {
             "region": region.pk,
             "year": 2024,
