@@ -113,7 +113,7 @@ class IndicatorColumn(tables.Column):
         self.indicator = indicator
         key = indicator.key
         unit = display_unit(indicator.unit)
-        name = getattr(indicator, "name", indicator.name_zh)
+        name = indicator.name
 
         def td_title(record):
             value = _value_of(record, key)
@@ -329,7 +329,7 @@ class IndicatorRowTable(FastBodyMixin, tables.Table):
     ):
         if table_id:
             kwargs.setdefault("attrs", {"class": "data sortable", "id": table_id})
-        names = {i.key: getattr(i, "name", i.name_zh) for i in indicators}
+        names = {i.key: i.name for i in indicators}
         extra = [(f"ind_{i.key}", self.indicator_column(i, ranked_by)) for i in indicators]
         extra += [
             (f"det_{d.indicator}_{d.key}", DetailColumn(d, orderable=not ranked_by))
@@ -350,10 +350,23 @@ class IndicatorRowTable(FastBodyMixin, tables.Table):
         return IndicatorColumn(indicator, orderable=False)
 
     def render_kind(self, value, record=None):
-        return f"{value.get_scope_display()}{value.get_kind_display()}"
+        return document_kind(value)
 
     def value_kind(self, value, record=None):
-        return f"{value.get_scope_display()}{value.get_kind_display()}"
+        return document_kind(value)
+
+
+# Each scope and kind named whole ("Department budget"), not its two labels run together.
+DOCUMENT_KINDS = {
+    ("department", "budget"): _("部门预算"),
+    ("department", "final"): _("部门决算"),
+    ("unit", "budget"): _("单位预算"),
+    ("unit", "final"): _("单位决算"),
+}
+
+
+def document_kind(document) -> str:
+    return str(DOCUMENT_KINDS.get((document.scope, document.kind), f"{document.scope} {document.kind}"))
 
 
 def _percent(value) -> str:

@@ -281,6 +281,10 @@ class CheckResult(models.Model):
     )
     severity = models.CharField(_("级别"), max_length=16, choices=Severity.choices)
     code = models.CharField(_("检查项"), max_length=64)
+    # The sentence and its parameters (disclosures/parsing/wording.py): worded in the reader's language when shown.
+    # Rows stored before findings had parameters keep only their Chinese message.
+    finding = models.CharField(_("结果代码"), max_length=64, blank=True, default="")
+    params = models.JSONField(_("参数"), null=True, blank=True)
     message = models.TextField(_("说明"))
     lines = models.JSONField(_("涉及行号"), default=list)
 
@@ -290,7 +294,14 @@ class CheckResult(models.Model):
         ordering = ["disclosure", "id"]
 
     def __str__(self) -> str:
-        return self.message
+        return self.text
+
+    @property
+    def text(self) -> str:
+        """The finding in the active language (the stored Chinese message for rows without parameters)."""
+        from .findings import finding_text
+
+        return finding_text(self.finding, self.params, fallback=self.message)
 
 
 class Denominator(models.Model):

@@ -232,7 +232,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                 "indicators",
                 gettext_lazy("指标代码，可用逗号分隔多个；不填则给出全部指标。"),
                 "contribution_per_insured",
-                tuple((i.key, i.name_zh) for i in REGISTRY),
+                tuple((i.key, i.title) for i in REGISTRY),
             ),
             YEAR,
             KIND,

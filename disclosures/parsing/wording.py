@@ -209,6 +209,10 @@ PHRASES: dict[str, str] = {
     "money.wan": gettext_noop("%(amount)s万元"),
 }
 
+# Phrases whose Chinese is also a label elsewhere on the site (说明 the column is "Description"): translated from a
+# msgid of their own.
+OWN_MSGIDS = {"where.prose": gettext_noop("说明（文件中的位置）")}
+
 # Labels of ours that parameters name by their Chinese text ({"term": ...}); marked here for makemessages.
 TERMS = (
     gettext_noop("下级之和"),
@@ -270,7 +274,9 @@ def words(value, voice: Voice = CHINESE) -> str:
         return _money(Decimal(value["yuan"]), value.get("unit") or "万元", voice, plain=value.get("plain", False))
     if "term" in value:
         return voice.translate(value["term"])
-    return _fill(PHRASES[value["phrase"]], value.get("params", {}), voice)
+    code = value["phrase"]
+    text = PHRASES[code] if voice.chinese else OWN_MSGIDS.get(code, PHRASES[code])
+    return _fill(text, value.get("params", {}), voice)
 
 
 def _join(items: Iterable, mark: str, voice: Voice) -> str:

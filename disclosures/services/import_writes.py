@@ -58,6 +58,8 @@ def _write(prepared: Prepared, *, user) -> Disclosure:
                 disclosure=disclosure,
                 severity=p.severity.value,
                 code=p.code,
+                finding=p.finding.value,
+                params=p.params,
                 message=p.message,
                 lines=list(p.lines),
             )

@@ -150,7 +150,8 @@ def test_warm_pages_renders_the_home_pages_into_a_shared_cache(client, settings,
         call_command("warm_pages", "--base-url", "https://yibao.example.cn/", stdout=out)
         assert "zh-hans:" in out.getvalue() and "en:" in out.getvalue()
         visitor = Client(HTTP_HOST="yibao.example.cn", **{"wsgi.url_scheme": "https"})
-        for path in ("/", "/?year=2024&kind=budget", "/?_export=csv&_table=running", "/methods/", "/en/", "/en/methods/"):
+        paths = ("/", "/?year=2024&kind=budget", "/?_export=csv&_table=running", "/methods/", "/en/", "/en/methods/")
+        for path in paths:
             with CaptureQueriesContext(connection) as queries:
                 response = visitor.get(path)
             assert response.status_code == 200, path
