@@ -16,7 +16,7 @@ from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from .formatting import detail_unit, display_unit, number, show
+from .formatting import detail_unit, display_unit, labelled, listed, number, show, with_unit
 from .indicators import Indicator, IndicatorValue
 from .pages import Detail
 
@@ -103,7 +103,7 @@ def _value_of(record, key: str) -> IndicatorValue | None:
 
 
 def _source_title(value: IndicatorValue) -> str:
-    return "；".join(filter(None, (str(s.label) for s in value.sources)))
+    return listed(filter(None, (str(s.label) for s in value.sources)))
 
 
 class IndicatorColumn(tables.Column):
@@ -130,7 +130,7 @@ class IndicatorColumn(tables.Column):
         super().__init__(
             accessor=tables.A(f"values__{key}"),
             order_by=ordered_by or (f"values__{key}__value",),
-            verbose_name=f"{name}（{unit}）",
+            verbose_name=with_unit(name, unit),
             empty_values=(),
             attrs={"th": {"class": "num"}, "td": {"class": td_class, "title": td_title}},
             **kwargs,
@@ -230,7 +230,7 @@ class NoteColumn(tables.Column):
             for text in (value.missing_reason, value.note, *(s.note for s in value.sources if s.disclosure_id is None)):
                 if text and (key, text) not in seen and text not in {t for _k, t in seen}:
                     seen.add((key, text))
-                    out.append(f"{self.names[key]}：{text}")
+                    out.append(labelled(self.names[key], text))
         return out
 
     def fast_value(self, table, name, record):
@@ -246,7 +246,7 @@ class NoteColumn(tables.Column):
         return format_html('<ul class="notes">{}</ul>', format_html_join("", "<li>{}</li>", ((n,) for n in notes)))
 
     def value(self, value):
-        return "；".join(self.notes(value))
+        return listed(self.notes(value))
 
 
 def _document_url(record) -> str:
@@ -350,23 +350,10 @@ class IndicatorRowTable(FastBodyMixin, tables.Table):
         return IndicatorColumn(indicator, orderable=False)
 
     def render_kind(self, value, record=None):
-        return document_kind(value)
+        return value.kind_label
 
     def value_kind(self, value, record=None):
-        return document_kind(value)
-
-
-# Each scope and kind named whole ("Department budget"), not its two labels run together.
-DOCUMENT_KINDS = {
-    ("department", "budget"): _("部门预算"),
-    ("department", "final"): _("部门决算"),
-    ("unit", "budget"): _("单位预算"),
-    ("unit", "final"): _("单位决算"),
-}
-
-
-def document_kind(document) -> str:
-    return str(DOCUMENT_KINDS.get((document.scope, document.kind), f"{document.scope} {document.kind}"))
+        return value.kind_label
 
 
 def _percent(value) -> str:
@@ -436,4 +423,4 @@ class BureauSearchTable(FastBodyMixin, tables.Table):
         super().__init__(*args, **kwargs)
 
     def value_documents(self, value):
-        return "；".join(str(d) for d in value)
+        return listed(value)

@@ -87,6 +87,14 @@ class BureauAlias(models.Model):
         return self.name
 
 
+DOCUMENT_KINDS = {
+    ("department", "budget"): _("部门预算"),
+    ("department", "final"): _("部门决算"),
+    ("unit", "budget"): _("单位预算"),
+    ("unit", "final"): _("单位决算"),
+}
+
+
 class Disclosure(models.Model):
     class Kind(models.TextChoices):
         BUDGET = "budget", _("预算")
@@ -156,11 +164,12 @@ class Disclosure(models.Model):
     @property
     def label(self) -> str:
         """'2023年部门预算' / '2023 Department budget': year, scope and kind, readable in either language."""
-        return _("%(year)s年%(scope)s%(kind)s") % {
-            "year": self.fiscal_year,
-            "scope": self.get_scope_display(),
-            "kind": self.get_kind_display(),
-        }
+        return _("%(year)s年%(kind)s") % {"year": self.fiscal_year, "kind": self.kind_label}
+
+    @property
+    def kind_label(self) -> str:
+        """部门预算 / "Department budget": scope and kind named whole, not two labels run together."""
+        return str(DOCUMENT_KINDS.get((self.scope, self.kind), f"{self.scope} {self.kind}"))
 
     @property
     def year_kind(self) -> str:
