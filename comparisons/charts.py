@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from disclosures.models import Bureau
 
-from .formatting import display_unit, number, show
+from .formatting import display_unit, labelled, number, show, with_unit
 from .indicators import Indicator
 from .pages import Distribution, FunctionalItem, groups_of, row_group
 from .selectors import IndicatorRow
@@ -77,7 +77,7 @@ def _bureau_label(row: IndicatorRow) -> str:
     # Two publishers in one county (the bureau and its insurance agency) must not share a bar or a line.
     if bureau.kind == Bureau.Kind.BUREAU:
         return bureau.region.name
-    return f"{bureau.region.name}（{bureau.get_kind_display()}）"
+    return with_unit(bureau.region.name, bureau.get_kind_display())
 
 
 def _first_url(value) -> str:
@@ -234,7 +234,7 @@ def grouped_chart(*, chart_id: str, rows: list[IndicatorRow], indicator: Indicat
             value = row.values.get(indicator.key)
             if value is None or value.missing:
                 if value is not None:
-                    not_drawn.append(f"{_bureau_label(row)}（{group.label}）：{value.missing_reason}")
+                    not_drawn.append(labelled(with_unit(_bureau_label(row), group.label), value.missing_reason))
                 continue
             shown = show(value.value, value.unit)
             xs.append(_bureau_label(row))

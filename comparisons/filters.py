@@ -33,7 +33,7 @@ class BureauFilter(django_filters.ModelMultipleChoiceFilter):
 
 
 def _name(indicator) -> str:
-    return getattr(indicator, "name", indicator.name_zh)
+    return indicator.name
 
 
 class CompareFilter(django_filters.FilterSet):

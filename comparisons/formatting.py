@@ -81,3 +81,20 @@ def number(value: Decimal | None, unit: str) -> Decimal | None:
 def detail_unit(kind: str) -> str:
     """The unit `show`/`number` take for a Detail kind."""
     return DETAIL_UNITS.get(kind, kind)
+
+
+# Punctuation is part of a sentence: each language writes its own (English has no （） or ：), so labels and units are
+# put together by translated patterns, never by Chinese marks in the code.
+def with_unit(name, unit) -> str:
+    """机关运行经费（万元） / "Running costs (10k yuan)"."""
+    return _("%(name)s（%(unit)s）") % {"name": name, "unit": unit}
+
+
+def labelled(label, text) -> str:
+    """机关运行经费：原因 / "Running costs: reason"."""
+    return _("%(label)s：%(text)s") % {"label": label, "text": text}
+
+
+def listed(items) -> str:
+    """Items joined with a semicolon: "；" in Chinese, "; " in English."""
+    return str(_("；")).join(str(item) for item in items)

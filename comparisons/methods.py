@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.functional import Promise
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext, override
 from django.utils.translation import gettext_lazy as _
 
 from disclosures.parsing.codes import standard_name
@@ -134,12 +135,17 @@ def _english() -> bool:
     return (get_language() or "").startswith("en")
 
 
+def _other_language(msgid: str) -> str:
+    """The name in the other language, shown beside it on the methods page."""
+    with override(settings.LANGUAGE_CODE if _english() else "en"):
+        return gettext(msgid)
+
+
 def indicator_method(indicator: Indicator) -> IndicatorMethod:
-    english = _english()
     return IndicatorMethod(
         indicator=indicator,
-        name=indicator.name_en if english else indicator.name_zh,
-        other_name=indicator.name_zh if english else indicator.name_en,
+        name=indicator.name,
+        other_name=_other_language(indicator.title),
         codes=[CodeLabel(code, standard_name(code) or "") for code in indicator.codes],
         figures=[(key, FIGURE_LABELS.get(key, key)) for key in indicator.figures],
         unit_label=UNIT_LABELS.get(indicator.unit, indicator.unit),
@@ -148,13 +154,12 @@ def indicator_method(indicator: Indicator) -> IndicatorMethod:
 
 def methods_describe() -> MethodsPage:
     """The methods page, in the active language: indicators grouped as the pages group them, then the references."""
-    english = _english()
     groups = []
-    for key, (name_zh, name_en) in GROUPS.items():
+    for key, heading in GROUPS.items():
         members = [indicator_method(i) for i in REGISTRY if i.group == key]
         if members:
-            groups.append(MethodGroup(key=key, name=name_en if english else name_zh, indicators=members))
+            groups.append(MethodGroup(key=key, name=gettext(heading), indicators=members))
     ungrouped = [indicator_method(i) for i in REGISTRY if i.group not in GROUPS]
     if ungrouped:
-        groups.append(MethodGroup(key="other", name="Other" if english else "其他", indicators=ungrouped))
+        groups.append(MethodGroup(key="other", name=gettext("其他"), indicators=ungrouped))
     return MethodsPage(groups=groups, general_caveats=GENERAL_CAVEATS, reference=reference_rows())

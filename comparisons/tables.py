@@ -16,7 +16,7 @@ from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from .formatting import detail_unit, display_unit, number, show
+from .formatting import detail_unit, display_unit, labelled, listed, number, show, with_unit
 from .indicators import Indicator, IndicatorValue
 from .pages import Detail
 from .vocabulary import DetailKind
@@ -114,7 +114,7 @@ def _value_of(record, key: str) -> IndicatorValue | None:
 
 
 def _source_title(value: IndicatorValue) -> str:
-    return "；".join(filter(None, (str(s.label) for s in value.sources)))
+    return listed(filter(None, (str(s.label) for s in value.sources)))
 
 
 class IndicatorColumn(tables.Column):
@@ -124,7 +124,7 @@ class IndicatorColumn(tables.Column):
         self.indicator = indicator
         key = indicator.key
         unit = display_unit(indicator.unit)
-        name = getattr(indicator, "name", indicator.name_zh)
+        name = indicator.name
 
         def td_title(record):
             value = _value_of(record, key)
@@ -142,7 +142,7 @@ class IndicatorColumn(tables.Column):
         super().__init__(
             accessor=tables.A(f"values__{key}"),
             order_by=ordered_by or (f"values__{key}__value",),
-            verbose_name=f"{name}（{unit}）",
+            verbose_name=with_unit(name, unit),
             empty_values=(),
             attrs={"th": {"class": "num"}, "td": {"class": td_class, "title": td_title}},
             **kwargs,
@@ -244,7 +244,7 @@ class NoteColumn(tables.Column):
             for text in (value.missing_reason, value.note, *(s.note for s in value.sources if s.disclosure_id is None)):
                 if text and (key, text) not in seen and text not in {t for _k, t in seen}:
                     seen.add((key, text))
-                    out.append(f"{self.names[key]}：{text}")
+                    out.append(labelled(self.names[key], text))
         return out
 
     def fast_value(self, table, name, record):
@@ -260,7 +260,7 @@ class NoteColumn(tables.Column):
         return format_html('<ul class="notes">{}</ul>', format_html_join("", "<li>{}</li>", ((n,) for n in notes)))
 
     def value(self, value):
-        return "；".join(self.notes(value))
+        return listed(self.notes(value))
 
 
 def _document_url(record) -> str:
@@ -352,7 +352,7 @@ class IndicatorRowTable(FastBodyMixin, tables.Table):
     ):
         if table_id:
             kwargs.setdefault("attrs", {"class": "data sortable", "id": table_id})
-        names = {i.key: getattr(i, "name", i.name_zh) for i in indicators}
+        names = {i.key: i.name for i in indicators}
         extra = [(f"ind_{i.key}", self.indicator_column(i, ranked_by)) for i in indicators]
         extra += [
             (f"det_{d.indicator}_{d.key}", DetailColumn(d, orderable=not ranked_by))
@@ -388,10 +388,10 @@ class IndicatorRowTable(FastBodyMixin, tables.Table):
         return IndicatorColumn(indicator, orderable=False)
 
     def render_kind(self, value, record=None):
-        return f"{value.get_scope_display()}{value.get_kind_display()}"
+        return value.kind_label
 
     def value_kind(self, value, record=None):
-        return f"{value.get_scope_display()}{value.get_kind_display()}"
+        return value.kind_label
 
 
 def _percent(value) -> Decimal | None:
@@ -470,4 +470,4 @@ class BureauSearchTable(FastBodyMixin, tables.Table):
         super().__init__(*args, **kwargs)
 
     def value_documents(self, value):
-        return "；".join(str(d) for d in value)
+        return listed(value)

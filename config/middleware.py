@@ -13,20 +13,6 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-class ChineseFirstMiddleware:
-    """Drop the browser's Accept-Language so LocaleMiddleware decides by the language cookie, else zh-hans.
-
-    A finance-bureau PC often runs an English browser; the site's users still read Chinese first.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
-        return self.get_response(request)
-
-
 class RejectNulMiddleware:
     """A NUL character in the query string is never a real search; PostgreSQL refuses it with a 500."""
 

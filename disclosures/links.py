@@ -3,16 +3,18 @@
 from functools import lru_cache
 
 from django.urls import get_script_prefix, reverse
+from django.utils.translation import get_language
 
 _PLACEHOLDER = 987654321
 
 
 @lru_cache(maxsize=8)
-def _document_url_pattern(prefix: str) -> str:
-    # Reversed once per script prefix: a table or chart of thousands of figures links each one (reverse() is slow).
+def _document_url_pattern(prefix: str, language: str | None) -> str:
+    # Reversed once per script prefix and language (/documents/… in Chinese, /en/documents/… in English): a table or
+    # chart of thousands of figures links each one (reverse() is slow).
     return reverse("disclosure_detail", args=[_PLACEHOLDER]).replace(str(_PLACEHOLDER), "{}")
 
 
 def source_line_url(disclosure_id: int, line: int | None = None) -> str:
     anchor = f"#L{line}" if line else ""
-    return _document_url_pattern(get_script_prefix()).format(int(disclosure_id)) + anchor
+    return _document_url_pattern(get_script_prefix(), get_language()).format(int(disclosure_id)) + anchor

@@ -89,6 +89,14 @@ class BureauAlias(models.Model):
         return self.name
 
 
+DOCUMENT_KINDS = {
+    ("department", "budget"): _("部门预算"),
+    ("department", "final"): _("部门决算"),
+    ("unit", "budget"): _("单位预算"),
+    ("unit", "final"): _("单位决算"),
+}
+
+
 class Disclosure(models.Model):
     Kind = vocabulary.Kind
     Scope = vocabulary.Scope
@@ -153,11 +161,12 @@ class Disclosure(models.Model):
     @property
     def label(self) -> str:
         """'2023年部门预算' / '2023 Department budget': year, scope and kind, readable in either language."""
-        return _("%(year)s年%(scope)s%(kind)s") % {
-            "year": self.fiscal_year,
-            "scope": self.get_scope_display(),
-            "kind": self.get_kind_display(),
-        }
+        return _("%(year)s年%(kind)s") % {"year": self.fiscal_year, "kind": self.kind_label}
+
+    @property
+    def kind_label(self) -> str:
+        """部门预算 / "Department budget": scope and kind named whole, not two labels run together."""
+        return str(DOCUMENT_KINDS.get((self.scope, self.kind), f"{self.scope} {self.kind}"))
 
     @property
     def year_kind(self) -> str:
@@ -280,6 +289,10 @@ class CheckResult(models.Model):
     )
     severity = models.CharField(_("级别"), max_length=16, choices=Severity.choices)
     code = models.CharField(_("检查项"), max_length=64)
+    # The sentence and its parameters (disclosures/parsing/wording.py): worded in the reader's language when shown.
+    # Rows stored before findings had parameters keep only their Chinese message.
+    finding = models.CharField(_("结果代码"), max_length=64, blank=True, default="")
+    params = models.JSONField(_("参数"), null=True, blank=True)
     message = models.TextField(_("说明"))
     lines = models.JSONField(_("涉及行号"), default=list)
 
@@ -289,7 +302,14 @@ class CheckResult(models.Model):
         ordering = ["disclosure", "id"]
 
     def __str__(self) -> str:
-        return self.message
+        return self.text
+
+    @property
+    def text(self) -> str:
+        """The finding in the active language (the stored Chinese message for rows without parameters)."""
+        from .findings import finding_text
+
+        return finding_text(self.finding, self.params, fallback=self.message)
 
 
 class DataVersion(models.Model):

@@ -312,7 +312,7 @@ class IndicatorFilterSet(ApiFilterSet):
         kind=gettext_lazy("指标代码，逗号分隔"),
         help_text=gettext_lazy("指标代码，可用逗号分隔多个；不填则给出全部指标。"),
         example="contribution_per_insured",
-        choices=[(i.key, i.name_zh) for i in REGISTRY],
+        choices=[(i.key, i.title) for i in REGISTRY],
     )
     year = year_filter()
     kind = kind_filter()

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, override
 
 from comparisons.indicators import BY_KEY, IndicatorValue, SourceRef
 from disclosures.links import source_line_url
@@ -180,13 +180,18 @@ def source_json(request: HttpRequest, ref: SourceRef) -> dict:
     }
 
 
+def english_name(indicator) -> str:
+    with override("en"):
+        return indicator.name
+
+
 def indicator_value_json(request: HttpRequest, value: IndicatorValue) -> dict:
     indicator = BY_KEY[value.indicator]
     reason = (value.missing_reason or _("未说明原因。")) if value.value is None else None
     return {
         "indicator": value.indicator,
-        "name": indicator.name_zh,
-        "name_en": indicator.name_en,
+        "name": indicator.title,
+        "name_en": english_name(indicator),
         "unit": value.unit,
         "value": decimal_string(value.value),
         "missing_reason": str(reason) if reason is not None else None,

@@ -60,8 +60,7 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
 
 INDICATOR = Indicator(
     key="administrative_operation",
-    name_zh="行政运行",
-    name_en="Administrative operation (2101501)",
+    title=gettext_noop("行政运行"),
     definition=gettext_lazy(
         "功能分类 2101501 行政运行：医保局自身运转的支出，含人员工资和公用经费。"
         "经办机构（事业单位）记在 2101550 事业运行，按此列示并注明；"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from comparisons.vocabulary import Unit
 
@@ -22,8 +22,7 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
 
 INDICATOR = Indicator(
     key="administrative_operation_per_staff",
-    name_zh="人均行政运行支出",
-    name_en="Administrative operation per staff member",
+    title=gettext_noop("人均行政运行支出"),
     definition=gettext_lazy("行政运行除以文件写明的单位人数（实有人数优先，否则编制人数，并注明）。"),
     formula=gettext_lazy("行政运行 ÷ 单位人数"),
     unit=Unit.PER_HEAD,

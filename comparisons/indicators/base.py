@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext, gettext_noop
 
 from comparisons.formatting import amounts_words
 from disclosures.links import source_line_url
@@ -140,8 +140,7 @@ class IndicatorValue:
 @dataclass(frozen=True)
 class Indicator:
     key: str
-    name_zh: str
-    name_en: str
+    title: str  # the name: a msgid (Chinese), marked with gettext_noop; `name` gives it in the reader's language
     definition: str
     formula: str
     unit: str  # "元" (stored money, shown in 万元), "元/人" per head, "%" share
@@ -159,8 +158,8 @@ class Indicator:
 
     @property
     def name(self) -> str:
-        """The name in the active language (the declarations carry both)."""
-        return self.name_en if get_language_code().startswith("en") else self.name_zh
+        """The name in the active language."""
+        return gettext(self.title)
 
     def value(self, facts: DocumentFacts) -> IndicatorValue:
         return self.compute(facts)
@@ -170,10 +169,6 @@ class Indicator:
 
     def found(self, value: Decimal, sources: tuple[SourceRef, ...], **kwargs) -> IndicatorValue:
         return IndicatorValue(self.key, value, self.unit, sources=sources, version=self.version, **kwargs)
-
-
-def get_language_code() -> str:
-    return get_language() or ""
 
 
 def per_head(amount: Decimal, people: Decimal) -> Decimal:
@@ -188,12 +183,12 @@ def share(part: Decimal, whole: Decimal) -> Decimal:
 
 # --- Declarations shared by the indicator modules ---
 
-GROUPS: dict[str, tuple[str, str]] = {
-    # key -> (Chinese, English) heading; the methods page and the pages group indicators by it.
-    "contribution": ("城乡居民医保财政补助", "Contribution to the residents' insurance fund"),
-    "assistance": ("医疗救助", "Medical assistance"),
-    "running": ("行政运行成本", "Administrative running costs"),
-    "budget": ("收支规模与结构", "Size and structure of the budget"),
+GROUPS: dict[str, str] = {
+    # key -> heading (a msgid); the methods page and the pages group indicators by it.
+    "contribution": gettext_noop("城乡居民医保财政补助"),
+    "assistance": gettext_noop("医疗救助"),
+    "running": gettext_noop("行政运行成本"),
+    "budget": gettext_noop("收支规模与结构"),
 }
 
 

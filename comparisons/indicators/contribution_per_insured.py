@@ -77,8 +77,7 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
 
 INDICATOR = Indicator(
     key="contribution_per_insured",
-    name_zh="每名城乡居民参保人的县级财政补助",
-    name_en="County contribution per insured resident",
+    title=gettext_noop("每名城乡居民参保人的县级财政补助"),
     definition=gettext_lazy(
         "县级财政对城乡居民医保基金的补助（2101202）除以同一文件写明的城乡居民参保人数；"
         "文件未写明时，用工作人员为该地区、该年度录入的参保人数（注明来源）；两者都没有时显示为缺失并说明原因。"

@@ -28,8 +28,7 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
 
 INDICATOR = Indicator(
     key="county_contribution",
-    name_zh="县级财政对城乡居民医保基金的补助",
-    name_en="County contribution to the residents' insurance fund",
+    title=gettext_noop("县级财政对城乡居民医保基金的补助"),
     definition=gettext_lazy("本级财政安排的对城乡居民基本医疗保险基金的补助，即功能分类科目 2101202 的合计数。"),
     formula=gettext_lazy("2101202 合计"),
     unit=Unit.MONEY,

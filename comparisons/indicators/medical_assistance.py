@@ -86,8 +86,7 @@ def _split(facts: DocumentFacts) -> tuple[dict, tuple]:
 
 INDICATOR = Indicator(
     key="medical_assistance",
-    name_zh="医疗救助支出",
-    name_en="Medical assistance",
+    title=gettext_noop("医疗救助支出"),
     definition=gettext_lazy(
         "医疗救助（功能分类 21013）的合计数；文件未列出类合计时，按其下各项（2101301 城乡医疗救助等）相加，并注明。"
         "文件写明资金来源时，另列中央、省级、县级资金。"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from comparisons.vocabulary import Unit
 
@@ -23,8 +23,7 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
 
 INDICATOR = Indicator(
     key="medical_assistance_per_insured",
-    name_zh="每名城乡居民参保人的医疗救助支出",
-    name_en="Medical assistance per insured resident",
+    title=gettext_noop("每名城乡居民参保人的医疗救助支出"),
     definition=gettext_lazy(
         "医疗救助支出（21013）除以城乡居民参保人数；参保人数取自同一文件，文件未写明时用工作人员录入的该地区该年度人数。"
     ),

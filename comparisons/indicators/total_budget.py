@@ -35,8 +35,7 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
 
 INDICATOR = Indicator(
     key="total_budget",
-    name_zh="支出总额",
-    name_en="Total spending",
+    title=gettext_noop("支出总额"),
     definition=gettext_lazy(
         "文件的支出合计：预算文件为当年预算支出总额，决算文件为当年支出决算总额。取支出总表的合计行；"
         "决算只有文字时取文字说明中的数。文字说明中与表格不同的总额在备注中列出。"

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('comparisons', '0003_ranked_index_covers_region'),
-        ('disclosures', '0006_denominators_moved_to_comparisons'),
+        ('disclosures', '0007_denominators_moved_to_comparisons'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,6 +1,7 @@
 """Template helpers that format indicator values. No queries: the views hand the templates everything they show."""
 
 from django import template
+from django.utils.translation import gettext as _
 
 from comparisons.formatting import display_unit, show
 from comparisons.indicators import BY_KEY
@@ -39,6 +40,12 @@ def indicator_value(value):
 @register.filter
 def indicator_unit(unit):
     return display_unit(unit)
+
+
+@register.filter
+def name_with_unit(indicator) -> str:
+    """机关运行经费（万元） / "Running costs (10k yuan)": one sentence, each language with its own brackets."""
+    return _("%(name)s（%(unit)s）") % {"name": indicator.name, "unit": display_unit(indicator.unit)}
 
 
 @register.filter

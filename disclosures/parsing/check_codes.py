@@ -7,6 +7,7 @@ from .check_findings import Findings
 from .codes import FUNCTIONAL, standard_name
 from .text import is_abbreviation
 from .types import Classification, ParsedLine, ParsedTable, ParseResult, Problem, Severity
+from .wording import FindingCode
 
 # Where a medical-security bureau books its own running costs.
 OWN_CLASS = "21015"
@@ -66,15 +67,12 @@ def check_code_names(result: ParseResult, findings: Findings) -> None:
         if standard is not None:
             if names_agree(printed, standard):
                 continue
-            message = (
-                f"{where(line, table)}编码 {line.code} 的名称为「{_bare(printed)}」，"
-                f"而该编码的标准名称是「{standard}」：编码与名称不符。"
-            )
+            params = {"where": where(line, table), "code": line.code, "printed": _bare(printed), "standard": standard}
             findings.add(
                 ("code_name", line.code, _bare(printed)),
                 Severity.WARNING,
-                "code_name",
-                message,
+                FindingCode.CODE_NAME,
+                params,
                 line.source_lines,
                 place=place,
             )
@@ -82,15 +80,12 @@ def check_code_names(result: ParseResult, findings: Findings) -> None:
             meant = _standard_code_for(line.code, printed)
             if meant is None:
                 continue
-            message = (
-                f"{where(line, table)}「{_bare(printed)}」的编码印为 {line.code}，"
-                f"功能分类科目编码应为3、5或7位，标准编码是 {meant}。"
-            )
+            params = {"where": where(line, table), "printed": _bare(printed), "code": line.code, "standard_code": meant}
             findings.add(
                 ("code_length", line.code, meant),
                 Severity.WARNING,
-                "code_name",
-                message,
+                FindingCode.CODE_LENGTH,
+                params,
                 line.source_lines,
                 place=place,
             )
@@ -113,19 +108,22 @@ def check_unexpected_class(result: ParseResult, findings: Findings) -> None:
             continue
         section = line.code[:5]
         group = line.code[:3]
-        where_booked = "、".join(f"{c} {FUNCTIONAL[c]}" for c in (group, section) if c in FUNCTIONAL) or section
+        where_booked = [f"{c} {FUNCTIONAL[c]}" for c in (group, section) if c in FUNCTIONAL] or section
         same_class = group == OWN_CLASS[:3]
-        message = (
-            f"{where(line, tables.get(line.table))}「{item}」编码为 {line.code}（列在{where_booked}下）；"
-            f"医疗保障部门的{item}{'通常' if same_class else '应'}列在 {OWN_CLASS} 医疗保障管理事务下。"
-        )
+        params = {
+            "where": where(line, tables.get(line.table)),
+            "item": item,
+            "code": line.code,
+            "booked": where_booked,
+            "own": OWN_CLASS,
+        }
         # Another 款 of 卫生健康 may be deliberate; another 类 puts the bureau's own running costs out of sight.
         severity = Severity.INFO if same_class else Severity.WARNING
         findings.add(
             ("unexpected_class", line.code),
             severity,
-            "unexpected_class",
-            message,
+            FindingCode.UNEXPECTED_CLASS_USUALLY if same_class else FindingCode.UNEXPECTED_CLASS,
+            params,
             line.source_lines,
             place=table_name(tables.get(line.table), line.table),
         )

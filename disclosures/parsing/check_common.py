@@ -7,17 +7,18 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from .types import Classification, ParsedLine, ParsedTable, ParseResult, Problem, Severity
+from .wording import FindingCode, amount, gettext_noop, phrase, term
 
 # 0.01万元: differences up to this are rounding, reported as information.
 ROUNDING = Decimal(100)
 _STEPS = (Decimal(100), Decimal(10), Decimal(1), Decimal("0.1"), Decimal("0.01"))
 
 COLUMN_LABELS = {
-    "total": "合计",
-    "basic": "基本支出",
-    "project": "项目支出",
-    "personnel": "人员经费",
-    "public": "公用经费",
+    "total": gettext_noop("合计"),
+    "basic": gettext_noop("基本支出"),
+    "project": gettext_noop("项目支出"),
+    "personnel": gettext_noop("人员经费"),
+    "public": gettext_noop("公用经费"),
 }
 
 _NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十百零〇\d]+[)）、.．]?\s*")
@@ -44,26 +45,18 @@ def worst(severities: Iterable[Severity]) -> Severity:
     return max(severities, key=order.index, default=Severity.INFO)
 
 
-def money(value: Decimal, unit: str | None) -> str:
-    """An amount in 元 written in the unit it was published in: 37982500 -> '3798.25万元'."""
-    if unit == "元":
-        text = f"{value.normalize():f}"
-        if "." in text:
-            whole, frac = text.split(".")
-            return f"{int(whole):,}.{frac}元"
-        return f"{int(value):,}元"
-    wan = (value / Decimal(10000)).normalize()
-    text = f"{wan:f}"
-    decimals = len(text.split(".")[1]) if "." in text else 0
-    return f"{wan:.{max(2, decimals)}f}万元"
+def money(value: Decimal, unit: str | None) -> dict:
+    """An amount in 元, to be written in the unit it was published in: 37982500 -> '3798.25万元' (wording.py)."""
+    return amount(value, unit)
 
 
-def difference(a: Decimal, b: Decimal, unit: str | None) -> str:
-    return f"相差{money(abs(a - b), unit)}"
+def difference(a: Decimal, b: Decimal, unit: str | None) -> dict:
+    return phrase("difference", amount=amount(abs(a - b), unit))
 
 
-def column_label(key: str) -> str:
-    return COLUMN_LABELS.get(key, key)
+def column_label(key: str) -> dict | str:
+    """Our label of a standard column (translated); another column keeps the header the table prints."""
+    return term(COLUMN_LABELS[key]) if key in COLUMN_LABELS else key
 
 
 def table_unit(table: ParsedTable | None, result: ParseResult) -> str:
@@ -75,18 +68,23 @@ def figure_unit(result: ParseResult) -> str:
     return result.meta.prose_unit or "万元"
 
 
-def table_name(table: ParsedTable | None, key: str) -> str:
+def table_name(table: ParsedTable | None, key: str) -> dict:
     if table is not None and table.title.strip():
-        return f"《{table.title.strip()}》"
-    return "说明中的" if key == "narrative" else f"表 {key}"
+        return phrase("table", title=table.title.strip())
+    return phrase("table.prose") if key == "narrative" else phrase("table.key", key=key)
 
 
-def where(line: ParsedLine, table: ParsedTable | None) -> str:
+def where(line: ParsedLine, table: ParsedTable | None) -> dict:
     first = line.source_lines[0] if line.source_lines else None
-    at = f"第{first}行" if first else ""
     if line.table == "narrative" or line.from_narrative:
-        return f"说明{at}"
-    return f"{table_name(table, line.table)}{at}"
+        return phrase("where.prose_line", line=str(first)) if first else phrase("where.prose")
+    name = table_name(table, line.table)
+    return phrase("where.table_line", table=name, line=str(first)) if first else name
+
+
+def where_row(line: ParsedLine, table: ParsedTable | None) -> dict:
+    """A row and where it is: 《表》第12行「2101202 …」."""
+    return phrase("row", where=where(line, table), row=row_label(line))
 
 
 def row_label(line: ParsedLine) -> str:
@@ -98,8 +96,8 @@ def is_total(line: ParsedLine) -> bool:
     return line.row_kind == "total"
 
 
-def problem(severity: Severity, code: str, message: str, lines: Iterable[int]) -> Problem:
-    return Problem(severity=severity, code=code, message=message, lines=tuple(sorted({n for n in lines if n})))
+def problem(severity: Severity, finding: FindingCode, params: dict, lines: Iterable[int]) -> Problem:
+    return Problem(severity=severity, finding=finding, params=params, lines=tuple(sorted({n for n in lines if n})))
 
 
 # Code shapes of each classification: a row of another shape (a unit code such as "685") is not part of the tree.

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from .check_common import column_label, money, problem, row_label, table_name, table_unit
 from .types import ParsedLine, ParsedTable, ParseResult, Problem, Severity
+from .wording import FindingCode, joined, numbers, phrase
 
 # 1,000亿元: far above the whole budget of any county's medical-insurance bureau (a few 亿元 at most).
 PLAUSIBLE_YUAN = Decimal(10) ** 11
@@ -32,9 +33,8 @@ def _printing(line: ParsedLine, tables: list[ParsedTable]) -> ParsedTable | None
     return next((t for t in candidates if t.start_line <= first <= t.end_line), candidates[0] if candidates else None)
 
 
-def _lines_text(numbers: list[int]) -> str:
-    shown = "、".join(str(n) for n in numbers[:SHOWN])
-    return f"第 {shown}{' 等' if len(numbers) > SHOWN else ''} 行"
+def _lines_text(lines: list[int]) -> dict:
+    return phrase("lines.more" if len(lines) > SHOWN else "lines", lines=numbers(lines[:SHOWN]))
 
 
 def repeated_rows(result: ParseResult) -> list[Problem]:
@@ -48,18 +48,22 @@ def repeated_rows(result: ParseResult) -> list[Problem]:
     problems = []
     for lines in groups.values():
         # Side-by-side blocks print one label several times on one source line: that is one row, not a repeat.
-        numbers = sorted({min(line.source_lines) for line in lines if line.source_lines})
-        if len(numbers) < 3:
+        printed_at = sorted({min(line.source_lines) for line in lines if line.source_lines})
+        if len(printed_at) < 3:
             continue
         first = lines[0]
         table = _printing(first, result.tables)
         problems.append(
             problem(
                 Severity.WARNING,
-                "repeated_rows",
-                f"{table_name(table, first.table)}中“{row_label(first)}”同样的一行出现了 {len(numbers):,} 次"
-                f"（{_lines_text(numbers)}）：合计和指标只算一次，原文的每一行都保留。",
-                numbers[:SHOWN],
+                FindingCode.REPEATED_ROWS,
+                {
+                    "table": table_name(table, first.table),
+                    "row": row_label(first),
+                    "count": f"{len(printed_at):,}",
+                    "lines": _lines_text(printed_at),
+                },
+                printed_at[:SHOWN],
             )
         )
     return problems
@@ -72,6 +76,18 @@ def _codes(lines: list[ParsedLine]) -> dict[str, ParsedLine]:
         if key:
             by_code.setdefault(key, line)
     return by_code
+
+
+def _conflict(a: ParsedLine, b: ParsedLine, column: str, unit: str) -> dict:
+    return phrase(
+        "conflict",
+        row=row_label(a),
+        column=column_label(column),
+        first=money(a.amounts[column], unit),
+        first_line=str(min(a.source_lines)),
+        second=money(b.amounts[column], unit),
+        second_line=str(min(b.source_lines)),
+    )
 
 
 def duplicate_tables(result: ParseResult) -> list[Problem]:
@@ -101,31 +117,26 @@ def duplicate_tables(result: ParseResult) -> list[Problem]:
                 for column in sorted(a.amounts.keys() & b.amounts.keys()):
                     if a.amounts[column] != b.amounts[column]:
                         conflicts.append((a, b, column))
-            where = f"第 {first.start_line} 行和第 {other.start_line} 行"
+            params = {
+                "table": table_name(first, first.key),
+                "where": phrase("lines.two", first=str(first.start_line), second=str(other.start_line)),
+            }
             if conflicts:
-                described = "；".join(
-                    f"“{row_label(a)}”{column_label(column)} {money(a.amounts[column], unit)}"
-                    f"（第 {min(a.source_lines)} 行）与 {money(b.amounts[column], unit)}（第 {min(b.source_lines)} 行）"
-                    for a, b, column in conflicts[:3]
-                )
-                more = f"等 {len(conflicts)} 处" if len(conflicts) > 3 else ""
+                params["conflicts"] = joined([_conflict(a, b, column, unit) for a, b, column in conflicts[:3]], "；")
+                params["more"] = phrase("more.places", count=str(len(conflicts))) if len(conflicts) > 3 else ""
                 lines = [n for a, b, _c in conflicts[:SHOWN] for n in (min(a.source_lines), min(b.source_lines))]
                 problems.append(
                     problem(
                         Severity.WARNING,
-                        "duplicate_table",
-                        f"{table_name(first, first.key)}印了两次（{where}起），数字不同：{described}{more}。"
-                        "页面上的合计和指标取第一次印的数字。",
+                        FindingCode.DUPLICATE_TABLE,
+                        params,
                         [first.start_line, other.start_line, *lines],
                     )
                 )
             else:
                 problems.append(
                     problem(
-                        Severity.INFO,
-                        "duplicate_table",
-                        f"{table_name(first, first.key)}印了两次（{where}起），数字相同：合计和指标只算一次。",
-                        [first.start_line, other.start_line],
+                        Severity.INFO, FindingCode.DUPLICATE_TABLE_SAME, params, [first.start_line, other.start_line]
                     )
                 )
     return problems
@@ -137,28 +148,20 @@ def implausible_amounts(result: ParseResult) -> list[Problem]:
         columns = [(column, value) for column, value in line.amounts.items() if abs(value) >= PLAUSIBLE_YUAN]
         if columns:
             unit = table_unit(_printing(line, result.tables), result)
-            amounts = "、".join(f"{column_label(column)} {money(value, unit)}" for column, value in columns)
-            problems.append(
-                problem(
-                    Severity.WARNING,
-                    "implausible_amount",
-                    f"“{row_label(line)}”的{amounts}超出任何县级医保部门预算的可能（1,000 亿元以上）："
-                    "可能是两个数字被提取成了一个，或单位有误。",
-                    line.source_lines,
-                )
-            )
+            amounts = [
+                phrase("column.amount", column=column_label(column), amount=money(value, unit))
+                for column, value in columns
+            ]
+            params = {"row": row_label(line), "amounts": amounts}
+            problems.append(problem(Severity.WARNING, FindingCode.IMPLAUSIBLE_AMOUNT, params, line.source_lines))
     for figure in result.figures:
         limit = PLAUSIBLE_PEOPLE if figure.key in COUNTS else PLAUSIBLE_YUAN
         if abs(figure.value) >= limit:
-            what = f"{figure.value:,.0f} 人" if figure.key in COUNTS else money(figure.value, "万元")
-            problems.append(
-                problem(
-                    Severity.WARNING,
-                    "implausible_amount",
-                    f"文中的“{figure.label or figure.key}” {what} 超出任何一个县的可能：可能是提取错误。",
-                    [figure.line],
-                )
+            what = (
+                phrase("people", count=f"{figure.value:,.0f}") if figure.key in COUNTS else money(figure.value, "万元")
             )
+            params = {"figure": figure.label or figure.key, "value": what}
+            problems.append(problem(Severity.WARNING, FindingCode.IMPLAUSIBLE_FIGURE, params, [figure.line]))
     return problems
 
 

@@ -7,6 +7,7 @@ from .check_findings import Findings
 from .figure_text import clean_prose
 from .meta_publisher import heading_bodies, placeholder_names
 from .types import ParseResult, Problem, Severity
+from .wording import FindingCode, numbers, phrase
 
 
 def run(result: ParseResult, lines: list[str] | None = None) -> list[Problem]:
@@ -19,21 +20,16 @@ def run(result: ParseResult, lines: list[str] | None = None) -> list[Problem]:
         for name, _ in sorted(placeholders, key=lambda p: len(p[0])):
             if not any(name.endswith(shorter) for shorter in unique):
                 unique.append(name)
-        names = "、".join(f"“{name}”" for name in unique)
         shown = [at[i - 1] for _, i in placeholders]
-        where = "、".join(map(str, shown[:5]))
-        message = f"标题或表头中有未填写的单位名称 {names}（第{where}行）：像是模板里留下的占位文字。"
-        findings.add(("placeholder",), Severity.WARNING, "placeholder_name", message, shown)
+        params = {"names": [phrase("quoted", text=name) for name in unique], "lines": numbers(shown[:5])}
+        findings.add(("placeholder",), Severity.WARNING, FindingCode.PLACEHOLDER_NAME, params, shown)
     own = {result.meta.publisher, *result.meta.other_names} - {None}
     if own:
         foreign = [(name, at[i - 1]) for name, i in heading_bodies(cleaned) if not _same_body(name, own)]
         for name in dict.fromkeys(name for name, _ in foreign):
             shown = [n for other, n in foreign if other == name]
-            message = (
-                f"第{'、'.join(map(str, shown[:5]))}行的标题或表头写的是“{name}”，而这份文件的发布单位是"
-                f"“{result.meta.publisher}”：可能是从别的部门的文件改来时没有改名。"
-            )
-            findings.add(("foreign", name), Severity.WARNING, "foreign_name", message, shown)
+            params = {"lines": numbers(shown[:5]), "name": name, "publisher": str(result.meta.publisher)}
+            findings.add(("foreign", name), Severity.WARNING, FindingCode.FOREIGN_NAME, params, shown)
     return findings.problems()
 
 

@@ -13,6 +13,7 @@ from .check_findings import Findings
 from .figure_text import NUMBER, money_in_yuan
 from .narrative import code_for_path
 from .types import Classification, Kind, ParsedLine, ParseResult, Problem, Severity
+from .wording import FindingCode, numbers, term
 
 # "公共安全支出（204类）司法（06款）行政运行（01项）", "一般公共服务支出（类）财政事务（款）行政运行（项）".
 _PATH = re.compile(  # names bounded in length: a long line without brackets is turned away in linear time
@@ -96,12 +97,17 @@ def check_items(result: ParseResult, findings: Findings) -> None:
                     continue
                 table = tables.get(line.table)
                 at = passage.line_at(m.end() + offset)
-                message = (
-                    f"说明第{at}行写明「{m.group(0)}」{money(value, '万元')}，而{table_name(table, line.table)}"
-                    f"第{line.source_lines[0]}行为{money(table_value, table.unit if table else None)}"
-                    f"（{difference(value, table_value, '万元')}）。"
-                )
-                findings.add(("prose_item", code, value), severity, "prose_item", message, [at, *line.source_lines])
+                params = {
+                    "line": str(at),
+                    "quote": m.group(0),
+                    "value": money(value, "万元"),
+                    "table": table_name(table, line.table),
+                    "table_line": str(line.source_lines[0]),
+                    "printed": money(table_value, table.unit if table else None),
+                    "difference": difference(value, table_value, "万元"),
+                }
+                fact = ("prose_item", code, value)
+                findings.add(fact, severity, FindingCode.PROSE_ITEM, params, [at, *line.source_lines])
 
 
 def _stated(window: str, final: bool, year: int | None) -> list[tuple[int, Decimal]]:
@@ -140,12 +146,14 @@ def check_compared(result: ParseResult, findings: Findings) -> None:
             if _agrees(word, planned, actual):
                 continue
             at = passage.line_at(m.start())
-            message = (
-                f"说明第{at}行说决算数{word}预算数，而同一段写明年初预算{money(planned, '万元')}、"
-                f"支出决算{money(actual, '万元')}。"
-            )
+            params = {
+                "line": str(at),
+                "word": term(word),
+                "planned": money(planned, "万元"),
+                "actual": money(actual, "万元"),
+            }
             lines = [passage.line_at(b.start()), passage.line_at(s.start()), at]
-            findings.add(("compared", at, word), Severity.WARNING, "prose_compare", message, lines)
+            findings.add(("compared", at, word), Severity.WARNING, FindingCode.PROSE_COMPARE, params, lines)
 
 
 def _agrees(word: str, planned: Decimal, actual: Decimal) -> bool:
@@ -178,12 +186,13 @@ def check_self_year(result: ParseResult, findings: Findings) -> None:
             if m.group(0) not in quotes:
                 quotes.append(m.group(0))
     if lines:
-        shown = "、".join(str(n) for n in sorted(set(lines)))
-        message = (
-            f"说明第{shown}行拿{year}年与“{quotes[0]}”相比：{year}年的文件应与上一年（{year - 1}年）相比，"
-            "年份可能写错。"
-        )
-        findings.add(("self_year", year), Severity.WARNING, "other_year", message, lines)
+        params = {
+            "lines": numbers(sorted(set(lines))),
+            "year": str(year),
+            "quote": quotes[0],
+            "previous": str(year - 1),
+        }
+        findings.add(("self_year", year), Severity.WARNING, FindingCode.OTHER_YEAR, params, lines)
 
 
 def run(result: ParseResult) -> list[Problem]:

@@ -8,6 +8,7 @@ from .check_common import differ, difference, figure_unit, is_total, money, row_
 from .check_findings import Findings
 from .check_totals import current_figures, label
 from .types import Classification, ParsedLine, ParsedTable, ParseResult, Problem, Severity
+from .wording import FindingCode, joined, phrase, words
 
 RESIDENT_SUBSIDY = "2101202"  # 财政对城乡居民基本医疗保险基金的补助
 # Per-head subsidies are stated in whole 元: a product off by half a 元 per resident still agrees.
@@ -53,17 +54,22 @@ def check_subsidy(result: ParseResult, findings: Findings) -> None:
     product = head.value * people.value
     tables = _tables(result)
     unit = table_unit(tables.get(line.table), result)
-    message = (
-        f"第{head.line}行写明{label('subsidy_per_insured')}{head.value.normalize():f}元/人，"
-        f"第{people.line}行写明{label('insured_residents')}{people.value.normalize():f}人，"
-        f"相乘为{money(product, unit)}；而{where(line, tables.get(line.table))}「{row_label(line)}」"
-        f"为{money(amount, unit)}（{difference(product, amount, unit)}）。"
-    )
+    params = {
+        "per_head_line": str(head.line),
+        "per_head": f"{head.value.normalize():f}",
+        "people_line": str(people.line),
+        "people": f"{people.value.normalize():f}",
+        "product": money(product, unit),
+        "where": where(line, tables.get(line.table)),
+        "row": row_label(line),
+        "amount": money(amount, unit),
+        "difference": difference(product, amount, unit),
+    }
     findings.add(
         ("subsidy", head.value, people.value, amount),
         Severity.WARNING,
-        "subsidy_per_insured",
-        message,
+        FindingCode.SUBSIDY_PER_INSURED,
+        params,
         [head.line, people.line, *line.source_lines],
     )
 
@@ -99,25 +105,27 @@ def check_three_public(result: ParseResult, findings: Findings) -> None:
     for figure in current_figures(result, "three_public"):
         severity = differ(figure.value, value)
         if severity is not None:
-            message = (
-                f"说明第{figure.line}行写明{label('three_public')}{money(figure.value, unit)}，"
-                f"而{table_name(table, 'three_public')}第{line_no}行为{money(value, table_unit(table, result))}"
-                f"（{difference(figure.value, value, unit)}）。"
-            )
-            findings.add(
-                ("three_public_total", figure.value, value), severity, "three_public", message, [figure.line, line_no]
-            )
+            params = {
+                "line": str(figure.line),
+                "value": money(figure.value, unit),
+                "table": table_name(table, "three_public"),
+                "table_line": str(line_no),
+                "printed": money(value, table_unit(table, result)),
+                "difference": difference(figure.value, value, unit),
+            }
+            fact = ("three_public_total", figure.value, value)
+            findings.add(fact, severity, FindingCode.THREE_PUBLIC, params, [figure.line, line_no])
 
 
 def _empty_but_stated(
     result: ParseResult, table: ParsedTable, tables: dict[str, ParsedTable], unit: str, findings: Findings
 ) -> None:
-    stated: dict[int, list[str]] = {}
+    stated: dict[int, list[dict]] = {}
     stated_lines: list[int] = []
     for key in THREE_PUBLIC_KEYS:
         for figure in current_figures(result, key):
-            text = f"{label(key)}{money(figure.value, unit)}"
-            if figure.value != 0 and text not in stated.get(figure.line, []):
+            text = phrase("figure.amount", figure=label(key), amount=money(figure.value, unit))
+            if figure.value != 0 and words(text) not in map(words, stated.get(figure.line, [])):
                 stated.setdefault(figure.line, []).append(text)
                 stated_lines.append(figure.line)
     printed = [
@@ -129,20 +137,26 @@ def _empty_but_stated(
         return
     evidence = []
     if stated:
-        evidence.append("说明" + "；".join(f"第{n}行写明{'、'.join(texts)}" for n, texts in sorted(stated.items())))
+        by_line = [
+            phrase("evidence.stated_line", line=str(n), figures=joined(texts)) for n, texts in sorted(stated.items())
+        ]
+        evidence.append(phrase("evidence.prose", stated=joined(by_line, "；")))
     for line in printed:
         line_unit = table_unit(tables.get(line.table), result)
-        evidence.append(
-            f"{where(line, tables.get(line.table))}列有「{row_label(line)}」{money(line.amounts['total'], line_unit)}"
-        )
-    empty = "声明为空表" if table.declared_empty else "没有列出金额"
-    message = f"{table_name(table, 'three_public')}（第{table.start_line}行）{empty}，但{'；'.join(evidence)}。"
+        row = {"where": where(line, tables.get(line.table)), "row": row_label(line)}
+        evidence.append(phrase("evidence.row", **row, amount=money(line.amounts["total"], line_unit)))
+    finding = FindingCode.THREE_PUBLIC_DECLARED_EMPTY if table.declared_empty else FindingCode.THREE_PUBLIC_NO_AMOUNTS
+    params = {
+        "table": table_name(table, "three_public"),
+        "line": str(table.start_line),
+        "evidence": joined(evidence, "；"),
+    }
     lines = [
         table.start_line,
         *stated_lines,
         *(n for ln in printed for n in ln.source_lines),
     ]
-    findings.add(("three_public_empty",), Severity.WARNING, "three_public", message, lines)
+    findings.add(("three_public_empty",), Severity.WARNING, finding, params, lines)
 
 
 def run(result: ParseResult) -> list[Problem]:

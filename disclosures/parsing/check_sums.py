@@ -24,6 +24,7 @@ from .check_common import (
 from .check_findings import Findings
 from .codes import class_code_for_name
 from .types import Classification, ParsedLine, ParsedTable, ParseResult, Problem, Severity
+from .wording import FindingCode, joined, phrase, term
 
 ZERO = Decimal(0)
 # Tables whose 支出 side gives each 类 by name, without a code.
@@ -37,7 +38,7 @@ class _Node:
     code: str
     line: ParsedLine | None  # None for a 类 taken from a summary table
     amounts: dict[str, Decimal]
-    source: str = ""  # where a borrowed 类 amount was printed
+    source: dict | None = None  # where a borrowed 类 amount was printed (a wording.py phrase)
     name: str = ""  # the 类 as the summary table prints it
     source_lines: tuple[int, ...] = ()
 
@@ -82,15 +83,24 @@ def _compare_columns(
     return out
 
 
-def _describe(disagreements: list[tuple[str, Decimal, Decimal]], unit: str, what: str) -> str:
+def _describe(disagreements: list[tuple[str, Decimal, Decimal]], unit: str, what: str) -> dict:
+    """Each column that disagrees: its amount, the sum (`what`: 下级之和, 其下各行之和) and the difference."""
     if len(disagreements) == 1 and disagreements[0][0] == "total":
         _, p, s = disagreements[0]
-        return f"合计为{money(p, unit)}，{what}为{money(s, unit)}（{difference(p, s, unit)}）"
+        amounts = {"parent": money(p, unit), "what": term(what), "sum": money(s, unit)}
+        return joined([phrase("sum.total", **amounts, difference=difference(p, s, unit))], "；")
     parts = [
-        f"{column_label(col)}列为{money(p, unit)}，{what}为{money(s, unit)}（{difference(p, s, unit)}）"
+        phrase(
+            "sum.column",
+            column=column_label(col),
+            parent=money(p, unit),
+            what=term(what),
+            sum=money(s, unit),
+            difference=difference(p, s, unit),
+        )
         for col, p, s in disagreements
     ]
-    return "；".join(parts)
+    return joined(parts, "；")
 
 
 def _severity(disagreements: list[tuple[str, Decimal, Decimal]]) -> Severity:
@@ -192,11 +202,14 @@ def _check_parents(
         parent = rows[parent_code]
         bad = _compare_columns(parent.amounts, [rows[k].amounts for k in kids])
         if bad:
-            detail = _describe(bad, unit, "下级之和")
-            message = f"{where(parent, table)}「{row_label(parent)}」与其下级科目之和不一致：{detail}。"
+            params = {
+                "where": where(parent, table),
+                "row": row_label(parent),
+                "detail": _describe(bad, unit, "下级之和"),
+            }
             lines = [*parent.source_lines, *(n for k in kids for n in rows[k].source_lines)]
             fact = ("children", parent_code, tuple((c, p, s) for c, p, s in bad))
-            findings.add(fact, _severity(bad), "children_sum", message, lines, place=place)
+            findings.add(fact, _severity(bad), FindingCode.CHILDREN_SUM, params, lines, place=place)
 
 
 def _top_rows(
@@ -225,14 +238,18 @@ def _top_rows(
         item_sum = summed.get("total", ZERO)
         severity = differ(node.amounts["total"], item_sum)
         if severity is not None:
-            message = (
-                f"{node.source}「{node.name}」（{group}类）为{money(node.amounts['total'], unit)}，"
-                f"而{place}中该类各项之和为{money(item_sum, unit)}"
-                f"（{difference(node.amounts['total'], item_sum, unit)}）。"
-            )
+            params = {
+                "source": node.source,
+                "name": node.name,
+                "code": group,
+                "amount": money(node.amounts["total"], unit),
+                "place": place,
+                "sum": money(item_sum, unit),
+                "difference": difference(node.amounts["total"], item_sum, unit),
+            }
             lines = [*node.source_lines, *(n for m in members for n in rows[m].source_lines)]
             fact = ("class_items", group, node.amounts["total"], item_sum)
-            findings.add(fact, severity, "children_sum", message, lines, place=place)
+            findings.add(fact, severity, FindingCode.CHILDREN_SUM_CLASS, params, lines, place=place)
     return top
 
 
@@ -250,14 +267,13 @@ def _check_table_total(
         bad = _compare_columns(total_row.amounts, top, parent_columns=prose)
         if bad:
             detail = _describe(bad, unit, "其下各行之和")
-            message = f"{where(total_row, table)}「{row_label(total_row)}」与其下各行之和不一致：{detail}。"
-            severity = _severity(bad)
+            params = {"where": where(total_row, table), "row": row_label(total_row), "detail": detail}
+            severity, finding = _severity(bad), FindingCode.CHILDREN_SUM_TOTAL
             if prose and all(s < p for _, p, s in bad):
                 # The prose often details only its main items: less than the total is not an error in itself.
-                severity = Severity.INFO
-                message += "说明可能只列出了部分科目。"
+                severity, finding = Severity.INFO, FindingCode.CHILDREN_SUM_TOTAL_PROSE
             fact = ("table_total", tuple((c, p, s) for c, p, s in bad))
-            findings.add(fact, severity, "children_sum", message, total_row.source_lines, place=place)
+            findings.add(fact, severity, finding, params, total_row.source_lines, place=place)
 
 
 def check_row_parts(result: ParseResult, findings: Findings) -> None:
@@ -276,13 +292,18 @@ def check_row_parts(result: ParseResult, findings: Findings) -> None:
         if severity is None:
             continue
         unit = table_unit(table, result)
-        message = (
-            f"{where(line, table)}「{row_label(line)}」：合计{money(amounts['total'], unit)}，"
-            f"而基本支出{money(_amount(amounts, 'basic'), unit)}加项目支出{money(_amount(amounts, 'project'), unit)}"
-            f"为{money(parts, unit)}（{difference(amounts['total'], parts, unit)}）。"
-        )
+        params = {
+            "where": where(line, table),
+            "row": row_label(line),
+            "total": money(amounts["total"], unit),
+            "basic": money(_amount(amounts, "basic"), unit),
+            "project": money(_amount(amounts, "project"), unit),
+            "sum": money(parts, unit),
+            "difference": difference(amounts["total"], parts, unit),
+        }
         fact = ("row_parts", line.code, line.name if not line.code else "", amounts["total"], parts)
-        findings.add(fact, severity, "row_parts", message, line.source_lines, place=table_name(table, line.table))
+        place = table_name(table, line.table)
+        findings.add(fact, severity, FindingCode.ROW_PARTS, params, line.source_lines, place=place)
 
 
 def _has_basic_and_project(key: str, table: ParsedTable | None, result: ParseResult) -> bool:

@@ -14,15 +14,15 @@ from .check_common import (
     is_total,
     money,
     parent_of,
-    row_label,
     table_name,
     table_unit,
-    where,
+    where_row,
     worst,
 )
 from .check_findings import Findings
 from .totals import summarise
 from .types import FIGURE_KEYS, Classification, ParsedLine, ParsedTable, ParseResult, Problem, Severity, StatedFigure
+from .wording import FindingCode, joined, numbers, phrase, term
 
 ZERO = Decimal(0)
 
@@ -66,7 +66,7 @@ class TableTotal:
     value: Decimal
     unit: str
     lines: tuple[int, ...]
-    place: str  # where the total is printed, or which rows were added up when the table prints none
+    place: dict  # where the total is printed, or which rows were added up when the table prints none (a phrase)
     computed: bool = False
 
 
@@ -116,8 +116,7 @@ def _found(result: ParseResult, source: tuple[str, str, str], lines: list[Parsed
     hit = _total_line(lines, column, side)
     if hit:
         line, value = hit
-        place = f"{where(line, table)}「{row_label(line)}」"
-        return TableTotal("", table, table_key, value, unit, line.source_lines, place)
+        return TableTotal("", table, table_key, value, unit, line.source_lines, where_row(line, table))
     if not computed or any(is_total(line) for line in lines):
         return None
     top = _top_rows(lines)
@@ -125,7 +124,7 @@ def _found(result: ParseResult, source: tuple[str, str, str], lines: list[Parsed
         return None
     value = sum((line.amounts.get(column, ZERO) for line in top), ZERO)
     first = top[0].source_lines[0] if top[0].source_lines else None
-    place = f"{table_name(table, table_key)}（无合计行，第{first}行起各类之和）"
+    place = phrase("row.computed", table=table_name(table, table_key), line=str(first))
     lines = tuple(n for line in top for n in line.source_lines)
     return TableTotal("", table, table_key, value, unit, lines, place, computed=True)
 
@@ -173,8 +172,8 @@ def reference_total(result: ParseResult, key: str) -> TableTotal | None:
             (t for t in result.tables if t.key == line.table and t.start_line <= first <= t.end_line),
             next((t for t in result.tables if t.key == line.table), None),
         )
-        place = f"{where(line, table)}「{row_label(line)}」"
-        return TableTotal(key, table, line.table, decided.value, table_unit(table, result), line.source_lines, place)
+        unit = table_unit(table, result)
+        return TableTotal(key, table, line.table, decided.value, unit, line.source_lines, where_row(line, table))
     groups = table_totals(result, key)
     return groups[0][0] if groups else None
 
@@ -192,12 +191,13 @@ def current_figures(result: ParseResult, key: str) -> list[StatedFigure]:
     ]
 
 
-def label(key: str) -> str:
-    return FIGURE_KEYS.get(key, key)
+def label(key: str) -> dict | str:
+    """Our label of a figure key, translated when shown."""
+    return term(FIGURE_KEYS[key]) if key in FIGURE_KEYS else key
 
 
-def _lines_text(lines: list[int]) -> str:
-    return "、".join(str(n) for n in sorted(set(lines)))
+def _lines_text(lines: list[int]) -> list[str]:
+    return numbers(sorted(set(lines)))
 
 
 def check_tables_agree(result: ParseResult, findings: Findings) -> None:
@@ -211,14 +211,21 @@ def check_tables_agree(result: ParseResult, findings: Findings) -> None:
                     pairs.setdefault((ref.table_key, other.table_key), []).append((ref, other))
     for (ref_key, other_key), disagreements in pairs.items():
         parts = [
-            f"{label(ref.key)}：{ref.place}为{money(ref.value, ref.unit)}，{other.place}为"
-            f"{money(other.value, other.unit)}（{difference(ref.value, other.value, ref.unit)}）"
+            phrase(
+                "totals.pair",
+                figure=label(ref.key),
+                place=ref.place,
+                value=money(ref.value, ref.unit),
+                other_place=other.place,
+                other=money(other.value, other.unit),
+                difference=difference(ref.value, other.value, ref.unit),
+            )
             for ref, other in disagreements
         ]
         severity = worst(differ(ref.value, other.value) or Severity.INFO for ref, other in disagreements)
         lines = [n for ref, other in disagreements for n in (*ref.lines, *other.lines)]
-        message = f"两张表的数字不一致。{'；'.join(parts)}。"
-        findings.add(("table_totals", ref_key, other_key), severity, "table_totals", message, lines)
+        params = {"parts": joined(parts, "；")}
+        findings.add(("table_totals", ref_key, other_key), severity, FindingCode.TABLE_TOTALS, params, lines)
 
 
 def check_prose_totals(result: ParseResult, findings: Findings) -> None:
@@ -235,11 +242,16 @@ def check_prose_totals(result: ParseResult, findings: Findings) -> None:
             if severity is None:
                 continue
             lines = [f.line for f in figures]
-            message = (
-                f"说明第{_lines_text(lines)}行写明{label(key)}{money(value, unit)}，"
-                f"而{ref.place}为{money(ref.value, ref.unit)}（{difference(value, ref.value, unit)}）。"
-            )
-            findings.add(("prose_total", key, value, ref.value), severity, "prose_total", message, [*lines, *ref.lines])
+            params = {
+                "lines": _lines_text(lines),
+                "figure": label(key),
+                "value": money(value, unit),
+                "place": ref.place,
+                "reference": money(ref.value, ref.unit),
+                "difference": difference(value, ref.value, unit),
+            }
+            fact = ("prose_total", key, value, ref.value)
+            findings.add(fact, severity, FindingCode.PROSE_TOTAL, params, [*lines, *ref.lines])
 
 
 def check_stated_twice(result: ParseResult, findings: Findings) -> None:
@@ -258,10 +270,14 @@ def check_stated_twice(result: ParseResult, findings: Findings) -> None:
         if not severities:
             continue
         severity = Severity.WARNING if Severity.WARNING in severities else Severity.INFO
-        listed = "，".join(f"第{_lines_text(by_value[v])}行为{money(v, unit)}" for v in values)
-        message = f"说明中的{label(key)}前后不一：{listed}（相差{money(values[-1] - values[0], unit)}）。"
+        listed = [phrase("stated.at", lines=_lines_text(by_value[v]), value=money(v, unit)) for v in values]
+        params = {
+            "figure": label(key),
+            "values": joined(listed, "，"),
+            "difference": difference(values[-1], values[0], unit),
+        }
         lines = [n for v in values for n in by_value[v]]
-        findings.add(("stated_twice", key, tuple(values)), severity, "figure_repeated", message, lines)
+        findings.add(("stated_twice", key, tuple(values)), severity, FindingCode.FIGURE_REPEATED, params, lines)
 
 
 def run(result: ParseResult) -> list[Problem]:

@@ -16,15 +16,16 @@ from collections.abc import Callable
 
 from . import check_codes, check_duplicates, check_names, check_prose, check_stated, check_sums, check_totals
 from .types import ParseResult, Problem, Severity
+from .wording import FindingCode, gettext_noop, term
 
 CHECKS: tuple[tuple[str, Callable[[ParseResult], list[Problem]]], ...] = (
-    ("各级科目之和", check_sums.run),
-    ("各表合计与说明中的数字", check_totals.run),
-    ("补助标准与“三公”经费", check_stated.run),
-    ("科目编码", check_codes.run),
-    ("说明中的各项数字", check_prose.run),
-    ("标题中的单位名称", check_names.run),
-    ("重复与不合理的数字", check_duplicates.run),
+    (gettext_noop("各级科目之和"), check_sums.run),
+    (gettext_noop("各表合计与说明中的数字"), check_totals.run),
+    (gettext_noop("补助标准与“三公”经费"), check_stated.run),
+    (gettext_noop("科目编码"), check_codes.run),
+    (gettext_noop("说明中的各项数字"), check_prose.run),
+    (gettext_noop("标题中的单位名称"), check_names.run),
+    (gettext_noop("重复与不合理的数字"), check_duplicates.run),
 )
 
 
@@ -37,7 +38,8 @@ def run_checks(result: ParseResult) -> list[Problem]:
         try:
             found = check(result)
         except Exception as exc:
-            found = [Problem(Severity.INFO, "check_failed", f"“{title}”检查未能完成：{type(exc).__name__}。")]
+            params = {"check": term(title), "error": type(exc).__name__}
+            found = [Problem(Severity.INFO, FindingCode.CHECK_FAILED, params)]
         for p in found:
             if (p.code, p.message) not in seen:
                 seen.add((p.code, p.message))

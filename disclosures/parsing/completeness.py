@@ -12,6 +12,7 @@ from .meta_publisher import placeholder_names
 from .table_titles import title_key
 from .text import strip_tags
 from .types import ParseResult, Problem, Severity
+from .wording import FindingCode, phrase
 
 # A dot leader and its shortest run: "标题......12", "标题……3", "标题···5".
 _LEADERS = {".": 3, "…": 2, "·": 3}
@@ -139,31 +140,19 @@ def check_complete(lines: list[str], result: ParseResult) -> list[Problem]:
         missing = [(title, n) for title, n in entries if title not in body and title[:8] not in body]
         tail_missing = entries[-1] in missing and sum(e in missing for e in entries[-3:]) >= 2
         if tail_missing and len(missing) * 4 >= len(entries):
-            names = "、".join(f"“{title}”" for title, _ in missing[:3])
-            more = f"等 {len(missing)} 项" if len(missing) > 3 else ""
-            problems.append(
-                Problem(
-                    Severity.ERROR,
-                    "truncated",
-                    f"文件不完整：目录列出的{names}{more}在正文中找不到，文件可能在第 {len(lines)} 行之后被截断。"
-                    "请使用完整的文件。",
-                    (missing[0][1], len(lines)),
-                )
-            )
+            params = {
+                "titles": [phrase("quoted", text=title) for title, _ in missing[:3]],
+                "more": phrase("more.items", count=str(len(missing))) if len(missing) > 3 else "",
+                "line": str(len(lines)),
+            }
+            problems.append(Problem(Severity.ERROR, FindingCode.TRUNCATED, params, (missing[0][1], len(lines))))
     if not problems:
         problems.extend(_tables_listed_but_absent(entries, lines[last:], result))
     has_total = any(line.row_kind == "total" for line in result.lines) or any(
         f.key in ("total", "grand_total", "income_total") for f in result.figures
     )
     if result.tables and result.lines and not has_total:
-        problems.append(
-            Problem(
-                Severity.ERROR,
-                "no_total",
-                f"没有读到任何表的合计行，也没有文字中的收支总计：文件可能不完整（共 {len(lines)} 行）。",
-                (len(lines),),
-            )
-        )
+        problems.append(Problem(Severity.ERROR, FindingCode.NO_TOTAL, {"lines": str(len(lines))}, (len(lines),)))
     return problems
 
 
@@ -176,15 +165,11 @@ def _blank_template(lines: list[str], result: ParseResult) -> Problem | None:
     if any(f.value != 0 for f in result.figures if f.unit == "元"):
         return None
     placeholder = next((name for name, _ in placeholder_names([clean_prose(x) for x in lines[:40]])), None)
-    named = f"（发布单位写作“{placeholder}”）" if placeholder else ""
-    return Problem(
-        Severity.ERROR,
-        "blank_template",
-        f"没有任何数字：这份文件有 {len({_title(t.title) for t in result.tables})} 张表的标题和表头{named}，"
-        "却没有填写一个金额，"
-        "像是一份未填写的表样（模板），不是已公开的预算或决算。",
-        (result.tables[0].start_line,),
-    )
+    params = {
+        "tables": str(len({_title(t.title) for t in result.tables})),
+        "named": phrase("publisher_written", name=placeholder) if placeholder else "",
+    }
+    return Problem(Severity.ERROR, FindingCode.BLANK_TEMPLATE, params, (result.tables[0].start_line,))
 
 
 # Titles that name the same table in other words ("财政拨款收入支出决算总表" = "财政拨款收支决算总表",
@@ -211,12 +196,7 @@ def _tables_listed_but_absent(entries: list[tuple[str, int]], body: list[str], r
         if _canonical(title) not in text and not any(_within(_canonical(title), other) for other in found)
     ]
     return [
-        Problem(
-            Severity.WARNING,
-            "contents_table",
-            f"目录（第{n}行）列出的“{title}”在正文中找不到：文件可能缺了这张表，或表是图片。",
-            (n,),
-        )
+        Problem(Severity.WARNING, FindingCode.CONTENTS_TABLE, {"line": str(n), "title": title}, (n,))
         for title, n in absent
     ]
 

@@ -14,6 +14,7 @@ from .codes import FUNCTIONAL, class_code_for_name
 from .figure_text import NUMBER, clean_prose, money_in_yuan, sentences
 from .prose import Passage, line_at, passages
 from .types import Classification, DocumentMeta, ParsedLine, Problem, Severity, TableKey
+from .wording import FindingCode, amount
 
 # Names bounded to 40 characters: an unbounded run backtracks quadratically on a long line of Chinese text.
 _PATH = re.compile(
@@ -142,12 +143,7 @@ def _path_lines(number: Passage, text: str, unit_default: str, problems: list[Pr
         at = line_at(number, m.start())
         if code is None:
             problems.append(
-                Problem(
-                    Severity.INFO,
-                    "narrative_code_unknown",
-                    f"第{at}行「{m.group(0)}」的科目名称不在标准科目表中，未能确定科目编码。",
-                    (at,),
-                )
+                Problem(Severity.INFO, FindingCode.NARRATIVE_CODE_UNKNOWN, {"line": str(at), "name": m.group(0)}, (at,))
             )
         out.append(
             ParsedLine(
@@ -187,10 +183,6 @@ def _coded_lines(number: Passage, text: str) -> list[ParsedLine]:
     return out
 
 
-def _wan(value: Decimal) -> str:
-    return f"{(value / 10000).normalize():f}万元"
-
-
 def _one_per_code(lines: list[ParsedLine], problems: list[Problem]) -> list[ParsedLine]:
     """A code stated twice (a list by code, then the same item by 类/款/项 with its 年初预算): one line, with every
     amount; two different amounts for one code are reported and the first is kept."""
@@ -211,9 +203,15 @@ def _one_per_code(lines: list[ParsedLine], problems: list[Problem]) -> list[Pars
         problems.append(
             Problem(
                 Severity.WARNING,
-                "narrative_repeated",
-                f"说明中科目{line.code}「{first.name}」写了两个不同的决算数：第{first.source_lines[0]}行"
-                f"{_wan(first.amounts['total'])}，第{line.source_lines[0]}行{_wan(line.amounts['total'])}。",
+                FindingCode.NARRATIVE_REPEATED,
+                {
+                    "code": line.code,
+                    "name": first.name,
+                    "first_line": str(first.source_lines[0]),
+                    "first": amount(first.amounts["total"], "万元", plain=True),
+                    "second_line": str(line.source_lines[0]),
+                    "second": amount(line.amounts["total"], "万元", plain=True),
+                },
                 (*first.source_lines, *line.source_lines),
             )
         )

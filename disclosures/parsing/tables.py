@@ -18,6 +18,7 @@ from .table_rows import RawRow, Region, is_prose, read_region
 from .table_titles import title_key
 from .text import parse_amount, to_yuan
 from .types import Classification, DocumentMeta, ParsedLine, ParsedTable, Problem, RowKind, Severity, TableKey
+from .wording import FindingCode, joined
 
 __all__ = ["read_tables"]
 
@@ -78,14 +79,7 @@ def read_tables(lines: list[str], *, meta: DocumentMeta) -> tuple[list[ParsedTab
         rows: list[ParsedLine] = []
         if key in _READ_ROWS and region.layout is not None and region.rows:
             if unit not in ("元", "万元"):
-                problems.append(
-                    Problem(
-                        Severity.ERROR,
-                        "table_unit",
-                        f"表“{table.title}”没有印出金额单位，文档单位也未知。",
-                        (start + 1,),
-                    )
-                )
+                problems.append(Problem(Severity.ERROR, FindingCode.TABLE_UNIT, {"title": table.title}, (start + 1,)))
             else:
                 rows = _lines_of(region, key, unit, problems)
         if table.declared_empty and any(v != 0 for row in rows for v in row.amounts.values()):
@@ -107,11 +101,11 @@ def read_tables(lines: list[str], *, meta: DocumentMeta) -> tuple[list[ParsedTab
 
 def _empty_note_problem(table: ParsedTable, region: Region, rows: list[ParsedLine]) -> Problem:
     first = next(row for row in rows if any(v != 0 for v in row.amounts.values()))
+    params = {"title": table.title, "note_line": str(region.declared_line), "line": str(first.source_lines[0])}
     return Problem(
         Severity.WARNING,
-        "empty_note",
-        f"《{table.title}》的表注（第{region.declared_line}行）称本表为空表，但表中第{first.source_lines[0]}行列有数字："
-        "表注与表中数字不符，已按表中数字读取。",
+        FindingCode.EMPTY_NOTE,
+        params,
         (region.declared_line or table.start_line, *first.source_lines),
     )
 
@@ -219,7 +213,7 @@ def _line_of(
         return None
     code, name, published = checked
     for cell in bad_cells:
-        problems.append(Problem(Severity.WARNING, "bad_amount", f"“{name}”一行的金额“{cell}”不是数字，已略过。", lines))
+        problems.append(Problem(Severity.WARNING, FindingCode.BAD_AMOUNT_CELL, {"name": name, "cell": cell}, lines))
     row_kind = cells[layout.type].strip() if si == 0 and layout.type is not None else ""
     common = {"table": key, "published_name": published, "amounts": amounts, "source_lines": lines}
     if code:
@@ -280,8 +274,8 @@ def _note_unread_row(
         problems.append(
             Problem(
                 Severity.WARNING,
-                "bad_amount",
-                f"“{label}”一行的金额“{'”“'.join(bad_cells)}”都不是数字，这一行没有读入。",
+                FindingCode.BAD_AMOUNT_ROW,
+                {"row": label, "cells": joined(bad_cells, "”“")},
                 tuple(row.lines),
             )
         )
@@ -293,22 +287,23 @@ def _checked_code(
     """(code, name, published name) of a row once its code is checked and repaired; None to skip the row."""
     if code and not code.isdigit():
         if name:
-            problems.append(
-                Problem(Severity.WARNING, "bad_code", f"科目编码“{code_text}”不是数字，已略过此行。", lines)
-            )
+            problems.append(Problem(Severity.WARNING, FindingCode.BAD_CODE, {"code": code_text}, lines))
             return None
         name, published, code = code, code_text, ""
     if code and len(code) not in (3, 5, 7):
         repaired = _repair_code(code, name)
         if repaired is None:
             problems.append(
-                Problem(
-                    Severity.WARNING, "bad_code", f"科目编码“{code_text}”不是3、5或7位，已略过此行（{name}）。", lines
-                )
+                Problem(Severity.WARNING, FindingCode.BAD_CODE_LENGTH, {"code": code_text, "name": name}, lines)
             )
             return None
         problems.append(
-            Problem(Severity.INFO, "code_repaired", f"科目编码“{code_text}”按科目名称“{name}”读作{repaired}。", lines)
+            Problem(
+                Severity.INFO,
+                FindingCode.CODE_REPAIRED,
+                {"code": code_text, "name": name, "repaired": repaired},
+                lines,
+            )
         )
         code = repaired
     return code, name, published

@@ -7,6 +7,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from disclosures.vocabulary import Kind, RowKind, Scope, Severity, TableKey
+from .wording import FindingCode, gettext_noop, sentence
 
 __all__ = ["Kind", "RowKind", "Scope", "Severity", "TableKey"]  # the vocabulary the parsers share, re-exported
 
@@ -46,12 +47,23 @@ class DisclosureError(Exception):
 
 @dataclass(frozen=True)
 class Problem:
-    """A finding about the document: a parse oddity or a failed arithmetic check."""
+    """A finding about the document: a parse oddity or a failed arithmetic check. Kept as its code and parameters
+    (JSON: see wording.py), put into words when shown, in the reader's language."""
 
     severity: Severity
-    code: str  # stable machine key, e.g. "children_sum", "prose_total"
-    message: str  # Chinese, for the user
+    finding: FindingCode
+    params: dict = field(default_factory=dict)
     lines: tuple[int, ...] = ()
+
+    @property
+    def code(self) -> str:
+        """The check's stable key, e.g. "children_sum", "prose_total" (several sentences may share one)."""
+        return self.finding.check
+
+    @property
+    def message(self) -> str:
+        """In Chinese, as the import record and the tests read it."""
+        return sentence(self.finding, self.params)
 
 
 @dataclass
@@ -104,28 +116,29 @@ class StatedFigure:
     table: str = ""  # the key of the table whose row states it ("three_public"); "" for prose
 
 
+# Our label of each figure key (msgids: pages show them in the reader's language).
 FIGURE_KEYS = {
-    "total": "本年支出合计",
-    "income_total": "本年收入合计",
-    "grand_total": "收支总计",
-    "fiscal_grand_total": "财政拨款收支总计",
-    "basic": "基本支出",
-    "project": "项目支出",
-    "personnel": "人员经费",
-    "public": "公用经费",
-    "running_costs": "机关运行经费",
-    "three_public": "“三公”经费",
-    "three_public_travel": "因公出国（境）费",
-    "three_public_cars": "公务用车购置及运行维护费",
-    "three_public_reception": "公务接待费",
-    "staff": "编制/实有人数",
-    "insured_residents": "城乡居民参保人数",
-    "insured_employees": "职工参保人数",
-    "subsidy_per_insured": "每人财政补助标准",
-    "assistance_central": "医疗救助资金（中央）",
-    "assistance_provincial": "医疗救助资金（省级）",
-    "assistance_county": "医疗救助资金（县级）",
-    "prior_year_total": "上年收支总计",
+    "total": gettext_noop("本年支出合计"),
+    "income_total": gettext_noop("本年收入合计"),
+    "grand_total": gettext_noop("收支总计"),
+    "fiscal_grand_total": gettext_noop("财政拨款收支总计"),
+    "basic": gettext_noop("基本支出"),
+    "project": gettext_noop("项目支出"),
+    "personnel": gettext_noop("人员经费"),
+    "public": gettext_noop("公用经费"),
+    "running_costs": gettext_noop("机关运行经费"),
+    "three_public": gettext_noop("“三公”经费"),
+    "three_public_travel": gettext_noop("因公出国（境）费"),
+    "three_public_cars": gettext_noop("公务用车购置及运行维护费"),
+    "three_public_reception": gettext_noop("公务接待费"),
+    "staff": gettext_noop("编制/实有人数"),
+    "insured_residents": gettext_noop("城乡居民参保人数"),
+    "insured_employees": gettext_noop("职工参保人数"),
+    "subsidy_per_insured": gettext_noop("每人财政补助标准"),
+    "assistance_central": gettext_noop("医疗救助资金（中央）"),
+    "assistance_provincial": gettext_noop("医疗救助资金（省级）"),
+    "assistance_county": gettext_noop("医疗救助资金（县级）"),
+    "prior_year_total": gettext_noop("上年收支总计"),
 }
 
 

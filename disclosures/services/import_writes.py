@@ -60,6 +60,8 @@ def disclosure_write(prepared: Prepared, *, user) -> Disclosure:
                 disclosure=disclosure,
                 severity=p.severity.value,
                 code=p.code,
+                finding=p.finding.value,
+                params=p.params,
                 message=p.message,
                 lines=list(p.lines),
             )

@@ -1,7 +1,11 @@
 """Where a figure stands in its document: 第N行, and 第P页 too where the text kept its pages (a PDF)."""
 
 from django import template
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
+
+from disclosures.findings import finding_text
+from disclosures.parsing.types import FIGURE_KEYS
 
 register = template.Library()
 
@@ -12,3 +16,30 @@ def line_label(line: int, pages: list[int] | None) -> str:
     if pages and 0 < line <= len(pages):
         return _("第%(page)s页第%(line)s行") % {"page": pages[line - 1], "line": line}
     return _("第%(line)s行") % {"line": line}
+
+
+@register.filter
+def finding(check) -> str:
+    """A finding in the reader's language: a stored check result, or a parsed Problem (the upload preview)."""
+    if hasattr(check, "text"):
+        return check.text
+    return finding_text(check.finding, check.params, fallback=check.message)
+
+
+# The units a stated figure is counted in, other than money (shown in 万元).
+FIGURE_UNITS = {"人": gettext_noop("人"), "元/人": gettext_noop("元/人"), "%": "%"}
+
+
+@register.filter
+def figure_label(figure) -> str:
+    """What a stated figure is: in Chinese the document's own wording (机构运行经费 where it says so), else our
+    label of its key in the reader's language (the quote beside it gives the wording)."""
+    ours = FIGURE_KEYS.get(figure.key)
+    if (get_language() or "zh").startswith("zh"):
+        return figure.label or ours or figure.key
+    return _(ours) if ours else figure.label or figure.key
+
+
+@register.filter
+def figure_unit(unit: str) -> str:
+    return _(FIGURE_UNITS[unit]) if unit in FIGURE_UNITS else unit

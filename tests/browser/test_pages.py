@@ -336,17 +336,21 @@ def test_language_switch_to_english_and_back(page):
     goto(page, "/methods/")
     nav = page.get_by_role("navigation").first
     expect(nav.locator(".nav-links a[href='/']")).to_have_text("首页")
+    expect(page.locator("#language option")).to_have_text(["中文", "English"])  # each in its own words
 
     page.locator("#language").select_option("en")
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    expect(page).to_have_url(re.compile(r"/methods/$"))  # back on the same page
-    expect(nav.locator(".nav-links a[href='/']")).to_have_text("Home")
+    expect(page).to_have_url(re.compile(r"/en/methods/$"))  # the same page, its address in English
+    expect(nav.locator(".nav-links a[href='/en/']")).to_have_text("Home")
     expect(page.locator("#language option:checked")).to_have_attribute("value", "en")
-    goto(page, "/")  # the choice is kept from page to page
+    expect(page.locator("#language option")).to_have_text(["中文", "English"])
+    nav.locator(".nav-links a[href='/en/']").click()  # a link keeps the language
+    expect(page).to_have_url(re.compile(r"/en/$"))
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(row(page, "#table-running", "顺平县医疗保障局")).to_contain_text("23.93")
 
     page.locator("#language").select_option("zh-hans")
+    expect(page).to_have_url(re.compile(r"//[^/]+/$"))
     expect(page.locator("html")).to_have_attribute("lang", "zh-hans")
     expect(nav.locator(".nav-links a[href='/']")).to_have_text("首页")
 
@@ -478,8 +482,7 @@ def test_no_javascript_errors_on_any_page(page):
 
 def test_dashboard_in_english_on_a_wide_screen(new_page, samples):
     page = new_page(viewport={"width": 1366, "height": 900})
-    page.context.add_cookies([{"name": "django_language", "value": "en", "url": page.base_url}])
-    goto(page, "/")
+    goto(page, "/en/")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(row(page, "#table-running", "顺平县医疗保障局")).to_contain_text("23.93")
     expect_chart_drawn(page, "chart-running_costs", "16.65")

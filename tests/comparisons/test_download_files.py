@@ -103,12 +103,11 @@ def test_new_data_gets_a_new_file_and_the_old_one_goes(client, settings, files_o
     assert written(files_on, "lines") != old and len(written(files_on, "lines")) == 1
 
 
-def test_each_language_has_its_own_file(client, settings, files_on):
+def test_each_language_has_its_own_file(client, files_on):
     _document()
     data_version_bump()
     chinese = received(client.get("/downloads/lines.csv"))
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    english = received(client.get("/downloads/lines.csv"))
+    english = received(client.get("/en/downloads/lines.csv"))
     assert "科目编码".encode() in chinese.splitlines()[0]
     assert b"Item code" in english.splitlines()[0]
     assert len(written(files_on, "lines")) == 2

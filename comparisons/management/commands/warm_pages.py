@@ -42,9 +42,10 @@ class Command(BaseCommand):
         for language, _label in settings.LANGUAGES:
             https = {"wsgi.url_scheme": "https", "HTTP_X_FORWARDED_PROTO": "https"} if address.scheme == "https" else {}
             client = Client(HTTP_HOST=address.netloc, **https)
-            client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+            # The language is in the address (Chinese at /, English at /en/…), as readers' links write it.
+            prefix = "" if language == settings.LANGUAGE_CODE else f"/{language}"
             start, done = time.perf_counter(), 0
-            for path in pages():
+            for path in (prefix + p for p in pages()):
                 response = client.get(path)
                 if response.status_code != 200:
                     self.stderr.write(f"{language} {path}: {response.status_code}")

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('disclosures', '0005_denominator_history_data_version'),
+        ('disclosures', '0006_check_result_finding_params'),
     ]
 
     # The models moved, their tables did not (db_table keeps the old names): only Django's state changes.
