@@ -15,3 +15,7 @@ _.ChineseFirstMiddleware, _.RejectNulMiddleware, _.BoundedPagingMiddleware, _.cl
 _._mutable  # QueryDict's own flag, set to edit a copy in config/middleware.py
 # openpyxl reads these attributes of the cells and sheets comparisons/exports.py styles.
 _.font, _.alignment, _.freeze_panes
+# Named by a dotted string in TEMPLATES' context_processors.
+_.languages
+# disclosures/parsing/wording.py: labels marked for makemessages only (parameters name them by their Chinese text).
+_.TERMS

@@ -7,6 +7,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from disclosures.vocabulary import Kind, RowKind, Scope, Severity, TableKey
+
 from .wording import FindingCode, gettext_noop, sentence
 
 __all__ = ["Kind", "RowKind", "Scope", "Severity", "TableKey"]  # the vocabulary the parsers share, re-exported
