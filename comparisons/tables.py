@@ -209,11 +209,11 @@ class DetailColumn(tables.Column):
         text = show(raw, detail_unit(self.detail.kind))
         # Without a line of its own, the number links to the figures the document states.
         if self.detail.reference:
-            url = reverse("methods") + "#reference"
+            url = reverse("comparisons:methods") + "#reference"
         elif self.detail.source_figure:
             url = next((s.url for s in value.sources if s.figure == self.detail.source_figure and s.url), "")
         else:
-            url = reverse("disclosure_detail", args=[record.disclosure.pk]) + "#figures-heading"
+            url = reverse("disclosures:disclosure_detail", args=[record.disclosure.pk]) + "#figures-heading"
         return format_html('<a href="{}">{}</a>', url, text) if url else text
 
     def value(self, value):
@@ -264,11 +264,11 @@ class NoteColumn(tables.Column):
 
 
 def _document_url(record) -> str:
-    return reverse("disclosure_detail", args=[record.disclosure.pk])
+    return reverse("disclosures:disclosure_detail", args=[record.disclosure.pk])
 
 
 def _bureau_url(record) -> str:
-    return reverse("bureau_detail", args=[record.disclosure.bureau_id])
+    return reverse("comparisons:bureau_detail", args=[record.disclosure.bureau_id])
 
 
 DEMO = _("（演示数据）")
@@ -449,7 +449,7 @@ class BureauSearchTable(FastBodyMixin, tables.Table):
     name = tables.Column(
         verbose_name=_("单位名称"),
         attrs=PINNED,
-        linkify=lambda record: reverse("bureau_detail", args=[record.pk]),
+        linkify=lambda record: reverse("comparisons:bureau_detail", args=[record.pk]),
     )
     region = tables.Column(verbose_name=_("地区"), accessor="region__full_name", order_by=("region__code",))
     code = tables.Column(verbose_name=_("区划代码"), accessor="region__code")

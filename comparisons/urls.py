@@ -7,6 +7,7 @@ from django.urls import include, path
 from . import api, downloads, views, views_methods, views_staff
 from .caching import cache_public
 
+app_name = "comparisons"
 urlpatterns = [
     path("methods/", cache_public(views_methods.methods), name="methods"),
     path("", cache_public(views.dashboard), name="home"),

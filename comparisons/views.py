@@ -256,7 +256,7 @@ class BureauView(ExportMixin, SingleTableMixin, TemplateView):
         document = parse_id(request.GET.get("document"))
         merged_into = Bureau.objects.filter(pk=kwargs["pk"]).values_list("merged_into", flat=True).first()
         if merged_into:  # a bureau staff merged into another: its page is the other's
-            return redirect("bureau_detail", pk=merged_into, permanent=True)
+            return redirect("comparisons:bureau_detail", pk=merged_into, permanent=True)
         try:
             self.overview = bureau_get_overview(pk=kwargs["pk"], document_id=document)
         except Bureau.DoesNotExist as exc:

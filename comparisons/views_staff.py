@@ -55,7 +55,7 @@ def denominators(request):
             }
             text = _("已录入：%(label)s") if created else _("已更正：%(label)s")
             messages.success(request, text % {"label": label})
-            return redirect("denominators")
+            return redirect("comparisons:denominators")
     else:
         edit = parse_id(request.GET.get("edit"))
         editing = get_object_or_404(Denominator, pk=edit) if edit else None
@@ -89,5 +89,5 @@ def denominator_remove(request, pk: int):
         label = str(denominator)
         denominator_delete(denominator=denominator, user=request.user)
         messages.success(request, _("已删除：%(label)s") % {"label": label})
-        return redirect("denominators")
+        return redirect("comparisons:denominators")
     return render(request, "comparisons/denominator_confirm_delete.html", {"denominator": denominator})

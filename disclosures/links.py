@@ -12,7 +12,7 @@ _PLACEHOLDER = 987654321
 def _document_url_pattern(prefix: str, language: str | None) -> str:
     # Reversed once per script prefix and language (/documents/… in Chinese, /en/documents/… in English): a table or
     # chart of thousands of figures links each one (reverse() is slow).
-    return reverse("disclosure_detail", args=[_PLACEHOLDER]).replace(str(_PLACEHOLDER), "{}")
+    return reverse("disclosures:disclosure_detail", args=[_PLACEHOLDER]).replace(str(_PLACEHOLDER), "{}")
 
 
 def source_line_url(disclosure_id: int, line: int | None = None) -> str:

@@ -4,6 +4,7 @@ from comparisons.caching import cache_public
 
 from . import views, views_bureaus, views_import
 
+app_name = "disclosures"
 urlpatterns = [
     # The home page is the comparisons dashboard (comparisons/urls.py), which also lists bureaus and documents.
     path("documents/<int:pk>/", cache_public(views.disclosure_detail), name="disclosure_detail"),

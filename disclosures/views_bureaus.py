@@ -23,16 +23,16 @@ def merge(request):
     ids = request.POST.get("keep", ""), request.POST.get("other", "")
     if not all(i.isascii() and i.isdigit() for i in ids):
         messages.error(request, _("请在列表中选择要保留的单位。"))
-        return redirect("bureau_duplicates")
+        return redirect("disclosures:bureau_duplicates")
     keep, other = (get_object_or_404(Bureau, pk=int(i)) for i in ids)
     try:
         summary = bureau_merge(keep=keep, other=other)
     except MergeRefused as exc:
         messages.error(request, str(exc))
-        return redirect("bureau_duplicates")
+        return redirect("disclosures:bureau_duplicates")
     messages.success(
         request,
         _("已将“%(other)s”并入“%(keep)s”：移入 %(moved)s 份文件。")
         % {"other": other.name, "keep": keep.name, "moved": summary.moved},
     )
-    return redirect("bureau_detail", pk=keep.pk)
+    return redirect("comparisons:bureau_detail", pk=keep.pk)

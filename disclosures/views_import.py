@@ -161,7 +161,7 @@ def upload_confirm(request):
     pending = _pending(request).get(token)
     if not form.is_valid() or pending is None:
         messages.error(request, _("这次上传已过期，请重新选择文件。"))
-        return redirect("upload")
+        return redirect("disclosures:upload")
     replace = form.cleaned_data["replace"]
     try:
         prepared = disclosure_prepare_text(
@@ -182,13 +182,13 @@ def upload_confirm(request):
                 request, prepared, token, f"{pending['filename']}：{for_page(exc.message, exc.remedy)}"
             )
         messages.error(request, f"{pending['filename']}：{for_page(exc.message, exc.remedy)}")
-        return redirect("upload")
+        return redirect("disclosures:upload")
     except DisclosureError as exc:
         messages.error(request, f"{pending['filename']}：{for_page(exc.message, exc.remedy)}")
-        return redirect("upload")
+        return redirect("disclosures:upload")
     except Error as exc:
         messages.error(request, f"{pending['filename']}：{database_unavailable(exc)}")
-        return redirect("upload")
+        return redirect("disclosures:upload")
     except Exception as exc:  # the last step of an upload answers with a message, never a server error page
         logger.exception("confirming the upload of %s failed", pending["filename"])
         messages.error(
@@ -196,7 +196,7 @@ def upload_confirm(request):
             _("%(file)s：内部错误（%(error)s），没有写入任何数据。")
             % {"file": pending["filename"], "error": type(exc).__name__},
         )
-        return redirect("upload")
+        return redirect("disclosures:upload")
     request.session.pop(SESSION_KEY, None)
     text = {
         "imported": _("已导入"),
@@ -204,7 +204,7 @@ def upload_confirm(request):
         "replaced": _("已替换旧版本，旧版本保留为“已被替换”"),
     }[outcome.status]
     messages.success(request, f"{pending['filename']}：{text}")
-    return redirect("disclosure_detail", pk=outcome.disclosure.pk)
+    return redirect("disclosures:disclosure_detail", pk=outcome.disclosure.pk)
 
 
 def _confirmation_missing(request, prepared: Prepared, token: str, error: str):

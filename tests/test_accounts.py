@@ -100,5 +100,8 @@ def test_the_bureau_and_document_pages_have_no_inline_script(client):
     from disclosures.models import Disclosure
 
     d = Disclosure.objects.filter(status="current").first()
-    for url in (reverse("disclosure_detail", args=[d.pk]), reverse("bureau_detail", args=[d.bureau_id])):
+    for url in (
+        reverse("disclosures:disclosure_detail", args=[d.pk]),
+        reverse("comparisons:bureau_detail", args=[d.bureau_id]),
+    ):
         assert inline_scripts(client.get(url).content.decode()) == []

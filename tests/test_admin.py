@@ -106,7 +106,7 @@ def test_the_staff_page_shows_the_history(client, django_user_model):
     region = Region.objects.get(code="411103")
     denominator_set(region=region, year=2024, kind="insured_residents", value=400000, source="统计公报", user=staff)
     denominator_set(region=region, year=2024, kind="insured_residents", value=410000, source="更正", user=staff)
-    html = client.get(reverse("denominators")).content.decode()
+    html = client.get(reverse("comparisons:denominators")).content.decode()
     history = html.split('id="denominator-history"')[1].split("</table>")[0]
     assert "更正" in history and "400,000" in history and "410,000" in history and "carol" in history
 

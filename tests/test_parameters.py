@@ -108,7 +108,9 @@ def test_no_page_answers_500_to_any_value_of_its_parameters(client, site, page):
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=[e.key for e in ENDPOINTS])
 def test_no_api_endpoint_answers_500_to_any_value_of_its_filters(client, site, endpoint):
-    path = reverse(f"api_{endpoint.key}", kwargs={"pk": site["document"]} if "<id>" in endpoint.path else {})
+    path = reverse(
+        f"comparisons:api_{endpoint.key}", kwargs={"pk": site["document"]} if "<id>" in endpoint.path else {}
+    )
     names = [f.name for f in endpoint.filters] or ["q"]
 
     @EXAMPLES

@@ -15,18 +15,18 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_home_ranks_bureaus_and_links_their_documents_in_chinese(client):
     line = BudgetLineFactory()
     store_indicators()
-    response = client.get(reverse("home"))
+    response = client.get(reverse("comparisons:home"))
     html = response.content.decode()
     assert response.status_code == 200
     assert '<html lang="zh-hans">' in html
     assert "顺平县医疗保障局" in html
     assert "河北省 保定市 顺平县" in html
-    assert reverse("disclosure_detail", args=[line.disclosure.pk]) in html
+    assert reverse("disclosures:disclosure_detail", args=[line.disclosure.pk]) in html
     assert "2023年预算" in html and "部门预算" in html
 
 
 def test_home_says_so_when_the_database_is_empty(client):
-    assert "数据库中还没有公开文件" in client.get(reverse("home")).content.decode()
+    assert "数据库中还没有公开文件" in client.get(reverse("comparisons:home")).content.decode()
 
 
 def test_language_switch_shows_english(client):
@@ -38,14 +38,14 @@ def test_language_switch_shows_english(client):
 
 def test_document_page_shows_figures_in_wan_yuan_linked_to_source_lines(client):
     line = BudgetLineFactory()
-    html = client.get(reverse("disclosure_detail", args=[line.disclosure.pk])).content.decode()
+    html = client.get(reverse("disclosures:disclosure_detail", args=[line.disclosure.pk])).content.decode()
     assert "3,200.00" in html  # 32,000,000 元 shown as 万元
     assert 'href="#L3"' in html
     assert 'id="L3"' in html
 
 
 def test_unknown_document_is_404(client):
-    assert client.get(reverse("disclosure_detail", args=[999999])).status_code == 404
+    assert client.get(reverse("disclosures:disclosure_detail", args=[999999])).status_code == 404
 
 
 def test_admin_needs_login_and_is_in_chinese(client):
@@ -58,7 +58,7 @@ def test_admin_needs_login_and_is_in_chinese(client):
 
 
 def test_static_assets_come_from_the_project_not_a_cdn(client):
-    html = client.get(reverse("home")).content.decode()
+    html = client.get(reverse("comparisons:home")).content.decode()
     assert "/static/css/site.css" in html
     assert "//cdn" not in html and "https://" not in html.split("<body")[0]
 
@@ -83,7 +83,7 @@ def test_check_deploy_is_clean_under_production_settings():
 
 
 def test_chinese_first_even_for_an_english_browser(client):
-    html = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    html = client.get(reverse("comparisons:home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert '<html lang="zh-hans">' in html
 
 

@@ -26,7 +26,7 @@ ALLOWED_METHODS = ("GET", "HEAD")
 
 @dataclass(frozen=True)
 class Endpoint:
-    key: str  # the view's name in views.py; the URL name is "api_<key>"
+    key: str  # the view's name in views.py; the URL name is "comparisons:api_<key>"
     route: str  # under /api/, as urls.py routes it
     title: str | Promise
     description: str | Promise

@@ -63,8 +63,8 @@ def bureau_json(request: HttpRequest, bureau: Bureau) -> dict:
         "aliases": [a.name for a in bureau.aliases.all()],
         "region": _region_brief(bureau.region),
         "document_count": bureau.document_count,
-        "url": absolute_url(request, reverse("bureau_detail", args=[bureau.pk])),
-        "documents_url": absolute_url(request, reverse("api_documents") + f"?bureau={bureau.pk}"),
+        "url": absolute_url(request, reverse("comparisons:bureau_detail", args=[bureau.pk])),
+        "documents_url": absolute_url(request, reverse("comparisons:api_documents") + f"?bureau={bureau.pk}"),
     }
 
 
@@ -88,8 +88,8 @@ def document_json(request: HttpRequest, d: Disclosure) -> dict:
         "imported_at": timezone.localtime(d.imported_at).isoformat() if d.imported_at else None,
         "line_count": getattr(d, "line_count", None),
         "demo": d.demo,
-        "url": absolute_url(request, reverse("disclosure_detail", args=[d.pk])),
-        "lines_url": absolute_url(request, reverse("api_document_lines", args=[d.pk])),
+        "url": absolute_url(request, reverse("disclosures:disclosure_detail", args=[d.pk])),
+        "lines_url": absolute_url(request, reverse("comparisons:api_document_lines", args=[d.pk])),
     }
 
 
@@ -137,7 +137,7 @@ def document_brief(request: HttpRequest, d: Disclosure) -> dict:
         "kind": d.kind,
         "scope": d.scope,
         "demo": d.demo,
-        "url": absolute_url(request, reverse("disclosure_detail", args=[d.pk])),
+        "url": absolute_url(request, reverse("disclosures:disclosure_detail", args=[d.pk])),
     }
 
 

@@ -106,8 +106,8 @@ STORAGES = {
 }
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
-LOGOUT_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "comparisons:home"
+LOGOUT_REDIRECT_URL = "comparisons:home"
 
 # Disclosures are text; anything larger is not one (issue: a 20 MB file gets a clear error).
 DISCLOSURE_MAX_BYTES = int(env("DISCLOSURE_MAX_BYTES", str(5 * 1024 * 1024)))

@@ -308,7 +308,7 @@ def test_one_documents_lines_and_detail_are_bounded(client, django_assert_max_nu
 
 
 def test_the_documentation_page_lists_every_endpoint_and_filter_from_the_declaration(client):
-    response = client.get(reverse("api_docs"))
+    response = client.get(reverse("comparisons:api_docs"))
     assert response.status_code == 200
     page = response.content.decode()
     for endpoint in ENDPOINTS:
@@ -322,13 +322,13 @@ def test_the_documentation_page_lists_every_endpoint_and_filter_from_the_declara
 
 
 def test_the_site_navigation_links_to_the_api_page(client):
-    page = client.get(reverse("api_docs")).content.decode()
-    assert f'<a href="{reverse("api_docs")}">数据接口与下载</a>' in page
+    page = client.get(reverse("comparisons:api_docs")).content.decode()
+    assert f'<a href="{reverse("comparisons:api_docs")}">数据接口与下载</a>' in page
 
 
 def test_the_documentation_examples_work(client):
     _many(2)
-    page = client.get(reverse("api_docs")).content.decode()
+    page = client.get(reverse("comparisons:api_docs")).content.decode()
     for endpoint in ENDPOINTS:
         if endpoint.example and "<" not in endpoint.path:
             response = client.get(endpoint.path + endpoint.example)

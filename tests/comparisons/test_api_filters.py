@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _url(endpoint) -> str:
-    return reverse(f"api_{endpoint.key}", kwargs={"pk": 1} if "<id>" in endpoint.path else {})
+    return reverse(f"comparisons:api_{endpoint.key}", kwargs={"pk": 1} if "<id>" in endpoint.path else {})
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=[e.key for e in ENDPOINTS])
@@ -64,7 +64,7 @@ def test_each_path_is_routed_from_its_one_declaration(client):
 
 
 def test_the_documentation_page_shows_each_filters_values_help_and_choices(client):
-    page = client.get(reverse("api_docs")).content.decode()
+    page = client.get(reverse("comparisons:api_docs")).content.decode()
     regions = next(e for e in ENDPOINTS if e.key == "regions")
     level = next(f for f in regions.filters if f.name == "level")
     assert str(level.help) in page

@@ -51,7 +51,7 @@ def counties():
 
 
 def _page(client, document, **params) -> str:
-    return client.get(reverse("bureau_detail", args=[document.bureau_id]), params).content.decode()
+    return client.get(reverse("comparisons:bureau_detail", args=[document.bureau_id]), params).content.decode()
 
 
 def _cells(html: str, key: str) -> dict[str, list[str]]:
@@ -131,7 +131,7 @@ def _bureaus_with_counts(count: int, start: int = 0) -> Bureau:
 
 def _queries(client, bureau: Bureau) -> int:
     with CaptureQueriesContext(connection) as queries:
-        assert client.get(reverse("bureau_detail", args=[bureau.pk])).status_code == 200
+        assert client.get(reverse("comparisons:bureau_detail", args=[bureau.pk])).status_code == 200
     return len(queries)
 
 
@@ -139,7 +139,7 @@ def _queries(client, bureau: Bureau) -> int:
 def test_the_profile_reads_a_fixed_number_of_queries(client, django_assert_max_num_queries, count):
     bureau = _bureaus_with_counts(count)
     with django_assert_max_num_queries(12):
-        html = client.get(reverse("bureau_detail", args=[bureau.pk])).content.decode()
+        html = client.get(reverse("comparisons:bureau_detail", args=[bureau.pk])).content.decode()
     assert f"1 / {count}" in html or f"{count} / {count}" in html
 
 

@@ -37,9 +37,9 @@ def real_cache():
 
 def test_a_second_visit_is_served_from_the_cache(client, django_assert_max_num_queries):
     import_samples()
-    first = client.get(reverse("home"))
+    first = client.get(reverse("comparisons:home"))
     with django_assert_max_num_queries(1):  # the data version
-        second = client.get(reverse("home"))
+        second = client.get(reverse("comparisons:home"))
     assert second.status_code == 200
     assert second.content.decode().count("顺平县") == first.content.decode().count("顺平县") > 0
     assert second["Content-Security-Policy"]  # middleware still runs on a cached page
@@ -47,7 +47,7 @@ def test_a_second_visit_is_served_from_the_cache(client, django_assert_max_num_q
 
 def test_a_denominator_change_is_seen_at_once(client):
     import_samples()
-    url = reverse("home") + "?year=2024&kind=budget"  # 郾城's 2024 budget, which states no insured count
+    url = reverse("comparisons:home") + "?year=2024&kind=budget"  # 郾城's 2024 budget, which states no insured count
     assert "区统计公报" not in client.get(url).content.decode()
     version = data_version_get()
     denominator_set(
@@ -65,7 +65,7 @@ def test_a_denominator_change_is_seen_at_once(client):
 
 def test_an_import_is_seen_at_once(client, tmp_path):
     import_samples()
-    api = reverse("api_documents")
+    api = reverse("comparisons:api_documents")
     before = client.get(api).json()["count"]
     run_import(str(seed("003")))  # already there: unchanged, nothing to see
     assert client.get(api).json()["count"] == before
@@ -83,8 +83,8 @@ def _token(html: str) -> str:
 def test_a_cached_page_carries_each_visitors_own_csrf_token():
     import_samples()
     first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
-    token_one = _token(first.get(reverse("methods")).content.decode())
-    page = second.get(reverse("methods"))  # from the cache
+    token_one = _token(first.get(reverse("comparisons:methods")).content.decode())
+    page = second.get(reverse("comparisons:methods"))  # from the cache
     token_two = _token(page.content.decode())
     assert token_two != token_one
     assert "csrftoken" in page.cookies  # the visitor's own cookie, set as on any page
@@ -98,9 +98,11 @@ def test_a_cached_page_carries_each_visitors_own_csrf_token():
 
 def test_staff_and_pending_messages_are_never_served_a_cached_page(client):
     import_samples()
-    client.get(reverse("home"))
+    client.get(reverse("comparisons:home"))
     client.force_login(StaffFactory())
-    assert "导入文件" in client.get(reverse("home")).content.decode()  # the staff menu, not the cached public page
+    assert (
+        "导入文件" in client.get(reverse("comparisons:home")).content.decode()
+    )  # the staff menu, not the cached public page
 
 
 def test_a_page_not_cached_yet_is_rendered_once_while_others_wait(monkeypatch, rf):

@@ -25,7 +25,7 @@ def test_every_chart_on_every_page_is_a_valid_plotly_figure(client):
     import_samples()
     shunping, yanbian = Bureau.objects.get(region__code="130636"), Bureau.objects.get(region__code="510422")
     pages = ["/", "/?year=2022&kind=final", f"/compare/?bureau={shunping.pk}&bureau={yanbian.pk}"]
-    pages += [reverse("bureau_detail", args=[b.pk]) for b in Bureau.objects.all()]
+    pages += [reverse("comparisons:bureau_detail", args=[b.pk]) for b in Bureau.objects.all()]
     seen = 0
     for path in pages:
         for chart_id, spec in specs(client.get(path).content.decode()).items():
@@ -38,11 +38,13 @@ def test_every_chart_on_every_page_is_a_valid_plotly_figure(client):
 def test_the_compare_page_charts_bars_for_a_few_bureaus_only(client):
     documents = make_bureaus(MAX_BARS + 1)
     bureaus = sorted({d.bureau_id for d in documents})
-    html = client.get(reverse("compare"), {"bureau": bureaus, "indicator": ["county_contribution"]}).content.decode()
+    html = client.get(
+        reverse("comparisons:compare"), {"bureau": bureaus, "indicator": ["county_contribution"]}
+    ).content.decode()
     assert "chart-county_contribution-data" not in html
     assert f"所选单位超过 {MAX_BARS} 个" in html
     html = client.get(
-        reverse("compare"), {"bureau": bureaus[:3], "indicator": ["county_contribution"]}
+        reverse("comparisons:compare"), {"bureau": bureaus[:3], "indicator": ["county_contribution"]}
     ).content.decode()
     [bars] = specs(html)["chart-county_contribution"]["data"]
     assert len(bars["x"]) == 3

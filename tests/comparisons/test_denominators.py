@@ -82,7 +82,7 @@ def test_a_staff_member_can_only_delete_with_a_post(staff_client):
     denominator = Denominator.objects.create(
         region=Region.objects.get(code="411103"), year=2024, kind="insured_residents", value=1, source="s"
     )
-    url = reverse("denominator_delete", args=[denominator.pk])
+    url = reverse("comparisons:denominator_delete", args=[denominator.pk])
     confirm = staff_client.get(url)
     assert confirm.status_code == 200
     assert "河南省 漯河市 郾城区" in confirm.content.decode()
@@ -96,7 +96,7 @@ def test_anonymous_users_cannot_delete(client):
     denominator = Denominator.objects.create(
         region=Region.objects.get(code="411103"), year=2024, kind="insured_residents", value=1, source="s"
     )
-    response = client.post(reverse("denominator_delete", args=[denominator.pk]))
+    response = client.post(reverse("comparisons:denominator_delete", args=[denominator.pk]))
     assert response.status_code == 302
     assert Denominator.objects.filter(pk=denominator.pk).exists()
 

@@ -49,11 +49,11 @@ def _csv_header(content: bytes) -> list[str]:
 def _table_exports() -> list[tuple[str, tuple, dict]]:
     shunping, yanbian = Bureau.objects.get(region__code="130636"), Bureau.objects.get(region__code="510422")
     return [
-        *[("home", (), {"_table": slug}) for slug in ("contribution", "assistance", "running")],
-        ("home", (), {"_table": "assistance", "year": "2022", "kind": "final"}),
-        ("compare", (), {"bureau": [shunping.pk, yanbian.pk]}),
-        ("bureau_detail", (shunping.pk,), {}),
-        ("search", (), {"q": "县"}),
+        *[("comparisons:home", (), {"_table": slug}) for slug in ("contribution", "assistance", "running")],
+        ("comparisons:home", (), {"_table": "assistance", "year": "2022", "kind": "final"}),
+        ("comparisons:compare", (), {"bureau": [shunping.pk, yanbian.pk]}),
+        ("comparisons:bureau_detail", (shunping.pk,), {}),
+        ("comparisons:search", (), {"q": "县"}),
     ]
 
 
@@ -65,12 +65,12 @@ def assert_unique(header: list[str], where) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_bulk_download_headers_are_unique(client, samples, language):
-    for name in ("download_lines", "download_indicators"):
+    for name in ("comparisons:download_lines", "comparisons:download_indicators"):
         response = _get(client, language, name)
         content = b"".join(response.streaming_content) if response.streaming else response.content
         header = _csv_header(content)
         assert_unique(header, (language, name))
-        if language == "zh-hans" and name == "download_indicators":
+        if language == "zh-hans" and name == "comparisons:download_indicators":
             assert {"单位名称", "计量单位"} <= set(header)
 
 

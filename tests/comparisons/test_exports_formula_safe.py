@@ -42,7 +42,7 @@ def hostile():
 
 
 def test_dashboard_csv_export_is_inert_and_keeps_negative_numbers(client, hostile):
-    response = client.get(reverse("home"), {"_export": "csv", "_table": "contribution"})
+    response = client.get(reverse("comparisons:home"), {"_export": "csv", "_table": "contribution"})
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     at = rows[0].index("单位名称")
     names = {r[at] for r in rows[1:]}
@@ -51,7 +51,7 @@ def test_dashboard_csv_export_is_inert_and_keeps_negative_numbers(client, hostil
 
 
 def test_dashboard_xlsx_export_stores_no_formula_and_numbers_as_numbers(client, hostile):
-    response = client.get(reverse("home"), {"_export": "xlsx", "_table": "contribution"})
+    response = client.get(reverse("comparisons:home"), {"_export": "xlsx", "_table": "contribution"})
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     cells = [cell for row in sheet.iter_rows() for cell in row]
     assert not [c.coordinate for c in cells if c.data_type == "f"]
@@ -64,9 +64,9 @@ def test_dashboard_xlsx_export_stores_no_formula_and_numbers_as_numbers(client, 
 def test_search_compare_and_bureau_exports_are_inert(client, hostile, fmt):
     first, second = hostile
     urls = [
-        (reverse("search"), {"q": first.bureau.region.name}),
-        (reverse("compare"), {"bureau": [first.bureau.pk, second.bureau.pk]}),
-        (reverse("bureau_detail", args=[first.bureau.pk]), {}),
+        (reverse("comparisons:search"), {"q": first.bureau.region.name}),
+        (reverse("comparisons:compare"), {"bureau": [first.bureau.pk, second.bureau.pk]}),
+        (reverse("comparisons:bureau_detail", args=[first.bureau.pk]), {}),
     ]
     for url, params in urls:
         response = client.get(url, {**params, "_export": fmt})

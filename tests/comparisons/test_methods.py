@@ -14,13 +14,13 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def page(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(2):
-        response = client.get(reverse("methods"))
+        response = client.get(reverse("comparisons:methods"))
     assert response.status_code == 200
     return response.content.decode()
 
 
 def test_the_url():
-    assert reverse("methods") == "/methods/"
+    assert reverse("comparisons:methods") == "/methods/"
 
 
 def test_every_indicator_with_its_definition_formula_codes_and_caveats(page):

@@ -39,13 +39,13 @@ def cells(row: str) -> list[str]:
 
 
 def page(client, **params) -> str:
-    response = client.get(reverse("home"), params)
+    response = client.get(reverse("comparisons:home"), params)
     assert response.status_code == 200
     return response.content.decode()
 
 
 def download(client, **params) -> list[list[str]]:
-    response = client.get(reverse("home"), params)
+    response = client.get(reverse("comparisons:home"), params)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert response.content.startswith(b"\xef\xbb\xbf")  # the UTF-8 BOM Excel needs to read Chinese
@@ -181,7 +181,9 @@ def test_csv_export_follows_the_sort(client, samples):
 
 
 def test_xlsx_export(client, samples):
-    response = client.get(reverse("home"), {"_export": "xlsx", "_table": "assistance", "year": 2022, "kind": "final"})
+    response = client.get(
+        reverse("comparisons:home"), {"_export": "xlsx", "_table": "assistance", "year": 2022, "kind": "final"}
+    )
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     # Named for the table (at most 31 characters, none Excel forbids), the header row frozen.
     assert sheet.title == "医疗救助：2022年决算排名"
@@ -197,7 +199,7 @@ def test_xlsx_export(client, samples):
 
 def test_xlsx_sheet_name_of_a_long_english_caption(client, samples):
     response = client.get(
-        reverse("home"), {"_export": "xlsx", "_table": "contribution"}, headers={"accept-language": "en"}
+        reverse("comparisons:home"), {"_export": "xlsx", "_table": "contribution"}, headers={"accept-language": "en"}
     )
     title = openpyxl.load_workbook(io.BytesIO(response.content)).active.title
     assert 0 < len(title) <= 31 and not set(title) & set("\\/?*[]:"), title
@@ -219,7 +221,7 @@ def test_a_staff_denominator_fills_the_missing_figure_with_its_source(client, sa
 
 def test_unknown_filter_values_show_the_form_error_not_a_500(client, samples):
     for params in ({"province": "999999"}, {"year": "1800"}, {"kind": "plan"}, {"county": "x" * 500}):
-        assert client.get(reverse("home"), params).status_code == 200
+        assert client.get(reverse("comparisons:home"), params).status_code == 200
 
 
 @pytest.mark.parametrize("count", [1, 30])
@@ -229,9 +231,9 @@ def test_bounded_queries(client, django_assert_max_num_queries, count):
         html = page(client)
     assert html.count("3,200.00") >= min(count, 25)
     with django_assert_max_num_queries(48):
-        assert client.get(reverse("home"), {"county": "县"}).status_code == 200
+        assert client.get(reverse("comparisons:home"), {"county": "县"}).status_code == 200
     with django_assert_max_num_queries(48):
-        assert client.get(reverse("home"), {"_export": "csv", "_table": "running"}).status_code == 200
+        assert client.get(reverse("comparisons:home"), {"_export": "csv", "_table": "running"}).status_code == 200
 
 
 def test_sort_and_page_links_lead_back_to_their_table(client):

@@ -30,33 +30,35 @@ def text(html: str) -> str:
 def test_compare_two_bureaus_side_by_side(client, samples):
     a, b = bureau_of("顺平县"), bureau_of("高邑县")
     params = {"bureau": [a.pk, b.pk], "indicator": ["contribution_per_insured", "medical_assistance"]}
-    html = client.get(reverse("compare"), params).content.decode()
+    html = client.get(reverse("comparisons:compare"), params).content.decode()
     body = text(html)
     assert "128.00" in body and "140.00" in body and "170.00" in body
     assert "郾城区" not in html.split("<table", 1)[1].split("</table>")[0]
     assert 'data-plotly="chart-contribution_per_insured-data"' in html
-    response = client.get(reverse("compare"), {**params, "_export": "csv"})
+    response = client.get(reverse("comparisons:compare"), {**params, "_export": "csv"})
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == 3 and rows[0][0] == "单位名称" and rows[0][-1] == "说明"
     assert {r[0] for r in rows[1:]} == {"顺平县医疗保障局", "高邑县医疗保障局"}
 
 
 def test_compare_asks_for_two_bureaus(client, samples):
-    html = client.get(reverse("compare")).content.decode()
+    html = client.get(reverse("comparisons:compare")).content.decode()
     assert "请至少选择两个单位" in html
 
 
 def test_compare_time_series_where_a_bureau_has_several_years(client):
     documents = make_bureaus(2, years=(2022, 2023))
     bureaus = sorted({d.bureau_id for d in documents})
-    html = client.get(reverse("compare"), {"bureau": bureaus, "indicator": ["county_contribution"]}).content.decode()
+    html = client.get(
+        reverse("comparisons:compare"), {"bureau": bureaus, "indicator": ["county_contribution"]}
+    ).content.decode()
     assert 'data-plotly="series-county_contribution-data"' in html
 
 
 def test_bureau_page(client, samples):
     bureau = bureau_of("顺平县")
     document = document_of("顺平县")
-    html = client.get(reverse("bureau_detail", args=[bureau.pk])).content.decode()
+    html = client.get(reverse("comparisons:bureau_detail", args=[bureau.pk])).content.decode()
     body = text(html)
     assert "顺平县医疗保障局" in body and "2023年部门预算" in body
     assert "128.00" in body and "3,200.00" in body
@@ -66,7 +68,7 @@ def test_bureau_page(client, samples):
     assert "2101202" in functional and "3,200.00" in functional
     assert f'href="/documents/{document.pk}/#L' in functional
     assert "核对结果" in body
-    response = client.get(reverse("bureau_detail", args=[bureau.pk]), {"_export": "csv"})
+    response = client.get(reverse("comparisons:bureau_detail", args=[bureau.pk]), {"_export": "csv"})
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == 2 and "128.00" in rows[1]
     # The page leaves out the columns that are the same on every row; the file keeps them, so it names its rows.
@@ -76,7 +78,7 @@ def test_bureau_page(client, samples):
 
 
 def test_unknown_bureau_is_404(client):
-    assert client.get(reverse("bureau_detail", args=[999999])).status_code == 404
+    assert client.get(reverse("comparisons:bureau_detail", args=[999999])).status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -89,19 +91,19 @@ def test_unknown_bureau_is_404(client):
     ],
 )
 def test_search(client, samples, query, expected):
-    html = client.get(reverse("search"), {"q": query}).content.decode()
+    html = client.get(reverse("comparisons:search"), {"q": query}).content.decode()
     assert expected in html
-    assert reverse("bureau_detail", args=[Bureau.objects.get(name=expected).pk]) in html
+    assert reverse("comparisons:bureau_detail", args=[Bureau.objects.get(name=expected).pk]) in html
 
 
 def test_search_names_a_county_without_documents(client, samples):
-    html = client.get(reverse("search"), {"q": "满城"}).content.decode()
+    html = client.get(reverse("comparisons:search"), {"q": "满城"}).content.decode()
     assert "尚无公开文件的地区" in html and "满城区" in html
 
 
 def test_document_page_links_lines_to_the_indicators_they_feed(client, samples):
     document = document_of("顺平县")
-    html = client.get(reverse("disclosure_detail", args=[document.pk])).content.decode()
+    html = client.get(reverse("disclosures:disclosure_detail", args=[document.pk])).content.decode()
     assert 'id="ind-contribution_per_insured"' in html
     assert "128.00" in html.split('id="document-indicators"')[1].split("</table>")[0]
     assert 'href="#ind-county_contribution"' in html  # the 2101202 line points to the indicator it feeds
@@ -112,10 +114,10 @@ def test_bounded_queries(client, django_assert_max_num_queries, count):
     documents = make_bureaus(count, years=(2022, 2023))
     bureaus = sorted({d.bureau_id for d in documents})
     with django_assert_max_num_queries(12):
-        assert client.get(reverse("compare"), {"bureau": bureaus}).status_code == 200
+        assert client.get(reverse("comparisons:compare"), {"bureau": bureaus}).status_code == 200
     with django_assert_max_num_queries(12):
-        assert client.get(reverse("bureau_detail", args=[bureaus[0]])).status_code == 200
+        assert client.get(reverse("comparisons:bureau_detail", args=[bureaus[0]])).status_code == 200
     with django_assert_max_num_queries(8):
-        assert client.get(reverse("search"), {"q": "县"}).status_code == 200
+        assert client.get(reverse("comparisons:search"), {"q": "县"}).status_code == 200
     with django_assert_max_num_queries(16):
-        assert client.get(reverse("disclosure_detail", args=[documents[0].pk])).status_code == 200
+        assert client.get(reverse("disclosures:disclosure_detail", args=[documents[0].pk])).status_code == 200

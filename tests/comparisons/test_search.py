@@ -81,9 +81,9 @@ def test_search_terms_and_edit_distance():
 
 
 def test_the_page_shows_suggestions_when_nothing_is_found(client, samples):
-    html = client.get(reverse("search"), {"q": "顺坪县医保局"}).content.decode()
+    html = client.get(reverse("comparisons:search"), {"q": "顺坪县医保局"}).content.decode()
     assert 'id="suggestions"' in html and SHUNPING in html
-    html = client.get(reverse("search"), {"q": "顺平县医保局"}).content.decode()
+    html = client.get(reverse("comparisons:search"), {"q": "顺平县医保局"}).content.decode()
     assert 'id="suggestions"' not in html and SHUNPING in html
 
 
@@ -95,4 +95,4 @@ def test_nothing_near_suggests_nothing(client, samples):
 @pytest.mark.parametrize("query", ["顺平县医保局", "spx", "顺坪县医保局", "医保局", "130636"])
 def test_search_runs_a_bounded_number_of_queries(client, samples, django_assert_max_num_queries, query):
     with django_assert_max_num_queries(14):
-        assert client.get(reverse("search"), {"q": query}).status_code == 200
+        assert client.get(reverse("comparisons:search"), {"q": query}).status_code == 200

@@ -28,15 +28,15 @@ def samples():
 
 
 def test_only_staff_reach_the_staff_home(client, django_user_model):
-    assert reverse("login") in client.get(reverse("staff_home"))["Location"]
+    assert reverse("login") in client.get(reverse("comparisons:staff_home"))["Location"]
     client.force_login(django_user_model.objects.create_user("citizen", password="a-long-password-1"))
-    assert client.get(reverse("staff_home")).status_code == 302
+    assert client.get(reverse("comparisons:staff_home")).status_code == 302
 
 
 def test_documents_with_inconsistencies_link_to_their_findings(staff_client, samples):
     flagged = Disclosure.objects.filter(checks__severity="warning").distinct()
     assert flagged.exists()
-    html = staff_client.get(reverse("staff_home")).content.decode()
+    html = staff_client.get(reverse("comparisons:staff_home")).content.decode()
     section = html.split('id="findings"')[1].split("</section>")[0]
     for document in flagged:
         assert f'href="/documents/{document.pk}/#checks-heading"' in section
@@ -52,7 +52,7 @@ def test_a_missing_denominator_is_listed_until_staff_enter_one(staff_client, sam
     row = missing.first()
     assert row is not None, "a sample states no insured residents"
     year, region = row.fiscal_year, row.disclosure.bureau.region
-    html = staff_client.get(reverse("staff_home"), {"year": year}).content.decode()
+    html = staff_client.get(reverse("comparisons:staff_home"), {"year": year}).content.decode()
     link = f"/staff/denominators/?region={region.code}&amp;year={year}#form-heading"
     assert link in html
     # The link fills the denominator form with the region and year.
@@ -60,14 +60,14 @@ def test_a_missing_denominator_is_listed_until_staff_enter_one(staff_client, sam
     assert f'value="{region.code}"' in form and f'value="{year}"' in form
 
     denominator_set(region=region, year=year, kind="insured_residents", value=150000, source="通报", user=None)
-    html = staff_client.get(reverse("staff_home"), {"year": year}).content.decode()
+    html = staff_client.get(reverse("comparisons:staff_home"), {"year": year}).content.decode()
     assert link not in html
 
 
 def test_counties_without_a_document_for_the_year(staff_client, samples):
     hebei = Region.objects.get(code="130000")
     counties = Region.objects.filter(level="county", code__startswith="13").count()
-    html = staff_client.get(reverse("staff_home"), {"year": 2026, "province": "130000"}).content.decode()
+    html = staff_client.get(reverse("comparisons:staff_home"), {"year": 2026, "province": "130000"}).content.decode()
     section = html.split('id="counties"')[1].split("</section>")[0]
     # 高邑 (130127) published for 2026: every other county of 河北 is listed as missing.
     assert f"（{counties - 1} 个）" in section
@@ -79,7 +79,7 @@ def test_counties_without_a_document_for_the_year(staff_client, samples):
 
 def test_recent_imports_are_the_latest_first_in_beijing_time(staff_client, samples):
     latest = Disclosure.objects.order_by("-imported_at", "-pk").first()
-    html = staff_client.get(reverse("staff_home")).content.decode()
+    html = staff_client.get(reverse("comparisons:staff_home")).content.decode()
     section = html.split('id="recent"')[1].split("</section>")[0]
     assert re.search(r'href="/documents/(\d+)/"', section).group(1) == str(latest.pk)
     from django.utils import timezone
@@ -89,20 +89,20 @@ def test_recent_imports_are_the_latest_first_in_beijing_time(staff_client, sampl
 
 def test_bad_parameters_fall_back_to_the_defaults(staff_client, samples):
     for params in ({"year": "abc"}, {"year": "1800"}, {"province": "999999"}, {"province": "\u00b2"}):
-        assert staff_client.get(reverse("staff_home"), params).status_code == 200
+        assert staff_client.get(reverse("comparisons:staff_home"), params).status_code == 200
 
 
 def test_the_staff_home_runs_a_bounded_number_of_queries(staff_client, samples, django_assert_max_num_queries):
     with django_assert_max_num_queries(16):
-        staff_client.get(reverse("staff_home"))
+        staff_client.get(reverse("comparisons:staff_home"))
 
 
 def test_the_denominator_form_offers_only_what_an_indicator_divides_by(staff_client):
-    html = staff_client.get(reverse("denominators")).content.decode()
+    html = staff_client.get(reverse("comparisons:denominators")).content.decode()
     assert 'value="insured_residents"' in html and 'value="population"' not in html
     region = Region.objects.get(code="411103")
     response = staff_client.post(
-        reverse("denominators"),
+        reverse("comparisons:denominators"),
         {"region": "411103", "year": 2024, "kind": "population", "value": 1000, "source": "统计公报"},
     )
     assert response.status_code == 200 and not region.denominators.exists()

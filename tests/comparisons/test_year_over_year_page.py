@@ -29,7 +29,7 @@ def test_two_budgets_of_consecutive_years_show_their_change(client, tmp_path):
     earlier = gaoyi_text().replace("2026", "2025").replace("2191.00", "2000.00")
     import_text(tmp_path, "2025.txt", earlier)
     bureau = Bureau.objects.get(region__code="130127")
-    html = client.get(reverse("bureau_detail", args=[bureau.pk])).content.decode()
+    html = client.get(reverse("comparisons:bureau_detail", args=[bureau.pk])).content.decode()
     section = html.split('id="changes-heading"')[1].split("</section>")[0]
     assert "2025年部门预算" in section and "2026年部门预算" in section
     row = next(r for r in section.split("<tr>") if "县级财政对城乡居民医保基金的补助" in r)
@@ -42,6 +42,6 @@ def test_a_final_account_is_never_compared_with_a_budget(client, tmp_path):
     import_text(tmp_path, "2025-final.txt", final, "--kind", "final")
     bureau = Bureau.objects.get(region__code="130127")
     assert bureau.disclosures.count() == 2
-    html = client.get(reverse("bureau_detail", args=[bureau.pk])).content.decode()
+    html = client.get(reverse("comparisons:bureau_detail", args=[bureau.pk])).content.decode()
     section = html.split('id="changes-heading"')[1].split("</section>")[0]
     assert "预算与决算不相比" in section

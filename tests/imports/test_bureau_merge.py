@@ -30,21 +30,21 @@ def test_the_staff_list_shows_the_pair_and_merges_it(client, tmp_path):
     keep, other = two_spellings(tmp_path)
     lines_before = BudgetLine.objects.count()
     client.force_login(StaffFactory())
-    page = client.get(reverse("bureau_duplicates")).content.decode()
+    page = client.get(reverse("disclosures:bureau_duplicates")).content.decode()
     assert keep.name in page and other.name in page
-    response = client.post(reverse("bureau_merge"), {"keep": keep.pk, "other": other.pk}, follow=True)
+    response = client.post(reverse("disclosures:bureau_merge"), {"keep": keep.pk, "other": other.pk}, follow=True)
     assert "已将“郾城区医疗保障局（旧称）”并入“漯河市郾城区医疗保障局”" in response.content.decode()
     other.refresh_from_db()
     assert other.merged_into == keep
     assert Disclosure.objects.filter(bureau=keep).count() == 2 and BudgetLine.objects.count() == lines_before
     assert set(keep.aliases.values_list("name", flat=True)) >= {other.name}
-    assert keep.name not in client.get(reverse("bureau_duplicates")).content.decode()
+    assert keep.name not in client.get(reverse("disclosures:bureau_duplicates")).content.decode()
     # The merged bureau's page is the kept one's; search finds the kept one by the other's spelling.
-    moved = client.get(reverse("bureau_detail", args=[other.pk]))
-    assert moved.status_code == 301 and moved["Location"] == reverse("bureau_detail", args=[keep.pk])
-    found = client.get(reverse("search"), {"q": "旧称"}).content.decode()
-    assert reverse("bureau_detail", args=[keep.pk]) in found
-    assert reverse("bureau_detail", args=[other.pk]) not in found
+    moved = client.get(reverse("comparisons:bureau_detail", args=[other.pk]))
+    assert moved.status_code == 301 and moved["Location"] == reverse("comparisons:bureau_detail", args=[keep.pk])
+    found = client.get(reverse("comparisons:search"), {"q": "旧称"}).content.decode()
+    assert reverse("comparisons:bureau_detail", args=[keep.pk]) in found
+    assert reverse("comparisons:bureau_detail", args=[other.pk]) not in found
 
 
 def test_two_current_versions_of_one_document_keep_the_later(tmp_path):
@@ -65,13 +65,13 @@ def test_two_current_versions_of_one_document_keep_the_later(tmp_path):
 
 def test_merging_needs_staff_and_csrf(client, tmp_path):
     keep, other = two_spellings(tmp_path)
-    response = client.post(reverse("bureau_merge"), {"keep": keep.pk, "other": other.pk})
+    response = client.post(reverse("disclosures:bureau_merge"), {"keep": keep.pk, "other": other.pk})
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     from django.test import Client
 
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(StaffFactory())
-    assert strict.post(reverse("bureau_merge"), {"keep": keep.pk, "other": other.pk}).status_code == 403
+    assert strict.post(reverse("disclosures:bureau_merge"), {"keep": keep.pk, "other": other.pk}).status_code == 403
     other.refresh_from_db()
     assert other.merged_into is None
 

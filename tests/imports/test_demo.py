@@ -47,12 +47,16 @@ def test_generate_marks_and_remove_deletes_only_the_demo(client):
     demo = Disclosure.objects.filter(demo=True)
     assert demo.count() == 8 and StoredIndicator.objects.filter(disclosure__in=demo).exists()
     one = demo.first()
-    assert "演示数据" in client.get(reverse("disclosure_detail", args=[one.pk])).content.decode()
-    html = client.get(reverse("home"), {"year": one.fiscal_year}).content.decode()
+    assert "演示数据" in client.get(reverse("disclosures:disclosure_detail", args=[one.pk])).content.decode()
+    html = client.get(reverse("comparisons:home"), {"year": one.fiscal_year}).content.decode()
     assert "（演示数据）" in html
-    csv = client.get(reverse("home"), {"year": one.fiscal_year, "_export": "csv", "_table": "running"}).content.decode()
+    csv = client.get(
+        reverse("comparisons:home"), {"year": one.fiscal_year, "_export": "csv", "_table": "running"}
+    ).content.decode()
     assert "（演示数据）" in csv
-    assert client.get(reverse("api_documents"), {"year": one.fiscal_year}).json()["results"][0]["demo"] is True
+    assert (
+        client.get(reverse("comparisons:api_documents"), {"year": one.fiscal_year}).json()["results"][0]["demo"] is True
+    )
     call_command("remove_demo", stdout=out)
     assert not Disclosure.objects.filter(demo=True).exists()
     assert Disclosure.objects.count() == 1  # the real sample stays

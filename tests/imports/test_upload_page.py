@@ -24,7 +24,7 @@ def staff_client(client):
 
 def upload(client, path, **fields):
     data = {"file": SimpleUploadedFile(path.name, path.read_bytes(), content_type="text/plain"), **fields}
-    return client.post(reverse("upload"), data)
+    return client.post(reverse("disclosures:upload"), data)
 
 
 def token_of(html: str) -> str:
@@ -32,16 +32,16 @@ def token_of(html: str) -> str:
 
 
 def test_public_cannot_reach_the_upload_page(client):
-    response = client.get(reverse("upload"))
+    response = client.get(reverse("disclosures:upload"))
     assert response.status_code == 302
     assert reverse("login") in response["Location"]
-    assert client.post(reverse("upload_confirm"), {"token": "x"}).status_code == 302
+    assert client.post(reverse("disclosures:upload_confirm"), {"token": "x"}).status_code == 302
     assert Disclosure.objects.count() == 0
 
 
 def test_non_staff_user_cannot_upload(client, django_user_model):
     client.force_login(django_user_model.objects.create_user("citizen", password="a-long-password-1"))
-    assert client.get(reverse("upload")).status_code == 302
+    assert client.get(reverse("disclosures:upload")).status_code == 302
 
 
 def test_preview_shows_what_was_found_and_saves_nothing(staff_client):
@@ -58,9 +58,9 @@ def test_preview_shows_what_was_found_and_saves_nothing(staff_client):
 
 def test_save_after_preview_imports_the_document(staff_client):
     html = upload(staff_client, seed("003")).content.decode()
-    response = staff_client.post(reverse("upload_confirm"), {"token": token_of(html)}, follow=True)
+    response = staff_client.post(reverse("disclosures:upload_confirm"), {"token": token_of(html)}, follow=True)
     disclosure = Disclosure.objects.get()
-    assert response.redirect_chain[-1][0] == reverse("disclosure_detail", args=[disclosure.pk])
+    assert response.redirect_chain[-1][0] == reverse("disclosures:disclosure_detail", args=[disclosure.pk])
     assert "已导入" in response.content.decode()
     assert disclosure.imported_by.is_staff
     assert disclosure.lines.get(table__key="expenditure_summary", code="2101202").total == 21910000
@@ -68,7 +68,7 @@ def test_save_after_preview_imports_the_document(staff_client):
 
 def test_replacing_needs_confirmation_and_keeps_the_old_version(staff_client, tmp_path):
     html = upload(staff_client, seed("003")).content.decode()
-    staff_client.post(reverse("upload_confirm"), {"token": token_of(html)})
+    staff_client.post(reverse("disclosures:upload_confirm"), {"token": token_of(html)})
     changed = tmp_path / "gaoyi-v2.txt"
     changed.write_text(seed("003").read_text(encoding="utf-8") + "\n更正说明。\n", encoding="utf-8")
 
@@ -76,14 +76,14 @@ def test_replacing_needs_confirmation_and_keeps_the_old_version(staff_client, tm
     assert "已有另一版本" in html
     lines_before = BudgetLine.objects.count()
     token = token_of(html)
-    response = staff_client.post(reverse("upload_confirm"), {"token": token})
+    response = staff_client.post(reverse("disclosures:upload_confirm"), {"token": token})
     page = response.content.decode()
     # The page says what to do in its own terms: the tick box, never the command-line flag; the preview stays.
     assert "请先勾选“我确认用这份文件替换现有版本”" in page and "--replace" not in page
     assert "预览：gaoyi-v2.txt" in page and token_of(page) == token
     assert Disclosure.objects.count() == 1 and BudgetLine.objects.count() == lines_before
 
-    staff_client.post(reverse("upload_confirm"), {"token": token, "replace": "on"})
+    staff_client.post(reverse("disclosures:upload_confirm"), {"token": token, "replace": "on"})
     old, new = Disclosure.objects.order_by("pk")
     assert (old.status, new.status) == ("superseded", "current")
     assert old.superseded_by == new
@@ -104,7 +104,7 @@ def test_fields_the_text_cannot_tell_can_be_given(staff_client, tmp_path):
     html = upload(staff_client, path).content.decode()
     assert "从文中无法判断年度。请在“年度”一栏填写。" in html and "--year" not in html
     html = upload(staff_client, path, year="2026").content.decode()
-    staff_client.post(reverse("upload_confirm"), {"token": token_of(html)})
+    staff_client.post(reverse("disclosures:upload_confirm"), {"token": token_of(html)})
     assert Disclosure.objects.get().fiscal_year == 2026
 
 
@@ -114,7 +114,7 @@ def test_upload_needs_csrf(client):
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(StaffFactory())
     data = {"file": SimpleUploadedFile("a.txt", seed("000").read_bytes())}
-    assert strict.post(reverse("upload"), data).status_code == 403
+    assert strict.post(reverse("disclosures:upload"), data).status_code == 403
 
 
 @pytest.mark.parametrize(
@@ -143,9 +143,9 @@ def _refuse_document_writes(execute, sql, params, many, context):
 def test_the_confirm_step_answers_with_a_message_when_the_database_fails(staff_client):
     html = upload(staff_client, seed("003")).content.decode()
     with connection.execute_wrapper(_refuse_document_writes):
-        response = staff_client.post(reverse("upload_confirm"), {"token": token_of(html)}, follow=True)
+        response = staff_client.post(reverse("disclosures:upload_confirm"), {"token": token_of(html)}, follow=True)
     assert response.status_code == 200
-    assert response.redirect_chain[-1][0] == reverse("upload")
+    assert response.redirect_chain[-1][0] == reverse("disclosures:upload")
     assert "数据库" in response.content.decode() and "没有写入任何数据" in response.content.decode()
     assert Disclosure.objects.count() == 0
 
@@ -156,14 +156,16 @@ def test_the_confirm_step_of_a_restore_racing_a_new_version_keeps_one_current_ve
         (tmp_path / f"v{n}.txt").write_text(original + suffix, encoding="utf-8")
     for name in ("v0.txt", "v1.txt"):
         html = upload(staff_client, tmp_path / name).content.decode()
-        staff_client.post(reverse("upload_confirm"), {"token": token_of(html), "replace": "on"})
+        staff_client.post(reverse("disclosures:upload_confirm"), {"token": token_of(html), "replace": "on"})
     restore = token_of(upload(staff_client, tmp_path / "v0.txt").content.decode())  # previewed while v1 is current
     other = Client()
     other.force_login(StaffFactory())
     html = upload(other, tmp_path / "v2.txt").content.decode()
-    other.post(reverse("upload_confirm"), {"token": token_of(html), "replace": "on"})
+    other.post(reverse("disclosures:upload_confirm"), {"token": token_of(html), "replace": "on"})
 
-    response = staff_client.post(reverse("upload_confirm"), {"token": restore, "replace": "on"}, follow=True)
+    response = staff_client.post(
+        reverse("disclosures:upload_confirm"), {"token": restore, "replace": "on"}, follow=True
+    )
     assert response.status_code == 200
     assert "已替换旧版本" in response.content.decode()
     assert Disclosure.objects.filter(status="current").count() == 1

@@ -44,7 +44,7 @@ def corrected(tmp_path):
 
 
 def test_the_replace_preview_shows_the_figures_that_change_old_and_new(staff_client, corrected):
-    html = staff_client.post(reverse("upload"), {"file": as_upload(corrected)}).content.decode()
+    html = staff_client.post(reverse("disclosures:upload"), {"file": as_upload(corrected)}).content.decode()
     section = flat(html.split('id="changes"')[1].split("</section>")[0])
     current = Disclosure.objects.get()
     assert f'href="/documents/{current.pk}/#L' in section  # the old figure links to its line in the current version
@@ -54,23 +54,23 @@ def test_the_replace_preview_shows_the_figures_that_change_old_and_new(staff_cli
 
 
 def test_an_unticked_confirmation_keeps_the_preview_and_the_same_token_saves(staff_client, corrected):
-    html = staff_client.post(reverse("upload"), {"file": as_upload(corrected)}).content.decode()
+    html = staff_client.post(reverse("disclosures:upload"), {"file": as_upload(corrected)}).content.decode()
     token = token_of(html)
-    response = staff_client.post(reverse("upload_confirm"), {"token": token})
+    response = staff_client.post(reverse("disclosures:upload_confirm"), {"token": token})
     page = response.content.decode()
     assert response.status_code == 200
     assert 'id="confirm-error"' in page and "--replace" not in page
     assert 'id="changes"' in page and "2,291.00" in page
     assert Disclosure.objects.count() == 1
 
-    response = staff_client.post(reverse("upload_confirm"), {"token": token, "replace": "on"}, follow=True)
+    response = staff_client.post(reverse("disclosures:upload_confirm"), {"token": token, "replace": "on"}, follow=True)
     assert "已替换旧版本" in response.content.decode()
     assert Disclosure.objects.get(status="current").source_filename == "gaoyi-corrected.txt"
 
 
 def test_the_same_version_again_shows_no_difference_section(staff_client):
     run_import(str(seed("003")))
-    html = staff_client.post(reverse("upload"), {"file": as_upload(seed("003"))}).content.decode()
+    html = staff_client.post(reverse("disclosures:upload"), {"file": as_upload(seed("003"))}).content.decode()
     assert "同一文件已经导入过" in html and 'id="changes"' not in html
 
 
@@ -78,7 +78,7 @@ def test_the_refusal_names_the_import_time_in_beijing_time(staff_client, correct
     Disclosure.objects.update(imported_at=datetime(2026, 3, 1, 20, 30, tzinfo=UTC))
     [record], _ = run_import(str(corrected))
     assert "2026-03-02 04:30 导入" in record["error"]  # 20:30 UTC is 04:30 the next day in Beijing
-    html = staff_client.post(reverse("upload"), {"file": as_upload(corrected)}).content.decode()
+    html = staff_client.post(reverse("disclosures:upload"), {"file": as_upload(corrected)}).content.decode()
     assert "2026-03-02 04:30" in html and "2026-03-01 20:30" not in html
 
 
@@ -86,7 +86,7 @@ def test_several_files_each_get_their_own_result(staff_client, corrected, tmp_pa
     broken = tmp_path / "broken.txt"
     broken.write_text("这不是预决算公开。\n", encoding="utf-8")
     files = [as_upload(seed("000")), as_upload(broken), as_upload(seed("003")), as_upload(corrected)]
-    response = staff_client.post(reverse("upload"), {"file": files})
+    response = staff_client.post(reverse("disclosures:upload"), {"file": files})
     html = response.content.decode()
     rows = re.findall(r'<tr class="result-(\w+)">\s*<th scope="row">([^<]+)</th>', html)
     assert rows == [
@@ -103,14 +103,14 @@ def test_several_files_each_get_their_own_result(staff_client, corrected, tmp_pa
 
 def test_several_files_can_be_checked_without_saving(staff_client):
     files = [as_upload(seed("000")), as_upload(seed("001"))]
-    html = staff_client.post(reverse("upload"), {"file": files, "check": "on"}).content.decode()
+    html = staff_client.post(reverse("disclosures:upload"), {"file": files, "check": "on"}).content.decode()
     assert html.count('class="result-checked"') == 2
     assert Disclosure.objects.count() == 0
 
 
 def test_too_many_files_are_refused_before_any_is_read(staff_client):
     files = [as_upload(seed("000"), name=f"f{n}.txt") for n in range(21)]
-    html = staff_client.post(reverse("upload"), {"file": files}).content.decode()
+    html = staff_client.post(reverse("disclosures:upload"), {"file": files}).content.decode()
     assert "一次最多上传 20 个文件" in html
     assert Disclosure.objects.count() == 0
 
