@@ -387,22 +387,11 @@ def _already_present(prepared: Prepared) -> ImportOutcome | None:
     """A file that only a replace could save; the same file, current, is simply unchanged."""
     if prepared.unchanged:
         return None
-    if prepared.existing is not None:
-        return ImportOutcome(
-            prepared.filename,
-            ImportStatus.SKIPPED,
-            disclosure=prepared.existing,
-            prepared=prepared,
-            skipped="superseded",
-        )
-    if prepared.current is not None:
-        return ImportOutcome(
-            prepared.filename,
-            ImportStatus.SKIPPED,
-            disclosure=prepared.current,
-            prepared=prepared,
-            skipped="other_version",
-        )
+    for stored, reason in ((prepared.existing, "superseded"), (prepared.current, "other_version")):
+        if stored is not None:
+            return ImportOutcome(
+                prepared.filename, ImportStatus.SKIPPED, disclosure=stored, prepared=prepared, skipped=reason
+            )
     return None
 
 
