@@ -33,8 +33,7 @@ def samples():
 
 
 def _get(client, language: str, name: str, args=(), params=None):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
-    with translation.override(language):
+    with translation.override(language):  # the address carries the language: /en/… in English
         url = reverse(name, args=args)
     response = client.get(url, params or {})
     assert response.status_code == 200, (url, params)

@@ -84,6 +84,9 @@ def _replay(queries: list[dict]) -> float:
     return time.perf_counter() - start
 
 
+DUMMY = "django.core.cache.backends.dummy.DummyCache"
+
+
 class Command(BaseCommand):
     help = "基准：每个公开页面的服务器耗时（中位数、p95）、查询数、传输字节，以及同样 SQL 直接执行的耗时和比值。"
 
@@ -93,10 +96,18 @@ class Command(BaseCommand):
         parser.add_argument("--baseline", help="另一次 --save 的结果：打印页面耗时的增长倍数")
         parser.add_argument("--only", help="只测名称含此词的页面")
         parser.add_argument("--skip", help="不测名称含此词的页面（如 bulk）")
+        parser.add_argument(
+            "--cached",
+            action="store_true",
+            help="经页面缓存和已写好的下载文件测（默认不经缓存：每次都查询、渲染，下载实时生成）",
+        )
 
     def handle(self, *args, **options):
-        with override_settings(DEBUG=False, ALLOWED_HOSTS=["testserver"]):
+        # By default every request does its whole work: no page cache, downloads streamed live.
+        uncached = {} if options["cached"] else {"CACHES": {"default": {"BACKEND": DUMMY}}, "DOWNLOADS_DIR": ""}
+        with override_settings(DEBUG=False, ALLOWED_HOSTS=["testserver"], **uncached):
             results = self._bench(options)
+        results["cached"] = options["cached"]
         if options["save"]:
             Path(options["save"]).write_text(json.dumps(results, ensure_ascii=False, indent=1))
         baseline = json.loads(Path(options["baseline"]).read_text()) if options["baseline"] else {}
@@ -191,6 +202,11 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{results['database']}, {results['documents']} current documents"
             + (f" (growth against {baseline['documents']} documents)" if baseline else "")
+            + (
+                "; served from the page cache"
+                if results.get("cached")
+                else "; no page cache: every request queries and renders"
+            )
         )
         header = (
             f"{'page':<26}{'status':>6}{'median ms':>10}{'p95 ms':>8}{'queries':>8}{'sent KB':>9}{'raw KB':>9}"
