@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
-from .types import Classification, ParsedLine, ParsedTable, ParseResult, Problem, Severity
+from .types import Classification, ParsedLine, ParsedTable, ParseResult, Problem, Severity, TableKey
 from .wording import FindingCode, amount, gettext_noop, phrase, term
 
 # 0.01万元: differences up to this are rounding, reported as information.
@@ -71,12 +71,12 @@ def figure_unit(result: ParseResult) -> str:
 def table_name(table: ParsedTable | None, key: str) -> dict:
     if table is not None and table.title.strip():
         return phrase("table", title=table.title.strip())
-    return phrase("table.prose") if key == "narrative" else phrase("table.key", key=key)
+    return phrase("table.prose") if key == TableKey.NARRATIVE else phrase("table.key", key=key)
 
 
 def where(line: ParsedLine, table: ParsedTable | None) -> dict:
     first = line.source_lines[0] if line.source_lines else None
-    if line.table == "narrative" or line.from_narrative:
+    if line.table == TableKey.NARRATIVE or line.from_narrative:
         return phrase("where.prose_line", line=str(first)) if first else phrase("where.prose")
     name = table_name(table, line.table)
     return phrase("where.table_line", table=name, line=str(first)) if first else name

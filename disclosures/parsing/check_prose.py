@@ -12,7 +12,7 @@ from .check_common import differ, difference, money, table_name
 from .check_findings import Findings
 from .figure_text import NUMBER, money_in_yuan
 from .narrative import code_for_path
-from .types import Classification, Kind, ParsedLine, ParseResult, Problem, Severity
+from .types import Classification, Kind, ParsedLine, ParseResult, Problem, Severity, TableKey
 from .wording import FindingCode, numbers, term
 
 # "公共安全支出（204类）司法（06款）行政运行（01项）", "一般公共服务支出（类）财政事务（款）行政运行（项）".
@@ -30,7 +30,7 @@ _COMPARED = re.compile(
     r"|决算数?\s*(大于|高于|小于|低于|等于)\s*(?:年初)?预算数?"
 )
 _SELF_YEAR = re.compile(r"(?:比|较|与|同)\s*(20\d{2})\s*年度?\s*(预算|决算)?")
-_ITEM_TABLES = ("general_budget_expenditure", "expenditure_summary", "basic_functional")
+_ITEM_TABLES = (TableKey.GENERAL_BUDGET_EXPENDITURE, TableKey.EXPENDITURE_SUMMARY, TableKey.BASIC_FUNCTIONAL)
 
 
 def _table_amounts(result: ParseResult) -> dict[str, tuple[ParsedLine, Decimal]]:
