@@ -2,9 +2,9 @@
 its peers (the counties whose insured residents fall in the same size band), with each group's median.
 
 Read from the stored values of the ranked documents (the rows the dashboard ranks, selectors/rankings.py) by the
-database: one aggregate with conditional counts for every rank and percentile, one query whose window functions pick
-the middle rows of every group for the medians. Two queries whatever the number of bureaus and indicators; the same
-SQL on PostgreSQL and SQLite.
+database: the peers' documents (one query), one aggregate with conditional counts for every rank and percentile, one
+query whose window functions pick the middle rows of every group for the medians. Three queries whatever the number
+of bureaus and indicators; the same SQL on PostgreSQL and SQLite.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
-    DecimalField,
     F,
-    FilteredRelation,
     Q,
     QuerySet,
     Value,
@@ -25,9 +25,10 @@ from django.db.models import (
     Window,
 )
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
-from django.db.models.functions import Cast, Coalesce, RowNumber
+from django.db.models.functions import RowNumber
 
 from comparisons.models import StoredIndicator
+from disclosures.versioning import data_version_get
 
 from .rankings import middle_mean, percentile_of
 
@@ -51,10 +52,8 @@ class Band:
     low: int
     high: int | None = None
 
-    def holds(self) -> Q:
-        """The rows (annotated with `insured`) in the band."""
-        inside = Q(insured__gte=self.low)
-        return inside & Q(insured__lt=self.high) if self.high is not None else inside
+    def holds(self, insured: Decimal) -> bool:
+        return insured >= self.low and (self.high is None or insured < self.high)
 
 
 def band_of(*, insured: Decimal | None) -> Band | None:
@@ -85,24 +84,27 @@ class Place:
     band: Band | None
 
 
-def _insured(index: int) -> Cast:
-    count = KeyTextTransform("$d", KeyTransform("insured_residents", f"insured_{index}__details"))
-    return Cast(count, DecimalField(max_digits=20, decimal_places=4))
-
-
 def _ranked(place: Place, keys: list[str]) -> QuerySet[StoredIndicator]:
-    """The ranked stored values of the keys in the year and kind, each with its document's insured residents."""
-    rows = StoredIndicator.objects.filter(indicator__in=keys, fiscal_year=place.year, kind=place.kind, ranked=True)
-    if place.band is None:
-        return rows
-    # A join per per-insured indicator of the same document (at most one row each: one value per document).
-    relations = {
-        f"insured_{i}": FilteredRelation(
-            "disclosure__indicator_values", condition=Q(disclosure__indicator_values__indicator=key)
-        )
-        for i, key in enumerate(INSURED_FROM)
-    }
-    return rows.annotate(**relations).annotate(insured=Coalesce(*(_insured(i) for i in range(len(INSURED_FROM)))))
+    """The ranked stored values of the keys in the year and kind."""
+    return StoredIndicator.objects.filter(indicator__in=keys, fiscal_year=place.year, kind=place.kind, ranked=True)
+
+
+def _peer_documents(place: Place) -> list[int]:
+    """The ranked documents of the year and kind whose insured residents fall in the document's band (one query).
+
+    Read once here, not joined into the aggregates: each of their filtered counts would extract the count from the
+    JSON details again for every row."""
+    count = KeyTextTransform("$d", KeyTransform("insured_residents", "details"))
+    rows = (
+        _ranked(place, list(INSURED_FROM)).annotate(insured=count).values_list("disclosure_id", "indicator", "insured")
+    )
+    insured: dict[int, dict[str, str]] = {}
+    for document, key, value in rows:
+        if value is not None:
+            insured.setdefault(document, {})[key] = value
+    # The first per-insured indicator that knows the count, in INSURED_FROM's order.
+    counts = {d: Decimal(next(found[k] for k in INSURED_FROM if k in found)) for d, found in insured.items()}
+    return sorted(d for d, n in counts.items() if place.band.holds(n))
 
 
 def _groups(place: Place) -> dict[str, Q]:
@@ -110,15 +112,15 @@ def _groups(place: Place) -> dict[str, Q]:
     if place.province:
         groups["province"] = Q(region_code__startswith=place.province)
     if place.band is not None:
-        groups["peers"] = place.band.holds()
+        groups["peers"] = Q(disclosure_id__in=_peer_documents(place))
     return groups
 
 
-def _positions(place: Place, values: dict[str, Decimal | None]) -> dict[str, int]:
+def _positions(place: Place, groups: dict[str, Q], values: dict[str, Decimal | None]) -> dict[str, int]:
     """Counts of values, and of values above and below the document's, per indicator and group (one query)."""
     counts = {}
     for i, (key, value) in enumerate(values.items()):
-        for scope, inside in _groups(place).items():
+        for scope, inside in groups.items():
             group = Q(indicator=key) & inside
             counts[f"n{i}_{scope}"] = Count("value", filter=group)
             if value is not None:
@@ -131,10 +133,9 @@ def _member(inside: Q) -> Case | Value:
     return Value(True) if not inside else Case(When(inside, then=Value(True)), default=Value(False))
 
 
-def _medians(place: Place, keys: list[str]) -> dict[tuple[str, str], Decimal]:
+def _medians(place: Place, groups: dict[str, Q], keys: list[str]) -> dict[tuple[str, str], Decimal]:
     """The median of each indicator in each group: its one or two middle values picked by window functions (one
     query), their mean taken here. Missing values are left out, never counted as 0."""
-    groups = _groups(place)
     rows = _ranked(place, keys).filter(value__isnull=False)
     rows = rows.annotate(**{f"in_{s}": _member(q) for s, q in groups.items()})
     middle = Q()
@@ -162,14 +163,15 @@ def _medians(place: Place, keys: list[str]) -> dict[tuple[str, str], Decimal]:
 def standing_get(*, place: Place, values: dict[str, Decimal | None]) -> dict[str, dict[str, Standing | None]]:
     """Each indicator's standing ({key: {scope: Standing}}) nationally, in the province and among the peers of the
     document's year and kind (`values`: the document's own values, None where missing). A group that cannot be
-    formed (no province; no size band: the insured residents are not known) is None. Two queries."""
+    formed (no province; no size band: the insured residents are not known) is None. Three queries."""
     if not values:
         return {}
-    counts, medians = _positions(place, values), _medians(place, list(values))
+    groups = _groups(place)
+    counts, medians = _positions(place, groups, values), _medians(place, groups, list(values))
     found: dict[str, dict[str, Standing | None]] = {}
     for i, (key, value) in enumerate(values.items()):
         found[key] = dict.fromkeys(SCOPES)
-        for scope in _groups(place):
+        for scope in groups:
             counted = counts[f"n{i}_{scope}"]
             rank = counts[f"h{i}_{scope}"] + 1 if value is not None else None
             percentile = percentile_of(lower=counts[f"l{i}_{scope}"], ranked=counted) if value is not None else None
@@ -179,18 +181,23 @@ def standing_get(*, place: Place, values: dict[str, Decimal | None]) -> dict[str
 
 def yearly_medians(*, keys: list[str], periods: set[tuple[int, str]]) -> dict[tuple[str, int, str], Decimal]:
     """The national median of each indicator in each year and kind ({(key, year, kind): median}), for the trend
-    charts: the middle rows of each partition picked by window functions (one query)."""
+    charts. The same for every bureau's page: computed once per data version for every year and kind and kept in the
+    cache, so a bureau page seen for the first time does not sort every year's values again."""
     if not keys or not periods:
         return {}
+    name = f"yearly-medians:{data_version_get()}:{','.join(sorted(keys))}"
+    every = cache.get(name)
+    if every is None:
+        every = _yearly_medians(keys)
+        cache.set(name, every, settings.PUBLIC_PAGE_SECONDS)
+    return {k: v for k, v in every.items() if (k[1], k[2]) in periods}
+
+
+def _yearly_medians(keys: list[str]) -> dict[tuple[str, int, str], Decimal]:
+    """The middle rows of each indicator, year and kind picked by window functions (one query), their mean here."""
     partition = [F("indicator"), F("fiscal_year"), F("kind")]
     rows = (
-        StoredIndicator.objects.filter(
-            indicator__in=keys,
-            fiscal_year__in={year for year, _kind in periods},
-            kind__in={kind for _year, kind in periods},
-            ranked=True,
-            value__isnull=False,
-        )
+        StoredIndicator.objects.filter(indicator__in=keys, ranked=True, value__isnull=False)
         .annotate(
             at=Window(RowNumber(), partition_by=partition, order_by=F("value").asc()),
             of=Window(Count("*"), partition_by=partition),
@@ -200,6 +207,5 @@ def yearly_medians(*, keys: list[str], periods: set[tuple[int, str]]) -> dict[tu
     )
     found: dict[tuple[str, int, str], list[Decimal]] = {}
     for key, year, kind, value in rows:
-        if (year, kind) in periods:
-            found.setdefault((key, year, kind), []).append(value)
+        found.setdefault((key, year, kind), []).append(value)
     return {k: middle_mean(v) for k, v in found.items()}
