@@ -19,3 +19,5 @@ _.font, _.alignment, _.freeze_panes
 _.languages
 # disclosures/parsing/wording.py: labels marked for makemessages only (parameters name them by their Chinese text).
 _.TERMS
+# Read by Django's URL resolver: the namespaces of the apps' URLconfs.
+_.app_name
