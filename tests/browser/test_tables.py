@@ -64,6 +64,8 @@ def pages() -> list[str]:
         f"/bureaus/{shunping.pk}/",
         f"/documents/{document.pk}/",
         "/search/?q=县",
+        "/methods/",
+        "/api/",
     ]
 
 
