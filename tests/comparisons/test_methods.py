@@ -46,7 +46,7 @@ def test_the_general_caveats(page):
 def test_the_national_reference_table_with_its_sources(page):
     table = page[page.index('id="reference-table"') :]
     for year, amount in NATIONAL_MINIMUM_SUBSIDY.items():
-        assert f'<th scope="row">{year}</th>' in table
+        assert f'<th scope="row" class="pin">{year}</th>' in table
         assert f'<td class="num">{amount}</td>' in table
         assert escape(NATIONAL_MINIMUM_SOURCES[year]) in table
     assert "待确认" in table  # 2026: 700 + the 24 announced
