@@ -6,26 +6,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from comparisons.formatting import with_unit
 from disclosures.models import Disclosure
+from disclosures.parsing.types import FIGURE_KEYS
 from disclosures.summary import DocumentSummary, summarise
 
-TOTAL_LABELS = {
-    "total": _("支出合计"),
-    "basic": _("基本支出"),
-    "project": _("项目支出"),
-    "personnel": _("人员经费"),
-    "public": _("公用经费"),
+TOTAL_KEYS = ("total", "basic", "project", "personnel", "public")
+# The stated figures compared, with the unit each is counted in (money in 元); their names are the parser's
+# (FIGURE_KEYS), the summary's key stated_subsidy_per_insured being the parser's subsidy_per_insured.
+FIGURE_UNITS = {
+    "insured_residents": "人",
+    "insured_employees": "人",
+    "stated_subsidy_per_insured": "元/人",
+    "running_costs": "元",
+    "three_public": "元",
+    "staff": "人",
 }
-FIGURE_LABELS = {
-    "insured_residents": (_("城乡居民参保人数（人）"), "人"),
-    "insured_employees": (_("职工参保人数（人）"), "人"),
-    "stated_subsidy_per_insured": (_("人均财政补助标准（元/人）"), "元/人"),
-    "running_costs": (_("机关运行经费"), "元"),
-    "three_public": (_("“三公”经费"), "元"),
-    "staff": (_("编制或实有人数（人）"), "人"),
-}
+FIGURE_NAMES = {"stated_subsidy_per_insured": "subsidy_per_insured"}
+UNIT_WORDS = {"人": _("人"), "元/人": _("元/人")}
+
+
+def _figure_label(key: str, unit: str) -> str:
+    """The figure's name in the reader's language, with its unit unless it is money (shown in 万元 beside it)."""
+    name = gettext(FIGURE_KEYS[FIGURE_NAMES.get(key, key)])
+    return with_unit(name, UNIT_WORDS[unit]) if unit in UNIT_WORDS else name
 
 
 @dataclass(frozen=True)
@@ -91,7 +98,7 @@ def _amount_changes(group: str, old: dict, new: dict, labels) -> list[FigureChan
 
 def _figure_changes(old: dict, new: dict) -> list[FigureChange]:
     changes = []
-    for key, (label, unit) in FIGURE_LABELS.items():
+    for key, unit in FIGURE_UNITS.items():
         was, now = old.get(key), new.get(key)
         if (was is None and now is None) or (was is not None and now is not None and was.value == now.value):
             continue
@@ -99,7 +106,7 @@ def _figure_changes(old: dict, new: dict) -> list[FigureChange]:
             FigureChange(
                 group="figures",
                 key=key,
-                label=label,
+                label=_figure_label(key, unit),
                 unit=unit,
                 old=was.value if was else None,
                 new=now.value if now else None,
@@ -115,7 +122,7 @@ def disclosure_version_changes(*, stored: Disclosure, lines, figures) -> list[Fi
     `figures`) that differ from the `stored` version's: added, removed or changed; the same value is no change."""
     old, new = _stored_summary(stored), summarise(lines, figures)
     return [
-        *_amount_changes("totals", old.totals, new.totals, TOTAL_LABELS),
+        *_amount_changes("totals", old.totals, new.totals, {k: gettext(FIGURE_KEYS[k]) for k in TOTAL_KEYS}),
         *_amount_changes("functional", old.functional, new.functional, {}),
         *_figure_changes(old.figures, new.figures),
     ]
