@@ -39,8 +39,13 @@ def for_command(message: str, remedy: str | None) -> str:
 
 
 def for_page(message: str, remedy: str | None) -> str:
-    return f"{message}{PAGE[remedy]}" if remedy in PAGE else message
+    return _then(message, PAGE[remedy]) if remedy in PAGE else message
 
 
 def for_batch(message: str, remedy: str | None) -> str:
-    return f"{message}{BATCH[remedy]}" if remedy in BATCH else message
+    return _then(message, BATCH[remedy]) if remedy in BATCH else message
+
+
+def _then(message: str, remedy: str) -> str:
+    # Chinese runs the two sentences together; English needs a space between them.
+    return _("%(message)s%(remedy)s") % {"message": message, "remedy": remedy}

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from .findings import reader_voice
 from .forms import ConfirmForm, UploadForm, size_error
 from .parsing.pages import numbered_lines, page_per_line
 from .parsing.types import DisclosureError
@@ -62,9 +63,9 @@ def _upload_one(request, form: UploadForm, upload_file):
             data=upload_file.read(), filename=upload_file.name, overrides=Overrides(**overrides), check=check
         )
     except DisclosureError as exc:
-        form.add_error(None, f"{upload_file.name}：{_where(exc.line)}{for_page(exc.message, exc.remedy)}")
+        form.add_error(None, _refusal(upload_file.name, exc))
     except Error as exc:
-        form.add_error(None, f"{upload_file.name}：{database_unavailable(exc)}")
+        form.add_error(None, _of_file(upload_file.name, database_unavailable(exc)))
     else:
         token = ""
         if not check:
@@ -85,6 +86,15 @@ def _upload_one(request, form: UploadForm, upload_file):
 
 def _where(line: int | None) -> str:
     return _("第 %(line)s 行：") % {"line": line} if line else ""
+
+
+def _of_file(filename: str, message: str) -> str:
+    return _("%(file)s：%(message)s") % {"file": filename, "message": message}
+
+
+def _refusal(filename: str, exc: DisclosureError) -> str:
+    """A refusal on the page, in the reader's language, with what to do there."""
+    return _of_file(filename, f"{_where(exc.line)}{for_page(exc.words(reader_voice()), exc.remedy)}")
 
 
 def _preview(request, prepared: Prepared, *, check: bool, confirm: ConfirmForm, error: str = ""):
@@ -136,7 +146,8 @@ def _result_row(outcome: ImportOutcome) -> dict:
     }
     message = ""
     if outcome.status == "error":
-        message = f"{_where(outcome.line)}{for_batch(outcome.error, outcome.remedy)}"
+        said = outcome.refusal.words(reader_voice()) if outcome.refusal is not None else outcome.error
+        message = f"{_where(outcome.line)}{for_batch(said, outcome.remedy)}"
     elif outcome.prepared is not None:
         problems = outcome.prepared.result.problems
         message = _("读到 %(lines)s 行，%(warnings)s 处不一致，%(infos)s 条提示。") % {
@@ -178,16 +189,14 @@ def upload_confirm(request):
     except ImportRefused as exc:
         if exc.remedy in ("replace", "restore"):  # another version was saved since the preview: show it again
             disclosure_look_up(prepared=prepared)
-            return _confirmation_missing(
-                request, prepared, token, f"{pending['filename']}：{for_page(exc.message, exc.remedy)}"
-            )
-        messages.error(request, f"{pending['filename']}：{for_page(exc.message, exc.remedy)}")
+            return _confirmation_missing(request, prepared, token, _refusal(pending["filename"], exc))
+        messages.error(request, _refusal(pending["filename"], exc))
         return redirect("disclosures:upload")
     except DisclosureError as exc:
-        messages.error(request, f"{pending['filename']}：{for_page(exc.message, exc.remedy)}")
+        messages.error(request, _refusal(pending["filename"], exc))
         return redirect("disclosures:upload")
     except Error as exc:
-        messages.error(request, f"{pending['filename']}：{database_unavailable(exc)}")
+        messages.error(request, _of_file(pending["filename"], database_unavailable(exc)))
         return redirect("disclosures:upload")
     except Exception as exc:  # the last step of an upload answers with a message, never a server error page
         logger.exception("confirming the upload of %s failed", pending["filename"])
@@ -203,7 +212,7 @@ def upload_confirm(request):
         "unchanged": _("同一文件已导入过，没有改动"),
         "replaced": _("已替换旧版本，旧版本保留为“已被替换”"),
     }[outcome.status]
-    messages.success(request, f"{pending['filename']}：{text}")
+    messages.success(request, _of_file(pending["filename"], text))
     return redirect("disclosures:disclosure_detail", pk=outcome.disclosure.pk)
 
 

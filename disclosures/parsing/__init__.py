@@ -8,6 +8,7 @@ from __future__ import annotations
 from .budget import ParseBudget, require_bounded_lines
 from .text import half_width_numbers
 from .types import DisclosureError, ParseResult
+from .wording import gettext_noop
 
 __all__ = ["DisclosureError", "ParseBudget", "ParseResult", "parse_disclosure"]
 
@@ -20,17 +21,17 @@ def parse_disclosure(text: str, *, budget: ParseBudget | None = None) -> ParseRe
 
     budget = budget or ParseBudget()
     if not text.strip():
-        raise DisclosureError("文件是空的：没有可读的文字。")
+        raise DisclosureError(gettext_noop("文件是空的：没有可读的文字。"))
     require_bounded_lines(text.split("\n"))
     # A page break (\f) keeps its line's number; the parsers read the page's first line without it (the reader of
     # space-aligned tables reads each page on its own).
     lines = [line.replace("\f", "") for line in table_spaces.tabulate_spaced(half_width_numbers(text).split("\n"))]
     cleaned = [clean_prose(line) for line in lines]  # read by several readers: cleaned once
     result = ParseResult(meta=meta.read_meta(lines, cleaned=cleaned), passages=passages(cleaned))
-    budget.check("文件信息")
+    budget.check(gettext_noop("文件信息"))
     result.tables, result.lines, table_problems = tables.read_tables(lines, meta=result.meta)
     result.problems.extend(table_problems)
-    budget.check("表格")
+    budget.check(gettext_noop("表格"))
     if not result.lines:
         narrative_lines, narrative_problems = narrative.read_narrative_lines(
             lines, meta=result.meta, cleaned=cleaned, prose=result.passages
@@ -41,8 +42,8 @@ def parse_disclosure(text: str, *, budget: ParseBudget | None = None) -> ParseRe
         lines, meta=result.meta, tables=result.tables, rows=result.lines, cleaned=cleaned, prose=result.passages
     )
     result.problems.extend(figure_problems)
-    budget.check("文中数字")
+    budget.check(gettext_noop("文中数字"))
     result.problems.extend(completeness.check_complete(lines, result))
     result.problems.extend(checks.run_checks(result))
-    budget.check("核对")
+    budget.check(gettext_noop("核对"))
     return result

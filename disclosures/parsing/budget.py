@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 
 from .types import DisclosureError
+from .wording import gettext_noop, term
 
 # Text extracted from a PDF has lines of a few hundred characters; a paragraph kept on one line, a few thousand.
 MAX_LINE_CHARS = 20_000
@@ -27,8 +28,11 @@ class ParseBudget:
         """Raise when the document has used up its time, naming the stage it had reached."""
         if self.clock() > self.deadline:
             raise DisclosureError(
-                f"解析超出预算：读到“{stage}”时已用时超过 {self.seconds:g} 秒，没有导入。"
-                "文件的结构异常（如极长的行或大量重复内容），请检查文字提取是否正确。"
+                gettext_noop(
+                    "解析超出预算：读到“%(stage)s”时已用时超过 %(seconds)s 秒，没有导入。"
+                    "文件的结构异常（如极长的行或大量重复内容），请检查文字提取是否正确。"
+                ),
+                {"stage": term(stage), "seconds": f"{self.seconds:g}"},
             )
 
 
@@ -36,7 +40,10 @@ def require_bounded_lines(lines: list[str]) -> None:
     for number, line in enumerate(lines, start=1):
         if len(line) > MAX_LINE_CHARS:
             raise DisclosureError(
-                f"这一行有 {len(line):,} 个字符（最多 {MAX_LINE_CHARS:,}）：从 PDF 提取的文字不会有这么长的行，"
-                "文件可能已损坏或不是预决算公开的文字。",
+                gettext_noop(
+                    "这一行有 %(chars)s 个字符（最多 %(limit)s）：从 PDF 提取的文字不会有这么长的行，"
+                    "文件可能已损坏或不是预决算公开的文字。"
+                ),
+                {"chars": f"{len(line):,}", "limit": f"{MAX_LINE_CHARS:,}"},
                 line=number,
             )

@@ -29,6 +29,7 @@ from statistics import median
 from .pages import PAGE_BREAK
 from .pdf_grid import Edge, Table, find_tables
 from .types import DisclosureError
+from .wording import gettext_noop
 
 log = logging.getLogger(__name__)
 
@@ -52,15 +53,17 @@ def pdf_text(data: bytes) -> str:
     outcomes = _isolated(data, READERS)
     error = next((o[1] for o in outcomes if o[0] == "error"), None)
     if error is not None:
-        raise DisclosureError(error)
+        raise DisclosureError(*error)
     pages: dict[int, str] = {}
     for _, part in outcomes:
         pages.update(part)
     text = ("\n" + PAGE_BREAK).join(pages[i] for i in sorted(pages))
     if sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") < _MIN_CJK:
         raise DisclosureError(
-            "这份 PDF 没有可提取的文字层（可能是扫描件或图片）：本站不做文字识别（OCR），"
-            "请上传有文字层的 PDF 原件，或上传提取好的文字。"
+            gettext_noop(
+                "这份 PDF 没有可提取的文字层（可能是扫描件或图片）：本站不做文字识别（OCR），"
+                "请上传有文字层的 PDF 原件，或上传提取好的文字。"
+            )
         )
     return text + "\n"
 
@@ -72,7 +75,7 @@ READERS = 2
 
 def _isolated(data: bytes, parts: int) -> list[tuple[str, object]]:
     """_read_part in `parts` forked children under time and memory limits: for each, ("ok", {page: text}) or
-    ("error", message)."""
+    ("error", (msgid, params)): a DisclosureError's text and parameters, worded by the parent."""
     children = [_start(data, part, parts) for part in range(parts)]
     return [_finish(pid, reader) for pid, reader in children]
 
@@ -90,11 +93,20 @@ def _start(data: bytes, part: int, parts: int) -> tuple[int, int]:
             try:
                 outcome = ("ok", _read_part(data, part, parts))
             except DisclosureError as exc:
-                outcome = ("error", exc.message)
+                outcome = ("error", (exc.text, exc.params))
             except MemoryError:
-                outcome = ("error", "PDF 文件需要的内存超过上限：文件可能已损坏，或不是一份预决算公开。")
+                outcome = (
+                    "error",
+                    (gettext_noop("PDF 文件需要的内存超过上限：文件可能已损坏，或不是一份预决算公开。"), {}),
+                )
             except Exception as exc:  # pdfium reports damaged files in many ways
-                outcome = ("error", f"PDF 文件无法读取（{type(exc).__name__}）：文件可能已损坏或不完整。")
+                outcome = (
+                    "error",
+                    (
+                        gettext_noop("PDF 文件无法读取（%(error)s）：文件可能已损坏或不完整。"),
+                        {"error": type(exc).__name__},
+                    ),
+                )
             payload = pickle.dumps(outcome)
             with os.fdopen(writer, "wb") as out:
                 out.write(payload)
@@ -124,8 +136,14 @@ def _finish(pid: int, reader: int) -> tuple[str, object]:
         return pickle.loads(b"".join(chunks))
     log.warning("PDF reader ended with status %s", status)
     if os.WIFSIGNALED(status) and os.WTERMSIG(status) in (signal.SIGALRM, signal.SIGKILL):
-        return ("error", f"PDF 文件读取超过 {TIME_LIMIT} 秒仍未完成：文件可能已损坏，或不是一份预决算公开。")
-    return ("error", "PDF 文件无法读取：读取程序异常终止，文件可能已损坏。")
+        return (
+            "error",
+            (
+                gettext_noop("PDF 文件读取超过 %(seconds)s 秒仍未完成：文件可能已损坏，或不是一份预决算公开。"),
+                {"seconds": str(TIME_LIMIT)},
+            ),
+        )
+    return ("error", (gettext_noop("PDF 文件无法读取：读取程序异常终止，文件可能已损坏。"), {}))
 
 
 def _read_part(data: bytes, part: int, parts: int) -> dict[int, str]:
@@ -136,11 +154,14 @@ def _read_part(data: bytes, part: int, parts: int) -> dict[int, str]:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
-            raise DisclosureError("PDF 文件有密码保护，无法读取：请上传未加密的原件。") from None
-        raise DisclosureError("PDF 文件无法打开：文件可能已损坏或不完整。") from None
+            raise DisclosureError(gettext_noop("PDF 文件有密码保护，无法读取：请上传未加密的原件。")) from None
+        raise DisclosureError(gettext_noop("PDF 文件无法打开：文件可能已损坏或不完整。")) from None
     try:
         if len(pdf) > MAX_PAGES:
-            raise DisclosureError(f"PDF 有 {len(pdf)} 页，超过 {MAX_PAGES} 页的上限：一份预决算公开通常只有几十页。")
+            raise DisclosureError(
+                gettext_noop("PDF 有 %(pages)s 页，超过 %(limit)s 页的上限：一份预决算公开通常只有几十页。"),
+                {"pages": str(len(pdf)), "limit": str(MAX_PAGES)},
+            )
         texts = {}
         for number in range(part, len(pdf), parts):
             page = pdf[number]

@@ -8,16 +8,17 @@ import re
 from charset_normalizer import from_bytes
 
 from .types import DisclosureError
+from .wording import gettext_noop, term
 
 # Magic numbers of the files people attach by mistake instead of the extracted text.
 _BINARY_SIGNATURES = {
-    b"\x89PNG": "PNG 图片",
-    b"\xff\xd8\xff": "JPEG 图片",
-    b"GIF8": "GIF 图片",
-    b"PK\x03\x04": "ZIP 压缩包或 Office 文件",
-    b"\xd0\xcf\x11\xe0": "旧版 Office 文件",
-    b"Rar!": "RAR 压缩包",
-    b"\x1f\x8b": "gzip 压缩包",
+    b"\x89PNG": gettext_noop("PNG 图片"),
+    b"\xff\xd8\xff": gettext_noop("JPEG 图片"),
+    b"GIF8": gettext_noop("GIF 图片"),
+    b"PK\x03\x04": gettext_noop("ZIP 压缩包或 Office 文件"),
+    b"\xd0\xcf\x11\xe0": gettext_noop("旧版 Office 文件"),
+    b"Rar!": gettext_noop("RAR 压缩包"),
+    b"\x1f\x8b": gettext_noop("gzip 压缩包"),
 }
 
 
@@ -28,7 +29,8 @@ def read_disclosure(data: bytes, *, max_bytes: int, max_pdf_bytes: int) -> str:
     if is_pdf(data):
         if len(data) > max_pdf_bytes:
             raise DisclosureError(
-                f"PDF 文件太大：{len(data) / 1024 / 1024:.1f} MB，超过 {max_pdf_bytes / 1024 / 1024:.0f} MB 的上限。"
+                gettext_noop("PDF 文件太大：%(mb)s MB，超过 %(limit)s MB 的上限。"),
+                {"mb": f"{len(data) / 1024 / 1024:.1f}", "limit": f"{max_pdf_bytes / 1024 / 1024:.0f}"},
             )
         return pdf_text(data)
     return decode_disclosure(data, max_bytes=max_bytes)
@@ -37,18 +39,23 @@ def read_disclosure(data: bytes, *, max_bytes: int, max_pdf_bytes: int) -> str:
 def decode_disclosure(data: bytes, *, max_bytes: int) -> str:
     """Decode UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK; normalise line endings."""
     if not data.strip():
-        raise DisclosureError("文件是空的：没有可读的文字。")
+        raise DisclosureError(gettext_noop("文件是空的：没有可读的文字。"))
     if len(data) > max_bytes:
         raise DisclosureError(
-            f"文件太大：{len(data) / 1024 / 1024:.1f} MB，超过 {max_bytes / 1024 / 1024:.0f} MB 的上限；"
-            "一份预决算公开的文字通常不到 1 MB。"
+            gettext_noop("文件太大：%(mb)s MB，超过 %(limit)s MB 的上限；一份预决算公开的文字通常不到 1 MB。"),
+            {"mb": f"{len(data) / 1024 / 1024:.1f}", "limit": f"{max_bytes / 1024 / 1024:.0f}"},
         )
     for magic, what in _BINARY_SIGNATURES.items():
         if data.startswith(magic):
-            raise DisclosureError(f"这是{what}，不是文字文件：应为从 PDF 提取出的 UTF-8 或 GBK 文本。")
+            raise DisclosureError(
+                gettext_noop("这是%(what)s，不是文字文件：应为从 PDF 提取出的 UTF-8 或 GBK 文本。"),
+                {"what": term(what)},
+            )
     text = _decode(data)
     if "\x00" in text or _control_share(text) > 0.01:
-        raise DisclosureError("这是二进制文件，不是文字文件：应为 PDF 原件，或从 PDF 提取出的 UTF-8 或 GBK 文本。")
+        raise DisclosureError(
+            gettext_noop("这是二进制文件，不是文字文件：应为 PDF 原件，或从 PDF 提取出的 UTF-8 或 GBK 文本。")
+        )
     return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
 
 
@@ -57,7 +64,9 @@ def _decode(data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise DisclosureError("文件以 UTF-16 标记开头，但内容不是完整的 UTF-16 文本：文件可能已损坏。") from None
+            raise DisclosureError(
+                gettext_noop("文件以 UTF-16 标记开头，但内容不是完整的 UTF-16 文本：文件可能已损坏。")
+            ) from None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -68,7 +77,7 @@ def _decode(data: bytes) -> str:
             return text
     best = from_bytes(data).best()
     if best is None or _cjk_share(str(best)) < 0.05:
-        raise DisclosureError("无法识别文件的文字编码：应为 UTF-8、GB18030 或 GBK 编码的中文文本。")
+        raise DisclosureError(gettext_noop("无法识别文件的文字编码：应为 UTF-8、GB18030 或 GBK 编码的中文文本。"))
     return str(best)
 
 

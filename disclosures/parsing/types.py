@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from disclosures.vocabulary import Kind, RowKind, Scope, Severity, TableKey
 
-from .wording import FindingCode, gettext_noop, sentence
+from .wording import CHINESE, FindingCode, Voice, gettext_noop, sentence, worded
 
 __all__ = ["Kind", "RowKind", "Scope", "Severity", "TableKey"]  # the vocabulary the parsers share, re-exported
 
@@ -34,13 +34,38 @@ COLUMN_KEYS: dict[str, str] = {
 
 class DisclosureError(Exception):
     """The text cannot be imported. `line` is 1-based where one applies; `remedy` names what the user can do about
-    it ("year", "region", "check", …), which each entry point words in its own terms (a flag, a form field)."""
+    it ("year", "region", "check", …), which each entry point words in its own terms (a flag, a form field).
 
-    def __init__(self, message: str, *, line: int | None = None, remedy: str | None = None):
-        super().__init__(message)
-        self.message = message
+    Like a finding, a refusal is its Chinese msgid and its parameters (wording.py), put into words when shown: in
+    Chinese for the import record and the command line (`message`), in the reader's language on the pages
+    (`words(voice)`)."""
+
+    def __init__(
+        self,
+        text: str,
+        params: dict | None = None,
+        *,
+        line: int | None = None,
+        remedy: str | None = None,
+        finding: FindingCode | None = None,
+    ):
+        self.text = text
+        self.params = params or {}
+        self.finding = finding
         self.line = line
         self.remedy = remedy
+        self.message = self.words()
+        super().__init__(self.message)
+
+    @classmethod
+    def of_problem(cls, problem: Problem) -> DisclosureError:
+        """An error-severity finding that stops the import, said as the finding says it."""
+        return cls("", problem.params, line=problem.lines[0] if problem.lines else None, finding=problem.finding)
+
+    def words(self, voice: Voice = CHINESE) -> str:
+        if self.finding is not None:
+            return sentence(self.finding, self.params, voice)
+        return worded(self.text, self.params, voice)
 
     def __str__(self) -> str:
         return f"第 {self.line} 行：{self.message}" if self.line else self.message

@@ -207,11 +207,19 @@ PHRASES: dict[str, str] = {
     "also_in": gettext_noop("%(finding)s；%(places)s中相同。"),
     "money.yuan": gettext_noop("%(amount)s元"),
     "money.wan": gettext_noop("%(amount)s万元"),
+    # A stored version, as a refusal names it.
+    "document.named": gettext_noop("%(bureau)s %(label)s"),
+    "document.year_kind": gettext_noop("%(year)s年%(kind)s"),
 }
 
 # Phrases whose Chinese is also a label elsewhere on the site (说明 the column is "Description"): translated from a
 # msgid of their own.
-OWN_MSGIDS = {"where.prose": gettext_noop("说明（文件中的位置）")}
+OWN_MSGIDS = {
+    "where.prose": gettext_noop("说明（文件中的位置）"),
+    # Terms: what a refusal says is missing (年度 the form field is "Fiscal year"), a parse stage.
+    "年度": gettext_noop("年度（文中缺少的信息）"),
+    "文中数字": gettext_noop("文中数字（解析阶段）"),
+}
 
 # Labels of ours that parameters name by their Chinese text ({"term": ...}); marked here for makemessages.
 TERMS = (
@@ -255,6 +263,11 @@ def sentence(code: str, params: dict, voice: Voice = CHINESE) -> str:
     return said
 
 
+def worded(text: str, params: dict | None = None, voice: Voice = CHINESE) -> str:
+    """A message of ours (a refusal) and its parameters in words, as a finding's sentence is."""
+    return _fill(text, params or {}, voice)
+
+
 def _fill(text: str, params: dict, voice: Voice, literal: tuple[str, ...] = ()) -> str:
     text = voice.translate(text)
     if not params:
@@ -273,7 +286,8 @@ def words(value, voice: Voice = CHINESE) -> str:
     if "yuan" in value:
         return _money(Decimal(value["yuan"]), value.get("unit") or "万元", voice, plain=value.get("plain", False))
     if "term" in value:
-        return voice.translate(value["term"])
+        said = value["term"]
+        return said if voice.chinese else voice.translate(OWN_MSGIDS.get(said, said))
     code = value["phrase"]
     text = PHRASES[code] if voice.chinese else OWN_MSGIDS.get(code, PHRASES[code])
     return _fill(text, value.get("params", {}), voice)

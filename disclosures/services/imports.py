@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import Error, IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_noop
 
 from disclosures.models import Bureau, Disclosure, Region
 from disclosures.parsing import ParseBudget, parse_disclosure
@@ -22,6 +23,7 @@ from disclosures.parsing.meta_publisher import is_medical_security_body
 from disclosures.parsing.pdf import is_pdf
 from disclosures.parsing.reading import read_disclosure
 from disclosures.parsing.types import DisclosureError, Kind, ParseResult, Scope, Severity
+from disclosures.parsing.wording import phrase, term
 from disclosures.selectors.regions import region_places, region_resolve
 from disclosures.versioning import data_version_bump
 from disclosures.vocabulary import ImportStatus
@@ -77,16 +79,24 @@ class ImportOutcome:
     replaced: list[Disclosure] = field(default_factory=list)
     remedy: str | None = None  # for errors: what the user can do (see disclosures/remedies.py)
     skipped: str = ""  # for skipped: "superseded" (this file, replaced since) or "other_version" (another is current)
+    refusal: DisclosureError | None = None  # for errors: the refusal, to word in the reader's language
+
+    @classmethod
+    def refused(cls, filename: str, refusal: DisclosureError) -> ImportOutcome:
+        """`error` in Chinese for the import record; `refusal` for a page to word in its reader's language."""
+        return cls(
+            filename,
+            ImportStatus.ERROR,
+            error=refusal.message,
+            line=refusal.line,
+            remedy=refusal.remedy,
+            refusal=refusal,
+        )
 
 
-class ImportRefused(Exception):
+class ImportRefused(DisclosureError):
     """A prepared import that may not be written as asked (another version exists and no replace was asked for).
-    `remedy` names what the user can do, as DisclosureError's does."""
-
-    def __init__(self, message: str, *, remedy: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.remedy = remedy
+    `remedy` names what the user can do; worded like a DisclosureError."""
 
 
 def _apply_overrides(result: ParseResult, overrides: Overrides) -> None:
@@ -109,29 +119,42 @@ def _require_meta(result: ParseResult) -> None:
     )
     if errors:
         first = errors[0]
-        raise DisclosureError(first.message, line=first.lines[0] if first.lines else None)
+        raise DisclosureError.of_problem(first)
     missing = [
-        (meta.year is None, "年度", "year"),
-        (meta.kind is None, "预算或决算", "kind"),
-        (meta.scope is None, "部门或单位", "scope"),
+        (meta.year is None, gettext_noop("年度"), "year"),
+        (meta.kind is None, gettext_noop("预算或决算"), "kind"),
+        (meta.scope is None, gettext_noop("部门或单位"), "scope"),
     ]
     absent = [(label, remedy) for gone, label, remedy in missing if gone]
     if absent:
         if not _looks_whole(result):
             raise DisclosureError(
-                f"内容不全：这不是一份完整的预决算公开（没有标题或封面说明它是哪一年的预算或决算，"
-                f"只读到 {len(result.tables)} 张表）。请导入完整的文件。"
+                gettext_noop(
+                    "内容不全：这不是一份完整的预决算公开（没有标题或封面说明它是哪一年的预算或决算，"
+                    "只读到 %(tables)s 张表）。请导入完整的文件。"
+                ),
+                {"tables": str(len(result.tables))},
             )
         remedy = absent[0][1] if len(absent) == 1 else "meta"
-        raise DisclosureError("从文中无法判断" + "、".join(label for label, _ in absent) + "。", remedy=remedy)
+        raise DisclosureError(
+            gettext_noop("从文中无法判断%(what)s。"),
+            {"what": [term(label) for label, _ in absent]},
+            remedy=remedy,
+        )
     if meta.unit not in ("元", "万元"):
-        raise DisclosureError("无法判断金额单位：文中应有“单位：元”或“单位：万元”。")
+        raise DisclosureError(gettext_noop("无法判断金额单位：文中应有“单位：元”或“单位：万元”。"))
     if not 1990 <= meta.year <= 2100:
-        raise DisclosureError(f"年度 {meta.year} 不合理：应为 1990 至 2100 之间的年份。", line=meta.lines.get("year"))
+        raise DisclosureError(
+            gettext_noop("年度 %(year)s 不合理：应为 1990 至 2100 之间的年份。"),
+            {"year": str(meta.year)},
+            line=meta.lines.get("year"),
+        )
     _require_storable_amounts(result)
     if not result.lines:
         raise DisclosureError(
-            "不是预决算公开文本：没有读到任何预算行（应有“支出总表”等表格，或“（类）（款）（项）……万元”的说明）。",
+            gettext_noop(
+                "不是预决算公开文本：没有读到任何预算行（应有“支出总表”等表格，或“（类）（款）（项）……万元”的说明）。"
+            ),
             line=_first_table_title(result),
         )
 
@@ -156,12 +179,17 @@ def _require_storable_amounts(result: ParseResult) -> None:
         for value in line.amounts.values():
             if abs(value) >= AMOUNT_LIMIT:
                 raise DisclosureError(
-                    f"金额 {value:f} 位数过多（应小于 10^16 元）：可能是两个单元格被提取成了一个数字。",
+                    gettext_noop("金额 %(value)s 位数过多（应小于 10^16 元）：可能是两个单元格被提取成了一个数字。"),
+                    {"value": f"{value:f}"},
                     line=min(line.source_lines, default=None),
                 )
     for figure in result.figures:
         if abs(figure.value) >= AMOUNT_LIMIT:
-            raise DisclosureError(f"数字 {figure.value:f} 位数过多：可能是提取错误。", line=figure.line)
+            raise DisclosureError(
+                gettext_noop("数字 %(value)s 位数过多：可能是提取错误。"),
+                {"value": f"{figure.value:f}"},
+                line=figure.line,
+            )
 
 
 def _region_for(result: ParseResult, overrides: Overrides, text: str) -> Region:
@@ -169,21 +197,26 @@ def _region_for(result: ParseResult, overrides: Overrides, text: str) -> Region:
         try:
             return Region.objects.get(code=overrides.region_code)
         except Region.DoesNotExist:
-            raise DisclosureError(f"区划代码 {overrides.region_code} 不在全国行政区划表中。", remedy="region") from None
+            raise DisclosureError(
+                gettext_noop("区划代码 %(code)s 不在全国行政区划表中。"),
+                {"code": overrides.region_code},
+                remedy="region",
+            ) from None
     publisher = result.meta.publisher
     if not publisher:
         raise DisclosureError("无法从文中判断发布单位（封面、“编制部门：”或标题中的单位全称）。", remedy="publisher")
     match = region_resolve(publisher=publisher, context=text[:20000])
     if match.region is None:
         if match.candidates:
-            options = "、".join(f"{r.full_name} {r.code}" for r in match.candidates)
             raise DisclosureError(
-                f"“{match.place}”对应多个地区：{options}。",
+                gettext_noop("“%(place)s”对应多个地区：%(options)s。"),
+                {"place": match.place, "options": [f"{r.full_name} {r.code}" for r in match.candidates]},
                 line=result.meta.lines.get("publisher"),
                 remedy="region",
             )
         raise DisclosureError(
-            f"在全国行政区划表中找不到“{match.place or publisher}”。",
+            gettext_noop("在全国行政区划表中找不到“%(place)s”。"),
+            {"place": match.place or publisher},
             line=result.meta.lines.get("publisher"),
             remedy="region",
         )
@@ -267,8 +300,11 @@ def disclosure_prepare_text(
         )
     if publisher and not is_medical_security_body(publisher):
         raise DisclosureError(
-            f"发布单位是“{publisher}”，不是医疗保障部门（医疗保障局、医保经办或服务中心等）：本站只收医疗保障部门的"
-            "预决算公开，没有导入。",
+            gettext_noop(
+                "发布单位是“%(publisher)s”，不是医疗保障部门（医疗保障局、医保经办或服务中心等）：本站只收医疗保障部门的"
+                "预决算公开，没有导入。"
+            ),
+            {"publisher": publisher},
             line=result.meta.lines.get("publisher"),
             remedy="check",
         )
@@ -336,7 +372,8 @@ def _save_once(prepared: Prepared, *, replace: bool, user) -> ImportOutcome:
         if existing is not None:
             if not replace:
                 raise ImportRefused(
-                    f"这是 {existing} 已被替换的旧版本（{_when(existing.imported_at)} 导入）。",
+                    gettext_noop("这是 %(document)s 已被替换的旧版本（%(when)s 导入）。"),
+                    _version_params(existing),
                     remedy="restore",
                 )
             return _restore(prepared)
@@ -347,7 +384,9 @@ def _save_once(prepared: Prepared, *, replace: bool, user) -> ImportOutcome:
                 prepared.bureau, year=meta.year, kind=meta.kind.value, scope=meta.scope.value, lock=True
             )
         if current is not None and not replace:
-            raise ImportRefused(f"{current} 已有另一版本（{_when(current.imported_at)} 导入）。", remedy="replace")
+            raise ImportRefused(
+                gettext_noop("%(document)s 已有另一版本（%(when)s 导入）。"), _version_params(current), remedy="replace"
+            )
         disclosure, replaced = _supersede(current, successor=lambda: disclosure_write(prepared, user=user))
         data_version_bump()
     status = ImportStatus.REPLACED if replaced else ImportStatus.IMPORTED
@@ -367,10 +406,12 @@ def disclosure_save(*, prepared: Prepared, replace: bool = False, user=None) -> 
             return _save_once(prepared, replace=replace, user=user)
         except IntegrityError as exc:
             if attempt == 2:
-                raise ImportRefused("同一文件或同一版本刚被另一次导入写入，本次没有写入任何数据；请稍后再试。") from exc
+                raise ImportRefused(
+                    gettext_noop("同一文件或同一版本刚被另一次导入写入，本次没有写入任何数据；请稍后再试。")
+                ) from exc
             _look_up(prepared)
         except Error as exc:
-            raise ImportRefused(_database_message(exc)) from exc
+            raise ImportRefused(*_database_message(exc)) from exc
     raise AssertionError("unreachable")
 
 
@@ -379,8 +420,22 @@ def _when(moment) -> str:
     return f"{timezone.localtime(moment):%Y-%m-%d %H:%M}"
 
 
-def _database_message(exc: Exception) -> str:
-    return f"数据库无法访问或拒绝了写入（{type(exc).__name__}），本次没有写入任何数据；请稍后再试。"
+def _version_params(version: Disclosure) -> dict:
+    """A stored version named as a refusal names it: the bureau, then its year and kind in the reader's words."""
+    with translation.override(settings.LANGUAGE_CODE):  # the Chinese label is the msgid the reader's words come from
+        kind = str(version.kind_label)
+    label = phrase("document.year_kind", year=str(version.fiscal_year), kind=term(kind))
+    return {
+        "document": phrase("document.named", bureau=version.bureau.name, label=label),
+        "when": _when(version.imported_at),
+    }
+
+
+def _database_message(exc: Exception) -> tuple[str, dict]:
+    return (
+        gettext_noop("数据库无法访问或拒绝了写入（%(error)s），本次没有写入任何数据；请稍后再试。"),
+        {"error": type(exc).__name__},
+    )
 
 
 def _already_present(prepared: Prepared) -> ImportOutcome | None:
@@ -417,14 +472,12 @@ def disclosure_import(
         if skip_existing and not replace and (skipped := _already_present(prepared)):
             return skipped
         return disclosure_save(prepared=prepared, replace=replace, user=user)
-    except DisclosureError as exc:
-        return ImportOutcome(filename, ImportStatus.ERROR, error=exc.message, line=exc.line, remedy=exc.remedy)
-    except ImportRefused as exc:
-        return ImportOutcome(filename, ImportStatus.ERROR, error=exc.message, remedy=exc.remedy)
+    except DisclosureError as exc:  # ImportRefused too
+        return ImportOutcome.refused(filename, exc)
     except Error as exc:  # the database is unreachable while the file is looked up: one message, no traceback
-        return ImportOutcome(filename, ImportStatus.ERROR, error=_database_message(exc))
+        return ImportOutcome.refused(filename, DisclosureError(*_database_message(exc)))
     except Exception:
         log.exception("import of %s failed", filename)
-        return ImportOutcome(
-            filename, ImportStatus.ERROR, error="导入时发生内部错误，没有写入任何数据；错误已记入日志。"
+        return ImportOutcome.refused(
+            filename, DisclosureError(gettext_noop("导入时发生内部错误，没有写入任何数据；错误已记入日志。"))
         )

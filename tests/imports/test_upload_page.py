@@ -1,6 +1,7 @@
 """The staff upload page: pick a file, see what was found, then save, or replace with confirmation."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -170,3 +171,38 @@ def test_the_confirm_step_of_a_restore_racing_a_new_version_keeps_one_current_ve
     assert "已替换旧版本" in response.content.decode()
     assert Disclosure.objects.filter(status="current").count() == 1
     assert Disclosure.objects.get(status="current").source_filename == "v0.txt"
+
+
+REAL = Path(__file__).resolve().parents[1] / "data" / "real"
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef《》「」]")
+
+
+def _error_of(html: str) -> str:
+    """The text of the page's error box, without the document's own words (quoted) and file name."""
+    box = re.search(r'<div class="message error" role="alert">(.*?)</div>', html, re.S).group(1)
+    return re.sub(r"<[^>]+>", "", box).strip()
+
+
+def test_a_refused_file_is_explained_in_the_readers_language(staff_client):
+    """The same refusal in Chinese at /import/ and in English at /en/import/, with what to do on the page."""
+    pdf = REAL / "putuo_sfj_2026_budget.pdf"  # a 司法局: not a medical-security body
+    chinese = _error_of(upload(staff_client, pdf).content.decode())
+    assert chinese.startswith("putuo_sfj_2026_budget.pdf：")
+    assert "发布单位是“上海市普陀区司法局”，不是医疗保障部门" in chinese
+    assert "请勾选“只核对，不导入”" in chinese
+    data = {"file": SimpleUploadedFile(pdf.name, pdf.read_bytes(), content_type="application/pdf")}
+    english = _error_of(staff_client.post("/en/import/", data).content.decode())
+    assert english.startswith("putuo_sfj_2026_budget.pdf: ")
+    assert "The publisher is “上海市普陀区司法局”, not a medical-security body" in english
+    assert "tick “Check only, do not import”" in english
+    assert not CJK.search(re.sub(r"“[^”]*”", "", english)), english
+    assert Disclosure.objects.count() == 0
+
+
+def test_a_blank_template_is_refused_in_english_too(staff_client):
+    pdf = REAL / "national_final_template.pdf"
+    data = {"file": SimpleUploadedFile(pdf.name, pdf.read_bytes(), content_type="application/pdf")}
+    english = _error_of(staff_client.post("/en/import/", data).content.decode())
+    assert english.startswith("national_final_template.pdf: Line ")
+    assert "blank template" in english.lower() or "template" in english, english
+    assert not CJK.search(re.sub(r"“[^”]*”", "", english)), english
