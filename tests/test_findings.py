@@ -51,7 +51,7 @@ def test_a_finding_keeps_exact_amounts_in_plain_json(shunping):
     with translation.override("en"):
         english = finding_text(total.finding, stored)
     assert english == (
-        "The text (line 560) states Total spending this year as 37,984,200 yuan, while “部门预算支出总表”, "
+        "The text (line 560) states total spending this year as 37,984,200 yuan, while “部门预算支出总表”, "
         "line 202, “合计” gives 37,982,500 yuan (a difference of 1,700 yuan)."
     )
 
@@ -62,7 +62,7 @@ def test_a_finding_found_in_several_tables_says_so_in_each_language(shunping):
     with translation.override("en"):
         english = finding_text(three.finding, three.params)
     assert english.startswith("“部门预算财政拨款“三公”经费支出表” (line 498) is declared empty, but the text states")
-    assert "“Three public” costs 1,260 yuan, Official reception 1,260 yuan at line 572" in english
+    assert "“Three public” costs 1,260 yuan, official reception 1,260 yuan at line 572" in english
     assert not CJK.search(_outside_quotes(english.replace("“三公”", "")))
 
 
@@ -80,7 +80,7 @@ def test_imported_findings_read_in_the_pages_language_and_the_record_stays_chine
     chinese = client.get(f"/documents/{document.pk}/").content.decode()
     english = client.get(f"/en/documents/{document.pk}/").content.decode()
     assert "说明第560行写明本年支出合计3798.42万元" in chinese
-    assert "The text (line 560) states Total spending this year as 37,984,200 yuan" in english
+    assert "The text (line 560) states total spending this year as 37,984,200 yuan" in english
     assert "写明" not in english
 
 

@@ -287,10 +287,18 @@ def words(value, voice: Voice = CHINESE) -> str:
         return _money(Decimal(value["yuan"]), value.get("unit") or "万元", voice, plain=value.get("plain", False))
     if "term" in value:
         said = value["term"]
-        return said if voice.chinese else voice.translate(OWN_MSGIDS.get(said, said))
+        return said if voice.chinese else _mid_sentence(voice.translate(OWN_MSGIDS.get(said, said)))
     code = value["phrase"]
     text = PHRASES[code] if voice.chinese else OWN_MSGIDS.get(code, PHRASES[code])
     return _fill(text, value.get("params", {}), voice)
+
+
+def _mid_sentence(label: str) -> str:
+    """A label of ours inside an English sentence: "Total spending this year" reads "total spending this year";
+    an acronym ("API") or a quoted name keeps its case."""
+    if len(label) > 1 and label[0].isupper() and label[1].islower():
+        return label[0].lower() + label[1:]
+    return label
 
 
 def _join(items: Iterable, mark: str, voice: Voice) -> str:
