@@ -21,37 +21,48 @@ from .check_common import (
 )
 from .check_findings import Findings
 from .totals import summarise
-from .types import FIGURE_KEYS, Classification, ParsedLine, ParsedTable, ParseResult, Problem, Severity, StatedFigure
+from .types import (
+    FIGURE_KEYS,
+    Classification,
+    ParsedLine,
+    ParsedTable,
+    ParseResult,
+    Problem,
+    Severity,
+    StatedFigure,
+    TableKey,
+)
 from .wording import FindingCode, joined, numbers, phrase, term
 
 ZERO = Decimal(0)
+T = TableKey
 
 # Where each headline total is printed, most authoritative first. Tables in one group cover the same money
 # (a 收支总表 counts every fund, an 一般公共预算 table only the general budget), so only they must agree.
 # A table and column, with the side of a 收支总表 whose total row counts: "spending" (本年支出合计, else 支出总计),
 # "income" (本年收入合计) or "grand" (总计, with the balances carried over); plain tables have one 合计 row.
-TOTAL_SOURCES: dict[str, list[list[tuple[str, str, str]]]] = {
+TOTAL_SOURCES: dict[str, list[list[tuple[TableKey, str, str]]]] = {
     "total": [
-        [("income_expenditure_summary", "total", "spending"), ("expenditure_summary", "total", "spending")],
-        [("fiscal_summary", "total", "spending"), ("general_budget_expenditure", "total", "spending")],
+        [(T.INCOME_EXPENDITURE_SUMMARY, "total", "spending"), (T.EXPENDITURE_SUMMARY, "total", "spending")],
+        [(T.FISCAL_SUMMARY, "total", "spending"), (T.GENERAL_BUDGET_EXPENDITURE, "total", "spending")],
     ],
-    "income_total": [[("income_expenditure_summary", "total", "income"), ("income_summary", "total", "income")]],
-    "grand_total": [[("income_expenditure_summary", "total", "grand")]],
-    "fiscal_grand_total": [[("fiscal_summary", "total", "grand")]],
+    "income_total": [[(T.INCOME_EXPENDITURE_SUMMARY, "total", "income"), (T.INCOME_SUMMARY, "total", "income")]],
+    "grand_total": [[(T.INCOME_EXPENDITURE_SUMMARY, "total", "grand")]],
+    "fiscal_grand_total": [[(T.FISCAL_SUMMARY, "total", "grand")]],
     "basic": [
-        [("expenditure_summary", "basic", "spending")],
+        [(T.EXPENDITURE_SUMMARY, "basic", "spending")],
         [
-            ("general_budget_expenditure", "basic", "spending"),
-            ("basic_expenditure", "total", "spending"),
-            ("basic_functional", "total", "spending"),
+            (T.GENERAL_BUDGET_EXPENDITURE, "basic", "spending"),
+            (T.BASIC_EXPENDITURE, "total", "spending"),
+            (T.BASIC_FUNCTIONAL, "total", "spending"),
         ],
     ],
     "project": [
-        [("expenditure_summary", "project", "spending"), ("projects", "total", "spending")],
-        [("general_budget_expenditure", "project", "spending")],
+        [(T.EXPENDITURE_SUMMARY, "project", "spending"), (T.PROJECTS, "total", "spending")],
+        [(T.GENERAL_BUDGET_EXPENDITURE, "project", "spending")],
     ],
-    "personnel": [[("basic_expenditure", "personnel", "spending"), ("basic_functional", "personnel", "spending")]],
-    "public": [[("basic_expenditure", "public", "spending"), ("basic_functional", "public", "spending")]],
+    "personnel": [[(T.BASIC_EXPENDITURE, "personnel", "spending"), (T.BASIC_FUNCTIONAL, "personnel", "spending")]],
+    "public": [[(T.BASIC_EXPENDITURE, "public", "spending"), (T.BASIC_FUNCTIONAL, "public", "spending")]],
 }
 # Keys whose prose value is compared with the tables, and checked for being stated twice.
 PROSE_KEYS = ("total", "income_total", "grand_total", "fiscal_grand_total", "basic", "project", "personnel", "public")
