@@ -2,9 +2,11 @@
 its peers (the counties whose insured residents fall in the same size band), with each group's median.
 
 Read from the stored values of the ranked documents (the rows the dashboard ranks, selectors/rankings.py) by the
-database: the peers' documents (one query), one aggregate with conditional counts for every rank and percentile, one
-query whose window functions pick the middle rows of every group for the medians. Three queries whatever the number
-of bureaus and indicators; the same SQL on PostgreSQL and SQLite.
+database: the peers' documents (one query), one aggregate grouped by indicator and by the side of the document's value
+a row falls on, with a conditional count per group, for every rank and percentile, and one query whose window
+functions pick the middle rows of each group for the medians. The ranked index holds every column these read (value,
+region, document), so they never read the table itself. Three queries whatever the number of bureaus and
+indicators; the same SQL on PostgreSQL and SQLite.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
+    DecimalField,
     F,
     Q,
     QuerySet,
@@ -25,7 +28,7 @@ from django.db.models import (
     Window,
 )
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
-from django.db.models.functions import RowNumber
+from django.db.models.functions import RowNumber, Sign
 
 from comparisons.models import StoredIndicator
 from disclosures.versioning import data_version_get
@@ -116,47 +119,48 @@ def _groups(place: Place) -> dict[str, Q]:
     return groups
 
 
-def _positions(place: Place, groups: dict[str, Q], values: dict[str, Decimal | None]) -> dict[str, int]:
-    """Counts of values, and of values above and below the document's, per indicator and group (one query)."""
-    counts = {}
-    for i, (key, value) in enumerate(values.items()):
-        for scope, inside in groups.items():
-            group = Q(indicator=key) & inside
-            counts[f"n{i}_{scope}"] = Count("value", filter=group)
-            if value is not None:
-                counts[f"h{i}_{scope}"] = Count("value", filter=group & Q(value__gt=value))
-                counts[f"l{i}_{scope}"] = Count("value", filter=group & Q(value__lt=value))
-    return _ranked(place, list(values)).aggregate(**counts)
+def _positions(place: Place, groups: dict[str, Q], values: dict[str, Decimal | None]) -> dict[tuple, int]:
+    """How many values each group has on each side of the document's value, per indicator ({(key, scope, side):
+    count}; side 1 above, -1 below, 0 equal, None where the document has no value): one query, the rows grouped by
+    indicator and side, a conditional count per group. Each row is looked at once per group, not once per indicator,
+    group and side."""
+    own = Case(
+        *(When(indicator=key, then=Value(value)) for key, value in values.items() if value is not None),
+        default=None,
+        output_field=DecimalField(max_digits=20, decimal_places=2),
+    )
+    counts = {
+        f"n_{scope}": Count("value", filter=inside) if inside else Count("value") for scope, inside in groups.items()
+    }
+    rows = _ranked(place, list(values)).values("indicator", side=Sign(F("value") - own)).annotate(**counts).order_by()
+    found: dict[tuple, int] = {}
+    for row in rows:
+        for scope in groups:
+            found[(row["indicator"], scope, row["side"])] = row[f"n_{scope}"]
+    return found
 
 
-def _member(inside: Q) -> Case | Value:
-    return Value(True) if not inside else Case(When(inside, then=Value(True)), default=Value(False))
+def _middle(rows: QuerySet[StoredIndicator]) -> QuerySet[StoredIndicator]:
+    """The one or two middle values of each indicator among `rows`, picked by window functions."""
+    by_indicator = [F("indicator")]
+    return rows.annotate(
+        at=Window(RowNumber(), partition_by=by_indicator, order_by=F("value").asc()),
+        of=Window(Count("*"), partition_by=by_indicator),
+    ).filter(at__gte=(F("of") + 1) / 2, at__lte=(F("of") + 2) / 2)
 
 
 def _medians(place: Place, groups: dict[str, Q], keys: list[str]) -> dict[tuple[str, str], Decimal]:
-    """The median of each indicator in each group: its one or two middle values picked by window functions (one
-    query), their mean taken here. Missing values are left out, never counted as 0."""
+    """The median of each indicator in each group: its one or two middle values (one query: each group's middle rows
+    picked apart, joined by UNION ALL), their mean taken here. Missing values are left out, never counted as 0."""
     rows = _ranked(place, keys).filter(value__isnull=False)
-    rows = rows.annotate(**{f"in_{s}": _member(q) for s, q in groups.items()})
-    middle = Q()
-    for scope in groups:
-        partition = [F("indicator")] if scope == "national" else [F("indicator"), F(f"in_{scope}")]
-        rows = rows.annotate(
-            **{
-                f"at_{scope}": Window(RowNumber(), partition_by=partition, order_by=F("value").asc()),
-                f"of_{scope}": Window(Count("*"), partition_by=partition),
-            }
-        )
-        middle |= Q(**{f"in_{scope}": True}) & Q(
-            **{f"at_{scope}__gte": (F(f"of_{scope}") + 1) / 2, f"at_{scope}__lte": (F(f"of_{scope}") + 2) / 2}
-        )
+    scopes = list(groups)
+    parts = [
+        _middle(rows.filter(inside)).annotate(group=Value(n)).values_list("group", "indicator", "value")
+        for n, inside in enumerate(groups.values())
+    ]
     found: dict[tuple[str, str], list[Decimal]] = {}
-    fields = [f"{p}_{s}" for s in groups for p in ("in", "at", "of")]
-    for indicator, value, *marks in rows.filter(middle).values_list("indicator", "value", *fields):
-        for n, scope in enumerate(groups):
-            member, at, of = marks[3 * n : 3 * n + 3]
-            if member and (of + 1) // 2 <= at <= (of + 2) // 2:
-                found.setdefault((indicator, scope), []).append(value)
+    for group, indicator, value in parts[0].union(*parts[1:], all=True):
+        found.setdefault((indicator, scopes[group]), []).append(value)
     return {k: middle_mean(v) for k, v in found.items()}
 
 
@@ -169,12 +173,13 @@ def standing_get(*, place: Place, values: dict[str, Decimal | None]) -> dict[str
     groups = _groups(place)
     counts, medians = _positions(place, groups, values), _medians(place, groups, list(values))
     found: dict[str, dict[str, Standing | None]] = {}
-    for i, (key, value) in enumerate(values.items()):
+    for key, value in values.items():
         found[key] = dict.fromkeys(SCOPES)
         for scope in groups:
-            counted = counts[f"n{i}_{scope}"]
-            rank = counts[f"h{i}_{scope}"] + 1 if value is not None else None
-            percentile = percentile_of(lower=counts[f"l{i}_{scope}"], ranked=counted) if value is not None else None
+            sides = {side: counts.get((key, scope, side), 0) for side in (-1, 0, 1, None)}
+            counted = sum(sides.values())
+            rank = sides[1] + 1 if value is not None else None
+            percentile = percentile_of(lower=sides[-1], ranked=counted) if value is not None else None
             found[key][scope] = Standing(scope, counted, rank, percentile, medians.get((key, scope)))
     return found
 
