@@ -2,10 +2,10 @@
 its peers (the counties whose insured residents fall in the same size band), with each group's median.
 
 Read from the stored values of the ranked documents (the rows the dashboard ranks, selectors/rankings.py) by the
-database: the peers' documents (one query), one aggregate grouped by indicator and by the side of the document's value
-a row falls on, with a conditional count per group, for every rank and percentile, and one query whose window
-functions pick the middle rows of each group for the medians. The ranked index holds every column these read (value,
-region, document), so they never read the table itself. Three queries whatever the number of bureaus and
+database: the peers' documents (one query), then one query whose window functions number and count each group's
+values (all of them, those above and those below the document's) and keep only the middle rows of each group, the
+groups joined by UNION ALL: ranks, percentiles and medians together. The ranked index holds every column these read
+(value, region, document), so they never read the table itself. Two queries whatever the number of bureaus and
 indicators; the same SQL on PostgreSQL and SQLite.
 """
 
@@ -28,7 +28,7 @@ from django.db.models import (
     Window,
 )
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
-from django.db.models.functions import RowNumber, Sign
+from django.db.models.functions import RowNumber
 
 from comparisons.models import StoredIndicator
 from disclosures.versioning import data_version_get
@@ -119,68 +119,66 @@ def _groups(place: Place) -> dict[str, Q]:
     return groups
 
 
-def _positions(place: Place, groups: dict[str, Q], values: dict[str, Decimal | None]) -> dict[tuple, int]:
-    """How many values each group has on each side of the document's value, per indicator ({(key, scope, side):
-    count}; side 1 above, -1 below, 0 equal, None where the document has no value): one query, the rows grouped by
-    indicator and side, a conditional count per group. Each row is looked at once per group, not once per indicator,
-    group and side."""
+@dataclass(frozen=True)
+class _Counted:
+    """One indicator in one group: how many values it has, how many above and below the document's, and its middle
+    one or two values."""
+
+    counted: int
+    above: int
+    below: int
+    middle: list[Decimal]
+
+
+def _counted(place: Place, groups: dict[str, Q], values: dict[str, Decimal | None]) -> dict[tuple[str, str], _Counted]:
+    """Each indicator in each group ({(key, scope): _Counted}), in one query: each group's values numbered in value
+    order and counted (all of them, those above and those below the document's) by window functions over the ranked
+    index, only the one or two middle rows of each kept, the groups joined by UNION ALL. Missing values are left
+    out, never counted as 0."""
     own = Case(
         *(When(indicator=key, then=Value(value)) for key, value in values.items() if value is not None),
         default=None,
         output_field=DecimalField(max_digits=20, decimal_places=2),
     )
-    counts = {
-        f"n_{scope}": Count("value", filter=inside) if inside else Count("value") for scope, inside in groups.items()
-    }
-    rows = _ranked(place, list(values)).values("indicator", side=Sign(F("value") - own)).annotate(**counts).order_by()
-    found: dict[tuple, int] = {}
-    for row in rows:
-        for scope in groups:
-            found[(row["indicator"], scope, row["side"])] = row[f"n_{scope}"]
-    return found
-
-
-def _middle(rows: QuerySet[StoredIndicator]) -> QuerySet[StoredIndicator]:
-    """The one or two middle values of each indicator among `rows`, picked by window functions."""
     by_indicator = [F("indicator")]
-    return rows.annotate(
-        at=Window(RowNumber(), partition_by=by_indicator, order_by=F("value").asc()),
-        of=Window(Count("*"), partition_by=by_indicator),
-    ).filter(at__gte=(F("of") + 1) / 2, at__lte=(F("of") + 2) / 2)
-
-
-def _medians(place: Place, groups: dict[str, Q], keys: list[str]) -> dict[tuple[str, str], Decimal]:
-    """The median of each indicator in each group: its one or two middle values (one query: each group's middle rows
-    picked apart, joined by UNION ALL), their mean taken here. Missing values are left out, never counted as 0."""
-    rows = _ranked(place, keys).filter(value__isnull=False)
-    scopes = list(groups)
+    rows = _ranked(place, list(values)).filter(value__isnull=False)
     parts = [
-        _middle(rows.filter(inside)).annotate(group=Value(n)).values_list("group", "indicator", "value")
+        rows.filter(inside)
+        .annotate(
+            at=Window(RowNumber(), partition_by=by_indicator, order_by=F("value").asc()),
+            of=Window(Count("*"), partition_by=by_indicator),
+            above=Window(Count("value", filter=Q(value__gt=own)), partition_by=by_indicator),
+            below=Window(Count("value", filter=Q(value__lt=own)), partition_by=by_indicator),
+        )
+        .filter(at__gte=(F("of") + 1) / 2, at__lte=(F("of") + 2) / 2)
+        .annotate(group=Value(n))
+        .values_list("group", "indicator", "value", "of", "above", "below")
         for n, inside in enumerate(groups.values())
     ]
-    found: dict[tuple[str, str], list[Decimal]] = {}
-    for group, indicator, value in parts[0].union(*parts[1:], all=True):
-        found.setdefault((indicator, scopes[group]), []).append(value)
-    return {k: middle_mean(v) for k, v in found.items()}
+    scopes = list(groups)
+    found: dict[tuple[str, str], _Counted] = {}
+    for group, indicator, value, of, above, below in parts[0].union(*parts[1:], all=True):
+        found.setdefault((indicator, scopes[group]), _Counted(of, above, below, [])).middle.append(value)
+    return found
 
 
 def standing_get(*, place: Place, values: dict[str, Decimal | None]) -> dict[str, dict[str, Standing | None]]:
     """Each indicator's standing ({key: {scope: Standing}}) nationally, in the province and among the peers of the
     document's year and kind (`values`: the document's own values, None where missing). A group that cannot be
-    formed (no province; no size band: the insured residents are not known) is None. Three queries."""
+    formed (no province; no size band: the insured residents are not known) is None. Two queries."""
     if not values:
         return {}
     groups = _groups(place)
-    counts, medians = _positions(place, groups, values), _medians(place, groups, list(values))
+    counted = _counted(place, groups, values)
     found: dict[str, dict[str, Standing | None]] = {}
     for key, value in values.items():
         found[key] = dict.fromkeys(SCOPES)
         for scope in groups:
-            sides = {side: counts.get((key, scope, side), 0) for side in (-1, 0, 1, None)}
-            counted = sum(sides.values())
-            rank = sides[1] + 1 if value is not None else None
-            percentile = percentile_of(lower=sides[-1], ranked=counted) if value is not None else None
-            found[key][scope] = Standing(scope, counted, rank, percentile, medians.get((key, scope)))
+            group = counted.get((key, scope), _Counted(0, 0, 0, []))
+            rank = group.above + 1 if value is not None else None
+            percentile = percentile_of(lower=group.below, ranked=group.counted) if value is not None else None
+            median = middle_mean(group.middle) if group.middle else None
+            found[key][scope] = Standing(scope, group.counted, rank, percentile, median)
     return found
 
 
