@@ -15,9 +15,20 @@ from .pages import bureau_choices
 from .params import parse_id
 
 
+class ChosenBureaus(forms.models.ModelChoiceIterator):
+    """The checkboxes from the queryset's own results, read once for the page (the template asks whether there are
+    any first): Django's iterator would read them again through a server-side cursor."""
+
+    def __iter__(self):
+        for bureau in self.queryset:
+            yield self.choice(bureau)
+
+
 class BureauChoiceField(forms.ModelMultipleChoiceField):
     """Bureau ids: a value that cannot be one (², a 30-digit number) is refused by the form, never sent to the
     database (SQLite cannot even take such a number as a parameter)."""
+
+    iterator = ChosenBureaus
 
     def _check_values(self, value):
         try:
