@@ -15,17 +15,40 @@ from .pages import bureau_choices
 from .params import parse_id
 
 
+class ChosenBureaus(forms.models.ModelChoiceIterator):
+    """The checkboxes from the queryset's own results, read once for the page (the template asks whether there are
+    any first): Django's iterator would read them again through a server-side cursor."""
+
+    def __iter__(self):
+        for bureau in self.queryset:
+            yield self.choice(bureau)
+
+
 class BureauChoiceField(forms.ModelMultipleChoiceField):
     """Bureau ids: a value that cannot be one (², a 30-digit number) is refused by the form, never sent to the
     database (SQLite cannot even take such a number as a parameter)."""
 
+    iterator = ChosenBureaus
+
     def _check_values(self, value):
-        for pk in value:
+        try:
+            asked = frozenset(value)
+        except TypeError as exc:
+            raise ValidationError(self.error_messages["invalid_list"], code="invalid_list") from exc
+        for pk in asked:
             if parse_id(str(pk)) is None:
                 raise ValidationError(
                     self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
                 )
-        return super()._check_values(value)
+        # Each id is now known to be one: Django's own check would build a queryset per id to see that it parses.
+        found = self.queryset.filter(pk__in=asked)
+        known = {str(bureau.pk) for bureau in found}
+        for pk in asked:
+            if str(pk) not in known:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": pk}
+                )
+        return found
 
 
 class BureauFilter(django_filters.ModelMultipleChoiceFilter):

@@ -48,8 +48,9 @@ class StoredIndicator(models.Model):
         indexes = [
             models.Index(
                 fields=["indicator", "fiscal_year", "kind", "value"],
-                # The slices' counts, medians and histograms, by province too, read from the index alone.
-                include=["region_code"],
+                # The slices' counts, medians and histograms, by province too, and a county's standing among its
+                # peers (a list of documents) read from the index alone.
+                include=["region_code", "disclosure_id"],
                 condition=models.Q(ranked=True),
                 name="stored_indicator_ranked",
             )

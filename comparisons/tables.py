@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 import django_tables2 as tables
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -443,6 +444,14 @@ class RankedTable(IndicatorRowTable):
         return self.value_percentile(value, record)
 
 
+class DocumentLinksColumn(FastColumn):
+    """A bureau's current documents as links, by the template the bureau lists share, rendered without the request:
+    django-tables2's TemplateColumn renders with it, running every context processor again for each row."""
+
+    def html(self, table, name, record) -> str:
+        return render_to_string("comparisons/_document_links.html", {"value": self.accessor.resolve(record)})
+
+
 class BureauSearchTable(FastBodyMixin, tables.Table):
     """Search results: bureaus and their current documents."""
 
@@ -453,12 +462,7 @@ class BureauSearchTable(FastBodyMixin, tables.Table):
     )
     region = tables.Column(verbose_name=_("地区"), accessor="region__full_name", order_by=("region__code",))
     code = tables.Column(verbose_name=_("区划代码"), accessor="region__code")
-    documents = tables.TemplateColumn(
-        verbose_name=_("文件"),
-        accessor="current_disclosures",
-        orderable=False,
-        template_name="comparisons/_document_links.html",
-    )
+    documents = DocumentLinksColumn(verbose_name=_("文件"), accessor="current_disclosures", orderable=False)
 
     class Meta:
         template_name = "comparisons/_table.html"
@@ -469,5 +473,5 @@ class BureauSearchTable(FastBodyMixin, tables.Table):
         self.caption = caption
         super().__init__(*args, **kwargs)
 
-    def value_documents(self, value):
+    def value_documents(self, value, record=None):
         return listed(value)

@@ -15,6 +15,12 @@ def _document_url_pattern(prefix: str, language: str | None) -> str:
     return reverse("disclosures:disclosure_detail", args=[_PLACEHOLDER]).replace(str(_PLACEHOLDER), "{}")
 
 
+def document_url_pattern() -> str:
+    """The document page's address with "{}" for its id, in the active language: what code linking many documents
+    reads once (the active language and script prefix are thread-local reads, slow per call)."""
+    return _document_url_pattern(get_script_prefix(), get_language())
+
+
 def source_line_url(disclosure_id: int, line: int | None = None) -> str:
     anchor = f"#L{line}" if line else ""
-    return _document_url_pattern(get_script_prefix(), get_language()).format(int(disclosure_id)) + anchor
+    return document_url_pattern().format(int(disclosure_id)) + anchor

@@ -16,15 +16,14 @@ JSON of each object, views.py the views and the documentation page; the names be
 from .endpoints import ALLOWED_METHODS, BY_ENDPOINT, ENDPOINTS, Endpoint
 from .filters import DEFAULT_LIMIT, MAX_LIMIT, ApiError, ApiFilterSet
 from .serializers import (
+    IndicatorValuesJson,
     bureau_json,
     document_brief,
     document_detail_json,
     document_json,
-    indicator_value_json,
     jsonable,
     line_json,
     region_json,
-    source_json,
 )
 from .views import (
     api_view,
@@ -49,6 +48,7 @@ __all__ = [
     "ApiError",
     "ApiFilterSet",
     "Endpoint",
+    "IndicatorValuesJson",
     "api_view",
     "bureau_json",
     "bureaus",
@@ -59,7 +59,6 @@ __all__ = [
     "document_json",
     "document_lines",
     "documents",
-    "indicator_value_json",
     "indicators",
     "jsonable",
     "line_json",
@@ -67,6 +66,5 @@ __all__ = [
     "paginate",
     "region_json",
     "regions",
-    "source_json",
     "urlpatterns",
 ]

@@ -163,6 +163,10 @@ ENDPOINTS: tuple[Endpoint, ...] = (
             "缺失的值为 null，并给出原因；每个值都列出来源。"
         ),
         fields=(
+            (
+                "indicators.<指标代码>",
+                gettext_lazy("结果中各指标的 name（名称）、name_en（英文名称）、unit，每次只列一遍"),
+            ),
             ("document", gettext_lazy("文件：id、bureau、region_code、region、fiscal_year、kind、scope、url")),
             ("values.<指标代码>.value", gettext_lazy("数值，字符串；单位见 unit：元、元/人 或 %；缺失为 null")),
             ("values.<指标代码>.missing_reason", gettext_lazy("缺失原因；有值时为 null")),

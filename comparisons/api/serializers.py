@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 
 from comparisons.indicators import BY_KEY, IndicatorValue, SourceRef
-from disclosures.links import source_line_url
+from comparisons.indicators.base import Message
+from disclosures.links import document_url_pattern, source_line_url
 from disclosures.models import AMOUNT_COLUMNS, BudgetLine, Bureau, Disclosure, Region
 from disclosures.summary import decimal_string
 
@@ -21,15 +22,17 @@ from disclosures.summary import decimal_string
 
 
 def jsonable(value: Any) -> Any:
-    if value is None or isinstance(value, bool | int | str):
-        return value
-    if isinstance(value, Decimal):
-        return decimal_string(value)
-    if isinstance(value, Promise):
-        return str(value)
+    # The commonest first (an indicator's details: a dict of decimals and text), tuples rather than unions for
+    # isinstance: a page of values calls this thousands of times.
     if isinstance(value, dict):
         return {str(k): jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set | frozenset):
+    if isinstance(value, Decimal):
+        return decimal_string(value)
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, Promise):
+        return str(value)
+    if isinstance(value, (list, tuple, set, frozenset)):
         return [jsonable(v) for v in value]
     return str(value)
 
@@ -137,7 +140,7 @@ def document_brief(request: HttpRequest, d: Disclosure) -> dict:
         "kind": d.kind,
         "scope": d.scope,
         "demo": d.demo,
-        "url": absolute_url(request, reverse("disclosures:disclosure_detail", args=[d.pk])),
+        "url": absolute_url(request, source_line_url(d.pk)),
     }
 
 
@@ -170,32 +173,53 @@ def line_json(request: HttpRequest, line: BudgetLine) -> dict:
     }
 
 
-def source_json(request: HttpRequest, ref: SourceRef) -> dict:
-    return {
-        "label": str(ref.label),
-        "document": ref.disclosure_id,
-        "lines": list(ref.lines),
-        "note": str(ref.note),
-        "url": absolute_url(request, ref.url) if ref.url else None,
-    }
+class IndicatorValuesJson:
+    """The indicator values of one answer as JSON.
 
+    What a page of values repeats is written once per answer: each indicator's names in `indicators()` (not in each
+    of its values), the site's address and the document link pattern, each source label in words (the same line is
+    cited by several indicators of a document)."""
 
-def english_name(indicator) -> str:
-    with override("en"):
-        return indicator.name
+    def __init__(self, request: HttpRequest):
+        self.host = request.build_absolute_uri("/").removesuffix("/")
+        self.document_url = self.host + document_url_pattern()
+        self.words: dict[Message, str] = {}
 
+    def indicators(self, keys: list[str]) -> dict:
+        """The names and unit of each indicator of the answer: the Chinese name and the English one."""
+        with override("en"):
+            english = {key: BY_KEY[key].name for key in keys}
+        return {key: {"name": BY_KEY[key].title, "name_en": english[key], "unit": BY_KEY[key].unit} for key in keys}
 
-def indicator_value_json(request: HttpRequest, value: IndicatorValue) -> dict:
-    indicator = BY_KEY[value.indicator]
-    reason = (value.missing_reason or _("未说明原因。")) if value.value is None else None
-    return {
-        "indicator": value.indicator,
-        "name": indicator.title,
-        "name_en": english_name(indicator),
-        "unit": value.unit,
-        "value": decimal_string(value.value),
-        "missing_reason": str(reason) if reason is not None else None,
-        "note": str(value.note),
-        "sources": [source_json(request, ref) for ref in value.sources],
-        "details": jsonable(value.details),
-    }
+    def value(self, value: IndicatorValue) -> dict:
+        reason = None
+        if value.value is None:
+            reason = (self._words(value.reason) if value.reason is not None else "") or _("未说明原因。")
+        return {
+            "unit": value.unit,
+            "value": decimal_string(value.value),
+            "missing_reason": reason,
+            "note": " ".join(self._words(n) for n in value.notes),
+            "sources": [self._source(ref) for ref in value.sources],
+            "details": jsonable(value.details),
+        }
+
+    def _words(self, message: Message) -> str:
+        words = self.words.get(message)
+        if words is None:
+            words = self.words[message] = str(message)
+        return words
+
+    def _source(self, ref: SourceRef) -> dict:
+        if ref.disclosure_id is None:
+            url = (self.host + ref.href if ref.href.startswith("/") else ref.href) or None
+        else:
+            line = ref.lines[0] if ref.lines else None
+            url = self.document_url.format(int(ref.disclosure_id)) + (f"#L{line}" if line else "")
+        return {
+            "label": self._words(ref.text),
+            "document": ref.disclosure_id,
+            "lines": list(ref.lines),
+            "note": str(ref.note),
+            "url": url,
+        }

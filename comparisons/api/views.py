@@ -17,16 +17,16 @@ from comparisons import data_selectors
 from comparisons.caching import cache_public
 from comparisons.indicators import REGISTRY
 from comparisons.selectors import disclosure_latest_per_bureau, disclosure_list_current, indicator_rows, region_province
-from disclosures.models import Disclosure
+from disclosures.models import Disclosure, Region
 
 from .endpoints import ALLOWED_METHODS, BY_ENDPOINT, ENDPOINTS, PREFIX
 from .filters import DEFAULT_LIMIT, MAX_LIMIT, ApiError
 from .serializers import (
+    IndicatorValuesJson,
     bureau_json,
     document_brief,
     document_detail_json,
     document_json,
-    indicator_value_json,
     line_json,
     region_json,
 )
@@ -169,17 +169,21 @@ def indicators(request, params):
     if params.get("latest"):
         documents = disclosure_latest_per_bureau(documents=documents)
     page, meta = paginate(request, params, documents)
-    keys = params.get("indicator") or [i.key for i in REGISTRY]
-    results = []
-    for row in indicator_rows(disclosures=page, keys=keys):
-        province = region_province(region=row.region)
-        results.append(
-            {
-                "document": document_brief(request, row.disclosure) | {"province": province.code if province else None},
-                "values": {key: indicator_value_json(request, row.values[key]) for key in keys},
-            }
-        )
-    return meta | {"results": results}
+    keys = list(dict.fromkeys(params.get("indicator") or [i.key for i in REGISTRY]))
+    answer = IndicatorValuesJson(request)
+    results = [
+        {
+            "document": document_brief(request, row.disclosure)
+            | {"province": _code(region_province(region=row.region))},
+            "values": {key: answer.value(row.values[key]) for key in keys},
+        }
+        for row in indicator_rows(disclosures=page, keys=keys)
+    ]
+    return meta | {"indicators": answer.indicators(keys), "results": results}
+
+
+def _code(region: Region | None) -> str | None:
+    return region.code if region is not None else None
 
 
 @require_safe

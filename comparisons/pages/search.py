@@ -28,7 +28,12 @@ class SearchResult:
 
 
 def _with_documents(bureaus: QuerySet[Bureau]) -> QuerySet[Bureau]:
-    current = Disclosure.objects.filter(status=Disclosure.Status.CURRENT).order_by("-fiscal_year", "kind")
+    # Only what a link to a document says (its year, scope and kind): never the source text, the largest column.
+    current = (
+        Disclosure.objects.filter(status=Disclosure.Status.CURRENT)
+        .only("bureau_id", "fiscal_year", "kind", "scope")
+        .order_by("-fiscal_year", "kind")
+    )
     return bureaus.select_related("region__parent__parent").prefetch_related(
         Prefetch("disclosures", queryset=current, to_attr="current_disclosures")
     )

@@ -2,9 +2,11 @@
 its peers (the counties whose insured residents fall in the same size band), with each group's median.
 
 Read from the stored values of the ranked documents (the rows the dashboard ranks, selectors/rankings.py) by the
-database: the peers' documents (one query), one aggregate with conditional counts for every rank and percentile, one
-query whose window functions pick the middle rows of every group for the medians. Three queries whatever the number
-of bureaus and indicators; the same SQL on PostgreSQL and SQLite.
+database: the peers' documents (one query), then one query whose window functions number and count each group's
+values (all of them, those above and those below the document's) and keep only the middle rows of each group, the
+groups joined by UNION ALL: ranks, percentiles and medians together. The ranked index holds every column these read
+(value, region, document), so they never read the table itself. Two queries whatever the number of bureaus and
+indicators; the same SQL on PostgreSQL and SQLite.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
+    DecimalField,
     F,
     Q,
     QuerySet,
@@ -116,66 +119,66 @@ def _groups(place: Place) -> dict[str, Q]:
     return groups
 
 
-def _positions(place: Place, groups: dict[str, Q], values: dict[str, Decimal | None]) -> dict[str, int]:
-    """Counts of values, and of values above and below the document's, per indicator and group (one query)."""
-    counts = {}
-    for i, (key, value) in enumerate(values.items()):
-        for scope, inside in groups.items():
-            group = Q(indicator=key) & inside
-            counts[f"n{i}_{scope}"] = Count("value", filter=group)
-            if value is not None:
-                counts[f"h{i}_{scope}"] = Count("value", filter=group & Q(value__gt=value))
-                counts[f"l{i}_{scope}"] = Count("value", filter=group & Q(value__lt=value))
-    return _ranked(place, list(values)).aggregate(**counts)
+@dataclass(frozen=True)
+class _Counted:
+    """One indicator in one group: how many values it has, how many above and below the document's, and its middle
+    one or two values."""
+
+    counted: int
+    above: int
+    below: int
+    middle: list[Decimal]
 
 
-def _member(inside: Q) -> Case | Value:
-    return Value(True) if not inside else Case(When(inside, then=Value(True)), default=Value(False))
-
-
-def _medians(place: Place, groups: dict[str, Q], keys: list[str]) -> dict[tuple[str, str], Decimal]:
-    """The median of each indicator in each group: its one or two middle values picked by window functions (one
-    query), their mean taken here. Missing values are left out, never counted as 0."""
-    rows = _ranked(place, keys).filter(value__isnull=False)
-    rows = rows.annotate(**{f"in_{s}": _member(q) for s, q in groups.items()})
-    middle = Q()
-    for scope in groups:
-        partition = [F("indicator")] if scope == "national" else [F("indicator"), F(f"in_{scope}")]
-        rows = rows.annotate(
-            **{
-                f"at_{scope}": Window(RowNumber(), partition_by=partition, order_by=F("value").asc()),
-                f"of_{scope}": Window(Count("*"), partition_by=partition),
-            }
+def _counted(place: Place, groups: dict[str, Q], values: dict[str, Decimal | None]) -> dict[tuple[str, str], _Counted]:
+    """Each indicator in each group ({(key, scope): _Counted}), in one query: each group's values numbered in value
+    order and counted (all of them, those above and those below the document's) by window functions over the ranked
+    index, only the one or two middle rows of each kept, the groups joined by UNION ALL. Missing values are left
+    out, never counted as 0."""
+    own = Case(
+        *(When(indicator=key, then=Value(value)) for key, value in values.items() if value is not None),
+        default=None,
+        output_field=DecimalField(max_digits=20, decimal_places=2),
+    )
+    by_indicator = [F("indicator")]
+    rows = _ranked(place, list(values)).filter(value__isnull=False)
+    parts = [
+        rows.filter(inside)
+        .annotate(
+            at=Window(RowNumber(), partition_by=by_indicator, order_by=F("value").asc()),
+            of=Window(Count("*"), partition_by=by_indicator),
+            above=Window(Count("value", filter=Q(value__gt=own)), partition_by=by_indicator),
+            below=Window(Count("value", filter=Q(value__lt=own)), partition_by=by_indicator),
         )
-        middle |= Q(**{f"in_{scope}": True}) & Q(
-            **{f"at_{scope}__gte": (F(f"of_{scope}") + 1) / 2, f"at_{scope}__lte": (F(f"of_{scope}") + 2) / 2}
-        )
-    found: dict[tuple[str, str], list[Decimal]] = {}
-    fields = [f"{p}_{s}" for s in groups for p in ("in", "at", "of")]
-    for indicator, value, *marks in rows.filter(middle).values_list("indicator", "value", *fields):
-        for n, scope in enumerate(groups):
-            member, at, of = marks[3 * n : 3 * n + 3]
-            if member and (of + 1) // 2 <= at <= (of + 2) // 2:
-                found.setdefault((indicator, scope), []).append(value)
-    return {k: middle_mean(v) for k, v in found.items()}
+        .filter(at__gte=(F("of") + 1) / 2, at__lte=(F("of") + 2) / 2)
+        .annotate(group=Value(n))
+        .values_list("group", "indicator", "value", "of", "above", "below")
+        for n, inside in enumerate(groups.values())
+    ]
+    scopes = list(groups)
+    found: dict[tuple[str, str], _Counted] = {}
+    for group, indicator, value, of, above, below in parts[0].union(*parts[1:], all=True):
+        found.setdefault((indicator, scopes[group]), _Counted(of, above, below, [])).middle.append(value)
+    return found
 
 
 def standing_get(*, place: Place, values: dict[str, Decimal | None]) -> dict[str, dict[str, Standing | None]]:
     """Each indicator's standing ({key: {scope: Standing}}) nationally, in the province and among the peers of the
     document's year and kind (`values`: the document's own values, None where missing). A group that cannot be
-    formed (no province; no size band: the insured residents are not known) is None. Three queries."""
+    formed (no province; no size band: the insured residents are not known) is None. Two queries."""
     if not values:
         return {}
     groups = _groups(place)
-    counts, medians = _positions(place, groups, values), _medians(place, groups, list(values))
+    counted = _counted(place, groups, values)
     found: dict[str, dict[str, Standing | None]] = {}
-    for i, (key, value) in enumerate(values.items()):
+    for key, value in values.items():
         found[key] = dict.fromkeys(SCOPES)
         for scope in groups:
-            counted = counts[f"n{i}_{scope}"]
-            rank = counts[f"h{i}_{scope}"] + 1 if value is not None else None
-            percentile = percentile_of(lower=counts[f"l{i}_{scope}"], ranked=counted) if value is not None else None
-            found[key][scope] = Standing(scope, counted, rank, percentile, medians.get((key, scope)))
+            group = counted.get((key, scope), _Counted(0, 0, 0, []))
+            rank = group.above + 1 if value is not None else None
+            percentile = percentile_of(lower=group.below, ranked=group.counted) if value is not None else None
+            median = middle_mean(group.middle) if group.middle else None
+            found[key][scope] = Standing(scope, group.counted, rank, percentile, median)
     return found
 
 

@@ -1,9 +1,12 @@
 """Template helpers that format indicator values. No queries: the views hand the templates everything they show."""
 
+from html import escape
+
 from django import template
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from comparisons.formatting import display_unit, show
+from comparisons.formatting import display_unit, format_wan, show
 from comparisons.indicators import BY_KEY
 from disclosures.links import source_line_url
 
@@ -63,3 +66,41 @@ def feeds_of(feeds, line_numbers):
 def shown_as(value, unit):
     """A bare number in an indicator's display unit: `{{ change.difference|shown_as:change.unit }}`."""
     return show(value, unit)
+
+
+BUDGET_COLUMNS = ("total", "basic", "project", "personnel", "public")
+
+
+@register.simple_tag
+def budget_rows(lines, feeds=None) -> SafeString:
+    """The rows of a budget table (`disclosures/_lines.html`: stored lines, or parsed ones in the upload preview):
+    code, name (and the printed one where it differs), the five amounts in 万元, the source lines, and with `feeds`
+    the indicators each row feeds. Written here, not by a template loop: a document has hundreds of rows of nine
+    cells, and a loop turn of the template costs far more than the cells it writes."""
+    published = _("（原文：%(name)s）")
+    names: dict[str, str] = {}
+    rows = []
+    for line in lines:
+        amounts = line.amounts
+        kind = line.row_kind
+        name = escape(line.name)
+        if line.name != line.published_name:
+            name += f' <span class="muted">{published % {"name": escape(line.published_name)}}</span>'
+        if kind and kind != "total":
+            name += f' <span class="badge">{escape(kind)}</span>'
+        cells = "".join(f'<td class="num">{format_wan(amounts.get(column))}</td>' for column in BUDGET_COLUMNS)
+        sources = "".join(f'<a href="#L{n}">{n}</a>' for n in line.source_lines)
+        pk = getattr(line, "pk", None)
+        attributes = (f' id="line-{pk}"' if pk else "") + (' class="total"' if kind == "total" else "")
+        row = (
+            f'<tr{attributes}><td class="mono">{escape(line.code)}</td><td class="pin">{name}</td>{cells}'
+            f"<td>{sources}</td>"
+        )
+        if feeds:
+            fed = "<br>".join(
+                f'<a href="#ind-{i.key}">{names.setdefault(i.key, escape(i.name))}</a>'
+                for i in feeds_of(feeds, line.source_lines)
+            )
+            row += f'<td class="feeds">{fed}</td>'
+        rows.append(row + "</tr>\n")
+    return SafeString("".join(rows))

@@ -1,6 +1,9 @@
 """Where a figure stands in its document: 第N行, and 第P页 too where the text kept its pages (a PDF)."""
 
+from html import escape
+
 from django import template
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 
@@ -16,6 +19,22 @@ def line_label(line: int, pages: list[int] | None) -> str:
     if pages and 0 < line <= len(pages):
         return _("第%(page)s页第%(line)s行") % {"page": pages[line - 1], "line": line}
     return _("第%(line)s行") % {"line": line}
+
+
+@register.simple_tag
+def source_items(source: list[tuple[int, str, int | None]]) -> SafeString:
+    """The items of the source list, one per line (`numbered_lines`): its number as anchor and value, the page it
+    starts where it starts one, its text escaped. Written here, not by a template loop: a document has a thousand lines
+    or more, and a loop turn of the template costs far more than the line it writes."""
+    mark = _("第%(page)s页")
+    return SafeString(
+        "".join(
+            f'<li id="L{n}" value="{n}">'
+            + (f'<span class="page-mark">{mark % {"page": page}}</span>' if page else "")
+            + f'<span class="line">{escape(text)}</span></li>\n'
+            for n, text, page in source
+        )
+    )
 
 
 @register.filter

@@ -255,6 +255,28 @@ def test_indicator_values_with_sources_and_missing_reasons(client):
     assert missing["sources"][0]["url"].endswith(f"/documents/{other.pk}/#L3")
 
 
+def test_indicator_names_come_once_per_answer_not_with_every_value(client):
+    _document("130636")
+    _document("411103", 2024)
+    store_indicators()
+    body = client.get("/api/indicators/", {"indicator": "contribution_per_insured,county_contribution"}).json()
+    assert body["indicators"] == {
+        "contribution_per_insured": {
+            "name": "每名城乡居民参保人的县级财政补助",
+            "name_en": "County contribution per insured resident",
+            "unit": "元/人",
+        },
+        "county_contribution": {
+            "name": "县级财政对城乡居民医保基金的补助",
+            "name_en": "County contribution to the residents' insurance fund",
+            "unit": "元",
+        },
+    }
+    for row in body["results"]:
+        assert set(row["values"]) == set(body["indicators"])
+        assert all("name" not in value for value in row["values"].values())
+
+
 def test_indicator_filters_and_latest(client):
     old = _document("130636", 2022)
     _document(year=2023, bureau=old.bureau)
