@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from disclosures.links import document_url_pattern
 from disclosures.models import Bureau
 
 from .formatting import display_unit, labelled, number, show, with_unit
@@ -80,8 +81,20 @@ def _bureau_label(row: IndicatorRow) -> str:
     return with_unit(bureau.region.name, bureau.get_kind_display())
 
 
-def _first_url(value) -> str:
-    return next((s.url for s in value.sources if s.url), "")
+def _bureau_labels(rows: list[IndicatorRow]) -> dict[int, str]:
+    """Each row's bureau label by document id, worked out once per bureau (a chart asks for it on every bar)."""
+    by_bureau: dict[int, str] = {}
+    labels = {}
+    for row in rows:
+        bureau_id = row.disclosure.bureau_id
+        if bureau_id not in by_bureau:
+            by_bureau[bureau_id] = _bureau_label(row)
+        labels[row.disclosure.pk] = by_bureau[bureau_id]
+    return labels
+
+
+def _first_url(value, pattern: str) -> str:
+    return next((url for s in value.sources if (url := s.url_in(pattern))), "")
 
 
 # --- the dashboard: a distribution per indicator ---
@@ -220,39 +233,43 @@ def grouped_chart(*, chart_id: str, rows: list[IndicatorRow], indicator: Indicat
     """Compare page: one group of bars per bureau, one bar per year and kind (never summed)."""
     if not rows:
         return None
-    bureaus = list(dict.fromkeys(_bureau_label(r) for r in rows))
+    labels = _bureau_labels(rows)
+    bureaus = list(dict.fromkeys(labels.values()))
     if len(bureaus) > MAX_BARS:
         return Chart(
             id=chart_id, figure={}, summary="", not_drawn=[_("所选单位超过 %(n)s 个，只列表格。") % {"n": MAX_BARS}]
         )
+    pattern = document_url_pattern()
+    by_group = defaultdict(list)
+    for row in rows:
+        by_group[row_group(row)].append(row)
     data, not_drawn = [], []
     for index, group in enumerate(groups_of(rows)):
         xs, ys, texts, custom = [], [], [], []
-        for row in rows:
-            if row_group(row) != group:
-                continue
+        group_label = group.label
+        for row in by_group[group]:
             value = row.values.get(indicator.key)
             if value is None or value.missing:
                 if value is not None:
-                    not_drawn.append(labelled(with_unit(_bureau_label(row), group.label), value.missing_reason))
+                    not_drawn.append(labelled(with_unit(labels[row.disclosure.pk], group_label), value.missing_reason))
                 continue
             shown = show(value.value, value.unit)
-            xs.append(_bureau_label(row))
+            xs.append(labels[row.disclosure.pk])
             ys.append(_float(value.value, value.unit))
             texts.append(shown)
-            custom.append([_first_url(value), f"{shown} {display_unit(value.unit)}"])
+            custom.append([_first_url(value, pattern), f"{shown} {display_unit(value.unit)}"])
         if xs:
             data.append(
                 {
                     "type": "bar",
                     "x": xs,
                     "y": ys,
-                    "name": group.label,
+                    "name": group_label,
                     "marker": {"color": COLORS[index % len(COLORS)]},
                     "text": texts,
                     "textposition": "auto",
                     "customdata": custom,
-                    "hovertemplate": "%{x} " + group.label + "<br>%{customdata[1]}<extra></extra>",
+                    "hovertemplate": "%{x} " + group_label + "<br>%{customdata[1]}<extra></extra>",
                 }
             )
     if not data:
@@ -273,12 +290,14 @@ def time_series_chart(
 ) -> Chart | None:
     """Lines over the years: one line per bureau (or per indicator) and kind; budgets and final accounts apart."""
     series: dict[tuple[str, str], list[tuple[int, IndicatorRow, Indicator]]] = defaultdict(list)
+    labels = _bureau_labels(rows) if by_bureau else {}
+    pattern = document_url_pattern()
     for row in rows:
         for indicator in indicators:
             value = row.values.get(indicator.key)
             if value is None or value.missing:
                 continue
-            name = _bureau_label(row) if by_bureau else indicator.name
+            name = labels[row.disclosure.pk] if by_bureau else indicator.name
             series[(name, row.disclosure.kind)].append((row.disclosure.fiscal_year, row, indicator))
     if not any(len({year for year, _r, _i in points}) > 1 for points in series.values()):
         return None
@@ -293,7 +312,7 @@ def time_series_chart(
             shown = show(value.value, value.unit)
             xs.append(year)
             ys.append(_float(value.value, value.unit))
-            custom.append([_first_url(value), f"{shown} {display_unit(value.unit)}"])
+            custom.append([_first_url(value, pattern), f"{shown} {display_unit(value.unit)}"])
         kind_label = _("预算") if kind == "budget" else _("决算")
         data.append(
             {

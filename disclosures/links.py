@@ -22,5 +22,10 @@ def document_url_pattern() -> str:
 
 
 def source_line_url(disclosure_id: int, line: int | None = None) -> str:
+    return line_url(document_url_pattern(), disclosure_id, line)
+
+
+def line_url(pattern: str, disclosure_id: int, line: int | None = None) -> str:
+    """source_line_url with the pattern read once by the caller (a chart or table links hundreds of figures)."""
     anchor = f"#L{line}" if line else ""
-    return document_url_pattern().format(int(disclosure_id)) + anchor
+    return pattern.format(int(disclosure_id)) + anchor

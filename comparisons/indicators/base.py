@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext, gettext_noop
 
 from comparisons.formatting import amounts_words
-from disclosures.links import source_line_url
+from disclosures.links import document_url_pattern, line_url
 
 if TYPE_CHECKING:
     from comparisons.facts import DocumentFacts
@@ -108,9 +108,13 @@ class SourceRef:
 
     @property
     def url(self) -> str:
+        return self.url_in(document_url_pattern())
+
+    def url_in(self, pattern: str) -> str:
+        """`url`, with the document address pattern (disclosures.links.document_url_pattern) read by the caller."""
         if self.disclosure_id is None:
             return self.href
-        return source_line_url(self.disclosure_id, self.lines[0] if self.lines else None)
+        return line_url(pattern, self.disclosure_id, self.lines[0] if self.lines else None)
 
 
 @dataclass(frozen=True)
