@@ -206,8 +206,12 @@ def dashboard_get(
     prefecture: str = "",
     county: str = "",
     periods: list[Period] | None = None,
+    only: str | None = None,
 ) -> DashboardData:
-    """The dashboard of one year and kind (the latest year with the most documents of that kind by default)."""
+    """The dashboard of one year and kind (the latest year with the most documents of that kind by default).
+
+    With `only` (a headline's slug, for its table's export), that headline's ranking alone: no distributions and
+    no finder, none of which an export writes."""
     periods = dashboard_periods() if periods is None else periods
     if year is None:
         year = default_year(periods, kind)
@@ -217,6 +221,12 @@ def dashboard_get(
         place = Region.objects.filter(code=prefecture).values_list("name", flat=True).first() or place
     data = DashboardData(year, kind, province, prefecture, place, periods, [], None)
     if year is None:
+        return data
+    if only is not None:
+        for headline in HEADLINES:
+            if headline.slug == only:
+                part = Slice(headline.chart[0], year, kind, province, prefecture)
+                data.sections.append(Section(headline, part, ranking(part=part), []))
         return data
     first = HEADLINES[0].chart[0]
     if county:

@@ -6,7 +6,8 @@ SQLite both run). A fixed number of queries whatever the number of bureaus."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import (
@@ -25,6 +26,9 @@ from django.db.models import (
 from django.db.models.functions import Cast, Floor, RowNumber, Substr
 
 from comparisons.models import StoredIndicator
+from disclosures.models import document_kind_label
+
+from .indicator_rows import indicator_values_exported
 
 CENT = Decimal("0.01")
 
@@ -111,6 +115,91 @@ TABLE_FIELDS = (
     "disclosure__bureau__region__parent__parent__level",
     "disclosure__bureau__region__parent__parent__parent",  # the province's parent (none): where full_name stops
 )
+
+
+@dataclass(frozen=True, slots=True)
+class RegionRef:
+    code: str
+    full_name: str  # as Region.full_name: province, prefecture, county
+
+
+@dataclass(frozen=True, slots=True)
+class BureauRef:
+    name: str
+    region: RegionRef
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRef:
+    pk: int
+    bureau_id: int
+    fiscal_year: int
+    kind_label: str  # as Disclosure.kind_label, in the reader's language
+    demo: bool
+    bureau: BureauRef
+
+
+@dataclass(slots=True)
+class RankedRow:
+    """A row of a ranked table's export: what the table reads of a stored row and its document (the same names as
+    on the page's StoredIndicator rows), read as plain values: a national export has thousands of rows, and a model
+    instance per row, document, bureau and region was most of its time."""
+
+    disclosure_id: int
+    value: Decimal | None
+    region_code: str
+    disclosure: DocumentRef
+    values: dict = field(default_factory=dict)  # indicator key -> IndicatorValue, of the table's columns
+    rank: int | None = None
+    percentile: float | None = None
+    with_value: int = 0
+
+
+# What an export row reads, in RankedRow's order; the region's ancestors for its full name (a county's prefecture
+# and province; the fourth level is always empty, read so that the name is Region.full_name whatever the depth).
+_EXPORT_FIELDS = (
+    "disclosure_id",
+    "value",
+    "region_code",
+    "disclosure__bureau_id",
+    "disclosure__fiscal_year",
+    "disclosure__kind",
+    "disclosure__scope",
+    "disclosure__demo",
+    "disclosure__bureau__name",
+    "disclosure__bureau__region__code",
+    "disclosure__bureau__region__name",
+    "disclosure__bureau__region__parent__name",
+    "disclosure__bureau__region__parent__parent__name",
+    "disclosure__bureau__region__parent__parent__parent__name",
+)
+
+
+def ranking_exported(
+    *, rows: QuerySet[StoredIndicator], part: Slice, keys: Iterable[str], detailed: Iterable[str] = ()
+) -> list[RankedRow]:
+    """The whole ranking as an export writes it: `rows` (the ranked table's queryset, sorted as the reader sorted
+    the table) as RankedRows with their ranks and percentiles, and the values of the table's columns `keys` as the
+    export shows them (the details of the `detailed` indicators only). Two queries."""
+    found, labels = [], {}
+    for pk, value, region_code, bureau_id, year, kind, scope, demo, name, code, *names in rows.values_list(
+        *_EXPORT_FIELDS
+    ):
+        if (scope, kind) not in labels:
+            labels[scope, kind] = document_kind_label(scope=scope, kind=kind)
+        region = RegionRef(code, " ".join(n for n in reversed(names) if n is not None))
+        document = DocumentRef(pk, bureau_id, year, labels[scope, kind], demo, BureauRef(name, region))
+        found.append(RankedRow(pk, value, region_code, document))
+    values = indicator_values_exported(
+        disclosure_ids=[r.disclosure_id for r in found],
+        keys=keys,
+        detailed=detailed,
+        within=slice_rows(part=part).values("disclosure_id"),
+    )
+    for row in found:
+        row.values = values[row.disclosure_id]
+    ranks_set(part=part, rows=found, whole=True)
+    return found
 
 
 def slice_extremes(*, part: Slice, count: int = 5) -> tuple[list[StoredIndicator], list[StoredIndicator]]:
