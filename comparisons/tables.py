@@ -9,17 +9,34 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 import django_tables2 as tables
+from django.core.paginator import Paginator
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from disclosures.links import object_url
+
 from .formatting import detail_unit, display_unit, labelled, listed, number, show, with_unit
 from .indicators import Indicator, IndicatorValue
 from .pages import Detail
 from .vocabulary import DetailKind
+
+
+class CountedPaginator(Paginator):
+    """A paginator told how many rows there are (a dashboard table's count is in its distribution's statistics),
+    so that it asks the database no COUNT."""
+
+    def __init__(self, object_list, per_page, *, count: int, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.known_count
 
 
 class FastBodyMixin:
@@ -127,8 +144,24 @@ def _value_of(record, key: str) -> IndicatorValue | None:
     return record.values.get(key)
 
 
-def _source_title(value: IndicatorValue) -> str:
-    return listed(filter(None, (str(s.label) for s in value.sources)))
+NOT_COMPUTED = _("本站尚未计算这一指标。")
+SEPARATOR = _("；")  # as formatting.listed joins
+
+
+class Words(dict):
+    """Messages put into words once (`words[message]`), and lazy texts (`words.text(NOT_COMPUTED)`): a table's cells
+    repeat a few, and each str() of one is a translation lookup. Made with its table, in the reader's language."""
+
+    def __missing__(self, message) -> str:
+        text = self[message] = str(message)
+        return text
+
+    def text(self, lazy) -> str:
+        # A lazy text hashes by its translation (a lookup each time): kept by its identity instead.
+        key = ("lazy", id(lazy))
+        if key not in self:
+            self[key] = str(lazy)
+        return self[key]
 
 
 class IndicatorColumn(tables.Column):
@@ -140,11 +173,16 @@ class IndicatorColumn(tables.Column):
         unit = display_unit(indicator.unit)
         name = indicator.name
 
+        # The reasons and source labels in words once per table: a column's cells repeat a few.
+        words = Words()
+
         def td_title(record):
             value = _value_of(record, key)
             if value is None:
-                return str(_("本站尚未计算这一指标。"))
-            return value.missing_reason if value.missing else _source_title(value)
+                return words.text(NOT_COMPUTED)
+            if value.missing:
+                return words[value.reason] if value.reason is not None else ""
+            return words.text(SEPARATOR).join(filter(None, (words[s.text] for s in value.sources)))
 
         def td_class(record):
             value = _value_of(record, key)
@@ -227,7 +265,7 @@ class DetailColumn(tables.Column):
         elif self.detail.source_figure:
             url = next((s.url for s in value.sources if s.figure == self.detail.source_figure and s.url), "")
         else:
-            url = reverse("disclosures:disclosure_detail", args=[record.disclosure.pk]) + "#figures-heading"
+            url = object_url("disclosures:disclosure_detail", record.disclosure.pk) + "#figures-heading"
         return format_html('<a href="{}">{}</a>', url, text) if url else text
 
     def value(self, value):
@@ -289,11 +327,11 @@ class NoteColumn(tables.Column):
 
 
 def _document_url(record) -> str:
-    return reverse("disclosures:disclosure_detail", args=[record.disclosure.pk])
+    return object_url("disclosures:disclosure_detail", record.disclosure.pk)
 
 
 def _bureau_url(record) -> str:
-    return reverse("comparisons:bureau_detail", args=[record.disclosure.bureau_id])
+    return object_url("comparisons:bureau_detail", record.disclosure.bureau_id)
 
 
 DEMO = _("（演示数据）")

@@ -39,8 +39,8 @@ from .pages import (
 )
 from .params import parse_id
 from .selectors import disclosure_list_current, indicator_values_of
-from .selectors.rankings import ranking_exported, ranks_set
-from .tables import BureauSearchTable, IndicatorRowTable, RankedTable
+from .selectors.rankings import ranking_exported, ranks_set, slices_values
+from .tables import BureauSearchTable, CountedPaginator, IndicatorRowTable, RankedTable
 
 EXPORT_FORMATS = (TableExport.CSV, TableExport.XLSX)
 PER_PAGE = 25
@@ -109,6 +109,7 @@ class DashboardView(TemplateView):
             prefecture=form.value("prefecture") or "",
             county=(form.value("county") or "").strip(),
             periods=periods,
+            provinces=regions["provinces"],
             only=request.GET.get("_table", "") if exporting else None,
         )
         if exporting:
@@ -125,11 +126,11 @@ class DashboardView(TemplateView):
                     data.finder.links[section.headline.chart[0]] = (
                         f"?{params.urlencode()}#table-{section.headline.slug}"
                     )
-        for section in sections:
-            if section.table.page is not None:
-                rows = [row.record for row in section.table.page.object_list]
-                _attach_values(rows, section.table.headline_keys)
-                ranks_set(part=section.table.part, rows=rows)
+        pages = [(s, [row.record for row in s.table.page.object_list]) for s in sections if s.table.page is not None]
+        _attach_values([r for _s, rows in pages for r in rows], [k for s in sections for k in s.table.headline_keys])
+        values = slices_values(parts=[section.table.part for section, _rows in pages]) if pages else {}
+        for section, rows in pages:
+            ranks_set(rows=rows, values=values[section.table.part.indicator])
         context = self.get_context_data(form=form, data=data, sections=sections)
         return self.render_to_response(context)
 
@@ -169,7 +170,10 @@ class DashboardView(TemplateView):
         table = self.table(section.ranking, headline, data, found=found)
         table.headline_keys = list(headline.columns)
         table.part = section.part
-        RequestConfig(self.request, paginate={"per_page": PER_PAGE}).configure(table)
+        paginate = {"per_page": PER_PAGE}
+        if section.count is not None:  # known from the statistics: no COUNT query
+            paginate |= {"paginator_class": CountedPaginator, "count": section.count}
+        RequestConfig(self.request, paginate=paginate).configure(table)
         label = data.finder.chosen.bureau.region.name if found else ""
         panels = [
             Panel(d, charts.distribution_chart(chart_id=f"chart-{d.indicator.key}", distribution=d, found_label=label))
@@ -179,8 +183,9 @@ class DashboardView(TemplateView):
 
 
 def _attach_values(rows: list, keys: list[str]) -> None:
-    """The values of the table's other columns, for the rows of one page (or of the whole export): one query."""
-    values = indicator_values_of(disclosure_ids={r.disclosure_id for r in rows}, keys=keys)
+    """The values of the tables' columns, for the rows of their pages: one query for every table of the page (a
+    row holds the values of every table's columns; each table reads its own)."""
+    values = indicator_values_of(disclosure_ids={r.disclosure_id for r in rows}, keys=list(dict.fromkeys(keys)))
     for row in rows:
         row.values = values[row.disclosure_id]
 
