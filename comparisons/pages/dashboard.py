@@ -21,11 +21,11 @@ from comparisons.selectors.rankings import (
     Slice,
     SliceStats,
     ranking,
-    slice_position,
     slice_rows,
     slices_extremes,
     slices_histogram,
     slices_medians,
+    slices_positions,
     slices_stats,
 )
 from disclosures.models import Disclosure, Region
@@ -190,6 +190,7 @@ def _distributions(
         by_province = slices_medians(parts=parts, by_province=True, with_whole=True)
         national = {key: medians.pop("", None) for key, medians in by_province.items()}
     extremes = slices_extremes(parts=parts, count=TOP)
+    positions = slices_positions(parts=parts, rows=found_rows)
     bins = slices_histogram(parts=parts, stats=stats)
     distributions = []
     for part in parts:
@@ -213,7 +214,7 @@ def _distributions(
                 ],
                 top=top,
                 bottom=bottom,
-                found=slice_position(part=part, row=found_row) if found_row is not None else None,
+                found=positions.get(key),
             )
         )
     return distributions

@@ -414,22 +414,40 @@ class Position:
     before: int  # rows before it in the ranked table's default order (value descending, then region code)
 
 
-def slice_position(*, part: Slice, row: StoredIndicator) -> Position:
-    """Where one row stands in its slice (one query)."""
-    rows = slice_rows(part=part)
-    if row.value is None:
-        ranked = rows.aggregate(n=Count("value"))["n"]
-        before = rows.filter(Q(value__isnull=False) | Q(region_code__lt=row.region_code)).count()
-        return Position(None, None, ranked, None, before)
-    found = rows.aggregate(
-        ranked=Count("value"),
-        higher=Count("value", filter=Q(value__gt=row.value)),
-        lower=Count("value", filter=Q(value__lt=row.value)),
-        tied_before=Count("value", filter=Q(value=row.value, region_code__lt=row.region_code)),
-    )
-    ranked = found["ranked"]
-    percentile = percentile_of(lower=found["lower"], ranked=ranked)
-    return Position(row.value, found["higher"] + 1, ranked, percentile, found["higher"] + found["tied_before"])
+def slices_positions(*, parts: Sequence[Slice], rows: dict[str, StoredIndicator]) -> dict[str, Position]:
+    """Where one document's rows (`rows`: indicator -> its stored row) stand in their slices: one query for them all,
+    each slice's counts filtered by its indicator."""
+    counts = {}
+    for i, part in enumerate(parts):
+        row = rows.get(part.indicator)
+        if row is None:
+            continue
+        own = Q(indicator=part.indicator)
+        counts[f"ranked{i}"] = Count("value", filter=own)
+        if row.value is None:
+            counts[f"before{i}"] = Count(
+                "pk", filter=own & (Q(value__isnull=False) | Q(region_code__lt=row.region_code))
+            )
+        else:
+            counts[f"higher{i}"] = Count("value", filter=own & Q(value__gt=row.value))
+            counts[f"lower{i}"] = Count("value", filter=own & Q(value__lt=row.value))
+            counts[f"tied{i}"] = Count("value", filter=own & Q(value=row.value, region_code__lt=row.region_code))
+    if not counts:
+        return {}
+    found = slices_rows(parts=parts).aggregate(**counts)
+    positions = {}
+    for i, part in enumerate(parts):
+        row = rows.get(part.indicator)
+        if row is None:
+            continue
+        ranked = found[f"ranked{i}"]
+        if row.value is None:
+            positions[part.indicator] = Position(None, None, ranked, None, found[f"before{i}"])
+        else:
+            higher = found[f"higher{i}"]
+            percentile = percentile_of(lower=found[f"lower{i}"], ranked=ranked)
+            positions[part.indicator] = Position(row.value, higher + 1, ranked, percentile, higher + found[f"tied{i}"])
+    return positions
 
 
 def percentile_of(*, lower: int, ranked: int) -> Decimal | None:

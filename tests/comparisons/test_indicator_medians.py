@@ -10,10 +10,10 @@ from comparisons.selectors.rankings import (
     Slice,
     ranking,
     ranks_set,
-    slice_position,
     slices_extremes,
     slices_histogram,
     slices_medians,
+    slices_positions,
     slices_stats,
     slices_values,
 )
@@ -117,11 +117,14 @@ def test_ranks_and_percentiles(documents):
     last = rows[documents["yancheng"].pk]
     assert (last.rank, last.percentile) == (3, 0)
     assert rows[documents["zhenan"].pk].value is None
-    position = slice_position(
-        part=BUDGET_2023,
-        row=StoredIndicator.objects.get(disclosure=documents["gaoyi"], indicator="county_contribution"),
-    )
+    gaoyi = StoredIndicator.objects.get(disclosure=documents["gaoyi"], indicator="county_contribution")
+    position = slices_positions(parts=[BUDGET_2023], rows={KEY: gaoyi})[KEY]
     assert (position.rank, position.ranked, position.percentile, position.before) == (2, 3, Decimal("50.0"), 1)
+    missing = StoredIndicator.objects.get(disclosure=documents["zhenan"], indicator="county_contribution")
+    other = Slice("total_budget", 2023, "budget")
+    both = slices_positions(parts=[BUDGET_2023, other], rows={KEY: missing})
+    assert list(both) == [KEY]  # no row of the other indicator asked
+    assert (both[KEY].rank, both[KEY].ranked, both[KEY].before) == (None, 3, 3)  # after every value
 
 
 def test_distribution_counts_every_value_once(documents):
