@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from types import MappingProxyType
 from typing import NamedTuple
 
 from disclosures.models import Disclosure
@@ -113,7 +114,8 @@ def value_from_stored(row: StoredIndicator | StoredFields) -> IndicatorValue:
 
 
 class StoredText(NamedTuple):
-    """A stored row with its JSON columns read as text (`Cast(..., TextField())`), for `value_exported`."""
+    """A stored row with its JSON columns read as text (`Cast(..., TextField())`), for `value_exported`; the sources
+    may be left out ("") where none can be outside the documents."""
 
     disclosure_id: int
     indicator: str
@@ -126,7 +128,11 @@ class StoredText(NamedTuple):
     details: str
 
 
+STORED_TEXTS = ("missing_params", "notes", "sources", "details")  # StoredText's JSON columns, in its order
 EMPTY_JSON = ("", "[]", "{}")
+# The details of an exported value that has none, or whose details the export does not write: one read-only mapping
+# for all of them, not a dictionary each (an export holds tens of thousands of values at once).
+NO_DETAILS = MappingProxyType({})
 
 
 def value_exported(row: StoredText, *, details: bool) -> IndicatorValue:
@@ -158,5 +164,5 @@ def value_exported(row: StoredText, *, details: bool) -> IndicatorValue:
         if row.notes in EMPTY_JSON
         else tuple(_message(code, params) for code, params in json.loads(row.notes)),
         sources=sources,
-        details=decode(json.loads(row.details)) if details and row.details not in EMPTY_JSON else {},
+        details=decode(json.loads(row.details)) if details and row.details not in EMPTY_JSON else NO_DETAILS,
     )

@@ -76,13 +76,14 @@ class FastBodyMixin:
         exclude = set(exclude_columns or ())
         columns = [c for c in self.columns.iterall() if c.name not in exclude]
         yield [str(c.header) for c in columns]
+        # A column that defines `exporter(table, name)` gives its cell's value by the function it returns, made once
+        # per export (what it looks up and translates, once): thousands of rows call it.
+        getters = [c.column.exporter(self, c.name) if hasattr(c.column, "exporter") else None for c in columns]
         for row in self.rows:
             record = row.record
             yield [
-                c.column.fast_value(self, c.name, record)
-                if hasattr(c.column, "fast_value")
-                else row.get_cell_value(c.name)
-                for c in columns
+                get(record) if get is not None else row.get_cell_value(c.name)
+                for get, c in zip(getters, columns, strict=True)
             ]
 
 
@@ -97,11 +98,15 @@ class FastColumn(tables.Column):
     as in django-tables2: without Accessor.resolve's tries of a key, an index and a call at every step, which an
     export of thousands of rows paid for each cell."""
 
+    @cached_property
+    def bits(self) -> tuple[str, ...] | None:
+        return tuple(self.accessor.bits) if self.accessor else None
+
     def resolve(self, record):
-        if not self.accessor:
+        if self.bits is None:
             return None
         value = record
-        for name in self.accessor.bits:
+        for name in self.bits:
             value = getattr(value, name)
             if value is None:
                 break
@@ -111,13 +116,14 @@ class FastColumn(tables.Column):
         attrs = dict(self.attrs.get("td", {}))
         return attrs, self.html(table, name, record)
 
-    def fast_value(self, table, name, record):
-        value = self.resolve(record)
+    def exporter(self, table, name):
+        resolve = self.resolve
         method = getattr(table, f"value_{name}", None)
-        if method is not None:
-            return method(value=value, record=record)
-        column_value = type(self).value is not tables.Column.value
-        return self.value(value=value, record=record) if column_value else value
+        if method is None and type(self).value is not tables.Column.value:
+            method = self.value
+        if method is None:
+            return resolve
+        return lambda record: method(value=resolve(record), record=record)
 
     def html(self, table, name, record) -> str:
         value = self.resolve(record)
@@ -200,8 +206,9 @@ class IndicatorColumn(tables.Column):
             **kwargs,
         )
 
-    def fast_value(self, table, name, record):
-        return self.value(_value_of(record, self.indicator.key))
+    def exporter(self, table, name):
+        key, value = self.indicator.key, self.value
+        return lambda record: value(record.values.get(key))
 
     def fast(self, table, name, record):
         attrs = {"class": self.td_class(record), "title": self.td_title(record)}
@@ -240,8 +247,9 @@ class DetailColumn(tables.Column):
             **kwargs,
         )
 
-    def fast_value(self, table, name, record):
-        return self.value(_value_of(record, self.detail.indicator))
+    def exporter(self, table, name):
+        key, value = self.detail.indicator, self.value
+        return lambda record: value(record.values.get(key))
 
     def fast(self, table, name, record):
         attrs = dict(self.attrs.get("td", {}))
@@ -290,16 +298,20 @@ class NoteColumn(tables.Column):
         )
 
     def notes(self, values: dict) -> list[str]:
+        """Each text once, under the first indicator that says it."""
         seen, out = set(), []
         for key in self.keys:
             value = values.get(key)
             if value is None:
                 continue
-            reason = self.said(value.reason) if value.reason is not None else ""
-            note = " ".join(self.said(n) for n in value.notes)
-            for text in (reason, note, *(s.note for s in value.sources if s.disclosure_id is None)):
-                if text and (key, text) not in seen and text not in {t for _k, t in seen}:
-                    seen.add((key, text))
+            texts = [s.note for s in value.sources if s.disclosure_id is None]
+            if value.notes:
+                texts.insert(0, " ".join(self.said(n) for n in value.notes))
+            if value.reason is not None:
+                texts.insert(0, self.said(value.reason))
+            for text in texts:
+                if text and text not in seen:
+                    seen.add(text)
                     out.append(self.said((key, text)))
         return out
 
@@ -309,8 +321,9 @@ class NoteColumn(tables.Column):
             self.words[what] = labelled(self.names[what[0]], what[1]) if isinstance(what, tuple) else str(what)
         return self.words[what]
 
-    def fast_value(self, table, name, record):
-        return self.value(record.values)
+    def exporter(self, table, name):
+        value = self.value
+        return lambda record: value(record.values)
 
     def fast(self, table, name, record):
         return {}, conditional_escape(self.render(record.values))
@@ -352,15 +365,9 @@ class BureauColumn(LinkColumn):
     def value(self, value, record):
         return f"{value}{DEMO}" if record.disclosure.demo else value
 
-    def fast_value(self, table, name, record):
-        value = self.resolve(record)
-        if not record.disclosure.demo:
-            return value
-        if self.demo_text is None:  # put in words once per table, not once per row of an export
-            self.demo_text = str(DEMO)
-        return f"{value}{self.demo_text}"
-
-    demo_text: str | None = None
+    def exporter(self, table, name):
+        resolve, demo = self.resolve, str(DEMO)  # put in words once, not once per row
+        return lambda record: f"{resolve(record)}{demo}" if record.disclosure.demo else resolve(record)
 
 
 # Codes never break; headers do (English ones are long), so the table fits the width it has.

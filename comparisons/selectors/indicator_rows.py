@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import QuerySet, TextField
+from django.db.models import Case, QuerySet, TextField, Value, When
 from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -16,7 +16,7 @@ from django.utils.translation import gettext_noop
 from comparisons.indicators import BY_KEY, REGISTRY, IndicatorValue
 from comparisons.indicators.base import message
 from comparisons.models import StoredIndicator
-from comparisons.stored import StoredFields, StoredText, value_exported, value_from_stored
+from comparisons.stored import STORED_TEXTS, StoredFields, StoredText, value_exported, value_from_stored
 from comparisons.vocabulary import Unit
 from disclosures.models import Disclosure, Region
 
@@ -114,11 +114,19 @@ def indicator_values_exported(
     detailed = set(detailed)
     found: dict[int, dict[str, IndicatorValue]] = {pk: {} for pk in ids}
     if ids:
-        texts = {f"{name}_text": Cast(name, TextField()) for name in ("missing_params", "notes", "sources", "details")}
+        texts = {f"{name}_text": Cast(name, TextField()) for name in ("missing_params", "notes", "details")}
+        # The sources only where one may be outside the documents (its "document" is null): the others stay in the
+        # database (most of the bytes of a row).
+        texts["sources_text"] = Case(
+            When(sources_json__contains="null", then="sources_json"), default=Value(""), output_field=TextField()
+        )
         rows = (
             StoredIndicator.objects.filter(disclosure_id__in=ids if within is None else within, indicator__in=keys)
+            .alias(sources_json=Cast("sources", TextField()))
             .annotate(**texts)
-            .values_list("disclosure_id", "indicator", "value", "unit", "missing_code", *texts)
+            .values_list(
+                "disclosure_id", "indicator", "value", "unit", "missing_code", *(f"{n}_text" for n in STORED_TEXTS)
+            )
         )
         for row in rows:
             found[row[0]][row[1]] = value_exported(StoredText(*row), details=row[1] in detailed)
