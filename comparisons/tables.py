@@ -66,10 +66,14 @@ class FastBodyMixin:
                     cells.append(
                         f"<td {bound.attrs['td'].as_html()}>{conditional_escape(row.get_cell(bound.name))}</td>"
                     )
-            rows.append(f"<tr {row.attrs.as_html()}>{''.join(cells)}</tr>")
+            rows.append(f"<tr {self.row_html_attrs(row)}>{''.join(cells)}</tr>")
         if not rows and self.empty_text:
             rows.append(f'<tr><td colspan="{len(columns)}">{conditional_escape(self.empty_text)}</td></tr>')
         return mark_safe("".join(rows))
+
+    def row_html_attrs(self, row) -> str:
+        """A <tr>'s attributes: django-tables2's (the table's `row_attrs`, and its even/odd class)."""
+        return row.attrs.as_html()
 
     def as_values(self, exclude_columns=None):
         """The export (CSV/XLSX) rows: the header, then each record's values, with the same fast path."""
@@ -506,9 +510,14 @@ class RankedTable(IndicatorRowTable):
 
     def __init__(self, data, *, found: int | None = None, **kwargs):
         self.found = found
-        kwargs.setdefault("row_attrs", {"class": lambda record: "found" if record.disclosure_id == found else ""})
         super().__init__(data, **kwargs)
         self.columns["region"].column.order_by = ("region_code",)
+
+    def row_html_attrs(self, row) -> str:
+        # The found county's row marked, then django-tables2's even/odd class: what `row_attrs` would give, without
+        # its inspection of a callable on every row.
+        parity = row.get_even_odd_css_class()
+        return f'class="found {parity}"' if row.record.disclosure_id == self.found else f'class="{parity}"'
 
     def render_rank(self, value, record):
         return "" if record.value is None else value

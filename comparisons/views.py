@@ -38,7 +38,7 @@ from .pages import (
     headline_indicators,
 )
 from .params import parse_id
-from .selectors import disclosure_list_current, indicator_values_of
+from .selectors import disclosure_list_current, indicator_values_each
 from .selectors.rankings import ranking_exported, ranks_set, slices_values
 from .tables import BureauSearchTable, CountedPaginator, IndicatorRowTable, RankedTable
 
@@ -127,7 +127,7 @@ class DashboardView(TemplateView):
                         f"?{params.urlencode()}#table-{section.headline.slug}"
                     )
         pages = [(s, [row.record for row in s.table.page.object_list]) for s in sections if s.table.page is not None]
-        _attach_values([r for _s, rows in pages for r in rows], [k for s in sections for k in s.table.headline_keys])
+        _attach_values(pages)
         values = slices_values(parts=[section.table.part for section, _rows in pages]) if pages else {}
         for section, rows in pages:
             ranks_set(rows=rows, values=values[section.table.part.indicator])
@@ -182,12 +182,14 @@ class DashboardView(TemplateView):
         return Section(headline, panels, table, export_links(self.request, _table=headline.slug))
 
 
-def _attach_values(rows: list, keys: list[str]) -> None:
-    """The values of the tables' columns, for the rows of their pages: one query for every table of the page (a
-    row holds the values of every table's columns; each table reads its own)."""
-    values = indicator_values_of(disclosure_ids={r.disclosure_id for r in rows}, keys=list(dict.fromkeys(keys)))
-    for row in rows:
-        row.values = values[row.disclosure_id]
+def _attach_values(pages: list[tuple[Section, list]]) -> None:
+    """The values of each table's columns, for the rows of its page: one query for every table of the page."""
+    found = indicator_values_each(
+        wanted=[({r.disclosure_id for r in rows}, section.table.headline_keys) for section, rows in pages]
+    )
+    for (_section, rows), values in zip(pages, found, strict=True):
+        for row in rows:
+            row.values = values[row.disclosure_id]
 
 
 # --- compare ---

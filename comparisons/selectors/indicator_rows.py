@@ -4,11 +4,13 @@ their change against the same bureau's previous year. A fixed number of queries 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import reduce
+from operator import or_
 
-from django.db.models import Case, QuerySet, TextField, Value, When
+from django.db.models import Case, Q, QuerySet, TextField, Value, When
 from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -82,22 +84,31 @@ class IndicatorRow:
 def indicator_values_of(*, disclosure_ids: Iterable[int], keys: Iterable[str] | None = None) -> dict[int, dict]:
     """The stored values of these documents: {document id: {indicator key: IndicatorValue}} (one query). An indicator
     the site has not computed for a document is missing with that reason, never 0."""
-    ids = list(disclosure_ids)
     keys = list(keys) if keys is not None else [i.key for i in REGISTRY]
-    found: dict[int, dict[str, IndicatorValue]] = {pk: {} for pk in ids}
-    if ids:
-        rows = StoredIndicator.objects.filter(disclosure_id__in=ids, indicator__in=keys).values_list(*VALUE_FIELDS)
-        for row in rows:
-            found[row[0]][row[1]] = value_from_stored(StoredFields(*row))
-    for values in found.values():
-        for key in keys:
-            if key not in values and key in BY_KEY:
-                values[key] = BY_KEY[key].missing(NOT_COMPUTED())
-        # In the registry's order, as the pages list them.
-        ordered = {key: values[key] for key in keys if key in values}
-        values.clear()
-        values.update(ordered)
-    return found
+    return indicator_values_each(wanted=[(disclosure_ids, keys)])[0]
+
+
+def indicator_values_each(*, wanted: Sequence[tuple[Iterable[int], Sequence[str]]]) -> list[dict[int, dict]]:
+    """indicator_values_of for several lists of documents, each with its own indicators (the tables of one page):
+    one query reads exactly the rows they need."""
+    wanted = [(list(ids), list(keys)) for ids, keys in wanted]
+    matches = [Q(disclosure_id__in=ids, indicator__in=keys) for ids, keys in wanted if ids]
+    stored: dict[tuple[int, str], IndicatorValue] = {}
+    if matches:
+        for row in StoredIndicator.objects.filter(reduce(or_, matches)).values_list(*VALUE_FIELDS):
+            stored[row[0], row[1]] = value_from_stored(StoredFields(*row))
+    answers = []
+    for ids, keys in wanted:
+        found: dict[int, dict[str, IndicatorValue]] = {}
+        for pk in ids:
+            # In the registry's order, as the pages list them; missing where not computed.
+            found[pk] = {
+                key: stored[pk, key] if (pk, key) in stored else BY_KEY[key].missing(NOT_COMPUTED())
+                for key in keys
+                if (pk, key) in stored or key in BY_KEY
+            }
+        answers.append(found)
+    return answers
 
 
 def indicator_values_exported(
