@@ -25,7 +25,7 @@ from django.db.models import (
     When,
     Window,
 )
-from django.db.models.functions import Cast, Floor, Rank, RowNumber, Substr
+from django.db.models.functions import Cast, Floor, RowNumber, Substr
 
 from comparisons.models import StoredIndicator
 from disclosures.models import document_kind_label
@@ -226,44 +226,32 @@ def slices_extremes(
     *, parts: Sequence[Slice], count: int = 5
 ) -> dict[str, tuple[list[StoredIndicator], list[StoredIndicator]]]:
     """Of each slice, the `count` largest and the `count` smallest values, largest first, each with its rank
-    (1 = largest; equal values share a rank): {indicator: (top, bottom)}. Two small queries for every slice: the
-    rows numbered from either end and ranked by window functions over the index, then those rows read with their
-    documents."""
-    by_indicator = [F("indicator")]
-    ends = (
-        slices_rows(parts=parts)
-        .filter(value__isnull=False)
-        .annotate(
-            rank=Window(Rank(), partition_by=by_indicator, order_by=F("value").desc()),
-            from_top=Window(
-                RowNumber(), partition_by=by_indicator, order_by=[F("value").desc(), F("region_code").asc()]
-            ),
-            from_bottom=Window(
-                RowNumber(), partition_by=by_indicator, order_by=[F("value").asc(), F("region_code").desc()]
-            ),
+    (1 = largest; equal values share a rank): {indicator: (top, bottom)}. Each end of each slice is a small query
+    read in the index's order (one query over all the slices needs the database to sort them all: slower); the
+    values above each of their values are counted in one query for them all."""
+    found: dict[str, tuple[list[StoredIndicator], list[StoredIndicator]]] = {}
+    for part in parts:
+        present = (
+            slice_rows(part=part)
+            .filter(value__isnull=False)
+            .select_related("disclosure__bureau__region__parent__parent")
+            .only(*TABLE_FIELDS, "indicator", "sources")  # each links to its source line
         )
-        .filter(Q(from_top__lte=count) | Q(from_bottom__lte=count))
-        .values_list("pk", "rank", "from_top", "from_bottom")
-    )
-    places = {pk: (rank, from_top, from_bottom) for pk, rank, from_top, from_bottom in ends}
-    found: dict[str, tuple[list[StoredIndicator], list[StoredIndicator]]] = {p.indicator: ([], []) for p in parts}
-    if not places:
-        return found
-    rows = (
-        StoredIndicator.objects.filter(pk__in=places)
-        .select_related("disclosure__bureau__region__parent__parent")
-        .only(*TABLE_FIELDS, "indicator", "sources")  # each links to its source line
-    )
-    for row in rows:
-        row.rank, from_top, from_bottom = places[row.pk]
-        top, bottom = found[row.indicator]
-        if from_top <= count:
-            top.append(row)
-        if from_bottom <= count:
-            bottom.append(row)
-    for top, bottom in found.values():
-        top.sort(key=lambda r: places[r.pk][1])
-        bottom.sort(key=lambda r: -places[r.pk][2])
+        top = list(present.order_by("-value", "region_code")[:count])
+        bottom = list(present.order_by("value", "-region_code")[:count])[::-1]
+        found[part.indicator] = (top, bottom)
+    rows = [r for top, bottom in found.values() for r in (*top, *bottom)]
+    values = sorted({(r.indicator, r.value) for r in rows})
+    if values:
+        above = slices_rows(parts=parts).aggregate(
+            **{
+                f"v{i}": Count("value", filter=Q(indicator=indicator, value__gt=value))
+                for i, (indicator, value) in enumerate(values)
+            }
+        )
+        rank = {key: above[f"v{i}"] + 1 for i, key in enumerate(values)}
+        for row in rows:
+            row.rank = rank[row.indicator, row.value]
     return found
 
 
