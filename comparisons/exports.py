@@ -12,13 +12,16 @@ number format per column (#,##0.00 for money), and the notes column wraps.
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 from collections.abc import Iterable, Sequence
 
 import openpyxl
 from django_tables2.export import TableExport
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
 BOM = "\ufeff"
 # Characters Excel refuses in a sheet name, and its length limit.
@@ -55,28 +58,40 @@ def sheet_title(text: str, *, default: str = "Sheet1") -> str:
 
 def xlsx_bytes(*, title: str, headers: Sequence, rows: Iterable[Sequence], formats: Sequence[str | None]) -> bytes:
     """One sheet: the header row frozen and bold, each column's number format, empty cells for missing values,
-    and a column headed 说明/Notes (the last) wide and wrapped."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = sheet_title(title)
-    sheet.append(list(headers))
-    for row in rows:
-        sheet.append([None if value == "" else value for value in row])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    and a column headed 说明/Notes (the last) wide and wrapped.
+
+    Written row by row (openpyxl's write-only mode: a national table is tens of thousands of cells, and a
+    workbook held whole with its styles set cell by cell took seconds). A styled column writes one prepared
+    cell per row, its value replaced: each row is written as it is appended."""
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet(sheet_title(title))
     for index, number_format in enumerate(formats, start=1):
-        letter = openpyxl.utils.get_column_letter(index)
-        sheet.column_dimensions[letter].width = 14 if number_format else 18
+        sheet.column_dimensions[get_column_letter(index)].width = 14 if number_format else 18
+    wrapped = Alignment(wrap_text=True, vertical="top")
+    styled: dict[int, WriteOnlyCell] = {}  # column index -> its cell, for the columns with a style
+    for index, number_format in enumerate(formats):
         if number_format:
-            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                cell.number_format = number_format
+            styled[index] = WriteOnlyCell(sheet)
+            styled[index].number_format = number_format
     if headers:
-        notes = openpyxl.utils.get_column_letter(len(headers))
-        sheet.column_dimensions[notes].width = 60
-        for (cell,) in sheet.iter_rows(min_row=2, min_col=len(headers), max_col=len(headers)):
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.column_dimensions[get_column_letter(len(headers))].width = 60
+        notes = styled.setdefault(len(headers) - 1, WriteOnlyCell(sheet))
+        notes.alignment = wrapped
     sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header_cells = []
+    for header in headers:
+        cell = WriteOnlyCell(sheet, value=header)
+        cell.font, cell.alignment = bold, wrapped
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    for row in rows:
+        cells = [None if value == "" else value for value in row]
+        for index, cell in styled.items():
+            if index < len(cells):
+                cell.value = cells[index]
+                cells[index] = cell
+        sheet.append(cells)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -87,7 +102,8 @@ class SafeTableExport(TableExport):
     with a byte-order mark, an XLSX named for the table with number formats and a frozen header.
 
     With no text cell starting with "=", openpyxl stores none as a formula in XLSX. Any other `_export` value (yaml,
-    ods, ... whose writers are not installed) is not an export: the page is shown."""
+    ods, ... whose writers are not installed) is not an export: the page is shown. The rows are kept as lists and
+    written straight by csv and openpyxl (a tablib Dataset's copies of every row cost more than the writing)."""
 
     OFFERED = (TableExport.CSV, TableExport.XLSX)
 
@@ -95,23 +111,23 @@ class SafeTableExport(TableExport):
     def is_valid_format(cls, export_format):
         return export_format in cls.OFFERED
 
-    def table_to_dataset(self, table, exclude_columns, dataset_kwargs=None):
+    def table_to_dataset(self, table, exclude_columns, _dataset_kwargs=None):
         exclude = set(exclude_columns or ())
         # A column declares its spreadsheet number format (`number_format`); the others are text or plain.
         self.formats = [
             getattr(c.column, "number_format", None) for c in table.columns.iterall() if c.name not in exclude
         ]
         self.title = str(getattr(table, "caption", "") or "")
-        dataset = super().table_to_dataset(table, exclude_columns, dataset_kwargs)
-        safe = type(dataset)(title=dataset.title)
-        safe.headers = formula_safe_row(dataset.headers or [])
-        for row in dataset:
-            safe.append(formula_safe_row(row))
-        return safe
+        values = table.as_values(exclude_columns=exclude_columns)
+        self.headers = formula_safe_row(next(values, []))
+        return [formula_safe_row(row) for row in values]
 
     def export(self):
         if self.format == self.XLSX:
-            return xlsx_bytes(
-                title=self.title, headers=self.dataset.headers or [], rows=self.dataset, formats=self.formats
-            )
-        return BOM + self.dataset.export(self.format)
+            return xlsx_bytes(title=self.title, headers=self.headers, rows=self.dataset, formats=self.formats)
+        out = io.StringIO()
+        writer = csv.writer(out)
+        if self.headers:
+            writer.writerow(self.headers)
+        writer.writerows(self.dataset)
+        return BOM + out.getvalue()

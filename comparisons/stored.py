@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
+from types import MappingProxyType
 from typing import NamedTuple
 
 from disclosures.models import Disclosure
@@ -108,4 +110,59 @@ def value_from_stored(row: StoredIndicator | StoredFields) -> IndicatorValue:
         ),
         details=decode(row.details),
         version=row.version,
+    )
+
+
+class StoredText(NamedTuple):
+    """A stored row with its JSON columns read as text (`Cast(..., TextField())`), for `value_exported`; the sources
+    may be left out ("") where none can be outside the documents."""
+
+    disclosure_id: int
+    indicator: str
+    value: Decimal | None
+    unit: str
+    missing_code: str
+    missing_params: str
+    notes: str
+    sources: str
+    details: str
+
+
+STORED_TEXTS = ("missing_params", "notes", "sources", "details")  # StoredText's JSON columns, in its order
+EMPTY_JSON = ("", "[]", "{}")
+# The details of an exported value that has none, or whose details the export does not write: one read-only mapping
+# for all of them, not a dictionary each (an export holds tens of thousands of values at once).
+NO_DETAILS = MappingProxyType({})
+
+
+def value_exported(row: StoredText, *, details: bool) -> IndicatorValue:
+    """The value as a table export writes it, with only what the export shows decoded (JSON decoding is most of an
+    export's time at national scale): the number, the missing reason, the notes, the sources outside the documents
+    (a staff denominator's: the notes column gives its source), and the details only when asked (a detail column).
+    Sources read from a document are left out: the export links nothing. Each JSON text is decoded only when it can
+    hold something: a source outside the documents has `"document": null`, so sources without `null` hold none."""
+    sources = ()
+    if "null" in row.sources:
+        sources = tuple(
+            SourceRef(
+                text=_message(*s["label"]),
+                lines=tuple(s["lines"]),
+                note=s["note"],
+                href=s["href"],
+                table=s["table"],
+                figure=s.get("figure", ""),
+            )
+            for s in json.loads(row.sources)
+            if s["document"] is None
+        )
+    return IndicatorValue(
+        indicator=row.indicator,
+        value=row.value,
+        unit=row.unit,
+        reason=_message(row.missing_code, json.loads(row.missing_params)) if row.missing_code else None,
+        notes=()
+        if row.notes in EMPTY_JSON
+        else tuple(_message(code, params) for code, params in json.loads(row.notes)),
+        sources=sources,
+        details=decode(json.loads(row.details)) if details and row.details not in EMPTY_JSON else NO_DETAILS,
     )

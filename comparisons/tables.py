@@ -9,18 +9,35 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 import django_tables2 as tables
+from django.core.paginator import Paginator
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from disclosures.links import object_url
+
 from .formatting import detail_unit, display_unit, labelled, listed, number, show, with_unit
 from .indicators import Indicator, IndicatorValue
 from .pages import Detail
 from .vocabulary import DetailKind
+
+
+class CountedPaginator(Paginator):
+    """A paginator told how many rows there are (a dashboard table's count is in its distribution's statistics),
+    so that it asks the database no COUNT."""
+
+    def __init__(self, object_list, per_page, *, count: int, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.known_count
 
 
 class FastBodyMixin:
@@ -50,23 +67,28 @@ class FastBodyMixin:
                     cells.append(
                         f"<td {bound.attrs['td'].as_html()}>{conditional_escape(row.get_cell(bound.name))}</td>"
                     )
-            rows.append(f"<tr {row.attrs.as_html()}>{''.join(cells)}</tr>")
+            rows.append(f"<tr {self.row_html_attrs(row)}>{''.join(cells)}</tr>")
         if not rows and self.empty_text:
             rows.append(f'<tr><td colspan="{len(columns)}">{conditional_escape(self.empty_text)}</td></tr>')
         return mark_safe("".join(rows))
+
+    def row_html_attrs(self, row) -> str:
+        """A <tr>'s attributes: django-tables2's (the table's `row_attrs`, and its even/odd class)."""
+        return row.attrs.as_html()
 
     def as_values(self, exclude_columns=None):
         """The export (CSV/XLSX) rows: the header, then each record's values, with the same fast path."""
         exclude = set(exclude_columns or ())
         columns = [c for c in self.columns.iterall() if c.name not in exclude]
         yield [str(c.header) for c in columns]
+        # A column that defines `exporter(table, name)` gives its cell's value by the function it returns, made once
+        # per export (what it looks up and translates, once): thousands of rows call it.
+        getters = [c.column.exporter(self, c.name) if hasattr(c.column, "exporter") else None for c in columns]
         for row in self.rows:
             record = row.record
             yield [
-                c.column.fast_value(self, c.name, record)
-                if hasattr(c.column, "fast_value")
-                else row.get_cell_value(c.name)
-                for c in columns
+                get(record) if get is not None else row.get_cell_value(c.name)
+                for get, c in zip(getters, columns, strict=True)
             ]
 
 
@@ -75,22 +97,41 @@ def flatatt_html(attrs: dict) -> str:
 
 
 class FastColumn(tables.Column):
-    """A column rendered in Python by FastBodyMixin: `html(table, name, record)` gives the cell's escaped HTML."""
+    """A column rendered in Python by FastBodyMixin: `html(table, name, record)` gives the cell's escaped HTML.
+
+    Its accessor names attributes (`disclosure__bureau__name`), read one after the other, a None ending the path
+    as in django-tables2: without Accessor.resolve's tries of a key, an index and a call at every step, which an
+    export of thousands of rows paid for each cell."""
+
+    @cached_property
+    def bits(self) -> tuple[str, ...] | None:
+        return tuple(self.accessor.bits) if self.accessor else None
+
+    def resolve(self, record):
+        if self.bits is None:
+            return None
+        value = record
+        for name in self.bits:
+            value = getattr(value, name)
+            if value is None:
+                break
+        return value
 
     def fast(self, table, name, record):
         attrs = dict(self.attrs.get("td", {}))
         return attrs, self.html(table, name, record)
 
-    def fast_value(self, table, name, record):
-        value = self.accessor.resolve(record) if self.accessor else None
+    def exporter(self, table, name):
+        resolve = self.resolve
         method = getattr(table, f"value_{name}", None)
-        if method is not None:
-            return method(value=value, record=record)
-        column_value = type(self).value is not tables.Column.value
-        return self.value(value=value, record=record) if column_value else value
+        if method is None and type(self).value is not tables.Column.value:
+            method = self.value
+        if method is None:
+            return resolve
+        return lambda record: method(value=resolve(record), record=record)
 
     def html(self, table, name, record) -> str:
-        value = self.accessor.resolve(record) if self.accessor else None
+        value = self.resolve(record)
         method = getattr(table, f"render_{name}", None)
         shown = method(value=value, record=record) if method else value
         return conditional_escape("" if shown is None else shown)
@@ -114,8 +155,24 @@ def _value_of(record, key: str) -> IndicatorValue | None:
     return record.values.get(key)
 
 
-def _source_title(value: IndicatorValue) -> str:
-    return listed(filter(None, (str(s.label) for s in value.sources)))
+NOT_COMPUTED = _("本站尚未计算这一指标。")
+SEPARATOR = _("；")  # as formatting.listed joins
+
+
+class Words(dict):
+    """Messages put into words once (`words[message]`), and lazy texts (`words.text(NOT_COMPUTED)`): a table's cells
+    repeat a few, and each str() of one is a translation lookup. Made with its table, in the reader's language."""
+
+    def __missing__(self, message) -> str:
+        text = self[message] = str(message)
+        return text
+
+    def text(self, lazy) -> str:
+        # A lazy text hashes by its translation (a lookup each time): kept by its identity instead.
+        key = ("lazy", id(lazy))
+        if key not in self:
+            self[key] = str(lazy)
+        return self[key]
 
 
 class IndicatorColumn(tables.Column):
@@ -127,11 +184,16 @@ class IndicatorColumn(tables.Column):
         unit = display_unit(indicator.unit)
         name = indicator.name
 
+        # The reasons and source labels in words once per table: a column's cells repeat a few.
+        words = Words()
+
         def td_title(record):
             value = _value_of(record, key)
             if value is None:
-                return str(_("本站尚未计算这一指标。"))
-            return value.missing_reason if value.missing else _source_title(value)
+                return words.text(NOT_COMPUTED)
+            if value.missing:
+                return words[value.reason] if value.reason is not None else ""
+            return words.text(SEPARATOR).join(filter(None, (words[s.text] for s in value.sources)))
 
         def td_class(record):
             value = _value_of(record, key)
@@ -149,8 +211,9 @@ class IndicatorColumn(tables.Column):
             **kwargs,
         )
 
-    def fast_value(self, table, name, record):
-        return self.value(_value_of(record, self.indicator.key))
+    def exporter(self, table, name):
+        key, value = self.indicator.key, self.value
+        return lambda record: value(record.values.get(key))
 
     def fast(self, table, name, record):
         attrs = {"class": self.td_class(record), "title": self.td_title(record)}
@@ -189,8 +252,9 @@ class DetailColumn(tables.Column):
             **kwargs,
         )
 
-    def fast_value(self, table, name, record):
-        return self.value(_value_of(record, self.detail.indicator))
+    def exporter(self, table, name):
+        key, value = self.detail.indicator, self.value
+        return lambda record: value(record.values.get(key))
 
     def fast(self, table, name, record):
         attrs = dict(self.attrs.get("td", {}))
@@ -214,7 +278,7 @@ class DetailColumn(tables.Column):
         elif self.detail.source_figure:
             url = next((s.url for s in value.sources if s.figure == self.detail.source_figure and s.url), "")
         else:
-            url = reverse("disclosures:disclosure_detail", args=[record.disclosure.pk]) + "#figures-heading"
+            url = object_url("disclosures:disclosure_detail", record.disclosure.pk) + "#figures-heading"
         return format_html('<a href="{}">{}</a>', url, text) if url else text
 
     def value(self, value):
@@ -232,24 +296,39 @@ class NoteColumn(tables.Column):
     def __init__(self, keys: Sequence[str], names: dict[str, str], **kwargs):
         self.keys = list(keys)
         self.names = names
+        # Each message and labelled note in words once per table: an export's thousands of rows repeat a few.
+        self.words: dict = {}
         super().__init__(
             accessor=tables.A("values"), verbose_name=_("说明"), orderable=False, empty_values=(), **kwargs
         )
 
     def notes(self, values: dict) -> list[str]:
+        """Each text once, under the first indicator that says it."""
         seen, out = set(), []
         for key in self.keys:
             value = values.get(key)
             if value is None:
                 continue
-            for text in (value.missing_reason, value.note, *(s.note for s in value.sources if s.disclosure_id is None)):
-                if text and (key, text) not in seen and text not in {t for _k, t in seen}:
-                    seen.add((key, text))
-                    out.append(labelled(self.names[key], text))
+            texts = [s.note for s in value.sources if s.disclosure_id is None]
+            if value.notes:
+                texts.insert(0, " ".join(self.said(n) for n in value.notes))
+            if value.reason is not None:
+                texts.insert(0, self.said(value.reason))
+            for text in texts:
+                if text and text not in seen:
+                    seen.add(text)
+                    out.append(self.said((key, text)))
         return out
 
-    def fast_value(self, table, name, record):
-        return self.value(record.values)
+    def said(self, what) -> str:
+        """A Message in words, or a (key, text) note labelled with its indicator's name."""
+        if what not in self.words:
+            self.words[what] = labelled(self.names[what[0]], what[1]) if isinstance(what, tuple) else str(what)
+        return self.words[what]
+
+    def exporter(self, table, name):
+        value = self.value
+        return lambda record: value(record.values)
 
     def fast(self, table, name, record):
         return {}, conditional_escape(self.render(record.values))
@@ -261,15 +340,16 @@ class NoteColumn(tables.Column):
         return format_html('<ul class="notes">{}</ul>', format_html_join("", "<li>{}</li>", ((n,) for n in notes)))
 
     def value(self, value):
-        return listed(self.notes(value))
+        notes = self.notes(value)
+        return listed(notes) if notes else ""
 
 
 def _document_url(record) -> str:
-    return reverse("disclosures:disclosure_detail", args=[record.disclosure.pk])
+    return object_url("disclosures:disclosure_detail", record.disclosure.pk)
 
 
 def _bureau_url(record) -> str:
-    return reverse("comparisons:bureau_detail", args=[record.disclosure.bureau_id])
+    return object_url("comparisons:bureau_detail", record.disclosure.bureau_id)
 
 
 DEMO = _("（演示数据）")
@@ -289,6 +369,10 @@ class BureauColumn(LinkColumn):
 
     def value(self, value, record):
         return f"{value}{DEMO}" if record.disclosure.demo else value
+
+    def exporter(self, table, name):
+        resolve, demo = self.resolve, str(DEMO)  # put in words once, not once per row
+        return lambda record: f"{resolve(record)}{demo}" if record.disclosure.demo else resolve(record)
 
 
 # Codes never break; headers do (English ones are long), so the table fits the width it has.
@@ -427,9 +511,14 @@ class RankedTable(IndicatorRowTable):
 
     def __init__(self, data, *, found: int | None = None, **kwargs):
         self.found = found
-        kwargs.setdefault("row_attrs", {"class": lambda record: "found" if record.disclosure_id == found else ""})
         super().__init__(data, **kwargs)
         self.columns["region"].column.order_by = ("region_code",)
+
+    def row_html_attrs(self, row) -> str:
+        # The found county's row marked, then django-tables2's even/odd class: what `row_attrs` would give, without
+        # its inspection of a callable on every row.
+        parity = row.get_even_odd_css_class()
+        return f'class="found {parity}"' if row.record.disclosure_id == self.found else f'class="{parity}"'
 
     def render_rank(self, value, record):
         return "" if record.value is None else value

@@ -38,9 +38,9 @@ from .pages import (
     headline_indicators,
 )
 from .params import parse_id
-from .selectors import disclosure_list_current, indicator_values_of
-from .selectors.rankings import ranks_set
-from .tables import BureauSearchTable, IndicatorRowTable, RankedTable
+from .selectors import disclosure_list_current, indicator_values_each
+from .selectors.rankings import ranking_exported, ranks_set, slices_values
+from .tables import BureauSearchTable, CountedPaginator, IndicatorRowTable, RankedTable
 
 EXPORT_FORMATS = (TableExport.CSV, TableExport.XLSX)
 PER_PAGE = 25
@@ -100,6 +100,8 @@ class DashboardView(TemplateView):
             provinces=regions["provinces"],
             prefectures=regions["prefectures"],
         )
+        wanted = request.GET.get("_export")
+        exporting = SafeTableExport.is_valid_format(wanted)
         data = dashboard_get(
             year=form.value("year"),
             kind=form.value("kind") or Disclosure.Kind.BUDGET,
@@ -107,7 +109,11 @@ class DashboardView(TemplateView):
             prefecture=form.value("prefecture") or "",
             county=(form.value("county") or "").strip(),
             periods=periods,
+            provinces=regions["provinces"],
+            only=request.GET.get("_table", "") if exporting else None,
         )
+        if exporting:
+            return self.export(data, wanted)
         found = data.finder.chosen.pk if data.finder and data.finder.chosen else None
         sections = [self.section(s, found, data) for s in data.sections]
         if found:
@@ -120,40 +126,54 @@ class DashboardView(TemplateView):
                     data.finder.links[section.headline.chart[0]] = (
                         f"?{params.urlencode()}#table-{section.headline.slug}"
                     )
-        wanted = request.GET.get("_export")
-        if SafeTableExport.is_valid_format(wanted):
-            section = next((s for s in sections if s.headline.slug == request.GET.get("_table")), None)
-            if section is None:
-                raise Http404
-            table = section.table
-            rows = list(table.data.data)
-            _attach_values(rows, table.headline_keys)
-            ranks_set(part=table.part, rows=rows, whole=True)
-            exporter = SafeTableExport(export_format=wanted, table=table)
-            return exporter.response(filename=f"{section.headline.slug}.{wanted}")
-        for section in sections:
-            if section.table.page is not None:
-                rows = [row.record for row in section.table.page.object_list]
-                _attach_values(rows, section.table.headline_keys)
-                ranks_set(part=section.table.part, rows=rows)
+        pages = [(s, [row.record for row in s.table.page.object_list]) for s in sections if s.table.page is not None]
+        _attach_values(pages)
+        values = slices_values(parts=[section.table.part for section, _rows in pages]) if pages else {}
+        for section, rows in pages:
+            ranks_set(rows=rows, values=values[section.table.part.indicator])
         context = self.get_context_data(form=form, data=data, sections=sections)
         return self.render_to_response(context)
 
-    def section(self, section, found: int | None, data) -> Section:
+    def export(self, data, wanted: str):
+        """One headline's table, whole, in the reader's sort: the rows read as plain values (ranking_exported),
+        written by a table of the same columns."""
+        if not data.sections:
+            raise Http404
+        section = data.sections[0]
         headline = section.headline
-        table = RankedTable(
-            section.ranking,
+        sorted_rows = self.table(section.ranking, headline, data)
+        RequestConfig(self.request, paginate=False).configure(sorted_rows)
+        rows = ranking_exported(
+            rows=sorted_rows.data.data,
+            part=section.part,
+            keys=headline.columns,
+            detailed={d.indicator for d in headline.present_details},
+        )
+        exporter = SafeTableExport(export_format=wanted, table=self.table(rows, headline, data, order_by=()))
+        return exporter.response(filename=f"{headline.slug}.{wanted}")
+
+    @staticmethod
+    def table(rows, headline, data, **kwargs) -> RankedTable:
+        return RankedTable(
+            rows,
             indicators=headline.indicators,
             details=headline.present_details,
             caption=_("%(title)s：%(period)s排名") % {"title": headline.title, "period": data.period_label},
             prefix=f"{headline.slug}-",
             table_id=f"table-{headline.slug}",
             ranked_by=headline.chart[0],
-            found=found,
+            **kwargs,
         )
+
+    def section(self, section, found: int | None, data) -> Section:
+        headline = section.headline
+        table = self.table(section.ranking, headline, data, found=found)
         table.headline_keys = list(headline.columns)
         table.part = section.part
-        RequestConfig(self.request, paginate={"per_page": PER_PAGE}).configure(table)
+        paginate = {"per_page": PER_PAGE}
+        if section.count is not None:  # known from the statistics: no COUNT query
+            paginate |= {"paginator_class": CountedPaginator, "count": section.count}
+        RequestConfig(self.request, paginate=paginate).configure(table)
         label = data.finder.chosen.bureau.region.name if found else ""
         panels = [
             Panel(d, charts.distribution_chart(chart_id=f"chart-{d.indicator.key}", distribution=d, found_label=label))
@@ -162,11 +182,14 @@ class DashboardView(TemplateView):
         return Section(headline, panels, table, export_links(self.request, _table=headline.slug))
 
 
-def _attach_values(rows: list, keys: list[str]) -> None:
-    """The values of the table's other columns, for the rows of one page (or of the whole export): one query."""
-    values = indicator_values_of(disclosure_ids={r.disclosure_id for r in rows}, keys=keys)
-    for row in rows:
-        row.values = values[row.disclosure_id]
+def _attach_values(pages: list[tuple[Section, list]]) -> None:
+    """The values of each table's columns, for the rows of its page: one query for every table of the page."""
+    found = indicator_values_each(
+        wanted=[({r.disclosure_id for r in rows}, section.table.headline_keys) for section, rows in pages]
+    )
+    for (_section, rows), values in zip(pages, found, strict=True):
+        for row in rows:
+            row.values = values[row.disclosure_id]
 
 
 # --- compare ---

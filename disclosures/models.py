@@ -97,6 +97,11 @@ DOCUMENT_KINDS = {
 }
 
 
+def document_kind_label(*, scope: str, kind: str) -> str:
+    """部门预算 / "Department budget": scope and kind named whole, not two labels run together."""
+    return str(DOCUMENT_KINDS.get((scope, kind), f"{scope} {kind}"))
+
+
 class Disclosure(models.Model):
     Kind = vocabulary.Kind
     Scope = vocabulary.Scope
@@ -166,7 +171,7 @@ class Disclosure(models.Model):
     @property
     def kind_label(self) -> str:
         """部门预算 / "Department budget": scope and kind named whole, not two labels run together."""
-        return str(DOCUMENT_KINDS.get((self.scope, self.kind), f"{self.scope} {self.kind}"))
+        return document_kind_label(scope=self.scope, kind=self.kind)
 
     @property
     def year_kind(self) -> str:

@@ -21,17 +21,16 @@ from comparisons.selectors.rankings import (
     Slice,
     SliceStats,
     ranking,
-    slice_extremes,
-    slice_histogram,
-    slice_median,
-    slice_medians,
-    slice_position,
     slice_rows,
-    slice_stats,
+    slices_extremes,
+    slices_histogram,
+    slices_medians,
+    slices_positions,
+    slices_stats,
 )
 from disclosures.models import Disclosure, Region
 
-from .headlines import HEADLINES, Headline
+from .headlines import HEADLINE_KEYS, HEADLINES, Headline
 
 TOP = 5
 
@@ -105,6 +104,11 @@ class Section:
     ranking: QuerySet[StoredIndicator]  # its rows
     distributions: list[Distribution]
 
+    @property
+    def count(self) -> int | None:
+        """How many rows the ranking has, from the statistics of its indicator's distribution (None without)."""
+        return next((d.stats.count for d in self.distributions if d.indicator.key == self.part.indicator), None)
+
 
 @dataclass
 class Finder:
@@ -141,10 +145,10 @@ class DashboardData:
         return next((p.documents for p in self.periods if (p.year, p.kind) == (self.year, self.kind)), 0)
 
 
-def _province_names() -> dict[str, str]:
-    return {
-        code[:2]: name for code, name in Region.objects.filter(level=Region.Level.PROVINCE).values_list("code", "name")
-    }
+def _province_names(provinces: list[tuple[str, str]] | None) -> dict[str, str]:
+    if provinces is None:
+        provinces = Region.objects.filter(level=Region.Level.PROVINCE).values_list("code", "name")
+    return {code[:2]: name for code, name in provinces}
 
 
 def _find(part: Slice, query: str) -> Finder:
@@ -169,33 +173,51 @@ def _find(part: Slice, query: str) -> Finder:
     return finder
 
 
-def _distribution(part: Slice, provinces: dict[str, str], found_row: StoredIndicator | None) -> Distribution:
-    indicator = BY_KEY[part.indicator]
-    stats = slice_stats(part=part)
-    filtered = bool(part.province or part.prefecture)
+def _distributions(
+    parts: list[Slice], provinces: dict[str, str], found_rows: dict[str, StoredIndicator]
+) -> list[Distribution]:
+    """The panels of these slices (the same year, kind and place, one indicator each), read together: a fixed number
+    of queries for them all."""
+    stats = slices_stats(parts=parts)
+    first = parts[0]
+    filtered = bool(first.province or first.prefecture)
     if filtered:
-        country = Slice(part.indicator, part.year, part.kind)
-        national = slice_median(part=country, stats=slice_stats(part=country))
-        own = slice_median(part=part, stats=stats)
-        province_code, province, by_province = part.province[:2], own, {}
+        country = [Slice(p.indicator, p.year, p.kind) for p in parts]
+        national = {key: medians.get("") for key, medians in slices_medians(parts=country).items()}
+        own = {key: medians.get("") for key, medians in slices_medians(parts=parts).items()}
+        by_province = {p.indicator: {} for p in parts}
     else:
-        national = slice_median(part=part, stats=stats)
-        by_province = slice_medians(part=part, by_province=True)
-        province_code = found_row.region_code[:2] if found_row is not None else ""
-        province = by_province.get(province_code)
-    top, bottom = slice_extremes(part=part, count=TOP)
-    return Distribution(
-        indicator=indicator,
-        stats=stats,
-        bins=slice_histogram(part=part, stats=stats),
-        national=national,
-        province=province,
-        province_name=provinces.get(province_code, ""),
-        province_medians=[(code, provinces.get(code, code), m, n) for code, (m, n) in sorted(by_province.items())],
-        top=top,
-        bottom=bottom,
-        found=slice_position(part=part, row=found_row) if found_row is not None else None,
-    )
+        by_province = slices_medians(parts=parts, by_province=True, with_whole=True)
+        national = {key: medians.pop("", None) for key, medians in by_province.items()}
+    extremes = slices_extremes(parts=parts, count=TOP)
+    positions = slices_positions(parts=parts, rows=found_rows)
+    bins = slices_histogram(parts=parts, stats=stats)
+    distributions = []
+    for part in parts:
+        key, found_row = part.indicator, found_rows.get(part.indicator)
+        if filtered:
+            province_code, province = first.province[:2], own[key]
+        else:
+            province_code = found_row.region_code[:2] if found_row is not None else ""
+            province = by_province[key].get(province_code)
+        top, bottom = extremes[key]
+        distributions.append(
+            Distribution(
+                indicator=BY_KEY[key],
+                stats=stats[key],
+                bins=bins[key],
+                national=national[key],
+                province=province,
+                province_name=provinces.get(province_code, ""),
+                province_medians=[
+                    (code, provinces.get(code, code), m, n) for code, (m, n) in sorted(by_province[key].items())
+                ],
+                top=top,
+                bottom=bottom,
+                found=positions.get(key),
+            )
+        )
+    return distributions
 
 
 def dashboard_get(
@@ -206,17 +228,29 @@ def dashboard_get(
     prefecture: str = "",
     county: str = "",
     periods: list[Period] | None = None,
+    provinces: list[tuple[str, str]] | None = None,
+    only: str | None = None,
 ) -> DashboardData:
-    """The dashboard of one year and kind (the latest year with the most documents of that kind by default)."""
+    """The dashboard of one year and kind (the latest year with the most documents of that kind by default).
+
+    With `only` (a headline's slug, for its table's export), that headline's ranking alone: no distributions and
+    no finder, none of which an export writes. `periods` and `provinces` (code, name), when the caller has read
+    them already."""
     periods = dashboard_periods() if periods is None else periods
     if year is None:
         year = default_year(periods, kind)
-    provinces = _province_names()
+    provinces = _province_names(provinces)
     place = provinces.get(province[:2], "") if province else ""
     if prefecture:
         place = Region.objects.filter(code=prefecture).values_list("name", flat=True).first() or place
     data = DashboardData(year, kind, province, prefecture, place, periods, [], None)
     if year is None:
+        return data
+    if only is not None:
+        for headline in HEADLINES:
+            if headline.slug == only:
+                part = Slice(headline.chart[0], year, kind, province, prefecture)
+                data.sections.append(Section(headline, part, ranking(part=part), []))
         return data
     first = HEADLINES[0].chart[0]
     if county:
@@ -226,13 +260,12 @@ def dashboard_get(
     if chosen is not None:
         keys = [k for h in HEADLINES for k in h.chart]
         found_rows = {r.indicator: r for r in StoredIndicator.objects.filter(disclosure=chosen, indicator__in=keys)}
+    parts = [Slice(key, year, kind, province, prefecture) for key in HEADLINE_KEYS]
+    distributions = {d.indicator.key: d for d in _distributions(parts, provinces, found_rows)}
     for headline in HEADLINES:
-        distributions = []
         for key in headline.chart:
-            distribution = _distribution(Slice(key, year, kind, province, prefecture), provinces, found_rows.get(key))
-            distributions.append(distribution)
-            if distribution.found is not None:
-                data.finder.positions[key] = distribution.found
+            if distributions[key].found is not None:
+                data.finder.positions[key] = distributions[key].found
         part = Slice(headline.chart[0], year, kind, province, prefecture)
-        data.sections.append(Section(headline, part, ranking(part=part), distributions))
+        data.sections.append(Section(headline, part, ranking(part=part), [distributions[k] for k in headline.chart]))
     return data

@@ -9,7 +9,14 @@ from .documents import (
     disclosure_previous_map,
     region_province,
 )
-from .indicator_rows import IndicatorChange, IndicatorRow, indicator_change, indicator_rows, indicator_values_of
+from .indicator_rows import (
+    IndicatorChange,
+    IndicatorRow,
+    indicator_change,
+    indicator_rows,
+    indicator_values_each,
+    indicator_values_of,
+)
 
 __all__ = [
     "IndicatorChange",
@@ -19,6 +26,7 @@ __all__ = [
     "disclosure_previous_map",
     "indicator_change",
     "indicator_rows",
+    "indicator_values_each",
     "indicator_values_of",
     "region_province",
 ]

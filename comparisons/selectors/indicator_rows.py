@@ -4,17 +4,21 @@ their change against the same bureau's previous year. A fixed number of queries 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import reduce
+from operator import or_
 
+from django.db.models import Case, Q, QuerySet, TextField, Value, When
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from comparisons.indicators import BY_KEY, REGISTRY, IndicatorValue
 from comparisons.indicators.base import message
 from comparisons.models import StoredIndicator
-from comparisons.stored import StoredFields, value_from_stored
+from comparisons.stored import STORED_TEXTS, StoredFields, StoredText, value_exported, value_from_stored
 from comparisons.vocabulary import Unit
 from disclosures.models import Disclosure, Region
 
@@ -80,21 +84,67 @@ class IndicatorRow:
 def indicator_values_of(*, disclosure_ids: Iterable[int], keys: Iterable[str] | None = None) -> dict[int, dict]:
     """The stored values of these documents: {document id: {indicator key: IndicatorValue}} (one query). An indicator
     the site has not computed for a document is missing with that reason, never 0."""
-    ids = list(disclosure_ids)
     keys = list(keys) if keys is not None else [i.key for i in REGISTRY]
+    return indicator_values_each(wanted=[(disclosure_ids, keys)])[0]
+
+
+def indicator_values_each(*, wanted: Sequence[tuple[Iterable[int], Sequence[str]]]) -> list[dict[int, dict]]:
+    """indicator_values_of for several lists of documents, each with its own indicators (the tables of one page):
+    one query reads exactly the rows they need."""
+    wanted = [(list(ids), list(keys)) for ids, keys in wanted]
+    matches = [Q(disclosure_id__in=ids, indicator__in=keys) for ids, keys in wanted if ids]
+    stored: dict[tuple[int, str], IndicatorValue] = {}
+    if matches:
+        for row in StoredIndicator.objects.filter(reduce(or_, matches)).values_list(*VALUE_FIELDS):
+            stored[row[0], row[1]] = value_from_stored(StoredFields(*row))
+    answers = []
+    for ids, keys in wanted:
+        found: dict[int, dict[str, IndicatorValue]] = {}
+        for pk in ids:
+            # In the registry's order, as the pages list them; missing where not computed.
+            found[pk] = {
+                key: stored[pk, key] if (pk, key) in stored else BY_KEY[key].missing(NOT_COMPUTED())
+                for key in keys
+                if (pk, key) in stored or key in BY_KEY
+            }
+        answers.append(found)
+    return answers
+
+
+def indicator_values_exported(
+    *, disclosure_ids: Iterable[int], keys: Iterable[str], detailed: Iterable[str] = (), within: QuerySet | None = None
+) -> dict[int, dict]:
+    """The stored values of these documents as a table export writes them (stored.value_exported: the JSON columns
+    read as text and decoded only where the export shows something; the details of the `detailed` indicators
+    only): {document id: {indicator key: IndicatorValue}}, one query, missing as in indicator_values_of.
+
+    `within`, a query of the same documents' ids, is put in the SQL in place of the list of ids (thousands of them
+    for a national table)."""
+    ids = list(disclosure_ids)
+    keys = list(keys)
+    detailed = set(detailed)
     found: dict[int, dict[str, IndicatorValue]] = {pk: {} for pk in ids}
     if ids:
-        rows = StoredIndicator.objects.filter(disclosure_id__in=ids, indicator__in=keys).values_list(*VALUE_FIELDS)
+        texts = {f"{name}_text": Cast(name, TextField()) for name in ("missing_params", "notes", "details")}
+        # The sources only where one may be outside the documents (its "document" is null): the others stay in the
+        # database (most of the bytes of a row).
+        texts["sources_text"] = Case(
+            When(sources_json__contains="null", then="sources_json"), default=Value(""), output_field=TextField()
+        )
+        rows = (
+            StoredIndicator.objects.filter(disclosure_id__in=ids if within is None else within, indicator__in=keys)
+            .alias(sources_json=Cast("sources", TextField()))
+            .annotate(**texts)
+            .values_list(
+                "disclosure_id", "indicator", "value", "unit", "missing_code", *(f"{n}_text" for n in STORED_TEXTS)
+            )
+        )
         for row in rows:
-            found[row[0]][row[1]] = value_from_stored(StoredFields(*row))
+            found[row[0]][row[1]] = value_exported(StoredText(*row), details=row[1] in detailed)
     for values in found.values():
         for key in keys:
             if key not in values and key in BY_KEY:
                 values[key] = BY_KEY[key].missing(NOT_COMPUTED())
-        # In the registry's order, as the pages list them.
-        ordered = {key: values[key] for key in keys if key in values}
-        values.clear()
-        values.update(ordered)
     return found
 
 

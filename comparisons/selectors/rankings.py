@@ -6,11 +6,13 @@ SQLite both run). A fixed number of queries whatever the number of bureaus."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import (
     BooleanField,
+    Case,
     Count,
     ExpressionWrapper,
     F,
@@ -20,11 +22,15 @@ from django.db.models import (
     Q,
     QuerySet,
     Value,
+    When,
     Window,
 )
 from django.db.models.functions import Cast, Floor, RowNumber, Substr
 
 from comparisons.models import StoredIndicator
+from disclosures.models import document_kind_label
+
+from .indicator_rows import indicator_values_exported
 
 CENT = Decimal("0.01")
 
@@ -51,6 +57,35 @@ def slice_rows(*, part: Slice) -> QuerySet[StoredIndicator]:
     return qs
 
 
+def slices_rows(*, parts: Sequence[Slice]) -> QuerySet[StoredIndicator]:
+    """The stored values of several slices that differ only in their indicator (the dashboard's panels): one query
+    reads them all, each row naming its indicator."""
+    first = parts[0]
+    if any(
+        (p.year, p.kind, p.province, p.prefecture) != (first.year, first.kind, first.province, first.prefecture)
+        for p in parts
+    ):
+        raise ValueError("slices read together differ only in their indicator")
+    qs = StoredIndicator.objects.filter(
+        indicator__in=[p.indicator for p in parts], fiscal_year=first.year, kind=first.kind, ranked=True
+    )
+    if first.prefecture:
+        qs = qs.filter(region_code__startswith=first.prefecture[:4])
+    elif first.province:
+        qs = qs.filter(region_code__startswith=first.province[:2])
+    return qs
+
+
+def slices_values(*, parts: Sequence[Slice]) -> dict[str, list[Decimal]]:
+    """Each slice's values in order, missing ones left out (one query, from the index): what `ranks_set` counts a
+    page of rows among."""
+    found: dict[str, list[Decimal]] = {p.indicator: [] for p in parts}
+    rows = slices_rows(parts=parts).filter(value__isnull=False).order_by("indicator", "value")
+    for indicator, value in rows.values_list("indicator", "value"):
+        found[indicator].append(value)
+    return found
+
+
 def ranking(*, part: Slice) -> QuerySet[StoredIndicator]:
     """The slice as the ranked table reads it (documents, bureaus and regions loaded, nothing else), sortable by
     value with missing values last (`missing`). Ranks and percentiles are set on the rows shown by `ranks_set`."""
@@ -62,25 +97,14 @@ def ranking(*, part: Slice) -> QuerySet[StoredIndicator]:
     )
 
 
-def ranks_set(*, part: Slice, rows: list[StoredIndicator], whole: bool = False) -> None:
+def ranks_set(*, rows: list, values: list[Decimal]) -> None:
     """Give each row its `rank` (1 = largest; equal values share a rank), `percentile` (the share of the others with
-    a smaller value, 0–1) and `with_value` (how many have a value). For a page of rows, one aggregate query counts
-    the values above and below each; for the whole slice (`whole`, an export) they are counted here."""
-    values = sorted({r.value for r in rows if r.value is not None})
-    if whole:
-        present = sorted(r.value for r in rows if r.value is not None)
-        count = len(present)
-        higher = {v: count - bisect_right(present, v) for v in values}
-        lower = {v: bisect_left(present, v) for v in values}
-    else:
-        counts = slice_rows(part=part).aggregate(
-            present=Count("value"),
-            **{f"h{i}": Count("value", filter=Q(value__gt=v)) for i, v in enumerate(values)},
-            **{f"l{i}": Count("value", filter=Q(value__lt=v)) for i, v in enumerate(values)},
-        )
-        count = counts["present"]
-        higher = {v: counts[f"h{i}"] for i, v in enumerate(values)}
-        lower = {v: counts[f"l{i}"] for i, v in enumerate(values)}
+    a smaller value, 0–1) and `with_value` (how many have a value), counted among its slice's `values` in order: a
+    page's rows among those of `slices_values`, an export's among its own."""
+    count = len(values)
+    present = {r.value for r in rows if r.value is not None}
+    higher = {v: count - bisect_right(values, v) for v in present}
+    lower = {v: bisect_left(values, v) for v in present}
     for row in rows:
         row.with_value = count
         if row.value is None:
@@ -113,26 +137,122 @@ TABLE_FIELDS = (
 )
 
 
-def slice_extremes(*, part: Slice, count: int = 5) -> tuple[list[StoredIndicator], list[StoredIndicator]]:
-    """The `count` largest and the `count` smallest values, largest first, each with its rank (1 = largest; equal
-    values share a rank): three small queries, no window over the slice."""
-    rows = (
-        slice_rows(part=part)
-        .filter(value__isnull=False)
-        .select_related("disclosure__bureau__region__parent__parent")
-        .only(*TABLE_FIELDS, "sources")  # each links to its source line
+@dataclass(frozen=True, slots=True)
+class RegionRef:
+    code: str
+    full_name: str  # as Region.full_name: province, prefecture, county
+
+
+@dataclass(frozen=True, slots=True)
+class BureauRef:
+    name: str
+    region: RegionRef
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRef:
+    pk: int
+    bureau_id: int
+    fiscal_year: int
+    kind_label: str  # as Disclosure.kind_label, in the reader's language
+    demo: bool
+    bureau: BureauRef
+
+
+@dataclass(slots=True)
+class RankedRow:
+    """A row of a ranked table's export: what the table reads of a stored row and its document (the same names as
+    on the page's StoredIndicator rows), read as plain values: a national export has thousands of rows, and a model
+    instance per row, document, bureau and region was most of its time."""
+
+    disclosure_id: int
+    value: Decimal | None
+    region_code: str
+    disclosure: DocumentRef
+    values: dict = field(default_factory=dict)  # indicator key -> IndicatorValue, of the table's columns
+    rank: int | None = None
+    percentile: float | None = None
+    with_value: int = 0
+
+
+# What an export row reads, in RankedRow's order; the region's ancestors for its full name (a county's prefecture
+# and province; the fourth level is always empty, read so that the name is Region.full_name whatever the depth).
+_EXPORT_FIELDS = (
+    "disclosure_id",
+    "value",
+    "region_code",
+    "disclosure__bureau_id",
+    "disclosure__fiscal_year",
+    "disclosure__kind",
+    "disclosure__scope",
+    "disclosure__demo",
+    "disclosure__bureau__name",
+    "disclosure__bureau__region__code",
+    "disclosure__bureau__region__name",
+    "disclosure__bureau__region__parent__name",
+    "disclosure__bureau__region__parent__parent__name",
+    "disclosure__bureau__region__parent__parent__parent__name",
+)
+
+
+def ranking_exported(
+    *, rows: QuerySet[StoredIndicator], part: Slice, keys: Iterable[str], detailed: Iterable[str] = ()
+) -> list[RankedRow]:
+    """The whole ranking as an export writes it: `rows` (the ranked table's queryset, sorted as the reader sorted
+    the table) as RankedRows with their ranks and percentiles, and the values of the table's columns `keys` as the
+    export shows them (the details of the `detailed` indicators only). Two queries."""
+    found, labels = [], {}
+    for pk, value, region_code, bureau_id, year, kind, scope, demo, name, code, *names in rows.values_list(
+        *_EXPORT_FIELDS
+    ):
+        if (scope, kind) not in labels:
+            labels[scope, kind] = document_kind_label(scope=scope, kind=kind)
+        region = RegionRef(code, " ".join(n for n in reversed(names) if n is not None))
+        document = DocumentRef(pk, bureau_id, year, labels[scope, kind], demo, BureauRef(name, region))
+        found.append(RankedRow(pk, value, region_code, document))
+    values = indicator_values_exported(
+        disclosure_ids=[r.disclosure_id for r in found],
+        keys=keys,
+        detailed=detailed,
+        within=slice_rows(part=part).values("disclosure_id"),
     )
-    top = list(rows.order_by("-value", "region_code")[:count])
-    bottom = list(rows.order_by("value", "-region_code")[:count])[::-1]
-    values = sorted({r.value for r in (*top, *bottom)})
-    if values:
-        higher = slice_rows(part=part).aggregate(
-            **{f"v{i}": Count("value", filter=Q(value__gt=v)) for i, v in enumerate(values)}
+    for row in found:
+        row.values = values[row.disclosure_id]
+    ranks_set(rows=found, values=sorted(r.value for r in found if r.value is not None))
+    return found
+
+
+def slices_extremes(
+    *, parts: Sequence[Slice], count: int = 5
+) -> dict[str, tuple[list[StoredIndicator], list[StoredIndicator]]]:
+    """Of each slice, the `count` largest and the `count` smallest values, largest first, each with its rank
+    (1 = largest; equal values share a rank): {indicator: (top, bottom)}. Each end of each slice is a small query
+    read in the index's order (one query over all the slices needs the database to sort them all: slower); the
+    values above each of their values are counted in one query for them all."""
+    found: dict[str, tuple[list[StoredIndicator], list[StoredIndicator]]] = {}
+    for part in parts:
+        present = (
+            slice_rows(part=part)
+            .filter(value__isnull=False)
+            .select_related("disclosure__bureau__region__parent__parent")
+            .only(*TABLE_FIELDS, "indicator", "sources")  # each links to its source line
         )
-        rank = {v: higher[f"v{i}"] + 1 for i, v in enumerate(values)}
-        for row in (*top, *bottom):
-            row.rank = rank[row.value]
-    return top, bottom
+        top = list(present.order_by("-value", "region_code")[:count])
+        bottom = list(present.order_by("value", "-region_code")[:count])[::-1]
+        found[part.indicator] = (top, bottom)
+    rows = [r for top, bottom in found.values() for r in (*top, *bottom)]
+    values = sorted({(r.indicator, r.value) for r in rows})
+    if values:
+        above = slices_rows(parts=parts).aggregate(
+            **{
+                f"v{i}": Count("value", filter=Q(indicator=indicator, value__gt=value))
+                for i, (indicator, value) in enumerate(values)
+            }
+        )
+        rank = {key: above[f"v{i}"] + 1 for i, key in enumerate(values)}
+        for row in rows:
+            row.rank = rank[row.indicator, row.value]
+    return found
 
 
 @dataclass(frozen=True)
@@ -143,11 +263,19 @@ class SliceStats:
     high: Decimal | None
 
 
-def slice_stats(*, part: Slice) -> SliceStats:
-    found = slice_rows(part=part).aggregate(
-        count=Count("*"), present=Count("value"), low=Min("value"), high=Max("value")
+def slices_stats(*, parts: Sequence[Slice]) -> dict[str, SliceStats]:
+    """Each slice's count of documents and of values, its smallest and largest value (one query)."""
+    found = {p.indicator: SliceStats(0, 0, None, None) for p in parts}
+    rows = (
+        slices_rows(parts=parts)
+        .values("indicator")
+        .annotate(count=Count("*"), present=Count("value"), low=Min("value"), high=Max("value"))
+        .values_list("indicator", "count", "present", "low", "high")
+        .order_by()
     )
-    return SliceStats(found["count"], found["present"], found["low"], found["high"])
+    for indicator, *stats in rows:
+        found[indicator] = SliceStats(*stats)
+    return found
 
 
 def middle_mean(values: list[Decimal]) -> Decimal:
@@ -155,41 +283,58 @@ def middle_mean(values: list[Decimal]) -> Decimal:
     return (sum(values, Decimal(0)) / len(values)).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def slice_median(*, part: Slice, stats: SliceStats) -> tuple[Decimal, int] | None:
-    """The median of the slice: its one or two middle values read in value order from the index (one query)."""
-    if not stats.present:
-        return None
-    first = (stats.present - 1) // 2
-    middle = list(
-        slice_rows(part=part)
-        .filter(value__isnull=False)
-        .order_by("value")
-        .values_list("value", flat=True)[first : first + 2 - stats.present % 2]
-    )
-    return middle_mean(middle), stats.present
+def _middle(position: int, size: int) -> bool:
+    """Whether a row numbered `position` (from 1, in value order) is one of the one or two middle rows of `size`."""
+    return (size + 1) // 2 <= position <= (size + 2) // 2
 
 
-def slice_medians(*, part: Slice, by_province: bool = False) -> dict[str, tuple[Decimal, int]]:
-    """The median of the slice ({"": (median, n)}), or of each province in it ({"13": (median, n)} ...). Missing values
-    are left out, not counted as 0. The middle rows are picked by window functions; their mean is taken here."""
+def slices_medians(
+    *, parts: Sequence[Slice], by_province: bool = False, with_whole: bool = False
+) -> dict[str, dict[str, tuple[Decimal, int]]]:
+    """Of each slice ({indicator: ...}), its median ({"": (median, n)}), or that of each province in it
+    ({"13": (median, n)} ...), and with `with_whole` that of the whole slice as well (under ""): one query. Missing
+    values are left out, not counted as 0. The middle rows are picked by window functions; their mean is taken
+    here."""
     group = Substr("region_code", 1, 2) if by_province else Value("")
+    partition = [F("indicator"), group]
     rows = (
-        slice_rows(part=part)
+        slices_rows(parts=parts)
         .filter(value__isnull=False)
         .annotate(
             group=group,
-            position=Window(RowNumber(), partition_by=[group], order_by=F("value").asc()),
-            size=Window(Count("*"), partition_by=[group]),
+            position=Window(RowNumber(), partition_by=partition, order_by=F("value").asc()),
+            size=Window(Count("*"), partition_by=partition),
         )
-        .filter(position__gte=(F("size") + 1) / 2, position__lte=(F("size") + 2) / 2)
-        .values_list("group", "value", "size")
     )
-    found: dict[str, list[Decimal]] = {}
-    sizes: dict[str, int] = {}
-    for key, value, size in rows:
-        found.setdefault(key, []).append(value)
-        sizes[key] = size
-    return {key: (middle_mean(values), sizes[key]) for key, values in found.items()}
+    middle = Q(position__gte=(F("size") + 1) / 2, position__lte=(F("size") + 2) / 2)
+    whole = by_province and with_whole
+    fields = ["indicator", "group", "value", "size"]
+    if whole:
+        rows = rows.annotate(
+            whole_position=Window(RowNumber(), partition_by=[F("indicator")], order_by=F("value").asc()),
+            whole_size=Window(Count("*"), partition_by=[F("indicator")]),
+        ).filter(
+            middle | Q(whole_position__gte=(F("whole_size") + 1) / 2, whole_position__lte=(F("whole_size") + 2) / 2)
+        )
+        fields += ["position", "whole_position", "whole_size"]
+    else:
+        rows = rows.filter(middle)
+    middles: dict[tuple[str, str], list[Decimal]] = {}
+    sizes: dict[tuple[str, str], int] = {}
+    for indicator, key, value, size, *positions in rows.values_list(*fields):
+        if whole:
+            position, whole_position, whole_size = positions
+            if _middle(whole_position, whole_size):
+                middles.setdefault((indicator, ""), []).append(value)
+                sizes[indicator, ""] = whole_size
+            if not _middle(position, size):
+                continue
+        middles.setdefault((indicator, key), []).append(value)
+        sizes[indicator, key] = size
+    found: dict[str, dict[str, tuple[Decimal, int]]] = {p.indicator: {} for p in parts}
+    for (indicator, key), values in middles.items():
+        found[indicator][key] = (middle_mean(values), sizes[indicator, key])
+    return found
 
 
 def nice_width(span: Decimal, bins: int) -> Decimal:
@@ -211,22 +356,41 @@ class Bin:
     count: int
 
 
-def slice_histogram(*, part: Slice, stats: SliceStats, bins: int = 24) -> list[Bin]:
-    """How many documents fall in each bin of equal width between the smallest and largest value (one query)."""
-    if not stats.present:
-        return []
-    width = nice_width(stats.high - stats.low, bins)
-    start = (stats.low / width).to_integral_value(rounding="ROUND_FLOOR") * width
-    counts = dict(
-        slice_rows(part=part)
-        .filter(value__isnull=False)
-        .annotate(bin=Cast(Floor((F("value") - Value(start)) / Value(width)), IntegerField()))
-        .values("bin")
-        .annotate(n=Count("*"))
-        .values_list("bin", "n")
+def slices_histogram(*, parts: Sequence[Slice], stats: dict[str, SliceStats], bins: int = 24) -> dict[str, list[Bin]]:
+    """Of each slice, how many documents fall in each bin of equal width between its smallest and largest value
+    (one query for every slice: each row's bin by its indicator's width)."""
+    found: dict[str, list[Bin]] = {p.indicator: [] for p in parts}
+    scales = {}  # indicator -> (start, width)
+    for part in parts:
+        own = stats[part.indicator]
+        if own.present:
+            width = nice_width(own.high - own.low, bins)
+            scales[part.indicator] = ((own.low / width).to_integral_value(rounding="ROUND_FLOOR") * width, width)
+    if not scales:
+        return found
+    bin_of = Case(
+        *(
+            When(indicator=key, then=Cast(Floor((F("value") - Value(start)) / Value(width)), IntegerField()))
+            for key, (start, width) in scales.items()
+        ),
+        output_field=IntegerField(),
     )
-    last = max(counts)
-    return [Bin(start + width * i, start + width * (i + 1), counts.get(i, 0)) for i in range(last + 1)]
+    rows = (
+        slices_rows(parts=[p for p in parts if p.indicator in scales])
+        .filter(value__isnull=False)
+        .annotate(bin=bin_of)
+        .values("indicator", "bin")
+        .annotate(n=Count("*"))
+        .values_list("indicator", "bin", "n")
+        .order_by()
+    )
+    counts: dict[str, dict[int, int]] = {}
+    for indicator, index, n in rows:
+        counts.setdefault(indicator, {})[index] = n
+    for key, (start, width) in scales.items():
+        own = counts[key]
+        found[key] = [Bin(start + width * i, start + width * (i + 1), own.get(i, 0)) for i in range(max(own) + 1)]
+    return found
 
 
 @dataclass(frozen=True)
@@ -238,22 +402,40 @@ class Position:
     before: int  # rows before it in the ranked table's default order (value descending, then region code)
 
 
-def slice_position(*, part: Slice, row: StoredIndicator) -> Position:
-    """Where one row stands in its slice (one query)."""
-    rows = slice_rows(part=part)
-    if row.value is None:
-        ranked = rows.aggregate(n=Count("value"))["n"]
-        before = rows.filter(Q(value__isnull=False) | Q(region_code__lt=row.region_code)).count()
-        return Position(None, None, ranked, None, before)
-    found = rows.aggregate(
-        ranked=Count("value"),
-        higher=Count("value", filter=Q(value__gt=row.value)),
-        lower=Count("value", filter=Q(value__lt=row.value)),
-        tied_before=Count("value", filter=Q(value=row.value, region_code__lt=row.region_code)),
-    )
-    ranked = found["ranked"]
-    percentile = percentile_of(lower=found["lower"], ranked=ranked)
-    return Position(row.value, found["higher"] + 1, ranked, percentile, found["higher"] + found["tied_before"])
+def slices_positions(*, parts: Sequence[Slice], rows: dict[str, StoredIndicator]) -> dict[str, Position]:
+    """Where one document's rows (`rows`: indicator -> its stored row) stand in their slices: one query for them all,
+    each slice's counts filtered by its indicator."""
+    counts = {}
+    for i, part in enumerate(parts):
+        row = rows.get(part.indicator)
+        if row is None:
+            continue
+        own = Q(indicator=part.indicator)
+        counts[f"ranked{i}"] = Count("value", filter=own)
+        if row.value is None:
+            counts[f"before{i}"] = Count(
+                "pk", filter=own & (Q(value__isnull=False) | Q(region_code__lt=row.region_code))
+            )
+        else:
+            counts[f"higher{i}"] = Count("value", filter=own & Q(value__gt=row.value))
+            counts[f"lower{i}"] = Count("value", filter=own & Q(value__lt=row.value))
+            counts[f"tied{i}"] = Count("value", filter=own & Q(value=row.value, region_code__lt=row.region_code))
+    if not counts:
+        return {}
+    found = slices_rows(parts=parts).aggregate(**counts)
+    positions = {}
+    for i, part in enumerate(parts):
+        row = rows.get(part.indicator)
+        if row is None:
+            continue
+        ranked = found[f"ranked{i}"]
+        if row.value is None:
+            positions[part.indicator] = Position(None, None, ranked, None, found[f"before{i}"])
+        else:
+            higher = found[f"higher{i}"]
+            percentile = percentile_of(lower=found[f"lower{i}"], ranked=ranked)
+            positions[part.indicator] = Position(row.value, higher + 1, ranked, percentile, higher + found[f"tied{i}"])
+    return positions
 
 
 def percentile_of(*, lower: int, ranked: int) -> Decimal | None:

@@ -10,11 +10,12 @@ from comparisons.selectors.rankings import (
     Slice,
     ranking,
     ranks_set,
-    slice_histogram,
-    slice_median,
-    slice_medians,
-    slice_position,
-    slice_stats,
+    slices_extremes,
+    slices_histogram,
+    slices_medians,
+    slices_positions,
+    slices_stats,
+    slices_values,
 )
 from disclosures.models import Region
 from tests.factories import BudgetLineFactory, BureauFactory, DisclosureFactory, SourceTableFactory, store_indicators
@@ -52,32 +53,63 @@ def documents():
 BUDGET_2023 = Slice("county_contribution", 2023, "budget")
 
 
+KEY = BUDGET_2023.indicator
+
+
+def median(part: Slice, **kwargs):
+    return slices_medians(parts=[part], **kwargs)[part.indicator]
+
+
 def test_median_of_one_year_and_kind(documents):
-    assert slice_medians(part=BUDGET_2023) == {"": (Decimal("20000000.00"), 3)}
-    assert slice_medians(part=Slice("county_contribution", 2023, "final")) == {"": (Decimal("90000000.00"), 1)}
-    assert slice_medians(part=Slice("county_contribution", 2024, "budget")) == {"": (Decimal("70000000.00"), 1)}
+    assert median(BUDGET_2023) == {"": (Decimal("20000000.00"), 3)}
+    assert median(Slice(KEY, 2023, "final")) == {"": (Decimal("90000000.00"), 1)}
+    assert median(Slice(KEY, 2024, "budget")) == {"": (Decimal("70000000.00"), 1)}
 
 
-def test_the_median_read_in_value_order_is_the_same(documents):
-    assert slice_median(part=BUDGET_2023, stats=slice_stats(part=BUDGET_2023)) == (Decimal("20000000.00"), 3)
-    hebei = Slice("county_contribution", 2023, "budget", province="13")
-    assert slice_median(part=hebei, stats=slice_stats(part=hebei)) == (Decimal("25000000.00"), 2)
+def test_the_median_of_a_province_and_of_the_whole_slice_read_with_the_provinces(documents):
+    assert median(Slice(KEY, 2023, "budget", province="13")) == {"": (Decimal("25000000.00"), 2)}
+    medians = median(BUDGET_2023, by_province=True, with_whole=True)
+    assert medians == {
+        "": (Decimal("20000000.00"), 3),
+        "13": (Decimal("25000000.00"), 2),
+        "41": (Decimal("10000000.00"), 1),
+    }
 
 
 def test_median_of_each_province(documents):
-    medians = slice_medians(part=BUDGET_2023, by_province=True)
+    medians = median(BUDGET_2023, by_province=True)
     assert medians["13"] == (Decimal("25000000.00"), 2)  # (3000万 + 2000万) ÷ 2
     assert medians["41"] == (Decimal("10000000.00"), 1)
     assert "61" not in medians  # 镇安 has no value
 
 
+def test_slices_read_together_are_each_as_read_alone(documents):
+    together = [BUDGET_2023, Slice("total_budget", 2023, "budget")]
+    for reader in (
+        lambda parts: slices_stats(parts=parts),
+        lambda parts: slices_medians(parts=parts, by_province=True, with_whole=True),
+        lambda parts: slices_values(parts=parts),
+        lambda parts: slices_histogram(parts=parts, stats=slices_stats(parts=parts)),
+        lambda parts: {k: [[r.pk for r in rows] for rows in ends] for k, ends in slices_extremes(parts=parts).items()},
+    ):
+        found = reader(together)
+        assert found == {**reader(together[:1]), **reader(together[1:])}
+
+
+def test_top_and_bottom_with_their_ranks(documents):
+    top, bottom = slices_extremes(parts=[BUDGET_2023], count=2)[KEY]
+    assert [(r.disclosure_id, r.rank) for r in top] == [(documents["shunping"].pk, 1), (documents["gaoyi"].pk, 2)]
+    # The smallest, largest first: 镇安 has no value and is in neither.
+    assert [(r.disclosure_id, r.rank) for r in bottom] == [(documents["gaoyi"].pk, 2), (documents["yancheng"].pk, 3)]
+
+
 def test_ranks_and_percentiles(documents):
     shown = list(ranking(part=BUDGET_2023))
-    ranks_set(part=BUDGET_2023, rows=shown)
+    ranks_set(rows=shown, values=slices_values(parts=[BUDGET_2023])[KEY])
     rows = {r.disclosure_id: r for r in shown}
-    # Counted for the whole slice at once (an export), the same ranks.
+    # Counted among the rows' own values (an export, the whole slice), the same ranks.
     whole = list(ranking(part=BUDGET_2023))
-    ranks_set(part=BUDGET_2023, rows=whole, whole=True)
+    ranks_set(rows=whole, values=sorted(r.value for r in whole if r.value is not None))
     assert [(r.rank, r.percentile) for r in whole] == [(r.rank, r.percentile) for r in shown]
     assert len(rows) == 4  # one document per bureau, the missing one included
     first = rows[documents["shunping"].pk]
@@ -85,17 +117,25 @@ def test_ranks_and_percentiles(documents):
     last = rows[documents["yancheng"].pk]
     assert (last.rank, last.percentile) == (3, 0)
     assert rows[documents["zhenan"].pk].value is None
-    position = slice_position(
-        part=BUDGET_2023,
-        row=StoredIndicator.objects.get(disclosure=documents["gaoyi"], indicator="county_contribution"),
-    )
+    gaoyi = StoredIndicator.objects.get(disclosure=documents["gaoyi"], indicator="county_contribution")
+    position = slices_positions(parts=[BUDGET_2023], rows={KEY: gaoyi})[KEY]
     assert (position.rank, position.ranked, position.percentile, position.before) == (2, 3, Decimal("50.0"), 1)
+    missing = StoredIndicator.objects.get(disclosure=documents["zhenan"], indicator="county_contribution")
+    other = Slice("total_budget", 2023, "budget")
+    both = slices_positions(parts=[BUDGET_2023, other], rows={KEY: missing})
+    assert list(both) == [KEY]  # no row of the other indicator asked
+    assert (both[KEY].rank, both[KEY].ranked, both[KEY].before) == (None, 3, 3)  # after every value
 
 
 def test_distribution_counts_every_value_once(documents):
-    stats = slice_stats(part=BUDGET_2023)
-    assert (stats.count, stats.present, stats.low, stats.high) == (4, 3, Decimal("10000000.00"), Decimal("30000000.00"))
-    bins = slice_histogram(part=BUDGET_2023, stats=stats)
+    stats = slices_stats(parts=[BUDGET_2023])
+    assert (stats[KEY].count, stats[KEY].present, stats[KEY].low, stats[KEY].high) == (
+        4,
+        3,
+        Decimal("10000000.00"),
+        Decimal("30000000.00"),
+    )
+    bins = slices_histogram(parts=[BUDGET_2023], stats=stats)[KEY]
     assert sum(b.count for b in bins) == 3
     for value in (Decimal("10000000"), Decimal("20000000"), Decimal("30000000")):
         assert sum(b.count for b in bins if b.low <= value < b.high) == 1
@@ -104,5 +144,6 @@ def test_distribution_counts_every_value_once(documents):
 def test_a_slice_with_no_values_has_no_median():
     _document("611025", 2023, "budget", None)
     store_indicators()
-    assert slice_medians(part=BUDGET_2023) == {}
-    assert slice_histogram(part=BUDGET_2023, stats=slice_stats(part=BUDGET_2023)) == []
+    assert median(BUDGET_2023) == {}
+    assert slices_histogram(parts=[BUDGET_2023], stats=slices_stats(parts=[BUDGET_2023])) == {KEY: []}
+    assert slices_extremes(parts=[BUDGET_2023]) == {KEY: ([], [])}

@@ -9,6 +9,7 @@ replayed raw on the database cursor with the ratio page ÷ SQL: what the page co
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import re
@@ -97,6 +98,11 @@ class Command(BaseCommand):
         parser.add_argument("--only", help="只测名称含此词的页面")
         parser.add_argument("--skip", help="不测名称含此词的页面（如 bulk）")
         parser.add_argument(
+            "--no-freeze",
+            action="store_true",
+            help="不像 gunicorn 工作进程那样在预热后冻结已加载的对象（gc.freeze），以便与旧的测量比较",
+        )
+        parser.add_argument(
             "--cached",
             action="store_true",
             help="经页面缓存和已写好的下载文件测（默认不经缓存：每次都查询、渲染，下载实时生成）",
@@ -118,6 +124,7 @@ class Command(BaseCommand):
         client = Client(HTTP_ACCEPT_ENCODING="gzip")
         cache: dict[str, int] = {}
         results = {"documents": documents, "database": connection.vendor, "pages": {}}
+        frozen = False
         for name, path, runs in _pages():
             if options["only"] and options["only"] not in name:
                 continue
@@ -141,6 +148,12 @@ class Command(BaseCommand):
                     results["pages"][name] = self._bulk(path, response, body, first, elapsed, complete, ctx)
                     break
                 if warm and attempt == 0:
+                    if not frozen and not options["no_freeze"]:
+                        # As a gunicorn worker after its warm-up (config/gunicorn.py): what is loaded is kept out
+                        # of the collector's full passes.
+                        gc.collect()
+                        gc.freeze()
+                        frozen = True
                     continue  # warm-up
                 times.append(elapsed)
                 sql_times.append(_replay(ctx.captured_queries))
