@@ -167,7 +167,7 @@ def _require_storable_amounts(result: ParseResult) -> None:
 def _region_for(result: ParseResult, overrides: Overrides, text: str) -> Region:
     if overrides.region_code:
         try:
-            return Region.objects.get(code=overrides.region_code)
+            return Region.objects.select_related("parent__parent").get(code=overrides.region_code)
         except Region.DoesNotExist:
             raise DisclosureError(f"区划代码 {overrides.region_code} 不在全国行政区划表中。", remedy="region") from None
     publisher = result.meta.publisher
