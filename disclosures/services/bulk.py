@@ -1,22 +1,24 @@
 """Many rows written at once, for rows nothing points at (their primary keys are not read back).
 
-On PostgreSQL the rows of several models go in one statement: one INSERT … SELECT FROM unnest(…) per model, each in
-a data-modifying WITH, so a document's lines, figures, checks and indicator values cost one round trip, and the
-server parses one array per column rather than one literal per value. Elsewhere (SQLite) bulk_create, model by model.
+On PostgreSQL the rows of several models go in one statement, each model's rows as one JSON document the server
+reads with jsonb_to_recordset, each INSERT in a data-modifying WITH: a document's lines, figures, checks and
+indicator values cost one round trip, and the client encodes them with the json module's C encoder (COPY costs two
+round trips per table; arrays of parameters are quoted value by value in Python). Elsewhere (SQLite) bulk_create,
+model by model.
 """
 
 from __future__ import annotations
 
+import datetime
+import functools
+import json
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
-from django.db import connection, models
+from django.db import connection, connections, models
 
 Rows = tuple[type[models.Model], Sequence[Mapping[str, Any]]]
-
-# Rows per statement: client-side binding (Django's default) has no limit on parameters, but a statement stays a
-# size the server parses without a second thought.
-BATCH = 2000
 
 
 def rows_write(*writes: Rows) -> None:
@@ -27,14 +29,9 @@ def rows_write(*writes: Rows) -> None:
         return
     if connection.vendor != "postgresql":
         for model, rows in writes:
-            model.objects.bulk_create([model(**row) for row in rows], batch_size=BATCH)
+            model.objects.bulk_create([model(**row) for row in rows])
         return
-    statements, params = [], []
-    for model, rows in writes:
-        for start in range(0, len(rows), BATCH):
-            sql, values = _insert(model, rows[start : start + BATCH])
-            statements.append(sql)
-            params.extend(values)
+    statements, params = zip(*(_insert(model, rows) for model, rows in writes), strict=True)
     *first, last = statements
     sql = last if not first else "WITH " + ", ".join(f"w{i} AS ({s})" for i, s in enumerate(first)) + " " + last
     with connection.cursor() as cursor:
@@ -56,20 +53,29 @@ def _fields(model: type[models.Model]) -> list[models.Field]:
     return [f for f in model._meta.concrete_fields if not f.primary_key]
 
 
-def _insert(model: type[models.Model], rows: Sequence[Mapping[str, Any]]) -> tuple[str, list]:
-    from psycopg.types.json import Jsonb
+def _insert(model: type[models.Model], rows: Sequence[Mapping[str, Any]]) -> tuple[str, str]:
+    fields = _fields(model)
+    missing = [f for f in fields if any(f.attname not in row for row in rows)]
+    if missing:
+        rows = [{f.attname: f.get_default() for f in missing} | dict(row) for row in rows]
+    return _insert_sql(model, connection.alias), json.dumps(rows, default=_json_value, ensure_ascii=False)
 
-    quote = connection.ops.quote_name
-    columns, arrays, types = [], [], []
-    for field in _fields(model):
-        name = field.attname
-        default = field.get_default() if any(name not in row for row in rows) else None
-        values = [row.get(name, default) for row in rows]
-        if isinstance(field, models.JSONField):
-            values = [None if v is None else Jsonb(v) for v in values]
-        columns.append(quote(field.column))
-        arrays.append(values)
-        # The column's own type (a foreign key's is its target's): unnest then hands each value over unchanged.
-        types.append(f"%s::{field.rel_db_type(connection) if field.is_relation else field.db_type(connection)}[]")
-    sql = f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(columns)}) SELECT * FROM unnest({', '.join(types)})"
-    return sql, arrays
+
+@functools.cache
+def _insert_sql(model: type[models.Model], alias: str) -> str:
+    db = connections[alias]
+    fields = _fields(model)
+    names = ", ".join(db.ops.quote_name(f.attname) for f in fields)
+    # Each value as its column's own type reads it from JSON text: a Decimal from its exact digits, jsonb as is.
+    record = ", ".join(f"{db.ops.quote_name(f.attname)} {f.db_type(db)}" for f in fields)
+    columns = ", ".join(db.ops.quote_name(f.column) for f in fields)
+    table = db.ops.quote_name(model._meta.db_table)
+    return f"INSERT INTO {table} ({columns}) SELECT {names} FROM jsonb_to_recordset(%s::jsonb) AS r({record})"
+
+
+def _json_value(value: Any) -> str:
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, datetime.date):  # and datetime: ISO 8601, with its offset
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not a column value rows_write knows")
