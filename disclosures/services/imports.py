@@ -468,11 +468,15 @@ def disclosure_file_parse(*, data: bytes, filename: str, overrides: Overrides | 
     """disclosure_parse without raising, for a worker process: a file that cannot be imported whatever the database
     holds comes back as its outcome, the one disclosure_import would give it."""
     try:
-        return disclosure_parse(data=data, filename=filename, overrides=overrides)
+        parsed = disclosure_parse(data=data, filename=filename, overrides=overrides)
     except DisclosureError as exc:
         return _refused(filename, exc)
     except Exception:
         return _failed(filename)
+    # The prose passages and the totals kept for the checks are the parser's working state, which nothing after
+    # parse_disclosure reads: left behind, they are half of what a worker would send back.
+    parsed.result.passages, parsed.result.decided_totals = [], None
+    return parsed
 
 
 def _refused(filename: str, exc: DisclosureError) -> ImportOutcome:
