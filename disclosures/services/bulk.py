@@ -43,6 +43,23 @@ def rows_insert(model: type[models.Model], objects: Sequence[models.Model]) -> N
     rows_write((model, rows_of(model, objects)))
 
 
+def rows_insert_returning(model: type[models.Model], objects: Sequence[models.Model]) -> None:
+    """Model instances of one model written in one statement, each given its primary key, for rows others point at
+    (on PostgreSQL RETURNING gives the keys in the order of the rows, as Django's bulk_create reads them too)."""
+    if not objects:
+        return
+    if connection.vendor != "postgresql":
+        model.objects.bulk_create(objects)
+        return
+    sql, payload = _insert(model, rows_of(model, objects))
+    with connection.cursor() as cursor:
+        cursor.execute(f"{sql} RETURNING {connection.ops.quote_name(model._meta.pk.column)}", [payload])
+        keys = [key for (key,) in cursor.fetchall()]
+    for obj, key in zip(objects, keys, strict=True):
+        obj.pk = key
+        obj._state.adding, obj._state.db = False, connection.alias
+
+
 def rows_of(model: type[models.Model], objects: Sequence[models.Model]) -> list[dict[str, Any]]:
     """Model instances as rows_write's rows (their constructors have set the defaults)."""
     fields = _fields(model)

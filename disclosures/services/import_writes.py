@@ -21,7 +21,7 @@ from disclosures.models import (
 )
 from disclosures.vocabulary import TableKey
 
-from .bulk import rows_of, rows_write
+from .bulk import rows_insert_returning, rows_of, rows_write
 
 if TYPE_CHECKING:
     from disclosures.parsing.types import ParsedLine as Line
@@ -137,7 +137,7 @@ def _tables_write(disclosure: Disclosure, prepared: Prepared) -> Callable[[Line]
                 end_line=max(max(line.source_lines) for line in result.lines),
             )
         )
-    SourceTable.objects.bulk_create(table_rows)
+    rows_insert_returning(SourceTable, table_rows)
     tables: dict[str, SourceTable] = {}
     for row in table_rows:
         tables.setdefault(row.key, row)
