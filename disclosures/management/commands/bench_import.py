@@ -1,7 +1,6 @@
 import json
 import os
 import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -68,13 +67,25 @@ class Command(BaseCommand):
 
     def _demo_round(self, paths: list[str], jobs: int) -> None:
         bureaus_before = Bureau.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-        command = [sys.executable, "manage.py", "import_disclosures", "--json", "--jobs", str(jobs), *paths]
+        manage = str(Path(settings.BASE_DIR) / "manage.py")
+        command = [sys.executable, manage, "import_disclosures", "--json", "--jobs", str(jobs), *paths]
+        reader, writer = os.pipe()
         start = time.perf_counter()
-        child = subprocess.Popen(command, cwd=settings.BASE_DIR, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        out = child.stdout.read()
-        # wait4: this run's own figures (the command and its workers), not those of earlier runs.
-        _, status, usage = os.wait4(child.pid, 0)
-        child.returncode = os.waitstatus_to_exitcode(status)
+        pid = os.posix_spawn(
+            sys.executable,
+            command,
+            os.environ,
+            file_actions=[
+                (os.POSIX_SPAWN_DUP2, writer, 1),
+                (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0),
+                (os.POSIX_SPAWN_CLOSE, reader),
+            ],
+        )
+        os.close(writer)
+        with os.fdopen(reader, "rb") as pipe:
+            out = pipe.read()
+        # wait4: this run's own figures (the command and the workers it waited for), not those of earlier runs.
+        _, _, usage = os.wait4(pid, 0)
         seconds = time.perf_counter() - start
         statuses = [json.loads(line)["status"] for line in out.splitlines() if line.strip()]
         imported = statuses.count(ImportStatus.IMPORTED)
