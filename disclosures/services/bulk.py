@@ -1,4 +1,5 @@
-"""Many rows written at once, for rows nothing points at (their primary keys are not read back).
+"""Many rows written at once: rows_write for rows nothing points at (their primary keys are not read back),
+rows_insert_returning for the few that others point at (a document's tables).
 
 On PostgreSQL the rows of several models go in one statement, each model's rows as one JSON document the server
 reads with jsonb_to_recordset, each INSERT in a data-modifying WITH: a document's lines, figures, checks and
@@ -23,7 +24,8 @@ Rows = tuple[type[models.Model], Sequence[Mapping[str, Any]]]
 
 def rows_write(*writes: Rows) -> None:
     """Each (model, rows): rows as {attname: value} as the model's attributes would hold them (`table_id`, Decimal,
-    plain JSON); a field left out takes its default. Written in the order given, in the caller's transaction."""
+    plain JSON); a field left out takes its default. Each model's rows are inserted in their order, in the caller's
+    transaction; the models' rows must not point at one another (the WITH parts run in no set order)."""
     writes = tuple((model, rows) for model, rows in writes if rows)
     if not writes:
         return

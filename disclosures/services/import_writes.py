@@ -187,8 +187,8 @@ def _feeds_indicators(row: dict) -> bool:
 @dataclass(frozen=True, slots=True)
 class StoredLine:
     """A line being written, as the indicators read a BudgetLine back (comparisons.facts, parsing/totals.LineLike):
-    its amounts as BudgetLine.amounts gives them, its table by key. A model instance per line was a third of what a
-    process writing the documents of several parsers spent."""
+    its amounts as BudgetLine.amounts gives them, its table by key. A model instance per line was the largest single
+    cost of the process that writes what parallel parsers read."""
 
     table: str
     code: str
