@@ -8,7 +8,9 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
+from itertools import islice
 from typing import TypeVar
 
 from django.db import connections
@@ -22,25 +24,31 @@ def in_workers(function: Callable[[T], R], items: Iterable[T], *, jobs: int) -> 
     """(item, function(item)) for each item, computed in `jobs` worker processes (in this one when jobs is 1), in
     the order of the items. `function` must be a module-level function and read no database. The workers start on
     entering, before the caller opens a transaction; a few items per worker are computed ahead of the caller, never
-    all of them, so memory stays that of a few documents."""
+    all of them, so memory stays that of a few documents. A worker that dies (killed, out of memory) ends the batch
+    with BrokenProcessPool, never a wait for a result that will not come."""
     if jobs <= 1:
         yield ((item, function(item)) for item in items)
         return
     # The workers are forked and use no database: the connections they would inherit are closed first (not inside a
-    # transaction, which closing would end; a pool's workers leave by os._exit and never write to them).
+    # transaction, which closing would end; the workers never write to them).
     if not any(c.in_atomic_block for c in connections.all(initialized_only=True)):
         connections.close_all()
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        yield _ahead(pool, function, items, 2 * jobs)
+    items = iter(items)
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+    try:
+        # The first submissions fork every worker: here, on entering.
+        pending = deque((item, pool.submit(function, item)) for item in islice(items, 2 * jobs))
+        yield _in_order(pool, function, items, pending)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _ahead(pool, function: Callable[[T], R], items: Iterable[T], window: int) -> Iterator[tuple[T, R]]:
-    pending: deque = deque()
-    for item in items:
-        pending.append((item, pool.apply_async(function, (item,))))
-        if len(pending) >= window:
-            done, result = pending.popleft()
-            yield done, result.get()
+def _in_order(
+    pool: ProcessPoolExecutor, function: Callable[[T], R], items: Iterator[T], pending: deque[tuple[T, Future]]
+) -> Iterator[tuple[T, R]]:
     while pending:
-        done, result = pending.popleft()
-        yield done, result.get()
+        item, future = pending.popleft()
+        result = future.result()
+        for following in islice(items, 1):  # the workers go on while the caller writes this one
+            pending.append((following, pool.submit(function, following)))
+        yield item, result
