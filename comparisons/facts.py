@@ -42,7 +42,7 @@ class Headcount:
 class DocumentFacts:
     disclosure: Disclosure
     summary: DocumentSummary
-    lines: list[BudgetLine]
+    lines: list[BudgetLine]  # or the importer's StoredLine, read the same way
     figures: list[StatedFigure]
     denominators: dict[str, Denominator] = field(default_factory=dict)  # kind -> staff-entered figure
 

@@ -6,20 +6,20 @@ Named <entity>_<action>, keyword-only typed arguments; views and commands call t
 from .denominators import denominator_delete, denominator_set
 from .indicator_values import (
     indicator_values_drop_retired,
+    indicator_values_for_import,
     indicator_values_rank,
     indicator_values_refresh,
     indicator_values_refresh_for_denominator,
     indicator_values_stale,
-    indicator_values_write,
 )
 
 __all__ = [
     "denominator_delete",
     "denominator_set",
     "indicator_values_drop_retired",
+    "indicator_values_for_import",
     "indicator_values_rank",
     "indicator_values_refresh",
     "indicator_values_refresh_for_denominator",
     "indicator_values_stale",
-    "indicator_values_write",
 ]

@@ -14,7 +14,7 @@ from comparisons.indicators import REGISTRY
 from comparisons.models import StoredIndicator
 from comparisons.stored import stored_from_value
 from disclosures.models import BudgetLine, Disclosure, Region, StatedFigure
-from disclosures.services.bulk import rows_insert
+from disclosures.services.bulk import Rows, rows_insert, rows_of
 
 # Documents recomputed together: four queries and one insert per batch, and a bounded amount of memory.
 BATCH = 200
@@ -29,25 +29,34 @@ def _rows(facts: DocumentFacts, region_code: str) -> list[StoredIndicator]:
     return rows
 
 
-def indicator_values_write(
-    *, disclosure: Disclosure, region: Region, lines: Iterable[BudgetLine], figures: Iterable[StatedFigure]
-) -> None:
-    """A newly imported document's indicator values, from the rows the importer has just written (one query for the
-    staff denominators of its region and year, one insert). Call inside the import transaction."""
+def indicator_values_for_import(
+    *,
+    disclosure: Disclosure,
+    region: Region,
+    lines: Iterable[BudgetLine],
+    figures: Iterable[StatedFigure],
+    bureau_created: bool,
+) -> Rows:
+    """A newly imported document's indicator values, from the rows the importer is writing, returned for it to write
+    with them in one statement (bulk.rows_write); the bureau's other documents of that year and kind lose their
+    ranked flag here where the new one displaces them. One query for the staff denominators of its region and year,
+    and, unless the import has just created the bureau (it then has no other document), one for those documents.
+    Call inside the import transaction."""
     denominators = denominators_of(region_id=region.pk, year=disclosure.fiscal_year)
     facts = facts_of(disclosure=disclosure, lines=lines, figures=figures, denominators=denominators)
     rows = _rows(facts, region.code)
-    # Which of the bureau's documents of this year and kind is ranked now (one query); the new rows are written
-    # with their flag, the others' rows changed only where the new document displaces them.
-    group = list(
-        Disclosure.objects.filter(
-            bureau_id=disclosure.bureau_id, fiscal_year=disclosure.fiscal_year, kind=disclosure.kind
-        ).values_list("pk", "status", "scope")
-    )
+    # Which of the bureau's documents of this year and kind is ranked now; the new rows are written with their flag,
+    # the others' rows changed only where the new document displaces them.
+    group = [(disclosure.pk, disclosure.status, disclosure.scope)]
+    if not bureau_created:
+        group = list(
+            Disclosure.objects.filter(
+                bureau_id=disclosure.bureau_id, fiscal_year=disclosure.fiscal_year, kind=disclosure.kind
+            ).values_list("pk", "status", "scope")
+        )
     chosen = _ranked_of(group)
     for row in rows:
         row.ranked = chosen == disclosure.pk
-    rows_insert(StoredIndicator, rows)
     others = [pk for pk, _status, _scope in group if pk != disclosure.pk]
     if others:
         StoredIndicator.objects.filter(disclosure_id__in=others, ranked=True).exclude(disclosure_id=chosen).update(
@@ -55,6 +64,7 @@ def indicator_values_write(
         )
         if chosen in others:
             StoredIndicator.objects.filter(disclosure_id=chosen, ranked=False).update(ranked=True)
+    return StoredIndicator, rows_of(StoredIndicator, rows)
 
 
 def _ranked_of(group: list[tuple[int, str, str]]) -> int | None:

@@ -25,6 +25,7 @@ from disclosures.parsing.reading import decode_disclosure
 # or a whole number followed by 万元.
 _DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\.(\d+)(?![\d.])(?!\s*%)(?!\s*元\s*/)")
 _WHOLE_WAN = re.compile(r"(?<![\d.,])(\d+)(?=\s*万元)")
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?<![\d.,])(20[0-3]\d)(?![\d.,])(?!\s*万?元)")
 
 
@@ -98,19 +99,24 @@ def demo_text(template: Template, *, county: County, year: int, factor: Decimal,
         insured = int((template.contribution * factor / per_head).quantize(Decimal(1), rounding=ROUND_HALF_UP))
     shift = year - template.year
     lines = []
-    insured_tokens = [_token(v) for v in template.insured]
-    head_tokens = [_token(v) for v in template.per_head]
+    insured_tokens = [(v, _token(v)) for v in template.insured]
+    head_tokens = [(v, _token(v)) for v in template.per_head]
     for number, line in enumerate(template.text.split("\n"), start=1):
+        if not _DIGIT.search(line):  # every pattern below starts from a digit: most lines have none
+            lines.append(line)
+            continue
         # Years first, while every 20xx is still a year and not a scaled amount.
         line = _YEAR.sub(lambda m: str(int(m.group(1)) + shift), line)
         line = _DECIMAL.sub(lambda m: _scaled(m, factor), line)
         line = _WHOLE_WAN.sub(lambda m: _scaled_whole(m, factor), line)
         if insured:
-            for token in insured_tokens:
-                line = token.sub(str(insured), line)
+            for value, token in insured_tokens:
+                if value in line:
+                    line = token.sub(str(insured), line)
         if number in template.per_head_lines:
-            for token in head_tokens:
-                line = token.sub(str(per_head), line)
+            for value, token in head_tokens:
+                if value in line:
+                    line = token.sub(str(per_head), line)
         lines.append(line)
     text = "\n".join(lines)
     publisher = f"{county.name}医疗保障局"

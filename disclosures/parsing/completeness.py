@@ -113,7 +113,7 @@ def contents_entries(lines: list[str]) -> tuple[list[tuple[str, int]], int]:
                 if match is not None and len(line) > 40:
                     in_list, closed = False, True  # a numbered sentence: the body has begun
                     continue
-                if match is not None and any(_title(match.group("title")) == seen for seen, _ in entries):
+                if match is not None and entries and _title(match.group("title")) in {seen for seen, _ in entries}:
                     in_list, closed = False, True  # the first part's heading again: the body has begun
                     continue
             if match is None:

@@ -214,7 +214,7 @@ def _measure(lines: list[str], numbers: list[int]) -> dict[int, list[_Cell]]:
     end then drifts right with its length when digits are narrower than its column width, and a line's cells drift
     with the CJK characters before them. The measure kept (characters or display width, and how much of a number's
     length to take off its end) is the one that gathers the amounts' right edges into the fewest columns."""
-    best: tuple[tuple[int, float], dict[int, list[_Cell]]] | None = None
+    best: tuple[tuple[int, float], float, dict[int, list[_Cell]], list[_Cell]] | None = None
     for wide in (False, True):
         cells = {i: _cells(lines[i], wide) for i in numbers}
         amounts = [c for i in numbers for c in cells[i] if c.kind == "amount"]
@@ -224,14 +224,18 @@ def _measure(lines: list[str], numbers: list[int]) -> dict[int, list[_Cell]]:
             groups = _clusters(edges)
             score = (len(groups), sum(g[-1] - g[0] for g in groups))
             if best is None or score < best[0]:
-                for c in amounts:
-                    c.right = c.end - shrink * len(c.text)
-                kept = {i: [_Cell(c.start, c.end, c.text, c.kind, c.right) for c in v] for i, v in cells.items()}
-                for row in kept.values():
-                    for c in row:
-                        c.row = row
-                best = (score, kept)
-    return best[1] if best else {}
+                best = (score, shrink, cells, amounts)
+    if best is None:
+        return {}
+    # The cells of the best measure only are kept: a copy of every cell at each better score was most of the work.
+    _, shrink, cells, amounts = best
+    for c in amounts:
+        c.right = c.end - shrink * len(c.text)
+    kept = {i: [_Cell(c.start, c.end, c.text, c.kind, c.right) for c in v] for i, v in cells.items()}
+    for row in kept.values():
+        for c in row:
+            c.row = row
+    return kept
 
 
 def _clusters(values: list[float]) -> list[list[float]]:

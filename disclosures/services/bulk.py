@@ -1,31 +1,100 @@
-"""Many rows of one model written at once: PostgreSQL's COPY where the database is PostgreSQL (no SQL to build per
-row, one round trip), bulk_create elsewhere. Primary keys are not read back: for rows nothing points at."""
+"""Many rows written at once: rows_write for rows nothing points at (their primary keys are not read back),
+rows_insert_returning for the few that others point at (a document's tables).
+
+On PostgreSQL the rows of several models go in one statement, each model's rows as one JSON document the server
+reads with jsonb_to_recordset, each INSERT in a data-modifying WITH: a document's lines, figures, checks and
+indicator values cost one round trip, and the client encodes them with the json module's C encoder (COPY costs two
+round trips per table; arrays of parameters are quoted value by value in Python). Elsewhere (SQLite) bulk_create,
+model by model.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime
+import functools
+import json
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any
 
-from django.db import connection, models
+from django.db import connection, connections, models
+
+Rows = tuple[type[models.Model], Sequence[Mapping[str, Any]]]
 
 
-def rows_insert(model: type[models.Model], objects: Sequence[models.Model], *, batch_size: int = 1000) -> None:
+def rows_write(*writes: Rows) -> None:
+    """Each (model, rows): rows as {attname: value} as the model's attributes would hold them (`table_id`, Decimal,
+    plain JSON); a field left out takes its default. Each model's rows are inserted in their order, in the caller's
+    transaction; the models' rows must not point at one another (the WITH parts run in no set order)."""
+    writes = tuple((model, rows) for model, rows in writes if rows)
+    if not writes:
+        return
+    if connection.vendor != "postgresql":
+        for model, rows in writes:
+            model.objects.bulk_create([model(**row) for row in rows])
+        return
+    statements, params = zip(*(_insert(model, rows) for model, rows in writes), strict=True)
+    *first, last = statements
+    sql = last if not first else "WITH " + ", ".join(f"w{i} AS ({s})" for i, s in enumerate(first)) + " " + last
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def rows_insert(model: type[models.Model], objects: Sequence[models.Model]) -> None:
+    """Model instances of one model, written as rows_write writes rows."""
+    rows_write((model, rows_of(model, objects)))
+
+
+def rows_insert_returning(model: type[models.Model], objects: Sequence[models.Model]) -> None:
+    """Model instances of one model written in one statement, each given its primary key, for rows others point at
+    (on PostgreSQL RETURNING gives the keys in the order of the rows, as Django's bulk_create reads them too)."""
     if not objects:
         return
     if connection.vendor != "postgresql":
-        model.objects.bulk_create(objects, batch_size=batch_size)
+        model.objects.bulk_create(objects)
         return
-    from psycopg.types.json import Jsonb
+    sql, payload = _insert(model, rows_of(model, objects))
+    with connection.cursor() as cursor:
+        cursor.execute(f"{sql} RETURNING {connection.ops.quote_name(model._meta.pk.column)}", [payload])
+        keys = [key for (key,) in cursor.fetchall()]
+    for obj, key in zip(objects, keys, strict=True):
+        obj.pk = key
+        obj._state.adding, obj._state.db = False, connection.alias
 
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    table = connection.ops.quote_name(model._meta.db_table)
-    # The attribute as the object holds it (COPY adapts str, int, Decimal, bool, datetime and None itself); JSON
-    # wrapped for jsonb. Defaults are already on the objects: the models' constructors set them.
-    names = [f.attname for f in fields]
-    json = {i for i, f in enumerate(fields) if isinstance(f, models.JSONField)}
-    with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-        for obj in objects:
-            row = [getattr(obj, name) for name in names]
-            for i in json:
-                row[i] = Jsonb(row[i])
-            copy.write_row(row)
+
+def rows_of(model: type[models.Model], objects: Sequence[models.Model]) -> list[dict[str, Any]]:
+    """Model instances as rows_write's rows (their constructors have set the defaults)."""
+    fields = _fields(model)
+    return [{f.attname: getattr(obj, f.attname) for f in fields} for obj in objects]
+
+
+def _fields(model: type[models.Model]) -> list[models.Field]:
+    return [f for f in model._meta.concrete_fields if not f.primary_key]
+
+
+def _insert(model: type[models.Model], rows: Sequence[Mapping[str, Any]]) -> tuple[str, str]:
+    fields = _fields(model)
+    missing = [f for f in fields if any(f.attname not in row for row in rows)]
+    if missing:
+        rows = [{f.attname: f.get_default() for f in missing} | dict(row) for row in rows]
+    return _insert_sql(model, connection.alias), json.dumps(rows, default=_json_value, ensure_ascii=False)
+
+
+@functools.cache
+def _insert_sql(model: type[models.Model], alias: str) -> str:
+    db = connections[alias]
+    fields = _fields(model)
+    names = ", ".join(db.ops.quote_name(f.attname) for f in fields)
+    # Each value as its column's own type reads it from JSON text: a Decimal from its exact digits, jsonb as is.
+    record = ", ".join(f"{db.ops.quote_name(f.attname)} {f.db_type(db)}" for f in fields)
+    columns = ", ".join(db.ops.quote_name(f.column) for f in fields)
+    table = db.ops.quote_name(model._meta.db_table)
+    return f"INSERT INTO {table} ({columns}) SELECT {names} FROM jsonb_to_recordset(%s::jsonb) AS r({record})"
+
+
+def _json_value(value: Any) -> str:
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, datetime.date):  # and datetime: ISO 8601, with its offset
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not a column value rows_write knows")

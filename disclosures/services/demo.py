@@ -5,9 +5,10 @@ shows one unmarked. Removal deletes the demo documents and the bureaus only they
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import islice
 from pathlib import Path
 
 from django.conf import settings
@@ -16,9 +17,10 @@ from django.db.models import Count
 
 from disclosures.demo.texts import County, Template, demo_text, template_of
 from disclosures.models import Bureau, Disclosure, Region
+from disclosures.parallel import in_workers
 from disclosures.vocabulary import ImportStatus
 
-from .imports import Overrides, disclosure_import
+from .imports import ImportOutcome, Overrides, Parsed, disclosure_file_parse, disclosure_import
 
 SEEDS = Path(settings.BASE_DIR) / "data" / "seeds"
 # The budget samples a demo document is made from, with the names of their places as the text writes them.
@@ -49,9 +51,34 @@ def demo_counties(*, count: int) -> list[County]:
 
 @dataclass(frozen=True)
 class DemoDocument:
+    """One demo document as drawn; its text is written when asked for (in a worker process, with several)."""
+
     county: County
     year: int
-    text: str
+    template: Template
+    factor: Decimal
+    per_head: int
+
+    @property
+    def text(self) -> str:
+        text, _insured = demo_text(
+            self.template, county=self.county, year=self.year, factor=self.factor, per_head=self.per_head
+        )
+        return text
+
+    @property
+    def filename(self) -> str:
+        return f"demo-{self.county.code}-{self.year}.txt"
+
+    @property
+    def overrides(self) -> Overrides:
+        return Overrides(
+            region_code=self.county.code,
+            year=self.year,
+            kind="budget",
+            scope="department",
+            publisher=f"{self.county.name}医疗保障局",
+        )
 
 
 def demo_documents(*, counties: list[County], years: range, seed: int) -> Iterator[DemoDocument]:
@@ -67,8 +94,7 @@ def demo_documents(*, counties: list[County], years: range, seed: int) -> Iterat
         for year in years:
             factor = max(Decimal("0.05"), (size * Decimal(str(growth ** (year - 2023)))).quantize(Decimal("0.01")))
             per_head = round(MINIMUM.get(year, 700) * share)
-            text, _insured = demo_text(template, county=county, year=year, factor=factor, per_head=per_head)
-            yield DemoDocument(county, year, text)
+            yield DemoDocument(county, year, template, factor, per_head)
 
 
 @dataclass
@@ -80,47 +106,40 @@ class DemoOutcome:
 
 
 def demo_import(
-    *, documents: Iterator[DemoDocument], batch: int = 100, progress: Callable[[int], None] | None = None
+    *,
+    documents: Iterable[DemoDocument],
+    batch: int = 100,
+    progress: Callable[[int], None] | None = None,
+    jobs: int = 1,
 ) -> DemoOutcome:
-    """Import through the importer, `batch` documents per transaction, each marked demo before it commits."""
+    """Import through the importer, `batch` documents per transaction, each marked demo before it commits. With
+    `jobs` > 1 the texts are written and parsed in worker processes, and imported here in the same order."""
     outcome = DemoOutcome()
-    pending: list[DemoDocument] = []
+    with in_workers(_demo_parse, documents, jobs=jobs) as parsed_documents:
+        while True:
+            done = 0
+            with transaction.atomic():
+                ids = []
+                for doc, parsed in islice(parsed_documents, batch):
+                    done += 1
+                    result = disclosure_import(parsed=parsed, filename=doc.filename, overrides=doc.overrides)
+                    if result.status == ImportStatus.IMPORTED:
+                        ids.append(result.disclosure.pk)
+                    elif result.status == ImportStatus.ERROR and "已有另一版本" in result.error:
+                        outcome.skipped += 1
+                    elif result.status != ImportStatus.UNCHANGED:
+                        outcome.errors += 1
+                        outcome.first_error = outcome.first_error or f"{doc.county.code} {doc.year}: {result.error}"
+                Disclosure.objects.filter(pk__in=ids).update(demo=True)
+            if not done:
+                return outcome
+            outcome.imported += len(ids)
+            if progress is not None:
+                progress(outcome.imported + outcome.skipped + outcome.errors)
 
-    def flush():
-        with transaction.atomic():
-            ids = []
-            for doc in pending:
-                result = disclosure_import(
-                    data=doc.text.encode(),
-                    filename=f"demo-{doc.county.code}-{doc.year}.txt",
-                    overrides=Overrides(
-                        region_code=doc.county.code,
-                        year=doc.year,
-                        kind="budget",
-                        scope="department",
-                        publisher=f"{doc.county.name}医疗保障局",
-                    ),
-                )
-                if result.status == ImportStatus.IMPORTED:
-                    ids.append(result.disclosure.pk)
-                elif result.status == ImportStatus.ERROR and "已有另一版本" in result.error:
-                    outcome.skipped += 1
-                elif result.status != ImportStatus.UNCHANGED:
-                    outcome.errors += 1
-                    outcome.first_error = outcome.first_error or f"{doc.county.code} {doc.year}: {result.error}"
-            Disclosure.objects.filter(pk__in=ids).update(demo=True)
-        outcome.imported += len(ids)
-        pending.clear()
-        if progress is not None:
-            progress(outcome.imported + outcome.skipped + outcome.errors)
 
-    for doc in documents:
-        pending.append(doc)
-        if len(pending) >= batch:
-            flush()
-    if pending:
-        flush()
-    return outcome
+def _demo_parse(doc: DemoDocument) -> Parsed | ImportOutcome:
+    return disclosure_file_parse(data=doc.text.encode(), filename=doc.filename, overrides=doc.overrides)
 
 
 @transaction.atomic

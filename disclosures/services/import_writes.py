@@ -4,6 +4,7 @@ stated figures and check results. Called by disclosure_save inside its transacti
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import PurePath
 from typing import TYPE_CHECKING
@@ -20,7 +21,7 @@ from disclosures.models import (
 )
 from disclosures.vocabulary import TableKey
 
-from .bulk import rows_insert
+from .bulk import rows_insert_returning, rows_of, rows_write
 
 if TYPE_CHECKING:
     from disclosures.parsing.types import ParsedLine as Line
@@ -41,40 +42,42 @@ def _money(value: Decimal | None) -> Decimal | None:
 
 
 def disclosure_write(prepared: Prepared, *, user) -> Disclosure:
-    """Every row of one prepared document, in the caller's transaction; the document returned."""
-    result = prepared.result
-    disclosure = _disclosure_create(prepared, bureau=_bureau_of(prepared), user=user)
-    table_of = _tables_write(disclosure, prepared)
-    lines = [_line_row(disclosure, table_of(line), position, line) for position, line in enumerate(result.lines)]
-    rows_insert(BudgetLine, lines)
-    figures = [_figure_row(disclosure, f) for f in result.figures]
-    rows_insert(StatedFigure, figures)
-    # The comparison values of the new document, in the same transaction: pages never compute them.
-    from comparisons.services import indicator_values_write
+    """Every row of one prepared document, in the caller's transaction; the document returned.
 
-    indicator_values_write(disclosure=disclosure, region=prepared.region, lines=lines, figures=figures)
-    rows_insert(
-        CheckResult,
-        [
-            CheckResult(
-                disclosure=disclosure,
-                severity=p.severity.value,
-                code=p.code,
-                finding=p.finding.value,
-                params=p.params,
-                message=p.message,
-                lines=list(p.lines),
-            )
-            for p in result.problems
-        ],
+    Round trips are what an import waits for: the bureau (when new), the document and its tables are written one
+    statement each (the lines point at the tables' keys); every other row goes in one statement at the end."""
+    result = prepared.result
+    bureau, bureau_created = _bureau_of(prepared)
+    disclosure = _disclosure_create(prepared, bureau=bureau, user=user)
+    table_of = _tables_write(disclosure, prepared)
+    lines = [_line_row(disclosure.pk, table_of(line), position, line) for position, line in enumerate(result.lines)]
+    figures = [_figure_row(disclosure, f) for f in result.figures]
+    # The comparison values of the new document, in the same transaction: pages never compute them. They read the
+    # rows as stored (amounts to the fen); only the lines they read are handed over.
+    from comparisons.services import indicator_values_for_import
+
+    indicators = indicator_values_for_import(
+        disclosure=disclosure,
+        region=prepared.region,
+        lines=[_as_stored(row, table) for row, table in lines if _feeds_indicators(row)],
+        figures=figures,
+        bureau_created=bureau_created,
+    )
+    rows_write(
+        (BudgetLine, [row for row, _table in lines]),
+        (StatedFigure, rows_of(StatedFigure, figures)),
+        indicators,
+        (CheckResult, [_check_row(disclosure.pk, p) for p in result.problems]),
     )
     return disclosure
 
 
-def _bureau_of(prepared: Prepared) -> Bureau:
+def _bureau_of(prepared: Prepared) -> tuple[Bureau, bool]:
+    """The document's bureau, and whether this import created it."""
     meta = prepared.result.meta
     bureau = prepared.bureau
-    if bureau is None:
+    created = bureau is None
+    if created:
         bureau = Bureau.objects.create(
             region=prepared.region,
             name=prepared.publisher,
@@ -84,7 +87,7 @@ def _bureau_of(prepared: Prepared) -> Bureau:
     # Every spelling the documents use for the bureau is kept, to find it by any of them.
     for alias in {*meta.other_names, prepared.publisher} - {bureau.name}:
         BureauAlias.objects.get_or_create(bureau=bureau, name=alias)
-    return bureau
+    return bureau, created
 
 
 def _disclosure_create(prepared: Prepared, *, bureau: Bureau, user) -> Disclosure:
@@ -134,7 +137,7 @@ def _tables_write(disclosure: Disclosure, prepared: Prepared) -> Callable[[Line]
                 end_line=max(max(line.source_lines) for line in result.lines),
             )
         )
-    SourceTable.objects.bulk_create(table_rows)
+    rows_insert_returning(SourceTable, table_rows)
     tables: dict[str, SourceTable] = {}
     for row in table_rows:
         tables.setdefault(row.key, row)
@@ -154,23 +157,72 @@ def _tables_write(disclosure: Disclosure, prepared: Prepared) -> Callable[[Line]
     return table_of
 
 
-def _line_row(disclosure: Disclosure, table: SourceTable, position: int, line: Line) -> BudgetLine:
+def _line_row(disclosure_id: int, table: SourceTable, position: int, line: Line) -> tuple[dict, SourceTable]:
+    """The stored row of a parsed line (as BudgetLine's attributes), with its table."""
     amounts = line.amounts
-    return BudgetLine(
-        disclosure=disclosure,
-        table=table,
-        position=position,
-        classification=line.classification.value,
-        code=line.code,
-        name=line.name[:255],
-        published_name=line.published_name[:255],
-        row_kind=line.row_kind[:32],
-        other_amounts={k: str(v) for k, v in amounts.items() if k not in AMOUNT_COLUMNS},
-        source_lines=list(line.source_lines),
-        first_line=min(line.source_lines),
-        from_narrative=line.from_narrative,
-        **{key: _money(amounts.get(key)) for key in AMOUNT_COLUMNS},
+    row = {
+        "disclosure_id": disclosure_id,
+        "table_id": table.pk,
+        "position": position,
+        "classification": line.classification.value,
+        "code": line.code,
+        "name": line.name[:255],
+        "published_name": line.published_name[:255],
+        "row_kind": line.row_kind[:32],
+        "other_amounts": {k: str(v) for k, v in amounts.items() if k not in AMOUNT_COLUMNS},
+        "source_lines": list(line.source_lines),
+        "first_line": min(line.source_lines),
+        "from_narrative": line.from_narrative,
+    }
+    for key in AMOUNT_COLUMNS:
+        row[key] = _money(amounts.get(key))
+    return row, table
+
+
+def _feeds_indicators(row: dict) -> bool:
+    # As comparisons.facts reads them: functional lines and table totals, a minority of a document's rows.
+    return row["classification"] == BudgetLine.Classification.FUNCTIONAL or row["row_kind"] == "total"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredLine:
+    """A line being written, as the indicators read a BudgetLine back (comparisons.facts, parsing/totals.LineLike):
+    its amounts as BudgetLine.amounts gives them, its table by key. A model instance per line was the largest single
+    cost of the process that writes what parallel parsers read."""
+
+    table: str
+    code: str
+    name: str
+    classification: str
+    row_kind: str
+    source_lines: list[int]
+    amounts: dict[str, Decimal]
+
+
+def _as_stored(row: dict, table: SourceTable) -> StoredLine:
+    amounts = {key: row[key] for key in AMOUNT_COLUMNS if row[key] is not None}
+    amounts |= {key: Decimal(value) for key, value in row["other_amounts"].items()}
+    return StoredLine(
+        table=table.key,
+        code=row["code"],
+        name=row["name"],
+        classification=row["classification"],
+        row_kind=row["row_kind"],
+        source_lines=row["source_lines"],
+        amounts=amounts,
     )
+
+
+def _check_row(disclosure_id: int, problem) -> dict:
+    return {
+        "disclosure_id": disclosure_id,
+        "severity": problem.severity.value,
+        "code": problem.code,
+        "finding": problem.finding.value,
+        "params": problem.params,
+        "message": problem.message,
+        "lines": list(problem.lines),
+    }
 
 
 def _figure_row(disclosure: Disclosure, figure: Figure) -> StatedFigure:

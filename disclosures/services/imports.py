@@ -195,7 +195,7 @@ def _require_storable_amounts(result: ParseResult) -> None:
 def _region_for(result: ParseResult, overrides: Overrides, text: str) -> Region:
     if overrides.region_code:
         try:
-            return Region.objects.get(code=overrides.region_code)
+            return Region.objects.select_related("parent__parent").get(code=overrides.region_code)
         except Region.DoesNotExist:
             raise DisclosureError(
                 gettext_noop("区划代码 %(code)s 不在全国行政区划表中。"),
@@ -204,7 +204,9 @@ def _region_for(result: ParseResult, overrides: Overrides, text: str) -> Region:
             ) from None
     publisher = result.meta.publisher
     if not publisher:
-        raise DisclosureError("无法从文中判断发布单位（封面、“编制部门：”或标题中的单位全称）。", remedy="publisher")
+        raise DisclosureError(
+            gettext_noop("无法从文中判断发布单位（封面、“编制部门：”或标题中的单位全称）。"), remedy="publisher"
+        )
     match = region_resolve(publisher=publisher, context=text[:20000])
     if match.region is None:
         if match.candidates:
@@ -272,13 +274,38 @@ def disclosure_look_up(*, prepared: Prepared) -> None:
     _look_up(prepared)
 
 
+@dataclass
+class Parsed:
+    """A file read, parsed and checked for what its text alone tells (year, kind, unit, storable amounts): no
+    database yet, so a worker process can make it (disclosure_parse) and the importer go on from it."""
+
+    filename: str
+    sha256: str
+    text: str
+    result: ParseResult
+
+
+def disclosure_parse(*, data: bytes, filename: str, overrides: Overrides | None = None) -> Parsed:
+    """The part of disclosure_prepare that reads no database. Raises DisclosureError with the line where one
+    applies."""
+    text, fingerprint = disclosure_read(data=data)
+    return _parse_text(text=text, sha256=fingerprint, filename=filename, overrides=overrides or Overrides())
+
+
+def _parse_text(*, text: str, sha256: str, filename: str, overrides: Overrides) -> Parsed:
+    result = parse_disclosure(text, budget=ParseBudget(settings.DISCLOSURE_PARSE_SECONDS))
+    _apply_overrides(result, overrides)
+    _require_meta(result)
+    return Parsed(filename=filename, sha256=sha256, text=text, result=result)
+
+
 def disclosure_prepare(
     *, data: bytes, filename: str, overrides: Overrides | None = None, check: bool = False
 ) -> Prepared:
     """Read, parse and validate a file without writing. Raises DisclosureError with the line where one applies.
     With `check`, any department's disclosure is read and checked, its region only where it can be told."""
-    text, fingerprint = disclosure_read(data=data)
-    return disclosure_prepare_text(text=text, sha256=fingerprint, filename=filename, overrides=overrides, check=check)
+    parsed = disclosure_parse(data=data, filename=filename, overrides=overrides)
+    return _prepare(parsed, overrides=overrides or Overrides(), check=check)
 
 
 def disclosure_prepare_text(
@@ -286,9 +313,13 @@ def disclosure_prepare_text(
 ) -> Prepared:
     """disclosure_prepare for a text already read (the upload page keeps the text between preview and save)."""
     overrides = overrides or Overrides()
-    result = parse_disclosure(text, budget=ParseBudget(settings.DISCLOSURE_PARSE_SECONDS))
-    _apply_overrides(result, overrides)
-    _require_meta(result)
+    parsed = _parse_text(text=text, sha256=sha256, filename=filename, overrides=overrides)
+    return _prepare(parsed, overrides=overrides, check=check)
+
+
+def _prepare(parsed: Parsed, *, overrides: Overrides, check: bool) -> Prepared:
+    """What the database tells of a parsed file: its region, its bureau, the same file or another version."""
+    result, text, filename, sha256 = parsed.result, parsed.text, parsed.filename, parsed.sha256
     publisher = result.meta.publisher
     if check:
         try:
@@ -310,7 +341,9 @@ def disclosure_prepare_text(
         )
     region = _region_for(result, overrides, text)
     if not publisher:
-        raise DisclosureError("无法从文中判断发布单位（封面、“编制部门：”或标题中的单位全称）。", remedy="publisher")
+        raise DisclosureError(
+            gettext_noop("无法从文中判断发布单位（封面、“编制部门：”或标题中的单位全称）。"), remedy="publisher"
+        )
     prepared = Prepared(filename=filename, sha256=sha256, text=text, result=result, region=region, publisher=publisher)
     _look_up(prepared)
     return prepared
@@ -452,21 +485,29 @@ def _already_present(prepared: Prepared) -> ImportOutcome | None:
 
 def disclosure_import(
     *,
-    data: bytes,
+    data: bytes | None = None,
     filename: str,
     overrides: Overrides | None = None,
     replace: bool = False,
     check: bool = False,
     skip_existing: bool = False,
     user=None,
+    parsed: Parsed | ImportOutcome | None = None,
 ) -> ImportOutcome:
     """Prepare and save one file (with `check`, prepare only: status "checked"); every failure becomes an outcome
     with status "error" and nothing written, an unexpected one too (its detail goes to the log).
 
     With `skip_existing` (never with `replace`), a file stored before and superseded since, or one whose bureau,
-    year, kind and scope have another current version, is "skipped": nothing is written, and that is no error."""
+    year, kind and scope have another current version, is "skipped": nothing is written, and that is no error.
+
+    `parsed`, instead of `data`: what disclosure_file_parse made of the file (in a worker process), the file's own
+    outcome when that failed."""
+    if isinstance(parsed, ImportOutcome):
+        return parsed
     try:
-        prepared = disclosure_prepare(data=data, filename=filename, overrides=overrides, check=check)
+        if parsed is None:
+            parsed = disclosure_parse(data=data, filename=filename, overrides=overrides)
+        prepared = _prepare(parsed, overrides=overrides or Overrides(), check=check)
         if check:
             return ImportOutcome(filename, ImportStatus.CHECKED, prepared=prepared, disclosure=prepared.existing)
         if skip_existing and not replace and (skipped := _already_present(prepared)):
@@ -477,7 +518,26 @@ def disclosure_import(
     except Error as exc:  # the database is unreachable while the file is looked up: one message, no traceback
         return ImportOutcome.refused(filename, DisclosureError(*_database_message(exc)))
     except Exception:
-        log.exception("import of %s failed", filename)
-        return ImportOutcome.refused(
-            filename, DisclosureError(gettext_noop("导入时发生内部错误，没有写入任何数据；错误已记入日志。"))
-        )
+        return _failed(filename)
+
+
+def disclosure_file_parse(*, data: bytes, filename: str, overrides: Overrides | None = None) -> Parsed | ImportOutcome:
+    """disclosure_parse without raising, for a worker process: a file that cannot be imported whatever the database
+    holds comes back as its outcome, the one disclosure_import would give it."""
+    try:
+        parsed = disclosure_parse(data=data, filename=filename, overrides=overrides)
+    except DisclosureError as exc:
+        return ImportOutcome.refused(filename, exc)
+    except Exception:
+        return _failed(filename)
+    # The prose passages and the totals kept for the checks are the parser's working state, which nothing after
+    # parse_disclosure reads: left behind, they are half of what a worker would send back.
+    parsed.result.passages, parsed.result.decided_totals = [], None
+    return parsed
+
+
+def _failed(filename: str) -> ImportOutcome:
+    log.exception("import of %s failed", filename)
+    return ImportOutcome.refused(
+        filename, DisclosureError(gettext_noop("导入时发生内部错误，没有写入任何数据；错误已记入日志。"))
+    )

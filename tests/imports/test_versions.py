@@ -105,10 +105,10 @@ def test_the_database_unreachable_gives_one_clear_record_per_file():
 def test_an_unexpected_failure_is_one_record_and_the_batch_goes_on(monkeypatch):
     real = import_disclosures.disclosure_import
 
-    def failing_first(*, data, filename, **kwargs):
+    def failing_first(*, filename, **kwargs):
         if "000_" in filename:
             raise RuntimeError("boom")
-        return real(data=data, filename=filename, **kwargs)
+        return real(filename=filename, **kwargs)
 
     monkeypatch.setattr(import_disclosures, "disclosure_import", failing_first)
     records, status = run_import(str(seed("000")), str(seed("003")))
