@@ -41,6 +41,18 @@ def decode(value):
     return value
 
 
+def _source(stored: dict) -> SourceRef:
+    return SourceRef(
+        text=_message(*stored["label"]),
+        disclosure_id=stored["document"],
+        lines=tuple(stored["lines"]),
+        note=stored["note"],
+        href=stored["href"],
+        table=stored["table"],
+        figure=stored.get("figure", ""),  # stored before sources named their figure: none
+    )
+
+
 def _message(code: str, params: dict | None) -> Message:
     return Message(code, tuple(sorted((params or {}).items())))
 
@@ -96,18 +108,7 @@ def value_from_stored(row: StoredIndicator | StoredFields) -> IndicatorValue:
         unit=row.unit,
         reason=_message(row.missing_code, row.missing_params) if row.missing_code else None,
         notes=tuple(_message(code, params) for code, params in row.notes),
-        sources=tuple(
-            SourceRef(
-                text=_message(*s["label"]),
-                disclosure_id=s["document"],
-                lines=tuple(s["lines"]),
-                note=s["note"],
-                href=s["href"],
-                table=s["table"],
-                figure=s.get("figure", ""),  # stored before sources named their figure: none
-            )
-            for s in row.sources
-        ),
+        sources=tuple(_source(s) for s in row.sources),
         details=decode(row.details),
         version=row.version,
     )
@@ -143,18 +144,7 @@ def value_exported(row: StoredText, *, details: bool) -> IndicatorValue:
     hold something: a source outside the documents has `"document": null`, so sources without `null` hold none."""
     sources = ()
     if "null" in row.sources:
-        sources = tuple(
-            SourceRef(
-                text=_message(*s["label"]),
-                lines=tuple(s["lines"]),
-                note=s["note"],
-                href=s["href"],
-                table=s["table"],
-                figure=s.get("figure", ""),
-            )
-            for s in json.loads(row.sources)
-            if s["document"] is None
-        )
+        sources = tuple(_source(s) for s in json.loads(row.sources) if s["document"] is None)
     return IndicatorValue(
         indicator=row.indicator,
         value=row.value,

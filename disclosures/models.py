@@ -252,8 +252,13 @@ class BudgetLine(models.Model):
     @property
     def amounts(self) -> dict[str, Decimal]:
         """Every published column of the row, in 元; a blank cell is absent, not 0."""
-        standard = {key: getattr(self, key) for key in AMOUNT_COLUMNS if getattr(self, key) is not None}
-        return standard | {key: Decimal(value) for key, value in self.other_amounts.items()}
+        return line_amounts({key: getattr(self, key) for key in AMOUNT_COLUMNS}, self.other_amounts)
+
+
+def line_amounts(columns: dict[str, Decimal | None], other_amounts: dict[str, str]) -> dict[str, Decimal]:
+    """BudgetLine.amounts of a row's amount columns and its `other_amounts` (a row not yet written reads the same)."""
+    standard = {key: value for key, value in columns.items() if value is not None}
+    return standard | {key: Decimal(value) for key, value in other_amounts.items()}
 
 
 class StatedFigure(models.Model):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from comparisons.formatting import display_unit, format_wan, show
 from comparisons.indicators import BY_KEY
 from disclosures.links import source_line_url
+from disclosures.models import AMOUNT_COLUMNS
 
 register = template.Library()
 
@@ -68,9 +69,6 @@ def shown_as(value, unit):
     return show(value, unit)
 
 
-BUDGET_COLUMNS = ("total", "basic", "project", "personnel", "public")
-
-
 @register.simple_tag
 def budget_rows(lines, feeds=None) -> SafeString:
     """The rows of a budget table (`disclosures/_lines.html`: stored lines, or parsed ones in the upload preview):
@@ -88,7 +86,7 @@ def budget_rows(lines, feeds=None) -> SafeString:
             name += f' <span class="muted">{published % {"name": escape(line.published_name)}}</span>'
         if kind and kind != "total":
             name += f' <span class="badge">{escape(kind)}</span>'
-        cells = "".join(f'<td class="num">{format_wan(amounts.get(column))}</td>' for column in BUDGET_COLUMNS)
+        cells = "".join(f'<td class="num">{format_wan(amounts.get(column))}</td>' for column in AMOUNT_COLUMNS)
         sources = "".join(f'<a href="#L{n}">{n}</a>' for n in line.source_lines)
         pk = getattr(line, "pk", None)
         attributes = (f' id="line-{pk}"' if pk else "") + (' class="total"' if kind == "total" else "")

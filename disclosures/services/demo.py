@@ -125,7 +125,9 @@ def demo_import(
                     result = disclosure_import(parsed=parsed, filename=doc.filename, overrides=doc.overrides)
                     if result.status == ImportStatus.IMPORTED:
                         ids.append(result.disclosure.pk)
-                    elif result.status == ImportStatus.ERROR and "已有另一版本" in result.error:
+                    elif (
+                        result.status == ImportStatus.ERROR and result.remedy == "replace"
+                    ):  # another version is current
                         outcome.skipped += 1
                     elif result.status != ImportStatus.UNCHANGED:
                         outcome.errors += 1

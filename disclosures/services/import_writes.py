@@ -18,6 +18,7 @@ from disclosures.models import (
     Disclosure,
     SourceTable,
     StatedFigure,
+    line_amounts,
 )
 from disclosures.vocabulary import TableKey
 
@@ -200,8 +201,7 @@ class StoredLine:
 
 
 def _as_stored(row: dict, table: SourceTable) -> StoredLine:
-    amounts = {key: row[key] for key in AMOUNT_COLUMNS if row[key] is not None}
-    amounts |= {key: Decimal(value) for key, value in row["other_amounts"].items()}
+    amounts = line_amounts({key: row[key] for key in AMOUNT_COLUMNS}, row["other_amounts"])
     return StoredLine(
         table=table.key,
         code=row["code"],
