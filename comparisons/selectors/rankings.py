@@ -1,7 +1,7 @@
 """One indicator over one year and kind, as the dashboard shows it for thousands of bureaus: ranked, with medians
-and a distribution, computed by the database from the stored values (window functions for the medians, aggregates
-with conditional counts for ranks and percentiles, a grouped aggregate for the histogram: SQL that PostgreSQL and
-SQLite both run). A fixed number of queries whatever the number of bureaus."""
+and a distribution, computed by the database from the stored values (the medians' middle values by PostgreSQL's
+ordered-set aggregate, by window functions on SQLite; aggregates with conditional counts for ranks and percentiles, a
+grouped aggregate for the histogram). A fixed number of queries whatever the number of bureaus."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db import connection
 from django.db.models import (
+    Aggregate,
     BooleanField,
     Case,
     Count,
@@ -278,6 +280,34 @@ def slices_stats(*, parts: Sequence[Slice]) -> dict[str, SliceStats]:
     return found
 
 
+class MiddleValue(Aggregate):
+    """PostgreSQL's percentile_disc(0.5): the lower of a group's middle values, or with `upper` the higher one
+    (ordered descending: the same row when the count is odd). The two give the median exactly (numeric, never
+    float), from one sort per group, where numbering every row by window functions costs several times as much."""
+
+    function = "PERCENTILE_DISC"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s%(order)s)"
+
+    def __init__(self, expression, *, upper: bool = False, **extra):
+        super().__init__(expression, order=" DESC" if upper else "", **extra)
+
+
+def ordered_sets() -> bool:
+    """Whether the database has ordered-set aggregates (PostgreSQL; SQLite numbers the rows instead)."""
+    return connection.vendor == "postgresql"
+
+
+def middle_values(rows: QuerySet, *, by: list[str], **counts) -> QuerySet:
+    """Per group of `rows` (grouped by the fields or annotations `by`): its count `size`, the `counts` asked for
+    (aggregates) and its two middle values `low` and `high`, as value lists (PostgreSQL only)."""
+    return (
+        rows.values(*by)
+        .annotate(size=Count("*"), **counts, low=MiddleValue("value"), high=MiddleValue("value", upper=True))
+        .values_list(*by, "size", *counts, "low", "high")
+        .order_by()
+    )
+
+
 def middle_mean(values: list[Decimal]) -> Decimal:
     """The median from a slice's one or two middle values, to the fen."""
     return (sum(values, Decimal(0)) / len(values)).quantize(CENT, rounding=ROUND_HALF_UP)
@@ -293,21 +323,35 @@ def slices_medians(
 ) -> dict[str, dict[str, tuple[Decimal, int]]]:
     """Of each slice ({indicator: ...}), its median ({"": (median, n)}), or that of each province in it
     ({"13": (median, n)} ...), and with `with_whole` that of the whole slice as well (under ""): one query. Missing
-    values are left out, not counted as 0. The middle rows are picked by window functions; their mean is taken
+    values are left out, not counted as 0. The database finds the one or two middle values; their mean is taken
     here."""
     group = Substr("region_code", 1, 2) if by_province else Value("")
+    whole = by_province and with_whole
+    present = slices_rows(parts=parts).filter(value__isnull=False)
+    if ordered_sets():
+        rows = middle_values(present.annotate(group=group), by=["indicator", "group"])
+        if whole:
+            rows = rows.union(middle_values(present.annotate(group=Value("")), by=["indicator", "group"]), all=True)
+        rows = list(rows)
+        middles = {(indicator, key): [low, high] for indicator, key, _, low, high in rows}
+        sizes = {(indicator, key): size for indicator, key, size, _, _ in rows}
+    else:
+        middles, sizes = _medians_numbered(present, group, whole)
+    found: dict[str, dict[str, tuple[Decimal, int]]] = {p.indicator: {} for p in parts}
+    for (indicator, key), values in middles.items():
+        found[indicator][key] = (middle_mean(values), sizes[indicator, key])
+    return found
+
+
+def _medians_numbered(present: QuerySet, group, whole: bool):
+    """The middle rows of each group picked by window functions (SQLite): ({(indicator, group): values}, sizes)."""
     partition = [F("indicator"), group]
-    rows = (
-        slices_rows(parts=parts)
-        .filter(value__isnull=False)
-        .annotate(
-            group=group,
-            position=Window(RowNumber(), partition_by=partition, order_by=F("value").asc()),
-            size=Window(Count("*"), partition_by=partition),
-        )
+    rows = present.annotate(
+        group=group,
+        position=Window(RowNumber(), partition_by=partition, order_by=F("value").asc()),
+        size=Window(Count("*"), partition_by=partition),
     )
     middle = Q(position__gte=(F("size") + 1) / 2, position__lte=(F("size") + 2) / 2)
-    whole = by_province and with_whole
     fields = ["indicator", "group", "value", "size"]
     if whole:
         rows = rows.annotate(
@@ -331,10 +375,7 @@ def slices_medians(
                 continue
         middles.setdefault((indicator, key), []).append(value)
         sizes[indicator, key] = size
-    found: dict[str, dict[str, tuple[Decimal, int]]] = {p.indicator: {} for p in parts}
-    for (indicator, key), values in middles.items():
-        found[indicator][key] = (middle_mean(values), sizes[indicator, key])
-    return found
+    return middles, sizes
 
 
 def nice_width(span: Decimal, bins: int) -> Decimal:

@@ -2,11 +2,11 @@
 its peers (the counties whose insured residents fall in the same size band), with each group's median.
 
 Read from the stored values of the ranked documents (the rows the dashboard ranks, selectors/rankings.py) by the
-database: the peers' documents (one query), then one query whose window functions number and count each group's
-values (all of them, those above and those below the document's) and keep only the middle rows of each group, the
-groups joined by UNION ALL: ranks, percentiles and medians together. The ranked index holds every column these read
-(value, region, document), so they never read the table itself. Two queries whatever the number of bureaus and
-indicators; the same SQL on PostgreSQL and SQLite.
+database: the peers' documents (one query), then one query that counts each group's values (all of them, those above
+and those below the document's) and finds its one or two middle values (PostgreSQL's ordered-set aggregate; window
+functions numbering the rows on SQLite), the groups joined by UNION ALL: ranks, percentiles and medians together.
+The ranked index holds every column these read (value, region, document), so they never read the table itself. Two
+queries whatever the number of bureaus and indicators.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from django.db.models.functions import RowNumber
 from comparisons.models import StoredIndicator
 from disclosures.versioning import data_version_get
 
-from .rankings import middle_mean, percentile_of
+from .rankings import middle_mean, middle_values, ordered_sets, percentile_of
 
 # Peers are the counties whose insured residents fall in the same band; each band doubles the one before.
 PEER_BANDS: tuple[tuple[int, int | None], ...] = (
@@ -140,8 +140,19 @@ def _counted(place: Place, groups: dict[str, Q], values: dict[str, Decimal | Non
         default=None,
         output_field=DecimalField(max_digits=20, decimal_places=2),
     )
-    by_indicator = [F("indicator")]
     rows = _ranked(place, list(values)).filter(value__isnull=False)
+    scopes = list(groups)
+    found: dict[tuple[str, str], _Counted] = {}
+    if ordered_sets():
+        counts = {"above": Count("value", filter=Q(value__gt=own)), "below": Count("value", filter=Q(value__lt=own))}
+        parts = [
+            middle_values(rows.filter(inside).annotate(group=Value(n)), by=["group", "indicator"], **counts)
+            for n, inside in enumerate(groups.values())
+        ]
+        for group, indicator, of, above, below, low, high in parts[0].union(*parts[1:], all=True):
+            found[indicator, scopes[group]] = _Counted(of, above, below, [low, high])
+        return found
+    by_indicator = [F("indicator")]
     parts = [
         rows.filter(inside)
         .annotate(
@@ -155,8 +166,6 @@ def _counted(place: Place, groups: dict[str, Q], values: dict[str, Decimal | Non
         .values_list("group", "indicator", "value", "of", "above", "below")
         for n, inside in enumerate(groups.values())
     ]
-    scopes = list(groups)
-    found: dict[tuple[str, str], _Counted] = {}
     for group, indicator, value, of, above, below in parts[0].union(*parts[1:], all=True):
         found.setdefault((indicator, scopes[group]), _Counted(of, above, below, [])).middle.append(value)
     return found
@@ -197,18 +206,22 @@ def yearly_medians(*, keys: list[str], periods: set[tuple[int, str]]) -> dict[tu
 
 
 def _yearly_medians(keys: list[str]) -> dict[tuple[str, int, str], Decimal]:
-    """The middle rows of each indicator, year and kind picked by window functions (one query), their mean here."""
+    """Each indicator, year and kind's one or two middle values found by the database (one query), their mean here."""
+    rows = StoredIndicator.objects.filter(indicator__in=keys, ranked=True, value__isnull=False)
+    found: dict[tuple[str, int, str], list[Decimal]] = {}
+    if ordered_sets():
+        for key, year, kind, _, low, high in middle_values(rows, by=["indicator", "fiscal_year", "kind"]):
+            found[key, year, kind] = [low, high]
+        return {k: middle_mean(v) for k, v in found.items()}
     partition = [F("indicator"), F("fiscal_year"), F("kind")]
     rows = (
-        StoredIndicator.objects.filter(indicator__in=keys, ranked=True, value__isnull=False)
-        .annotate(
+        rows.annotate(
             at=Window(RowNumber(), partition_by=partition, order_by=F("value").asc()),
             of=Window(Count("*"), partition_by=partition),
         )
         .filter(at__gte=(F("of") + 1) / 2, at__lte=(F("of") + 2) / 2)
         .values_list("indicator", "fiscal_year", "kind", "value")
     )
-    found: dict[tuple[str, int, str], list[Decimal]] = {}
     for key, year, kind, value in rows:
         found.setdefault((key, year, kind), []).append(value)
     return {k: middle_mean(v) for k, v in found.items()}
