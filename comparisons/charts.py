@@ -93,6 +93,15 @@ def _bureau_labels(rows: list[IndicatorRow]) -> dict[int, str]:
     return labels
 
 
+class _Units(dict):
+    """Each unit's words once per chart (display_unit is a translation lookup; a compare chart has hundreds of
+    bars)."""
+
+    def __missing__(self, unit: str) -> str:
+        words = self[unit] = display_unit(unit)
+        return words
+
+
 def _first_url(value, pattern: str) -> str:
     return next((url for s in value.sources if (url := s.url_in(pattern))), "")
 
@@ -240,6 +249,7 @@ def grouped_chart(*, chart_id: str, rows: list[IndicatorRow], indicator: Indicat
             id=chart_id, figure={}, summary="", not_drawn=[_("所选单位超过 %(n)s 个，只列表格。") % {"n": MAX_BARS}]
         )
     pattern = document_url_pattern()
+    units = _Units()
     by_group = defaultdict(list)
     for row in rows:
         by_group[row_group(row)].append(row)
@@ -257,7 +267,7 @@ def grouped_chart(*, chart_id: str, rows: list[IndicatorRow], indicator: Indicat
             xs.append(labels[row.disclosure.pk])
             ys.append(_float(value.value, value.unit))
             texts.append(shown)
-            custom.append([_first_url(value, pattern), f"{shown} {display_unit(value.unit)}"])
+            custom.append([_first_url(value, pattern), f"{shown} {units[value.unit]}"])
         if xs:
             data.append(
                 {
@@ -292,6 +302,7 @@ def time_series_chart(
     series: dict[tuple[str, str], list[tuple[int, IndicatorRow, Indicator]]] = defaultdict(list)
     labels = _bureau_labels(rows) if by_bureau else {}
     pattern = document_url_pattern()
+    units = _Units()
     for row in rows:
         for indicator in indicators:
             value = row.values.get(indicator.key)
@@ -312,7 +323,7 @@ def time_series_chart(
             shown = show(value.value, value.unit)
             xs.append(year)
             ys.append(_float(value.value, value.unit))
-            custom.append([_first_url(value, pattern), f"{shown} {display_unit(value.unit)}"])
+            custom.append([_first_url(value, pattern), f"{shown} {units[value.unit]}"])
         kind_label = _("预算") if kind == "budget" else _("决算")
         data.append(
             {

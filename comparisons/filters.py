@@ -41,7 +41,10 @@ class BureauChoiceField(forms.ModelMultipleChoiceField):
                     self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
                 )
         # Each id is now known to be one: Django's own check would build a queryset per id to see that it parses.
-        found = self.queryset.filter(pk__in=asked)
+        # The queryset is already the bureaus asked for (CompareFilter): its results, read once here, are also the
+        # checkboxes the page renders, so one query serves both.
+        ids = {parse_id(str(pk)) for pk in asked}
+        found = [bureau for bureau in self.queryset if bureau.pk in ids]
         known = {str(bureau.pk) for bureau in found}
         for pk in asked:
             if str(pk) not in known:
@@ -53,6 +56,14 @@ class BureauChoiceField(forms.ModelMultipleChoiceField):
 
 class BureauFilter(django_filters.ModelMultipleChoiceFilter):
     field_class = BureauChoiceField
+
+    def filter(self, qs, value):
+        """The chosen bureaus' documents as one `bureau_id IN (…)`: a range of the current documents' index. The
+        filter's default, one `bureau_id = …` per bureau joined by OR and a DISTINCT, read every current document in
+        the country (8 ms at national scale, growing with it) and sorted the rows on every column."""
+        if not value:
+            return qs
+        return qs.filter(bureau_id__in=[bureau.pk for bureau in value])
 
 
 def _name(indicator) -> str:

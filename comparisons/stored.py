@@ -87,7 +87,7 @@ def stored_from_value(value: IndicatorValue, disclosure: Disclosure, region_code
 
 
 class StoredFields(NamedTuple):
-    """A stored row as `values_list(*VALUE_FIELDS)` reads it: no model instance per value."""
+    """A stored row as `indicator_rows.stored_values_read` reads it: no model instance per value."""
 
     disclosure_id: int
     indicator: str

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
+from html import escape
 
 import django_tables2 as tables
 from django.core.paginator import Paginator
@@ -19,7 +20,7 @@ from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from disclosures.links import object_url
+from disclosures.links import document_url_pattern, object_url
 
 from .formatting import detail_unit, display_unit, labelled, listed, number, show, with_unit
 from .indicators import Indicator, IndicatorValue
@@ -51,6 +52,12 @@ class FastBodyMixin:
         """'#<table id>' for the sort and page links, so the reader stays at the table; '' without an id."""
         table_id = self.attrs.get("id") if self.attrs else None
         return f"#{table_id}" if table_id else ""
+
+    @cached_property
+    def link_pattern(self) -> str:
+        """The document page's address pattern in the reader's language, read once for the cells that link a line
+        (links.document_url_pattern reads thread-locals on every call)."""
+        return document_url_pattern()
 
     @property
     def body_html(self) -> str:
@@ -118,8 +125,7 @@ class FastColumn(tables.Column):
         return value
 
     def fast(self, table, name, record):
-        attrs = dict(self.attrs.get("td", {}))
-        return attrs, self.html(table, name, record)
+        return self.attrs.get("td", {}), self.html(table, name, record)
 
     def exporter(self, table, name):
         resolve = self.resolve
@@ -217,17 +223,20 @@ class IndicatorColumn(tables.Column):
 
     def fast(self, table, name, record):
         attrs = {"class": self.td_class(record), "title": self.td_title(record)}
-        return attrs, conditional_escape(self.render(_value_of(record, self.indicator.key)))
+        return attrs, self.render(_value_of(record, self.indicator.key), pattern=table.link_pattern)
 
-    def render(self, value):
+    def render(self, value, pattern: str = ""):
+        """The number linked to its first source that has an address, marked ※ where a note goes with it (the
+        markup format_html gave, built directly: a table renders thousands)."""
         if value is None or value.missing:
             return ""
-        text = show(value.value, value.unit)
-        url = next((s.url for s in value.sources if s.url), "")
-        marker = mark_safe(' <span class="flag" aria-hidden="true">※</span>') if value.note else ""
+        text = escape(show(value.value, value.unit))
+        pattern = pattern or document_url_pattern()
+        url = next((url for s in value.sources if (url := s.url_in(pattern))), "")
+        marker = ' <span class="flag" aria-hidden="true">※</span>' if value.notes and value.note else ""
         if url:
-            return format_html('<a href="{}">{}</a>{}', url, text, marker)
-        return format_html("{}{}", text, marker)
+            return mark_safe(f'<a href="{escape(url)}">{text}</a>{marker}')
+        return mark_safe(f"{text}{marker}")
 
     def value(self, value):
         if value is None or value.missing:

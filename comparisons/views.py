@@ -234,7 +234,7 @@ class CompareView(ExportMixin, SingleTableMixin, FilterView):
         if not hasattr(self, "_rows"):
             chosen = self.filterset.chosen_bureaus
             keys = [i.key for i in self.indicators()]
-            self._rows = compare_rows(documents=self.object_list, keys=keys) if chosen else []
+            self._rows = compare_rows(documents=self.object_list, bureaus=chosen, keys=keys) if chosen else []
         return self._rows
 
     def get_table_kwargs(self):

@@ -16,7 +16,12 @@ from django.views.decorators.http import require_safe
 from comparisons import data_selectors
 from comparisons.caching import cache_public
 from comparisons.indicators import REGISTRY
-from comparisons.selectors import disclosure_latest_per_bureau, disclosure_list_current, indicator_rows, region_province
+from comparisons.selectors import (
+    disclosure_latest_per_bureau,
+    disclosure_list_current,
+    indicator_rows_stored,
+    region_province,
+)
 from disclosures.models import Disclosure, Region
 
 from .endpoints import ALLOWED_METHODS, BY_ENDPOINT, ENDPOINTS, PREFIX
@@ -173,11 +178,11 @@ def indicators(request, params):
     answer = IndicatorValuesJson(request)
     results = [
         {
-            "document": document_brief(request, row.disclosure)
-            | {"province": _code(region_province(region=row.region))},
-            "values": {key: answer.value(row.values[key]) for key in keys},
+            "document": document_brief(request, document)
+            | {"province": _code(region_province(region=document.bureau.region))},
+            "values": {key: answer.stored(values[key]) for key in keys},
         }
-        for row in indicator_rows(disclosures=page, keys=keys)
+        for document, values in indicator_rows_stored(disclosures=page, keys=keys)
     ]
     return meta | {"indicators": answer.indicators(keys), "results": results}
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from comparisons.selectors import IndicatorRow, indicator_rows
 from disclosures.models import Bureau, Disclosure
@@ -10,21 +10,36 @@ from disclosures.models import Bureau, Disclosure
 # --- compare ---
 
 
-def compare_rows(*, documents: QuerySet[Disclosure], keys: list[str]) -> list[IndicatorRow]:
-    """Every current document of the chosen bureaus, by bureau then year, with the chosen indicators."""
-    rows = indicator_rows(disclosures=list(documents), keys=keys)
+def compare_rows(*, documents: QuerySet[Disclosure], bureaus: list[Bureau], keys: list[str]) -> list[IndicatorRow]:
+    """Every current document of the chosen bureaus (`documents`, of these `bureaus`: the form's, loaded with their
+    regions), by bureau then year (budget before final account, then as stored), with the chosen indicators."""
+    by_id = {bureau.pk: bureau for bureau in bureaus}
+    # Each document holds its bureau from the form's list: one bureau and region objects shared by its eight years,
+    # not five model instances per row read again by joins.
+    disclosures = list(documents.select_related(None))
+    for d in disclosures:
+        d.bureau = by_id[d.bureau_id]
+    rows = indicator_rows(disclosures=disclosures, keys=keys)
     return sorted(
-        rows, key=lambda r: (r.disclosure.bureau.region.code, r.disclosure.bureau_id, r.disclosure.fiscal_year)
+        rows,
+        key=lambda r: (
+            r.disclosure.bureau.region.code,
+            r.disclosure.bureau_id,
+            r.disclosure.fiscal_year,
+            r.disclosure.kind,
+            r.disclosure.pk,
+        ),
     )
 
 
 def bureau_choices(*, ids: list[int]) -> QuerySet[Bureau]:
-    """The bureaus asked for (by id) that have current documents: the compare form's checkboxes."""
+    """The bureaus asked for (by id) that have current documents: the compare form's checkboxes, with the regions
+    the compare table shows (compare_rows)."""
+    current = Disclosure.objects.filter(bureau=OuterRef("pk"), status=Disclosure.Status.CURRENT)
     return (
-        Bureau.objects.filter(pk__in=ids, disclosures__status=Disclosure.Status.CURRENT)
-        .distinct()
-        .select_related("region")
-        .order_by("region__code", "name")
+        Bureau.objects.filter(Exists(current), pk__in=ids)
+        .select_related("region__parent__parent")
+        .order_by("region__code", "name", "pk")
     )
 
 

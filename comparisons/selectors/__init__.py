@@ -14,6 +14,7 @@ from .indicator_rows import (
     IndicatorRow,
     indicator_change,
     indicator_rows,
+    indicator_rows_stored,
     indicator_values_each,
     indicator_values_of,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "disclosure_previous_map",
     "indicator_change",
     "indicator_rows",
+    "indicator_rows_stored",
     "indicator_values_each",
     "indicator_values_of",
     "region_province",
