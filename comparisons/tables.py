@@ -14,7 +14,6 @@ from html import escape
 
 import django_tables2 as tables
 from django.core.paginator import Paginator
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -542,24 +541,50 @@ class RankedTable(IndicatorRowTable):
         return self.value_percentile(value, record)
 
 
-class DocumentLinksColumn(FastColumn):
-    """A bureau's current documents as links, by the template the bureau lists share, rendered without the request:
-    django-tables2's TemplateColumn renders with it, running every context processor again for each row."""
+def document_links_html(documents, *, pattern: str = "", words: dict | None = None) -> str:
+    """A bureau's documents as a list of links: the markup the `_document_links.html` template gave, built directly
+    (a search page lists hundreds; a template rendered per row ran every context processor each time). `pattern`
+    and `words` (labels by scope and kind) when the caller links many lists."""
+    pattern = pattern or document_url_pattern()
+    words = {} if words is None else words
+    if "label" not in words:
+        words["label"] = str(LABEL)
+    items = []
+    for d in documents:
+        key = (d.scope, d.kind)
+        if key not in words:
+            words[key] = d.kind_label
+        label = words["label"] % {"year": d.fiscal_year, "kind": words[key]}
+        url = pattern.format(int(d.pk))
+        items.append(f'\n        <li>\n            <a href="{escape(url)}">{escape(label)}</a>\n        </li>\n    ')
+    if not items:
+        items.append(f'\n        <li class="muted">{escape(str(NO_DOCUMENTS))}</li>\n    ')
+    return mark_safe(f'\n<ul class="inline-list">\n    {"".join(items)}\n</ul>\n')
 
-    def html(self, table, name, record) -> str:
-        return render_to_string("comparisons/_document_links.html", {"value": self.accessor.resolve(record)})
+
+LABEL = _("%(year)s年%(kind)s")  # as Disclosure.label
+NO_DOCUMENTS = _("暂无文件")
+
+
+class DocumentLinksColumn(FastColumn):
+    """A bureau's current documents as links (document_links_html)."""
+
+    def fast(self, table, name, record):
+        words = table.__dict__.setdefault("document_words", {})
+        return {}, document_links_html(self.resolve(record), pattern=table.link_pattern, words=words)
 
 
 class BureauSearchTable(FastBodyMixin, tables.Table):
     """Search results: bureaus and their current documents."""
 
-    name = tables.Column(
+    name = LinkColumn(
         verbose_name=_("单位名称"),
         attrs=PINNED,
-        linkify=lambda record: reverse("comparisons:bureau_detail", args=[record.pk]),
+        accessor="name",
+        url=lambda record: object_url("comparisons:bureau_detail", record.pk),
     )
-    region = tables.Column(verbose_name=_("地区"), accessor="region__full_name", order_by=("region__code",))
-    code = tables.Column(verbose_name=_("区划代码"), accessor="region__code")
+    region = FastColumn(verbose_name=_("地区"), accessor="region__full_name", order_by=("region__code",))
+    code = FastColumn(verbose_name=_("区划代码"), accessor="region__code")
     documents = DocumentLinksColumn(verbose_name=_("文件"), accessor="current_disclosures", orderable=False)
 
     class Meta:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from comparisons.formatting import display_unit, format_wan, show
 from comparisons.indicators import BY_KEY
+from comparisons.tables import document_links_html
 from disclosures.links import source_line_url
 from disclosures.models import AMOUNT_COLUMNS
 
@@ -28,6 +29,12 @@ def chart_json(figure: dict, element_id: str) -> SafeString:
         .replace(">", "\\u003E")
     )
     return SafeString(f'<script id="{escape(element_id)}" type="application/json">{text}</script>')
+
+
+@register.filter
+def document_links(documents) -> SafeString:
+    """A bureau's documents as a list of links (the search table's cells, the same markup)."""
+    return document_links_html(documents)
 
 
 @register.filter
