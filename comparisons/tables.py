@@ -19,7 +19,7 @@ from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from disclosures.links import document_url_pattern, object_url
+from disclosures.links import document_url_pattern, object_url, object_url_pattern
 
 from .formatting import detail_unit, display_unit, labelled, listed, number, show, with_unit
 from .indicators import Indicator, IndicatorValue
@@ -58,25 +58,62 @@ class FastBodyMixin:
         (links.document_url_pattern reads thread-locals on every call)."""
         return document_url_pattern()
 
+    def url_pattern(self, name: str) -> str:
+        """An object page's address pattern (a bureau's, a document's), read once per table: reversing a URL or
+        reading the active language for every cell was a large part of a table's time."""
+        patterns = self.__dict__.setdefault("_url_patterns", {})
+        if name not in patterns:
+            patterns[name] = object_url_pattern(name)
+        return patterns[name]
+
+    def reversed(self, name: str) -> str:
+        """reverse(name) of a page without arguments, once per table."""
+        found = self.__dict__.setdefault("_reversed", {})
+        if name not in found:
+            found[name] = reverse(name)
+        return found[name]
+
+    @cached_property
+    def words(self) -> Words:
+        """Texts put into words once per table (the demo mark, labels), in the reader's language."""
+        return Words()
+
     @property
     def body_html(self) -> str:
         columns = list(self.columns)
+        # Each column's cell maker, made once per table (its attributes and what it looks up, once): a column that
+        # defines `cells(table, name) -> (record -> "<td …>…</td>")`, else one that defines `fast`, else
+        # django-tables2's per-cell rendering.
+        makers = [self.cell_maker(bound) for bound in columns]
         rows = []
         for row in self.paginated_rows:
-            record, cells = row.record, []
-            for bound in columns:
-                fast = getattr(bound.column, "fast", None)
-                if fast is not None:
-                    attrs, html = fast(self, bound.name, record)
-                    cells.append(f"<td {flatatt_html(attrs)}>{html}</td>")
-                else:
-                    cells.append(
-                        f"<td {bound.attrs['td'].as_html()}>{conditional_escape(row.get_cell(bound.name))}</td>"
-                    )
-            rows.append(f"<tr {self.row_html_attrs(row)}>{''.join(cells)}</tr>")
+            record = row.record
+            cells = "".join(
+                [make(record) if make is not None else self.slow_cell(row, bound) for make, bound in makers]
+            )
+            rows.append(f"<tr {self.row_html_attrs(row)}>{cells}</tr>")
         if not rows and self.empty_text:
             rows.append(f'<tr><td colspan="{len(columns)}">{conditional_escape(self.empty_text)}</td></tr>')
         return mark_safe("".join(rows))
+
+    def cell_maker(self, bound):
+        column, name = bound.column, bound.name
+        cells = getattr(column, "cells", None)
+        if cells is not None:
+            return cells(self, name), bound
+        fast = getattr(column, "fast", None)
+        if fast is not None:
+
+            def make(record):
+                attrs, html = fast(self, name, record)
+                return f"<td {flatatt_html(attrs)}>{html}</td>"
+
+            return make, bound
+        return None, bound
+
+    @staticmethod
+    def slow_cell(row, bound) -> str:
+        return f"<td {bound.attrs['td'].as_html()}>{conditional_escape(row.get_cell(bound.name))}</td>"
 
     def row_html_attrs(self, row) -> str:
         """A <tr>'s attributes: django-tables2's (the table's `row_attrs`, and its even/odd class)."""
@@ -123,8 +160,10 @@ class FastColumn(tables.Column):
                 break
         return value
 
-    def fast(self, table, name, record):
-        return self.attrs.get("td", {}), self.html(table, name, record)
+    def cells(self, table, name):
+        """Cells with this column's fixed attributes, put into markup once."""
+        start, html = f"<td {flatatt_html(self.attrs.get('td', {}))}>", self.html
+        return lambda record: f"{start}{html(table, name, record)}</td>"
 
     def exporter(self, table, name):
         resolve = self.resolve
@@ -143,13 +182,18 @@ class FastColumn(tables.Column):
 
 
 class LinkColumn(FastColumn):
-    def __init__(self, *, url, **kwargs):
-        self.url = url
-        super().__init__(linkify=url, **kwargs)
+    """Its text links to an object's page: `page` names the URL (one id argument), `pk` gives the record's id."""
+
+    def __init__(self, *, page: str, pk, **kwargs):
+        self.page, self.pk = page, pk
+        super().__init__(linkify=lambda record: object_url(page, pk(record)), **kwargs)
+
+    def url(self, table, record) -> str:
+        return table.url_pattern(self.page).format(int(self.pk(record)))
 
     def html(self, table, name, record) -> str:
         text = super().html(table, name, record)
-        return format_html('<a href="{}">{}</a>', self.url(record), text)
+        return mark_safe(f'<a href="{escape(self.url(table, record))}">{text}</a>')
 
 
 # The spreadsheet number format of a column by its unit (exports.xlsx_bytes): money with thousands separators.
@@ -220,9 +264,18 @@ class IndicatorColumn(tables.Column):
         key, value = self.indicator.key, self.value
         return lambda record: value(record.values.get(key))
 
-    def fast(self, table, name, record):
-        attrs = {"class": self.td_class(record), "title": self.td_title(record)}
-        return attrs, self.render(_value_of(record, self.indicator.key), pattern=table.link_pattern)
+    def cells(self, table, name):
+        key, td_title, render, pattern = self.indicator.key, self.td_title, self.render, table.link_pattern
+
+        def cell(record):
+            # The attributes flatatt_html gave: the class, then the title unless empty.
+            value = _value_of(record, key)
+            css = "num missing" if value is None or value.missing else "num"
+            title = td_title(record)
+            start = f'<td class="{css}" title="{escape(title)}">' if title else f'<td class="{css}">'
+            return f"{start}{render(value, pattern=pattern)}</td>"
+
+        return cell
 
     def render(self, value, pattern: str = ""):
         """The number linked to its first source that has an address, marked ※ where a note goes with it (the
@@ -264,30 +317,34 @@ class DetailColumn(tables.Column):
         key, value = self.detail.indicator, self.value
         return lambda record: value(record.values.get(key))
 
-    def fast(self, table, name, record):
-        attrs = dict(self.attrs.get("td", {}))
-        return attrs, conditional_escape(self.render(_value_of(record, self.detail.indicator), record))
+    def cells(self, table, name):
+        start, key, render = f"<td {flatatt_html(self.attrs.get('td', {}))}>", self.detail.indicator, self.render
+        return lambda record: f"{start}{conditional_escape(render(_value_of(record, key), record, table))}</td>"
 
     def _raw(self, value: IndicatorValue | None):
         if value is None:
             return None
         return value.details.get(self.detail.key)
 
-    def render(self, value, record):
+    def render(self, value, record, table=None):
+        """The number linked to its source (`table` for the addresses it has read once)."""
         raw = self._raw(value)
         if raw is None or raw == "":
             return ""
         if self.detail.kind == DetailKind.TEXT:
             return str(raw)
         text = show(raw, detail_unit(self.detail.kind))
+        pattern = table.link_pattern if table is not None else document_url_pattern()
         # Without a line of its own, the number links to the figures the document states.
         if self.detail.reference:
-            url = reverse("comparisons:methods") + "#reference"
+            url = table.reversed("comparisons:methods") if table is not None else reverse("comparisons:methods")
+            url += "#reference"
         elif self.detail.source_figure:
-            url = next((s.url for s in value.sources if s.figure == self.detail.source_figure and s.url), "")
+            figure = self.detail.source_figure
+            url = next((u for s in value.sources if s.figure == figure and (u := s.url_in(pattern))), "")
         else:
-            url = object_url("disclosures:disclosure_detail", record.disclosure.pk) + "#figures-heading"
-        return format_html('<a href="{}">{}</a>', url, text) if url else text
+            url = pattern.format(int(record.disclosure.pk)) + "#figures-heading"
+        return mark_safe(f'<a href="{escape(url)}">{escape(text)}</a>') if url else text
 
     def value(self, value):
         raw = self._raw(value)
@@ -352,14 +409,6 @@ class NoteColumn(tables.Column):
         return listed(notes) if notes else ""
 
 
-def _document_url(record) -> str:
-    return object_url("disclosures:disclosure_detail", record.disclosure.pk)
-
-
-def _bureau_url(record) -> str:
-    return object_url("comparisons:bureau_detail", record.disclosure.bureau_id)
-
-
 DEMO = _("（演示数据）")
 
 
@@ -367,8 +416,11 @@ class BureauColumn(LinkColumn):
     """The publisher, marked where the document is generated demo data (on the page and in the export)."""
 
     def html(self, table, name, record) -> str:
-        text = format_html('<a href="{}">{}</a>', self.url(record), record.disclosure.bureau.name)
-        return format_html("{}{}", text, self.render(value="", record=record))
+        document = record.disclosure
+        text = f'<a href="{escape(self.url(table, record))}">{escape(document.bureau.name)}</a>'
+        if document.demo:
+            return mark_safe(f'{text} <span class="badge demo">{escape(table.words.text(DEMO))}</span>')
+        return mark_safe(text)
 
     def render(self, value, record):
         if record.disclosure.demo:
@@ -410,7 +462,8 @@ class IndicatorRowTable(FastBodyMixin, tables.Table):
         verbose_name=_("单位名称"),
         attrs=PINNED,
         accessor="disclosure__bureau__name",
-        url=_bureau_url,
+        page="comparisons:bureau_detail",
+        pk=lambda record: record.disclosure.bureau_id,
         order_by=("disclosure__bureau__name",),
     )
     year = FastColumn(
@@ -421,7 +474,8 @@ class IndicatorRowTable(FastBodyMixin, tables.Table):
     kind = LinkColumn(
         verbose_name=_("类型"),
         accessor="disclosure",
-        url=_document_url,
+        page="disclosures:disclosure_detail",
+        pk=lambda record: record.disclosure.pk,
         order_by=("disclosure__kind", "disclosure__scope"),
     )
 
@@ -569,9 +623,9 @@ NO_DOCUMENTS = _("暂无文件")
 class DocumentLinksColumn(FastColumn):
     """A bureau's current documents as links (document_links_html)."""
 
-    def fast(self, table, name, record):
+    def html(self, table, name, record) -> str:
         words = table.__dict__.setdefault("document_words", {})
-        return {}, document_links_html(self.resolve(record), pattern=table.link_pattern, words=words)
+        return document_links_html(self.resolve(record), pattern=table.link_pattern, words=words)
 
 
 class BureauSearchTable(FastBodyMixin, tables.Table):
@@ -581,7 +635,8 @@ class BureauSearchTable(FastBodyMixin, tables.Table):
         verbose_name=_("单位名称"),
         attrs=PINNED,
         accessor="name",
-        url=lambda record: object_url("comparisons:bureau_detail", record.pk),
+        page="comparisons:bureau_detail",
+        pk=lambda record: record.pk,
     )
     region = FastColumn(verbose_name=_("地区"), accessor="region__full_name", order_by=("region__code",))
     code = FastColumn(verbose_name=_("区划代码"), accessor="region__code")

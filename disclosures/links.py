@@ -20,6 +20,12 @@ def object_url(name: str, pk: int) -> str:
     return _url_pattern(name, get_script_prefix(), get_language()).format(int(pk))
 
 
+def object_url_pattern(name: str) -> str:
+    """The address of one object's page (a bureau, a document) with "{}" for its id, in the active language: what
+    code linking many objects reads once."""
+    return _url_pattern(name, get_script_prefix(), get_language())
+
+
 def document_url_pattern() -> str:
     """The document page's address with "{}" for its id, in the active language: what code linking many documents
     reads once (the active language and script prefix are thread-local reads, slow per call)."""
