@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from comparisons.formatting import display_unit, format_wan, show
 from comparisons.indicators import BY_KEY
 from comparisons.tables import document_links_html
-from disclosures.links import source_line_url
+from disclosures.links import document_url_pattern, line_url, object_url_pattern
 from disclosures.models import AMOUNT_COLUMNS
 
 register = template.Library()
@@ -48,14 +48,13 @@ def get(mapping, key):
     return mapping.get(key) if mapping else None
 
 
-@register.simple_tag
-def source_url(row):
+def _source_url(row, pattern: str) -> str:
     """The document line a stored value was read from (its first source), else its document."""
     for source in row.sources:
         if source.get("document"):
             lines = source.get("lines") or [None]
-            return source_line_url(source["document"], lines[0])
-    return source_line_url(row.disclosure_id)
+            return line_url(pattern, source["document"], lines[0])
+    return line_url(pattern, row.disclosure_id)
 
 
 @register.filter
@@ -90,6 +89,46 @@ def feeds_of(feeds, line_numbers):
 def shown_as(value, unit):
     """A bare number in an indicator's display unit: `{{ change.difference|shown_as:change.unit }}`."""
     return show(value, unit)
+
+
+# The indentation the dashboard panel's template loops gave their items (the page stays the same byte for byte).
+_ITEM = " " * 32
+_LOOP_END = "\n" + " " * 28
+
+
+@register.simple_tag
+def extreme_items(rows, unit: str) -> SafeString:
+    """A panel's highest or lowest values (`comparisons/_distribution.html`): each bureau's rank, name linked to its
+    page, value linked to its source line. Written here, not by a template loop: the dashboard has ten lists."""
+    bureau = object_url_pattern("comparisons:bureau_detail")
+    pattern = document_url_pattern()
+    items = []
+    for r in rows:
+        url = bureau.format(int(r.disclosure.bureau_id))
+        source = _source_url(r, pattern)
+        items.append(
+            f'\n{_ITEM}<li value="{r.rank}">'
+            f'\n{_ITEM}    <a href="{escape(url)}">{escape(r.disclosure.bureau.name)}</a>'
+            f'\n{_ITEM}    <a class="num" href="{escape(source)}">{escape(show(r.value, unit))}</a>'
+            f"\n{_ITEM}</li>{_LOOP_END}"
+        )
+    return SafeString("".join(items))
+
+
+@register.simple_tag
+def province_median_rows(medians, unit: str, year, kind) -> SafeString:
+    """A panel's median of each province (code, name, median, count), each province linked to its dashboard."""
+    query = f"&amp;year={escape(str(year))}&amp;kind={escape(str(kind))}"
+    row, cell = _ITEM[:28], _ITEM
+    rows = []
+    for code, name, median, n in medians:
+        rows.append(
+            f"\n{row}<tr>\n{cell}<td>"
+            f'\n{cell}    <a href="?province={escape(code)}0000{query}">{escape(name)}</a>'
+            f'\n{cell}</td>\n{cell}<td class="num">{escape(show(median, unit))}</td>\n{cell}<td class="num">{n}</td>'
+            f"\n{row}</tr>\n{_ITEM[:24]}"
+        )
+    return SafeString("".join(rows))
 
 
 @register.simple_tag
