@@ -17,6 +17,7 @@ from comparisons.indicators import BY_KEY, Indicator
 from comparisons.models import StoredIndicator
 from comparisons.selectors.rankings import (
     Bin,
+    Extreme,
     Position,
     Slice,
     SliceStats,
@@ -88,12 +89,12 @@ class Distribution:
     province: tuple[Decimal, int] | None  # the chosen (or the found county's) province
     province_name: str
     province_medians: list[tuple[str, str, Decimal, int]]  # (code, name, median, n) per province, no filter only
-    top: list[StoredIndicator]
-    bottom: list[StoredIndicator]
+    top: list[Extreme]
+    bottom: list[Extreme]
     found: Position | None = None
 
     @property
-    def extremes(self) -> list[tuple[str, list[StoredIndicator]]]:
+    def extremes(self) -> list[tuple[str, list[Extreme]]]:
         return [(_("最高"), self.top), (_("最低"), self.bottom)]
 
 

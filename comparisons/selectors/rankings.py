@@ -224,23 +224,43 @@ def ranking_exported(
     return found
 
 
-def slices_extremes(
-    *, parts: Sequence[Slice], count: int = 5
-) -> dict[str, tuple[list[StoredIndicator], list[StoredIndicator]]]:
+@dataclass(slots=True)
+class Extreme:
+    """One of the highest or lowest values of a slice, as its panel shows it: the bureau, linked to its page, and
+    the value, linked to its first source (plain values: a model instance per row, document, bureau and regions
+    cost more than the query)."""
+
+    pk: int
+    indicator: str
+    value: Decimal
+    disclosure_id: int
+    bureau_id: int
+    bureau_name: str
+    sources: list
+    rank: int | None = None
+
+
+_EXTREME_FIELDS = (
+    "pk",
+    "indicator",
+    "value",
+    "disclosure_id",
+    "disclosure__bureau_id",
+    "disclosure__bureau__name",
+    "sources",
+)
+
+
+def slices_extremes(*, parts: Sequence[Slice], count: int = 5) -> dict[str, tuple[list[Extreme], list[Extreme]]]:
     """Of each slice, the `count` largest and the `count` smallest values, largest first, each with its rank
     (1 = largest; equal values share a rank): {indicator: (top, bottom)}. Each end of each slice is a small query
     read in the index's order (one query over all the slices needs the database to sort them all: slower); the
     values above each of their values are counted in one query for them all."""
-    found: dict[str, tuple[list[StoredIndicator], list[StoredIndicator]]] = {}
+    found: dict[str, tuple[list[Extreme], list[Extreme]]] = {}
     for part in parts:
-        present = (
-            slice_rows(part=part)
-            .filter(value__isnull=False)
-            .select_related("disclosure__bureau__region__parent__parent")
-            .only(*TABLE_FIELDS, "indicator", "sources")  # each links to its source line
-        )
-        top = list(present.order_by("-value", "region_code")[:count])
-        bottom = list(present.order_by("value", "-region_code")[:count])[::-1]
+        present = slice_rows(part=part).filter(value__isnull=False).values_list(*_EXTREME_FIELDS)
+        top = [Extreme(*row) for row in present.order_by("-value", "region_code")[:count]]
+        bottom = [Extreme(*row) for row in present.order_by("value", "-region_code")[:count]][::-1]
         found[part.indicator] = (top, bottom)
     rows = [r for top, bottom in found.values() for r in (*top, *bottom)]
     values = sorted({(r.indicator, r.value) for r in rows})

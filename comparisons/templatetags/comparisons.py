@@ -104,11 +104,11 @@ def extreme_items(rows, unit: str) -> SafeString:
     pattern = document_url_pattern()
     items = []
     for r in rows:
-        url = bureau.format(int(r.disclosure.bureau_id))
+        url = bureau.format(int(r.bureau_id))
         source = _source_url(r, pattern)
         items.append(
             f'\n{_ITEM}<li value="{r.rank}">'
-            f'\n{_ITEM}    <a href="{escape(url)}">{escape(r.disclosure.bureau.name)}</a>'
+            f'\n{_ITEM}    <a href="{escape(url)}">{escape(r.bureau_name)}</a>'
             f'\n{_ITEM}    <a class="num" href="{escape(source)}">{escape(show(r.value, unit))}</a>'
             f"\n{_ITEM}</li>{_LOOP_END}"
         )
