@@ -15,12 +15,17 @@ def demo(request):
 
 
 def languages(request):
-    """The same page in each language (Chinese at /, English at /en/…): the menu and the alternate links use them."""
+    """The same page in each language (Chinese at /, English at /en/…): the menu and the alternate links use them.
+
+    Made only where a template reads them (base.html, once): every template rendered with the request (each
+    django-tables2 table) runs the context processors again, and translate_url resolves and reverses the path."""
+    return {"language_links": SimpleLazyObject(lambda: _language_links(request))}
+
+
+def _language_links(request) -> list[dict]:
     path = request.get_full_path()
     current = translation.get_language()
-    return {
-        "language_links": [
-            {"code": code, "name": name, "url": translate_url(path, code), "current": code == current}
-            for code, name in settings.LANGUAGES
-        ]
-    }
+    return [
+        {"code": code, "name": name, "url": translate_url(path, code), "current": code == current}
+        for code, name in settings.LANGUAGES
+    ]
