@@ -42,6 +42,32 @@ def absolute_url(request: HttpRequest, url: str) -> str:
     return request.build_absolute_uri(url) if url.startswith("/") else url
 
 
+_PLACEHOLDER = 987654321
+
+
+def _once(request: HttpRequest, key, make):
+    """What `make()` gives, made once per request (a list of a hundred documents asks for the same each time)."""
+    found = request.__dict__.setdefault("_serializer_once", {})
+    if key not in found:
+        found[key] = make()
+    return found[key]
+
+
+def _absolute_object_url(request: HttpRequest, name: str, pk: int) -> str:
+    """absolute_url(request, reverse(name, args=[pk])), the reversing and the host read once per request and name."""
+    pattern = _once(
+        request,
+        ("url", name),
+        lambda: absolute_url(request, reverse(name, args=[_PLACEHOLDER])).replace(str(_PLACEHOLDER), "{}"),
+    )
+    return pattern.format(int(pk))
+
+
+def _label(request: HttpRequest, choices, value) -> str:
+    """A choice's label in words (get_FOO_display), once per request and value."""
+    return _once(request, (choices, value), lambda: str(dict(choices.choices).get(value, value)))
+
+
 def region_json(region: Region) -> dict:
     return {
         "code": region.code,
@@ -79,9 +105,9 @@ def document_json(request: HttpRequest, d: Disclosure) -> dict:
         "region": _region_brief(d.bureau.region),
         "fiscal_year": d.fiscal_year,
         "kind": d.kind,
-        "kind_label": str(d.get_kind_display()),
+        "kind_label": _label(request, Disclosure.Kind, d.kind),
         "scope": d.scope,
-        "scope_label": str(d.get_scope_display()),
+        "scope_label": _label(request, Disclosure.Scope, d.scope),
         "title": d.title,
         "published_unit": d.unit,
         "status": d.status,
@@ -92,8 +118,8 @@ def document_json(request: HttpRequest, d: Disclosure) -> dict:
         "imported_at": timezone.localtime(d.imported_at).isoformat() if d.imported_at else None,
         "line_count": getattr(d, "line_count", None),
         "demo": d.demo,
-        "url": absolute_url(request, reverse("disclosures:disclosure_detail", args=[d.pk])),
-        "lines_url": absolute_url(request, reverse("comparisons:api_document_lines", args=[d.pk])),
+        "url": _absolute_object_url(request, "disclosures:disclosure_detail", d.pk),
+        "lines_url": _absolute_object_url(request, "comparisons:api_document_lines", d.pk),
     }
 
 
