@@ -16,6 +16,8 @@ import django_tables2 as tables
 from django.core.paginator import Paginator
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.html import escape as escape_html
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -95,6 +97,32 @@ class FastBodyMixin:
         if not rows and self.empty_text:
             rows.append(f'<tr><td colspan="{len(columns)}">{conditional_escape(self.empty_text)}</td></tr>')
         return mark_safe("".join(rows))
+
+    @property
+    def head_cells(self) -> str:
+        """The header cells, each sortable one linking to this page sorted by it (`_table.html`): the markup its
+        template loop gave, built directly (the loop read each column's attributes and sort state several times and
+        ran querystring_replace once per column), indented as the loop inside the <tr> indented it."""
+        params = dict(self.request.GET)
+        field = self.prefixed_order_by_field
+        anchor = conditional_escape(self.anchor)
+        cells = []
+        for column in self.columns:
+            aria = ""
+            if column.is_ordered:
+                order = column.order_by_alias
+                aria = f'aria-sort="{"descending" if order.is_descending else "ascending"}"'
+            header = conditional_escape(column.header)
+            if column.orderable:
+                link = escape_html("?" + urlencode(params | {field: column.order_by_alias.next}, doseq=True))
+                inner = f'\n{" " * 24}<a href="{link}{anchor}">{header}</a>\n{" " * 20}'
+            else:
+                inner = f"\n{' ' * 24}{header}\n{' ' * 20}"
+            cells.append(
+                f'\n{" " * 16}<th scope="col" {column.attrs["th"].as_html()} {aria}>\n{" " * 20}{inner}'
+                f"\n{' ' * 16}</th>\n{' ' * 12}"
+            )
+        return mark_safe(f"\n{' ' * 12}{''.join(cells)}\n{' ' * 8}")
 
     def cell_maker(self, bound):
         column, name = bound.column, bound.name
