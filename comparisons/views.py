@@ -39,7 +39,7 @@ from .pages import (
 )
 from .params import parse_id
 from .selectors import disclosure_list_current, indicator_values_each
-from .selectors.rankings import ranking_exported, ranks_set, slices_values
+from .selectors.rankings import ranking_exported, ranks_set
 from .tables import BureauSearchTable, CountedPaginator, IndicatorRowTable, RankedTable
 
 EXPORT_FORMATS = (TableExport.CSV, TableExport.XLSX)
@@ -128,9 +128,8 @@ class DashboardView(TemplateView):
                     )
         pages = [(s, [row.record for row in s.table.page.object_list]) for s in sections if s.table.page is not None]
         _attach_values(pages)
-        values = slices_values(parts=[section.table.part for section, _rows in pages]) if pages else {}
         for section, rows in pages:
-            ranks_set(rows=rows, values=values[section.table.part.indicator])
+            ranks_set(rows=rows, values=data.values[section.table.part.indicator])
         context = self.get_context_data(form=form, data=data, sections=sections)
         return self.render_to_response(context)
 

@@ -28,6 +28,7 @@ from comparisons.selectors.rankings import (
     slices_medians,
     slices_positions,
     slices_stats,
+    slices_values,
 )
 from disclosures.models import Disclosure, Region
 
@@ -130,6 +131,7 @@ class DashboardData:
     periods: list[Period]
     sections: list[Section]
     finder: Finder | None
+    values: dict[str, list[Decimal]] = field(default_factory=dict)  # each panel's values in order (slices_values)
 
     @property
     def period_label(self) -> str:
@@ -175,10 +177,13 @@ def _find(part: Slice, query: str) -> Finder:
 
 
 def _distributions(
-    parts: list[Slice], provinces: dict[str, str], found_rows: dict[str, StoredIndicator]
+    parts: list[Slice],
+    provinces: dict[str, str],
+    found_rows: dict[str, StoredIndicator],
+    values: dict[str, list[Decimal]],
 ) -> list[Distribution]:
     """The panels of these slices (the same year, kind and place, one indicator each), read together: a fixed number
-    of queries for them all."""
+    of queries for them all; `values` each slice's values in order (slices_values), which rank the extremes."""
     stats = slices_stats(parts=parts)
     first = parts[0]
     filtered = bool(first.province or first.prefecture)
@@ -190,7 +195,7 @@ def _distributions(
     else:
         by_province = slices_medians(parts=parts, by_province=True, with_whole=True)
         national = {key: medians.pop("", None) for key, medians in by_province.items()}
-    extremes = slices_extremes(parts=parts, count=TOP)
+    extremes = slices_extremes(parts=parts, count=TOP, values=values)
     positions = slices_positions(parts=parts, rows=found_rows)
     bins = slices_histogram(parts=parts, stats=stats)
     distributions = []
@@ -262,7 +267,10 @@ def dashboard_get(
         keys = [k for h in HEADLINES for k in h.chart]
         found_rows = {r.indicator: r for r in StoredIndicator.objects.filter(disclosure=chosen, indicator__in=keys)}
     parts = [Slice(key, year, kind, province, prefecture) for key in HEADLINE_KEYS]
-    distributions = {d.indicator.key: d for d in _distributions(parts, provinces, found_rows)}
+    # Every panel's values in order, read once: they rank the panels' extremes and the rows of the tables' pages
+    # (each table ranks by its headline's first panel).
+    data.values = slices_values(parts=parts)
+    distributions = {d.indicator.key: d for d in _distributions(parts, provinces, found_rows, data.values)}
     for headline in HEADLINES:
         for key in headline.chart:
             if distributions[key].found is not None:

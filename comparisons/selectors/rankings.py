@@ -251,11 +251,14 @@ _EXTREME_FIELDS = (
 )
 
 
-def slices_extremes(*, parts: Sequence[Slice], count: int = 5) -> dict[str, tuple[list[Extreme], list[Extreme]]]:
+def slices_extremes(
+    *, parts: Sequence[Slice], count: int = 5, values: dict[str, list[Decimal]] | None = None
+) -> dict[str, tuple[list[Extreme], list[Extreme]]]:
     """Of each slice, the `count` largest and the `count` smallest values, largest first, each with its rank
     (1 = largest; equal values share a rank): {indicator: (top, bottom)}. Each end of each slice is a small query
     read in the index's order (one query over all the slices needs the database to sort them all: slower); the
-    values above each of their values are counted in one query for them all."""
+    values above each of their values are counted in one query for them all, or, given the slices' `values` in
+    order (slices_values: the dashboard reads them for its tables' ranks), among those without a query."""
     found: dict[str, tuple[list[Extreme], list[Extreme]]] = {}
     for part in parts:
         present = slice_rows(part=part).filter(value__isnull=False).values_list(*_EXTREME_FIELDS)
@@ -263,15 +266,20 @@ def slices_extremes(*, parts: Sequence[Slice], count: int = 5) -> dict[str, tupl
         bottom = [Extreme(*row) for row in present.order_by("value", "-region_code")[:count]][::-1]
         found[part.indicator] = (top, bottom)
     rows = [r for top, bottom in found.values() for r in (*top, *bottom)]
-    values = sorted({(r.indicator, r.value) for r in rows})
-    if values:
+    if values is not None:
+        for row in rows:
+            ordered = values[row.indicator]
+            row.rank = len(ordered) - bisect_right(ordered, row.value) + 1
+        return found
+    shown = sorted({(r.indicator, r.value) for r in rows})
+    if shown:
         above = slices_rows(parts=parts).aggregate(
             **{
                 f"v{i}": Count("value", filter=Q(indicator=indicator, value__gt=value))
-                for i, (indicator, value) in enumerate(values)
+                for i, (indicator, value) in enumerate(shown)
             }
         )
-        rank = {key: above[f"v{i}"] + 1 for i, key in enumerate(values)}
+        rank = {key: above[f"v{i}"] + 1 for i, key in enumerate(shown)}
         for row in rows:
             row.rank = rank[row.indicator, row.value]
     return found

@@ -103,6 +103,17 @@ def test_top_and_bottom_with_their_ranks(documents):
     assert [(r.disclosure_id, r.rank) for r in bottom] == [(documents["gaoyi"].pk, 2), (documents["yancheng"].pk, 3)]
 
 
+def test_extremes_ranked_among_the_values_read_as_by_their_own_count(documents):
+    # The dashboard ranks its extremes among the values it read for its tables (no query): the same ranks.
+    parts = [BUDGET_2023, Slice("total_budget", 2023, "budget")]
+    counted = slices_extremes(parts=parts, count=2)
+    among = slices_extremes(parts=parts, count=2, values=slices_values(parts=parts))
+    assert {k: [[r.rank for r in rows] for rows in ends] for k, ends in among.items()} == {
+        k: [[r.rank for r in rows] for rows in ends] for k, ends in counted.items()
+    }
+    assert [r.rank for r in among[KEY][0]] == [1, 2]
+
+
 def test_ranks_and_percentiles(documents):
     shown = list(ranking(part=BUDGET_2023))
     ranks_set(rows=shown, values=slices_values(parts=[BUDGET_2023])[KEY])
