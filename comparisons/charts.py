@@ -183,15 +183,14 @@ def _histogram_bars(distribution: Distribution, unit: str) -> dict:
     """One bar per range of values, as wide as its range, its hover text the range and the count."""
     indicator = distribution.indicator
     xs, ys, widths, texts = [], [], [], []
+    hover = _("%(low)s–%(high)s %(unit)s：%(n)s 个单位")  # translated once per chart, not per bar
     for b in distribution.bins:
         low, high = _float(b.low, indicator.unit), _float(b.high, indicator.unit)
         xs.append((low + high) / 2)
         widths.append((high - low) * 0.96)
         ys.append(b.count)
-        texts.append(
-            _("%(low)s–%(high)s %(unit)s：%(n)s 个单位")
-            % {"low": show(b.low, indicator.unit), "high": show(b.high, indicator.unit), "unit": unit, "n": b.count}
-        )
+        shown = {"low": show(b.low, indicator.unit), "high": show(b.high, indicator.unit)}
+        texts.append(hover % {**shown, "unit": unit, "n": b.count})
     return {
         "type": "bar",
         "x": xs,
