@@ -7,6 +7,7 @@ unit of the column header (万元, 元/人, %), never 0 for missing.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
@@ -173,6 +174,14 @@ class FastColumn(tables.Column):
     Its accessor names attributes (`disclosure__bureau__name`), read one after the other, a None ending the path
     as in django-tables2: without Accessor.resolve's tries of a key, an index and a call at every step, which an
     export of thousands of rows paid for each cell."""
+
+    def __deepcopy__(self, memo):
+        """Each table's copy of its class's column (django-tables2 deep-copies every declared column for each table:
+        over a thousand copy calls a table): a shallow copy with its own attributes, enough since a table only
+        reassigns a column's attributes (visible, attrs, order_by, accessor), never changes what they hold."""
+        copied = copy.copy(self)
+        copied.attrs = {key: dict(value) if isinstance(value, dict) else value for key, value in self.attrs.items()}
+        return copied
 
     @cached_property
     def bits(self) -> tuple[str, ...] | None:
