@@ -21,6 +21,7 @@ from django.utils.html import escape as escape_html
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django_tables2.templatetags.django_tables2 import table_page_range
 
 from disclosures.links import document_url_pattern, object_url, object_url_pattern
 
@@ -124,6 +125,25 @@ class FastBodyMixin:
                 f"\n{' ' * 16}</th>\n{' ' * 12}"
             )
         return mark_safe(f"\n{' ' * 12}{''.join(cells)}\n{' ' * 8}")
+
+    @property
+    def page_items(self) -> str:
+        """The page links of the pagination (`_table.html`): the markup its template loop gave, built directly, each
+        link this page's query with the page number changed (querystring_replace's), indented as in the loop."""
+        params = dict(self.request.GET)
+        field = self.prefixed_page_field
+        anchor = conditional_escape(self.anchor)
+        current = self.page.number
+        items = []
+        for p in table_page_range(self.page, self.paginator):
+            if p == "...":
+                inner = "<span>…</span>"
+            elif p == current:
+                inner = f'<span aria-current="page">{p}</span>'
+            else:
+                inner = f'<a href="{escape_html("?" + urlencode(params | {field: p}, doseq=True))}{anchor}">{p}</a>'
+            items.append(f"\n{' ' * 24}<li>\n{' ' * 28}\n{' ' * 32}{inner}\n{' ' * 28}\n{' ' * 24}</li>\n{' ' * 20}")
+        return mark_safe("".join(items))
 
     def cell_maker(self, bound):
         column, name = bound.column, bound.name
