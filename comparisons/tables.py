@@ -22,6 +22,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_tables2.templatetags.django_tables2 import table_page_range
+from django_tables2.utils import OrderByTuple
 
 from disclosures.links import document_url_pattern, object_url, object_url_pattern
 
@@ -631,7 +632,9 @@ class RankedTable(IndicatorRowTable):
     def __init__(self, data, *, found: int | None = None, **kwargs):
         self.found = found
         super().__init__(data, **kwargs)
-        self.columns["region"].column.order_by = ("region_code",)
+        # As django-tables2 holds it (an OrderByTuple of accessors): a plain tuple of names made sorting by region
+        # fail (a 500).
+        self.columns["region"].column.order_by = OrderByTuple(("region_code",))
 
     def row_html_attrs(self, row) -> str:
         # The found county's row marked, then django-tables2's even/odd class: what `row_attrs` would give, without

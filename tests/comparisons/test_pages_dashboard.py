@@ -256,3 +256,12 @@ def test_sort_and_page_links_lead_back_to_their_table(client):
     assert sort_links and all(link.endswith("#table-running") for link in sort_links)
     assert "running-sort=" in sort_links[0]
     assert re.findall(r'href="\?[^"]*running-page=2#table-running"', page_links)
+
+
+def test_every_sort_link_of_a_table_answers(client):
+    make_bureaus(3)
+    html = page(client)
+    links = re.findall(r'<th[^>]*>\s*<a href="(\?[^"#]+)', table_of(html, "table-running"))
+    assert any("running-sort=region" in link for link in links)  # sorting by region once answered with a 500
+    for link in links:
+        assert client.get(reverse("comparisons:home") + link.replace("&amp;", "&")).status_code == 200
