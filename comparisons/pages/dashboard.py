@@ -196,7 +196,7 @@ def _distributions(
         by_province = slices_medians(parts=parts, by_province=True, with_whole=True)
         national = {key: medians.pop("", None) for key, medians in by_province.items()}
     extremes = slices_extremes(parts=parts, count=TOP, values=values)
-    positions = slices_positions(parts=parts, rows=found_rows)
+    positions = slices_positions(parts=parts, rows=found_rows, values=values)
     bins = slices_histogram(parts=parts, stats=stats)
     distributions = []
     for part in parts:
@@ -265,7 +265,9 @@ def dashboard_get(
     found_rows: dict[str, StoredIndicator] = {}
     if chosen is not None:
         keys = [k for h in HEADLINES for k in h.chart]
-        found_rows = {r.indicator: r for r in StoredIndicator.objects.filter(disclosure=chosen, indicator__in=keys)}
+        # What a position is counted by (its value and region code), not the JSON columns of each row.
+        rows = StoredIndicator.objects.filter(disclosure=chosen, indicator__in=keys)
+        found_rows = {r.indicator: r for r in rows.only("indicator", "value", "region_code")}
     parts = [Slice(key, year, kind, province, prefecture) for key in HEADLINE_KEYS]
     # Every panel's values in order, read once: they rank the panels' extremes and the rows of the tables' pages
     # (each table ranks by its headline's first panel).

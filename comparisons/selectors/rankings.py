@@ -477,27 +477,42 @@ class Position:
     before: int  # rows before it in the ranked table's default order (value descending, then region code)
 
 
-def slices_positions(*, parts: Sequence[Slice], rows: dict[str, StoredIndicator]) -> dict[str, Position]:
+def slices_positions(
+    *, parts: Sequence[Slice], rows: dict[str, StoredIndicator], values: dict[str, list[Decimal]] | None = None
+) -> dict[str, Position]:
     """Where one document's rows (`rows`: indicator -> its stored row) stand in their slices: one query for them all,
-    each slice's counts filtered by its indicator."""
+    each slice's counts filtered by its indicator. Given the slices' `values` in order (slices_values), the values
+    above and below each row are counted among those; the query counts only what needs the region codes (the rows
+    before it with the same value, or before a missing one)."""
     counts = {}
     for i, part in enumerate(parts):
         row = rows.get(part.indicator)
         if row is None:
             continue
         own = Q(indicator=part.indicator)
-        counts[f"ranked{i}"] = Count("value", filter=own)
+        if values is None:
+            counts[f"ranked{i}"] = Count("value", filter=own)
         if row.value is None:
             counts[f"before{i}"] = Count(
                 "pk", filter=own & (Q(value__isnull=False) | Q(region_code__lt=row.region_code))
             )
         else:
-            counts[f"higher{i}"] = Count("value", filter=own & Q(value__gt=row.value))
-            counts[f"lower{i}"] = Count("value", filter=own & Q(value__lt=row.value))
+            if values is None:
+                counts[f"higher{i}"] = Count("value", filter=own & Q(value__gt=row.value))
+                counts[f"lower{i}"] = Count("value", filter=own & Q(value__lt=row.value))
             counts[f"tied{i}"] = Count("value", filter=own & Q(value=row.value, region_code__lt=row.region_code))
     if not counts:
         return {}
     found = slices_rows(parts=parts).aggregate(**counts)
+    if values is not None:
+        for i, part in enumerate(parts):
+            row, ordered = rows.get(part.indicator), values.get(part.indicator, [])
+            if row is None:
+                continue
+            found[f"ranked{i}"] = len(ordered)
+            if row.value is not None:
+                found[f"higher{i}"] = len(ordered) - bisect_right(ordered, row.value)
+                found[f"lower{i}"] = bisect_left(ordered, row.value)
     positions = {}
     for i, part in enumerate(parts):
         row = rows.get(part.indicator)

@@ -136,6 +136,10 @@ def test_ranks_and_percentiles(documents):
     both = slices_positions(parts=[BUDGET_2023, other], rows={KEY: missing})
     assert list(both) == [KEY]  # no row of the other indicator asked
     assert (both[KEY].rank, both[KEY].ranked, both[KEY].before) == (None, 3, 3)  # after every value
+    # Counted among the values the dashboard has read, the same positions.
+    for row in (gaoyi, missing):
+        among = slices_positions(parts=[BUDGET_2023], rows={KEY: row}, values=slices_values(parts=[BUDGET_2023]))
+        assert among == slices_positions(parts=[BUDGET_2023], rows={KEY: row})
 
 
 def test_distribution_counts_every_value_once(documents):
