@@ -16,6 +16,7 @@ from html import escape
 import django_tables2 as tables
 from django.core.paginator import Paginator
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.html import escape as escape_html
 from django.utils.http import urlencode
@@ -185,6 +186,15 @@ class FastBodyMixin:
             ]
 
 
+def cell_escape(value) -> str:
+    """conditional_escape's text for a cell (safe markup as it is, anything else escaped), without its lazy-text
+    wrapper and SafeString made for each of a table's thousands of cells: the caller marks the whole body safe."""
+    if isinstance(value, Promise):
+        value = str(value)
+    html = getattr(value, "__html__", None)
+    return html() if html is not None else escape(str(value))
+
+
 def flatatt_html(attrs: dict) -> str:
     return " ".join(f'{key}="{conditional_escape(value)}"' for key, value in attrs.items() if value not in (None, ""))
 
@@ -236,7 +246,7 @@ class FastColumn(tables.Column):
         value = self.resolve(record)
         method = getattr(table, f"render_{name}", None)
         shown = method(value=value, record=record) if method else value
-        return conditional_escape("" if shown is None else shown)
+        return cell_escape("" if shown is None else shown)
 
 
 class LinkColumn(FastColumn):
@@ -377,7 +387,7 @@ class DetailColumn(tables.Column):
 
     def cells(self, table, name):
         start, key, render = f"<td {flatatt_html(self.attrs.get('td', {}))}>", self.detail.indicator, self.render
-        return lambda record: f"{start}{conditional_escape(render(_value_of(record, key), record, table))}</td>"
+        return lambda record: f"{start}{cell_escape(render(_value_of(record, key), record, table))}</td>"
 
     def _raw(self, value: IndicatorValue | None):
         if value is None:
@@ -453,8 +463,9 @@ class NoteColumn(tables.Column):
         value = self.value
         return lambda record: value(record.values)
 
-    def fast(self, table, name, record):
-        return {}, conditional_escape(self.render(record.values))
+    def cells(self, table, name):
+        start, render = f"<td {flatatt_html(self.attrs.get('td', {}))}>", self.render
+        return lambda record: f"{start}{cell_escape(render(record.values))}</td>"
 
     def render(self, value):
         notes = self.notes(value)
@@ -593,7 +604,11 @@ class IndicatorRowTable(FastBodyMixin, tables.Table):
         return IndicatorColumn(indicator, orderable=False)
 
     def render_kind(self, value, record=None):
-        return value.kind_label
+        # Each scope and kind in words once per table (a translation lookup each).
+        key = ("kind", value.scope, value.kind)
+        if key not in self.words:
+            self.words[key] = value.kind_label
+        return self.words[key]
 
     def value_kind(self, value, record=None):
         return value.kind_label
