@@ -7,7 +7,7 @@ from django import forms
 
 from comparisons.forms import FastSelect
 
-CHOICES = [("", "全国"), ("130000", "河北省"), ("x&\"<y>", "A & <B> \"c\""), (2024, 2024)]
+CHOICES = [("", "全国"), ("130000", "河北省"), ('x&"<y>', 'A & <B> "c"'), (2024, 2024)]
 
 
 @pytest.mark.parametrize("value", ["", "130000", 'x&"<y>', 2024, None, "missing"])
