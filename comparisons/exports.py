@@ -19,7 +19,6 @@ import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from math import isfinite
-from numbers import Number
 
 import xlsxwriter
 from django_tables2.export import TableExport
@@ -44,7 +43,9 @@ def formula_safe(value):
 
 
 def formula_safe_row(row: Iterable) -> list:
-    return [formula_safe(value) for value in row]
+    # formula_safe called only for text that starts with a trigger: an export's tens of thousands of cells are
+    # mostly numbers and plain text.
+    return [formula_safe(v) if isinstance(v, str) and v[:1] in FIRST_CHARACTERS else v for v in row]
 
 
 def sheet_title(text: str, *, default: str = "Sheet1") -> str:
@@ -104,56 +105,68 @@ class _RowsSheet(Worksheet):
 
     def cells_set(self, *, headers: Sequence[str], bold, rows: Iterable[Sequence], formats: list) -> None:
         """The header row, each cell text in `bold`; then `rows`, each column in its format of `formats` (None:
-        none), a None or "" no cell, a number (not a bool) a number, anything else text."""
+        none), a None or "" no cell, a number (int, float or Decimal, not a bool) a number, anything else text."""
         shared = self.str_table._get_shared_string_index
-        letters: list[str] = []
+        strmax = self.xls_strmax
+        letters = [xl_col_to_name(column) for column in range(max(len(headers), len(formats)))]
         styles: dict[int, str] = {}  # a column's ' s="n"', numbered when first used, in XlsxWriter's order
-        width = len(formats)
 
         def style(column: int) -> str:
-            if column not in styles:
-                cell_format = formats[column] if column < width else None
-                styles[column] = f' s="{cell_format._get_xf_index()}"' if cell_format is not None else ""
+            cell_format = formats[column] if column < len(formats) else None
+            styles[column] = f' s="{cell_format._get_xf_index()}"' if cell_format is not None else ""
             return styles[column]
 
-        def text_cell(where: str, text: str, shown: str) -> str:
+        def text(value: str) -> str:
             # Longer than a cell holds: cut as XlsxWriter cuts it.
-            if len(text) > self.xls_strmax // 2 and _utf16_len(text) > self.xls_strmax:
-                text = _utf16_truncate(text, self.xls_strmax)
-            return f'<c r="{where}"{shown} t="s"><v>{shared(text)}</v></c>'
+            if len(value) > strmax // 2 and _utf16_len(value) > strmax:
+                value = _utf16_truncate(value, strmax)
+            return shared(value)
 
         # XlsxWriter gives each <row> the span of the columns used in its block of 16 rows: a block is put into
         # XML once its rows are known.
         xml: list[str] = []
         block: list[tuple[int, str]] = []
         low = high = None  # the block's first and last column with a cell
+        used = None  # the first and last row with a cell, the first and last column
 
         def flush() -> None:
-            xml.extend(f'<row r="{number + 1}" spans="{low + 1}:{high + 1}">{cells}</row>' for number, cells in block)
+            xml.extend(f'<row r="{number}" spans="{low + 1}:{high + 1}">{cells}</row>' for number, cells in block)
             block.clear()
 
-        for number, row in enumerate(itertools.chain([headers], rows)):
-            if number % 16 == 0 and block:
+        for number, row in enumerate(itertools.chain([headers], rows), start=1):
+            if number % 16 == 1 and block:
                 flush()
                 low = high = None
-            cells, first = [], None
+            while len(row) > len(letters):
+                letters.append(xl_col_to_name(len(letters)))
+            cells, first, last = [], None, None
             for column, value in enumerate(row):
-                if number and (value is None or value == ""):
+                if number == 1:
+                    cells.append(f'<c r="{letters[column]}1" s="{bold._get_xf_index()}" t="s"><v>{text(value)}</v></c>')
+                    first = 0 if first is None else first
+                    last = column
                     continue
-                while len(letters) <= column:
-                    letters.append(xl_col_to_name(len(letters)))
-                where = f"{letters[column]}{number + 1}"
                 kind = value.__class__
-                if number == 0:
-                    cells.append(text_cell(where, value, f' s="{bold._get_xf_index()}"'))
-                elif (
-                    kind is Decimal or kind is int or kind is float or (isinstance(value, Number) and kind is not bool)
-                ):
+                if kind is str:
+                    if not value:
+                        continue
+                    number_cell = False
+                elif kind is Decimal or kind is int or kind is float:
+                    number_cell = True
+                elif value is None or value == "":
+                    continue
+                else:
+                    number_cell = isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+                shown = styles.get(column)
+                if shown is None:
+                    shown = style(column)
+                if number_cell:
                     if not isfinite(value):
                         raise TypeError("NaN and infinity are no cell values")
-                    cells.append(f'<c r="{where}"{style(column)}><v>{value:.16G}</v></c>')
+                    cells.append(f'<c r="{letters[column]}{number}"{shown}><v>{value:.16G}</v></c>')
                 else:
-                    cells.append(text_cell(where, value if kind is str else str(value), style(column)))
+                    shared_index = text(value if kind is str else str(value))
+                    cells.append(f'<c r="{letters[column]}{number}"{shown} t="s"><v>{shared_index}</v></c>')
                 if first is None:
                     first = column
                 last = column
@@ -161,11 +174,15 @@ class _RowsSheet(Worksheet):
                 block.append((number, "".join(cells)))
                 low = first if low is None else min(low, first)
                 high = last if high is None else max(high, last)
-                self._check_dimensions(number, first)
-                self._check_dimensions(number, last)
+                if used is None:
+                    used = [number, number, first, last]
+                else:
+                    used[1:] = [number, min(used[2], first), max(used[3], last)]
         if block:
             flush()
-        if xml:
+        if used is not None:
+            self._check_dimensions(used[0] - 1, used[2])
+            self._check_dimensions(used[1] - 1, used[3])
             self.sheet_data = f"<sheetData>{''.join(xml)}</sheetData>"
 
     def _write_sheet_data(self) -> None:

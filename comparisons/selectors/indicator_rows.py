@@ -178,10 +178,11 @@ def indicator_values_exported(
             )
             .order_by()
         )
+        decoded: dict = {}
         for row in rows:
             values = found.get(row[0])
             if values is not None:
-                values[row[1]] = value_exported(StoredText(*row), details=row[1] in detailed)
+                values[row[1]] = value_exported(StoredText(*row), details=row[1] in detailed, decoded=decoded)
     for values in found.values():
         for key in keys:
             if key not in values and key in BY_KEY:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import io
 import zipfile
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 import xlsxwriter
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
 from comparisons.exports import sheet_title, xlsx_bytes
@@ -65,7 +67,7 @@ def _parts(data: bytes) -> dict[str, bytes]:
 def _rows() -> list[list]:
     """Cells of every kind: numbers of each type, text with XML's special characters and control characters, a
     repeated text, empty cells, an empty row, a block of 16 rows using fewer columns (its own span), a row wider
-    than the header, a bool, a lazy text, a text longer than a cell holds."""
+    than the header, a bool, a lazy text, a text longer than a cell holds, a fraction, a safe string."""
     rows = []
     for i in range(40):
         rows.append(
@@ -85,6 +87,7 @@ def _rows() -> list[list]:
     rows[34][1] = True
     rows[35][1] = gettext_lazy("说明")
     rows[36][5] = "长" * 40000
+    rows[37][1:3] = [Fraction(1, 3), mark_safe("<b>医保局</b>")]  # a number of another type is text, as for XlsxWriter
     return rows
 
 
