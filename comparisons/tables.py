@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 from html import escape
+from operator import attrgetter
 
 import django_tables2 as tables
 from django.core.paginator import Paginator
@@ -133,6 +134,16 @@ class FastColumn(tables.Column):
 
     def exporter(self, table, name):
         resolve = self.resolve
+        if self.bits:
+            # The path read by one attrgetter; a None on the way (an AttributeError) read again by `resolve`.
+            path = attrgetter(".".join(self.bits))
+
+            def resolve(record):
+                try:
+                    return path(record)
+                except AttributeError:
+                    return self.resolve(record)
+
         method = getattr(table, f"value_{name}", None)
         if method is None and type(self).value is not tables.Column.value:
             method = self.value
@@ -222,8 +233,13 @@ class IndicatorColumn(tables.Column):
         )
 
     def exporter(self, table, name):
-        key, value = self.indicator.key, self.value
-        return lambda record: value(record.values.get(key))
+        key = self.indicator.key
+
+        def get(record):  # `value`, for thousands of rows
+            found = record.values.get(key)
+            return "" if found is None or found.value is None else number(found.value, found.unit)
+
+        return get
 
     def fast(self, table, name, record):
         attrs = {"class": self.td_class(record), "title": self.td_title(record)}
@@ -320,7 +336,7 @@ class NoteColumn(tables.Column):
         seen, out = set(), []
         for key in self.keys:
             value = values.get(key)
-            if value is None:
+            if value is None or not (value.sources or value.notes or value.reason is not None):
                 continue
             texts = [s.note for s in value.sources if s.disclosure_id is None]
             if value.notes:
@@ -340,8 +356,13 @@ class NoteColumn(tables.Column):
         return self.words[what]
 
     def exporter(self, table, name):
-        value = self.value
-        return lambda record: value(record.values)
+        notes, separator = self.notes, str(SEPARATOR)  # `value`, with its separator translated once
+
+        def get(record):
+            found = notes(record.values)
+            return separator.join(found) if found else ""
+
+        return get
 
     def fast(self, table, name, record):
         return {}, conditional_escape(self.render(record.values))
