@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django_tables2.utils import OrderByTuple
 
 from disclosures.links import document_url_pattern, object_url
 
@@ -546,7 +547,8 @@ class RankedTable(IndicatorRowTable):
     def __init__(self, data, *, found: int | None = None, **kwargs):
         self.found = found
         super().__init__(data, **kwargs)
-        self.columns["region"].column.order_by = ("region_code",)
+        # By the stored rows' own region code; a column's order_by is an OrderByTuple (a plain tuple fails to sort).
+        self.columns["region"].column.order_by = OrderByTuple(("region_code",))
 
     def row_html_attrs(self, row) -> str:
         # The found county's row marked, then django-tables2's even/odd class: what `row_attrs` would give, without
