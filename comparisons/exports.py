@@ -161,7 +161,7 @@ class _RowsSheet(Worksheet):
                 if shown is None:
                     shown = style(column)
                 if number_cell:
-                    if not isfinite(value):
+                    if not (value.is_finite() if kind is Decimal else isfinite(value)):  # no float made of a Decimal
                         raise TypeError("NaN and infinity are no cell values")
                     cells.append(f'<c r="{letters[column]}{number}"{shown}><v>{value:.16G}</v></c>')
                 else:

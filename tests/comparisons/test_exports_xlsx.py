@@ -105,8 +105,9 @@ def test_a_table_without_rows_is_its_header_alone():
     assert _parts(xlsx_bytes(**table)) == _parts(_reference(**table))
 
 
-def test_a_number_that_is_no_number_is_refused_as_xlsxwriter_refuses_it():
-    table = {"title": "t", "headers": HEADERS, "rows": [[float("nan")]], "formats": FORMATS}
+@pytest.mark.parametrize("value", [float("nan"), float("-inf"), Decimal("NaN"), Decimal("Infinity")])
+def test_a_number_that_is_no_number_is_refused_as_xlsxwriter_refuses_it(value):
+    table = {"title": "t", "headers": HEADERS, "rows": [[1, "x", value]], "formats": FORMATS}
     with pytest.raises(TypeError):
         _reference(**table)
     with pytest.raises(TypeError):
