@@ -73,7 +73,7 @@ def _rows() -> list[list]:
         rows.append(
             [
                 i + 1,
-                f"'=顺平县 <{i % 3}> & \"医保局\"",
+                f'\'=顺平县 <{i % 3}> & "医保局"',
                 Decimal("-3798.25") if i % 2 else Decimal("113.00"),
                 0.5 + i if i % 5 else None,
                 Decimal(250000 + i),
