@@ -15,6 +15,8 @@ _.ChineseFirstMiddleware, _.RejectNulMiddleware, _.BoundedPagingMiddleware, _.cl
 _._mutable  # QueryDict's own flag, set to edit a copy in config/middleware.py
 # openpyxl reads these attributes of the cells and sheets comparisons/exports.py styles.
 _.font, _.alignment, _.freeze_panes
+# XlsxWriter calls it when it writes the sheet (comparisons/exports.py: _RowsSheet).
+_._write_sheet_data
 # Named by a dotted string in TEMPLATES' context_processors.
 _.languages
 # disclosures/parsing/wording.py: labels marked for makemessages only (parameters name them by their Chinese text).

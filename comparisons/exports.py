@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from math import isfinite
 
 import xlsxwriter
 from django_tables2.export import TableExport
+from xlsxwriter.utility import _utf16_len, _utf16_truncate, xl_col_to_name
+from xlsxwriter.worksheet import Worksheet
 
 BOM = "\ufeff"
 # Characters Excel refuses in a sheet name, and its length limit.
@@ -39,7 +43,9 @@ def formula_safe(value):
 
 
 def formula_safe_row(row: Iterable) -> list:
-    return [formula_safe(value) for value in row]
+    # formula_safe called only for text that starts with a trigger: an export's tens of thousands of cells are
+    # mostly numbers and plain text.
+    return [formula_safe(v) if isinstance(v, str) and v[:1] in FIRST_CHARACTERS else v for v in row]
 
 
 def sheet_title(text: str, *, default: str = "Sheet1") -> str:
@@ -58,12 +64,12 @@ def xlsx_bytes(*, title: str, headers: Sequence, rows: Iterable[Sequence], forma
     """One sheet: the header row frozen and bold, each column's number format, empty cells for missing values,
     and a column headed 说明/Notes (the last) wide and wrapped.
 
-    Written row by row with XlsxWriter (a national table is tens of thousands of cells: openpyxl took three times
-    as long). Every cell is written by its type, text always as text: XlsxWriter's `write` would turn a text that
-    starts with "=" into a formula and a text that looks like an address into a link."""
+    Written with XlsxWriter, its cells by `_RowsSheet` (a national table is tens of thousands of cells). Every cell
+    is written by its type, text always as text: never a formula (a text that starts with "=") or a link (a text
+    that looks like an address), as XlsxWriter's `write` would make them."""
     out = io.BytesIO()
     book = xlsxwriter.Workbook(out, {"in_memory": True})
-    sheet = book.add_worksheet(sheet_title(title))
+    sheet = book.add_worksheet(sheet_title(title), worksheet_class=_RowsSheet)
     wrapped = {"text_wrap": True, "valign": "top"}
     cell_formats = [book.add_format({"num_format": f}) if f else None for f in formats]
     for index, number_format in enumerate(formats):
@@ -78,20 +84,109 @@ def xlsx_bytes(*, title: str, headers: Sequence, rows: Iterable[Sequence], forma
             cell_formats.extend([None] * (last - len(cell_formats)) + [book.add_format(wrapped)])
     sheet.freeze_panes(1, 0)
     bold = book.add_format({"bold": True} | wrapped)
-    for column, header in enumerate(headers):
-        sheet.write_string(0, column, str(header), bold)
-    width = len(cell_formats)
-    for number, row in enumerate(rows, start=1):
-        for column, value in enumerate(row):
-            if value is None or value == "":
-                continue
-            cell_format = cell_formats[column] if column < width else None
-            if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
-                sheet.write_string(number, column, str(value), cell_format)
-            else:
-                sheet.write_number(number, column, value, cell_format)
+    sheet.cells_set(headers=[str(header) for header in headers], bold=bold, rows=rows, formats=cell_formats)
     book.close()
     return out.getvalue()
+
+
+class _RowsSheet(Worksheet):
+    """A worksheet whose cells are put into XML as they are given (`cells_set`), row by row, as the XML XlsxWriter
+    writes for the same cells written one by one with `write_string` and `write_number`: the same file
+    (tests/comparisons/test_exports_xlsx.py compares them byte for byte). XlsxWriter keeps a tuple per cell in a
+    dictionary and writes each with several calls when the workbook closes: for a national table, most of its
+    export's time.
+
+    What this relies on of XlsxWriter beyond its documented API (a worksheet class of one's own is documented): the
+    <sheetData> element written by `_write_sheet_data`, the shared strings' `_get_shared_string_index`, a format's
+    `_get_xf_index` (numbered in the order cells first use them, as here), `_check_dimensions` for the used range.
+    This sheet has no row or column formats, so a cell without a format has no style attribute."""
+
+    sheet_data = "<sheetData/>"
+
+    def cells_set(self, *, headers: Sequence[str], bold, rows: Iterable[Sequence], formats: list) -> None:
+        """The header row, each cell text in `bold`; then `rows`, each column in its format of `formats` (None:
+        none), a None or "" no cell, a number (int, float or Decimal, not a bool) a number, anything else text."""
+        shared = self.str_table._get_shared_string_index
+        strmax = self.xls_strmax
+        letters = [xl_col_to_name(column) for column in range(max(len(headers), len(formats)))]
+        styles: dict[int, str] = {}  # a column's ' s="n"', numbered when first used, in XlsxWriter's order
+
+        def style(column: int) -> str:
+            cell_format = formats[column] if column < len(formats) else None
+            styles[column] = f' s="{cell_format._get_xf_index()}"' if cell_format is not None else ""
+            return styles[column]
+
+        def text(value: str) -> str:
+            # Longer than a cell holds: cut as XlsxWriter cuts it.
+            if len(value) > strmax // 2 and _utf16_len(value) > strmax:
+                value = _utf16_truncate(value, strmax)
+            return shared(value)
+
+        # XlsxWriter gives each <row> the span of the columns used in its block of 16 rows: a block is put into
+        # XML once its rows are known.
+        xml: list[str] = []
+        block: list[tuple[int, str]] = []
+        low = high = None  # the block's first and last column with a cell
+        used = None  # the first and last row with a cell, the first and last column
+
+        def flush() -> None:
+            xml.extend(f'<row r="{number}" spans="{low + 1}:{high + 1}">{cells}</row>' for number, cells in block)
+            block.clear()
+
+        for number, row in enumerate(itertools.chain([headers], rows), start=1):
+            if number % 16 == 1 and block:
+                flush()
+                low = high = None
+            while len(row) > len(letters):
+                letters.append(xl_col_to_name(len(letters)))
+            cells, first, last = [], None, None
+            for column, value in enumerate(row):
+                if number == 1:
+                    cells.append(f'<c r="{letters[column]}1" s="{bold._get_xf_index()}" t="s"><v>{text(value)}</v></c>')
+                    first = 0 if first is None else first
+                    last = column
+                    continue
+                kind = value.__class__
+                if kind is str:
+                    if not value:
+                        continue
+                    number_cell = False
+                elif kind is Decimal or kind is int or kind is float:
+                    number_cell = True
+                elif value is None or value == "":
+                    continue
+                else:
+                    number_cell = isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+                shown = styles.get(column)
+                if shown is None:
+                    shown = style(column)
+                if number_cell:
+                    if not (value.is_finite() if kind is Decimal else isfinite(value)):  # no float made of a Decimal
+                        raise TypeError("NaN and infinity are no cell values")
+                    cells.append(f'<c r="{letters[column]}{number}"{shown}><v>{value:.16G}</v></c>')
+                else:
+                    shared_index = text(value if kind is str else str(value))
+                    cells.append(f'<c r="{letters[column]}{number}"{shown} t="s"><v>{shared_index}</v></c>')
+                if first is None:
+                    first = column
+                last = column
+            if cells:
+                block.append((number, "".join(cells)))
+                low = first if low is None else min(low, first)
+                high = last if high is None else max(high, last)
+                if used is None:
+                    used = [number, number, first, last]
+                else:
+                    used[1:] = [number, min(used[2], first), max(used[3], last)]
+        if block:
+            flush()
+        if used is not None:
+            self._check_dimensions(used[0] - 1, used[2])
+            self._check_dimensions(used[1] - 1, used[3])
+            self.sheet_data = f"<sheetData>{''.join(xml)}</sheetData>"
+
+    def _write_sheet_data(self) -> None:
+        self.fh.write(self.sheet_data)
 
 
 class SafeTableExport(TableExport):

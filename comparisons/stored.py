@@ -136,23 +136,46 @@ EMPTY_JSON = ("", "[]", "{}")
 NO_DETAILS = MappingProxyType({})
 
 
-def value_exported(row: StoredText, *, details: bool) -> IndicatorValue:
+def value_exported(row: StoredText, *, details: bool, decoded: dict | None = None) -> IndicatorValue:
     """The value as a table export writes it, with only what the export shows decoded (JSON decoding is most of an
     export's time at national scale): the number, the missing reason, the notes, the sources outside the documents
     (a staff denominator's: the notes column gives its source), and the details only when asked (a detail column).
     Sources read from a document are left out: the export links nothing. Each JSON text is decoded only when it can
-    hold something: a source outside the documents has `"document": null`, so sources without `null` hold none."""
+    hold something: a source outside the documents has `"document": null`, so sources without `null` hold none.
+
+    `decoded`, a dictionary the caller keeps for one export, holds each JSON text decoded once: a table's notes and
+    reasons are a few texts repeated on thousands of rows (what it holds is immutable, or read only)."""
+    if decoded is None:
+        decoded = {}
     sources = ()
     if "null" in row.sources:
         sources = tuple(_source(s) for s in json.loads(row.sources) if s["document"] is None)
+    reason = notes = None
+    if row.missing_code:
+        key = ("reason", row.missing_code, row.missing_params)
+        reason = decoded.get(key)
+        if reason is None:
+            reason = decoded[key] = _message(row.missing_code, json.loads(row.missing_params))
+    if row.notes in EMPTY_JSON:
+        notes = ()
+    else:
+        notes = decoded.get(("notes", row.notes))
+        if notes is None:
+            notes = decoded["notes", row.notes] = tuple(
+                _message(code, params) for code, params in json.loads(row.notes)
+            )
+    if details and row.details not in EMPTY_JSON:
+        found = decoded.get(("details", row.details))
+        if found is None:
+            found = decoded["details", row.details] = MappingProxyType(decode(json.loads(row.details)))
+    else:
+        found = NO_DETAILS
     return IndicatorValue(
         indicator=row.indicator,
         value=row.value,
         unit=row.unit,
-        reason=_message(row.missing_code, json.loads(row.missing_params)) if row.missing_code else None,
-        notes=()
-        if row.notes in EMPTY_JSON
-        else tuple(_message(code, params) for code, params in json.loads(row.notes)),
+        reason=reason,
+        notes=notes,
         sources=sources,
-        details=decode(json.loads(row.details)) if details and row.details not in EMPTY_JSON else NO_DETAILS,
+        details=found,
     )

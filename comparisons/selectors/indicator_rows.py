@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import reduce
 from operator import or_
 
+from django.db import connection
 from django.db.models import Case, Q, QuerySet, TextField, Value, When
 from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
@@ -141,35 +142,47 @@ def stored_values_read(queryset: QuerySet[StoredIndicator]) -> list[StoredFields
 
 
 def indicator_values_exported(
-    *, disclosure_ids: Iterable[int], keys: Iterable[str], detailed: Iterable[str] = (), within: QuerySet | None = None
+    *, disclosure_ids: Iterable[int], keys: Iterable[str], rows: QuerySet[StoredIndicator], detailed: Iterable[str] = ()
 ) -> dict[int, dict]:
     """The stored values of these documents as a table export writes them (stored.value_exported: the JSON columns
     read as text and decoded only where the export shows something; the details of the `detailed` indicators
     only): {document id: {indicator key: IndicatorValue}}, one query, missing as in indicator_values_of.
 
-    `within`, a query of the same documents' ids, is put in the SQL in place of the list of ids (thousands of them
-    for a national table)."""
+    `rows` are the stored rows of the `keys` of these documents, as a query (a ranked table's: its slice of each
+    key, read from the index of ranked values; thousands of ids in the SQL, or a subquery of them, were slower)."""
     ids = list(disclosure_ids)
     keys = list(keys)
     detailed = set(detailed)
     found: dict[int, dict[str, IndicatorValue]] = {pk: {} for pk in ids}
     if ids:
-        texts = {f"{name}_text": Cast(name, TextField()) for name in ("missing_params", "notes", "details")}
+        texts = {f"{name}_text": Cast(name, TextField()) for name in ("missing_params", "notes")}
         # The sources only where one may be outside the documents (its "document" is null): the others stay in the
-        # database (most of the bytes of a row).
+        # database (most of the bytes of a row), and are not even turned into text where the database can look
+        # inside JSON (PostgreSQL; SQLite looks for "null" in the text).
+        if connection.features.supports_json_field_contains:
+            outside = Q(sources__contains=[{"document": None}])
+        else:
+            outside = Q(sources_json__contains="null")
         texts["sources_text"] = Case(
-            When(sources_json__contains="null", then="sources_json"), default=Value(""), output_field=TextField()
+            When(outside, then=Cast("sources", TextField())), default=Value(""), output_field=TextField()
+        )
+        # The details only of the indicators the export shows details of.
+        texts["details_text"] = Case(
+            When(indicator__in=detailed, then=Cast("details", TextField())), default=Value(""), output_field=TextField()
         )
         rows = (
-            StoredIndicator.objects.filter(disclosure_id__in=ids if within is None else within, indicator__in=keys)
-            .alias(sources_json=Cast("sources", TextField()))
+            rows.alias(sources_json=Cast("sources", TextField()))
             .annotate(**texts)
             .values_list(
                 "disclosure_id", "indicator", "value", "unit", "missing_code", *(f"{n}_text" for n in STORED_TEXTS)
             )
+            .order_by()
         )
+        decoded: dict = {}
         for row in rows:
-            found[row[0]][row[1]] = value_exported(StoredText(*row), details=row[1] in detailed)
+            values = found.get(row[0])
+            if values is not None:
+                values[row[1]] = value_exported(StoredText(*row), details=row[1] in detailed, decoded=decoded)
     for values in found.values():
         for key in keys:
             if key not in values and key in BY_KEY:

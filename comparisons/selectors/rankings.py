@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib.postgres.aggregates import ArrayAgg
@@ -218,11 +218,14 @@ def ranking_exported(
         region = RegionRef(code, " ".join(n for n in reversed(names) if n is not None))
         document = DocumentRef(pk, bureau_id, year, labels[scope, kind], demo, BureauRef(name, region))
         found.append(RankedRow(pk, value, region_code, document))
+    keys = list(keys)
+    # The other columns' values are the same documents' rows of their indicators: the slices of those indicators
+    # (a document's stored rows are ranked, and carry its year, kind and region, all alike).
     values = indicator_values_exported(
         disclosure_ids=[r.disclosure_id for r in found],
         keys=keys,
         detailed=detailed,
-        within=slice_rows(part=part).values("disclosure_id"),
+        rows=slices_rows(parts=[replace(part, indicator=key) for key in keys]),
     )
     for row in found:
         row.values = values[row.disclosure_id]

@@ -180,6 +180,16 @@ def test_csv_export_follows_the_sort(client, samples):
     assert [r[column] for r in rows[1:]] == ["9.38", "23.93"]
 
 
+@pytest.mark.parametrize("sort", ["region", "-region"])
+def test_the_ranked_table_sorts_by_region_on_the_page_and_in_the_export(client, samples, sort):
+    html = page(client, **{"running-sort": sort})
+    rows = download(client, _export="csv", _table="running", **{"running-sort": sort})
+    codes = [r[rows[0].index("区划代码")] for r in rows[1:]]
+    assert codes == sorted(codes, reverse=sort.startswith("-")) and len(codes) > 1
+    shown = [c for c in codes if c in table_of(html, "table-running")]
+    assert shown == codes
+
+
 def test_xlsx_export(client, samples):
     response = client.get(
         reverse("comparisons:home"), {"_export": "xlsx", "_table": "assistance", "year": 2022, "kind": "final"}
