@@ -211,7 +211,7 @@ class FastColumn(tables.Column):
     as in django-tables2: without Accessor.resolve's tries of a key, an index and a call at every step, which an
     export of thousands of rows paid for each cell."""
 
-    def __deepcopy__(self, memo):
+    def __deepcopy__(self, _memo):
         """Each table's copy of its class's column (django-tables2 deep-copies every declared column for each table:
         over a thousand copy calls a table): a shallow copy with its own attributes, enough since a table only
         reassigns a column's attributes (visible, attrs, order_by, accessor), never changes what they hold."""
