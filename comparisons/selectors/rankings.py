@@ -268,12 +268,29 @@ def slices_extremes(
     read in the index's order (one query over all the slices needs the database to sort them all: slower); the
     values above each of their values are counted in one query for them all, or, given the slices' `values` in
     order (slices_values: the dashboard reads them for its tables' ranks), among those without a query."""
+    ends = []  # each slice's top, then its bottom: a small query each, in the index's order
+    for i, part in enumerate(parts):
+        present = slice_rows(part=part).filter(value__isnull=False)
+        for end, order in enumerate((("-value", "region_code"), ("value", "-region_code"))):
+            ends.append(
+                present.annotate(end=Value(2 * i + end))
+                .values_list(*_EXTREME_FIELDS, "region_code", "end")
+                .order_by(*order)[:count]
+            )
+    # On PostgreSQL the small queries go as one statement (UNION ALL of each, in its own order and limit): one
+    # round trip and one read of the rows instead of one each; SQLite cannot limit the parts of a union.
+    if connection.features.supports_slicing_ordering_in_compound and len(ends) > 1:
+        rows = list(ends[0].union(*ends[1:], all=True))
+    else:
+        rows = [row for end in ends for row in end]
+    read: list[list[Extreme]] = [[] for _ in ends]
+    for *fields, region_code, end in rows:
+        read[end].append((Extreme(*fields), region_code))
     found: dict[str, tuple[list[Extreme], list[Extreme]]] = {}
-    for part in parts:
-        present = slice_rows(part=part).filter(value__isnull=False).values_list(*_EXTREME_FIELDS)
-        top = [Extreme(*row) for row in present.order_by("-value", "region_code")[:count]]
-        bottom = [Extreme(*row) for row in present.order_by("value", "-region_code")[:count]][::-1]
-        found[part.indicator] = (top, bottom)
+    # Each end largest first, ties by region code (the bottom's query order reversed), whatever order a union keeps.
+    ordered = [[e for e, _code in sorted(end, key=lambda r: (-r[0].value, r[1]))] for end in read]
+    for i, part in enumerate(parts):
+        found[part.indicator] = (ordered[2 * i], ordered[2 * i + 1])
     rows = [r for top, bottom in found.values() for r in (*top, *bottom)]
     if values is not None:
         for row in rows:
