@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import ExpressionWrapper, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -51,9 +52,21 @@ class StoredIndicator(models.Model):
                 # The slices' counts, medians and histograms, by province too, and a county's standing among its
                 # peers (a list of documents) read from the index alone.
                 include=["region_code", "disclosure_id"],
-                condition=models.Q(ranked=True),
+                condition=Q(ranked=True),
                 name="stored_indicator_ranked",
-            )
+            ),
+            # The ranked table's page in its default order (missing last, largest first, then by region) read from
+            # the index with its LIMIT, and the reverse order read backwards: not every value of the slice sorted.
+            models.Index(
+                "indicator",
+                "fiscal_year",
+                "kind",
+                ExpressionWrapper(Q(value__isnull=True), output_field=models.BooleanField()),
+                F("value").desc(),
+                "region_code",
+                condition=Q(ranked=True),
+                name="stored_indicator_ranking",
+            ),
         ]
 
     def __str__(self) -> str:
