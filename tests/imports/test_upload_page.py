@@ -206,3 +206,10 @@ def test_a_blank_template_is_refused_in_english_too(staff_client):
     assert english.startswith("national_final_template.pdf: Line ")
     assert "blank template" in english.lower() or "template" in english, english
     assert not CJK.search(re.sub(r"“[^”]*”", "", english)), english
+
+
+def test_a_refusal_is_said_once_in_its_box(staff_client):
+    """The refusal stands once on the page, in the alert box above the form, not again in the form's own list."""
+    html = upload(staff_client, REAL / "putuo_sfj_2026_budget.pdf").content.decode()
+    assert html.count("不是医疗保障部门") == 1
+    assert "不是医疗保障部门" in _error_of(html)
