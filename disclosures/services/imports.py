@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import Error, IntegrityError, transaction
+from django.db import Error, IntegrityError, connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 
@@ -534,6 +535,40 @@ def disclosure_file_parse(*, data: bytes, filename: str, overrides: Overrides | 
     # parse_disclosure reads: left behind, they are half of what a worker would send back.
     parsed.result.passages, parsed.result.decided_totals = [], None
     return parsed
+
+
+@contextmanager
+def disclosure_import_batch() -> Iterator[None]:
+    """Several files imported one after the other (import_disclosures): on PostgreSQL each file's commit does not
+    wait for the server to write it to disk (synchronous_commit off for this connection), and the batch waits once,
+    at its end, for every commit to be on disk. Each file is still all or nothing, and what another session reads is
+    the same; only a crash of the database server itself in the last moments (the server writes its log at least
+    every 0.6 s) could lose the last files committed, as a crash a moment earlier would have left them unimported,
+    and the batch then ends in an error: running it again imports them, the others being unchanged. A file's commit
+    waiting for the disk was a quarter of the time a batch waited for the database."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SET synchronous_commit = off")
+    except Error:  # the database is unreachable: each file says so in its own record
+        pass
+    try:
+        yield
+    finally:
+        _flush()
+
+
+def _flush() -> None:
+    """Every commit of this connection on disk: a commit that waits for the disk waits for all written before it."""
+    if connection.in_atomic_block:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit = on")
+    with transaction.atomic(), connection.cursor() as cursor:
+        # A transaction id makes the commit write a commit record, and a synchronous commit waits for the log up to it.
+        cursor.execute("SELECT pg_current_xact_id()")
 
 
 def _failed(filename: str) -> ImportOutcome:

@@ -10,7 +10,14 @@ from django.test.utils import override_settings
 from disclosures.parallel import in_workers
 from disclosures.remedies import for_command
 from disclosures.reports import outcome_as_json
-from disclosures.services.imports import ImportOutcome, Overrides, Parsed, disclosure_file_parse, disclosure_import
+from disclosures.services.imports import (
+    ImportOutcome,
+    Overrides,
+    Parsed,
+    disclosure_file_parse,
+    disclosure_import,
+    disclosure_import_batch,
+)
 from disclosures.vocabulary import ImportStatus
 
 logger = logging.getLogger(__name__)
@@ -69,7 +76,10 @@ class Command(BaseCommand):
         jobs = max(1, options["jobs"]) if connection.vendor == "postgresql" else 1
         # Files are read and parsed in the workers, ahead of the writes; each is then written here, in order.
         paths = [Path(name) for name in options["paths"]]
-        with in_workers(partial(_parse_file, overrides=overrides), paths, jobs=jobs) as parsed_files:
+        with (
+            in_workers(partial(_parse_file, overrides=overrides), paths, jobs=jobs) as parsed_files,
+            disclosure_import_batch(),
+        ):
             for path, parsed in parsed_files:
                 outcome = self._import_one(path, parsed, overrides=overrides, **flags)
                 failed += outcome.status == ImportStatus.ERROR
