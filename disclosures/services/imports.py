@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -25,7 +25,7 @@ from disclosures.parsing.pdf import is_pdf
 from disclosures.parsing.reading import read_disclosure
 from disclosures.parsing.types import DisclosureError, Kind, ParseResult, Scope, Severity
 from disclosures.parsing.wording import phrase, term
-from disclosures.selectors.regions import region_places, region_resolve
+from disclosures.selectors.regions import region_places, region_resolve, regions_in_memory
 from disclosures.versioning import data_version_bump
 from disclosures.vocabulary import ImportStatus
 
@@ -539,25 +539,23 @@ def disclosure_file_parse(*, data: bytes, filename: str, overrides: Overrides | 
 
 @contextmanager
 def disclosure_import_batch() -> Iterator[None]:
-    """Several files imported one after the other (import_disclosures): on PostgreSQL each file's commit does not
-    wait for the server to write it to disk (synchronous_commit off for this connection), and the batch waits once,
-    at its end, for every commit to be on disk. Each file is still all or nothing, and what another session reads is
-    the same; only a crash of the database server itself in the last moments (the server writes its log at least
-    every 0.6 s) could lose the last files committed, as a crash a moment earlier would have left them unimported,
-    and the batch then ends in an error: running it again imports them, the others being unchanged. A file's commit
-    waiting for the disk was a quarter of the time a batch waited for the database."""
-    if connection.vendor != "postgresql":
+    """Several files imported one after the other (import_disclosures). The regions are read once
+    (selectors.regions.regions_in_memory: the national list does not change during a batch). On PostgreSQL a
+    file's commit does not wait for the server to write it to disk (synchronous_commit off on this connection); the
+    batch waits once, at its end, for all of them. Each file is still all or nothing and what other sessions read
+    is the same; only a crash of the database server itself could lose the files committed in its last moment (the
+    server writes its log at least every 0.6 s, and a commit that waits flushes every earlier one), and the batch
+    then ends in an error: run again, it imports them, the others being unchanged."""
+    with ExitStack() as stack:
+        try:
+            stack.enter_context(regions_in_memory())
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET synchronous_commit = off")
+                stack.callback(_flush)
+        except Error:  # the database is unreachable: each file says so in its own record
+            pass
         yield
-        return
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SET synchronous_commit = off")
-    except Error:  # the database is unreachable: each file says so in its own record
-        pass
-    try:
-        yield
-    finally:
-        _flush()
 
 
 def _flush() -> None:
