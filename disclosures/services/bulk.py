@@ -2,10 +2,12 @@
 rows_insert_returning for the few that others point at (a document's tables).
 
 On PostgreSQL the rows of several models go in one statement, each model's rows as one JSON document the server
-reads with jsonb_to_recordset, each INSERT in a data-modifying WITH: a document's lines, figures, checks and
+reads with json_to_recordset, each INSERT in a data-modifying WITH: a document's lines, figures, checks and
 indicator values cost one round trip, and the client encodes them with the json module's C encoder (COPY costs two
-round trips per table; arrays of parameters are quoted value by value in Python). Elsewhere (SQLite) bulk_create,
-model by model.
+round trips per table; arrays of parameters are quoted value by value in Python). The documents are sent apart from
+the statement (server-side binding), not quoted into it: neither the client escapes nor the server scans tens of
+kilobytes of a literal; and read as json, not jsonb, which the server would build only to take apart. Elsewhere
+(SQLite) bulk_create, model by model.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from __future__ import annotations
 import datetime
 import functools
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
@@ -36,7 +39,7 @@ def rows_write(*writes: Rows) -> None:
     statements, params = zip(*(_insert(model, rows) for model, rows in writes), strict=True)
     *first, last = statements
     sql = last if not first else "WITH " + ", ".join(f"w{i} AS ({s})" for i, s in enumerate(first)) + " " + last
-    with connection.cursor() as cursor:
+    with _bound_cursor() as cursor:
         cursor.execute(sql, params)
 
 
@@ -54,12 +57,27 @@ def rows_insert_returning(model: type[models.Model], objects: Sequence[models.Mo
         model.objects.bulk_create(objects)
         return
     sql, payload = _insert(model, rows_of(model, objects))
-    with connection.cursor() as cursor:
+    with _bound_cursor() as cursor:
         cursor.execute(f"{sql} RETURNING {connection.ops.quote_name(model._meta.pk.column)}", [payload])
         keys = [key for (key,) in cursor.fetchall()]
     for obj, key in zip(objects, keys, strict=True):
         obj.pk = key
         obj._state.adding, obj._state.db = False, connection.alias
+
+
+@contextmanager
+def _bound_cursor() -> Iterator:
+    """A cursor of Django's connection (its errors translated, its queries logged as any other) that binds the
+    parameters on the server (Django's own cursors quote them into the statement)."""
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    connection.ensure_connection()
+    raw = ServerBindingCursor(connection.connection)
+    cursor = connection.make_debug_cursor(raw) if connection.queries_logged else connection.make_cursor(raw)
+    try:
+        yield cursor
+    finally:
+        cursor.close()
 
 
 def rows_of(model: type[models.Model], objects: Sequence[models.Model]) -> list[dict[str, Any]]:
@@ -89,7 +107,7 @@ def _insert_sql(model: type[models.Model], alias: str) -> str:
     record = ", ".join(f"{db.ops.quote_name(f.attname)} {f.db_type(db)}" for f in fields)
     columns = ", ".join(db.ops.quote_name(f.column) for f in fields)
     table = db.ops.quote_name(model._meta.db_table)
-    return f"INSERT INTO {table} ({columns}) SELECT {names} FROM jsonb_to_recordset(%s::jsonb) AS r({record})"
+    return f"INSERT INTO {table} ({columns}) SELECT {names} FROM json_to_recordset(%s::json) AS r({record})"
 
 
 def _json_value(value: Any) -> str:
