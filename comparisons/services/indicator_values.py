@@ -42,7 +42,7 @@ def indicator_values_for_import(
     ranked flag here where the new one displaces them. One query for the staff denominators of its region and year,
     and, unless the import has just created the bureau (it then has no other document), one for those documents.
     Call inside the import transaction."""
-    denominators = denominators_of(region_id=region.pk, year=disclosure.fiscal_year)
+    denominators = denominators_of(region=region, year=disclosure.fiscal_year)
     facts = facts_of(disclosure=disclosure, lines=lines, figures=figures, denominators=denominators)
     rows = _rows(facts, region.code)
     # Which of the bureau's documents of this year and kind is ranked now; the new rows are written with their flag,
