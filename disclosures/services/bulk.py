@@ -90,9 +90,17 @@ def _fields(model: type[models.Model]) -> list[models.Field]:
     return [f for f in model._meta.concrete_fields if not f.primary_key]
 
 
+@functools.cache
+def _attnames(model: type[models.Model]) -> frozenset[str]:
+    return frozenset(f.attname for f in _fields(model))
+
+
 def _insert(model: type[models.Model], rows: Sequence[Mapping[str, Any]]) -> tuple[str, str]:
     fields = _fields(model)
-    missing = [f for f in fields if any(f.attname not in row for row in rows)]
+    names = _attnames(model)
+    # A field left out of any row (compared as sets, in C: most rows have every field).
+    absent = set().union(*(names - row.keys() for row in rows if not names <= row.keys()))
+    missing = [f for f in fields if f.attname in absent]
     if missing:
         rows = [{f.attname: f.get_default() for f in missing} | dict(row) for row in rows]
     return _insert_sql(model, connection.alias), json.dumps(rows, default=_json_value, ensure_ascii=False)

@@ -40,8 +40,11 @@ def _bureau_kind(name: str) -> str:
 FIGURE_PLACES = Decimal("0.0001")
 
 
+CENT = Decimal("0.01")
+
+
 def _money(value: Decimal | None) -> Decimal | None:
-    return None if value is None else value.quantize(Decimal("0.01"))
+    return None if value is None else value.quantize(CENT)
 
 
 def disclosure_write(prepared: Prepared, *, user) -> Disclosure:
@@ -150,10 +153,12 @@ def _tables_write(disclosure: Disclosure, prepared: Prepared) -> Callable[[Line]
     for row in table_rows:
         tables.setdefault(row.key, row)
     # Lines keep the table they were read from; the parser names it by key and position in the document.
-    by_position = sorted(table_rows, key=lambda t: t.start_line)
+    by_key: dict[str, list[SourceTable]] = {}
+    for table in sorted(table_rows, key=lambda t: t.start_line):
+        by_key.setdefault(table.key, []).append(table)
 
     def table_of(line: Line) -> SourceTable:
-        candidates = [t for t in by_position if t.key == line.table]
+        candidates = by_key.get(line.table)
         if not candidates:
             return tables[TableKey.NARRATIVE]
         first_line = min(line.source_lines)
