@@ -43,11 +43,6 @@ def rows_write(*writes: Rows) -> None:
         cursor.execute(sql, params)
 
 
-def rows_insert(model: type[models.Model], objects: Sequence[models.Model]) -> None:
-    """Model instances of one model, written as rows_write writes rows."""
-    rows_write((model, rows_of(model, objects)))
-
-
 def rows_insert_returning(model: type[models.Model], objects: Sequence[models.Model]) -> None:
     """Model instances of one model written in one statement, each given its primary key, for rows others point at
     (on PostgreSQL RETURNING gives the keys in the order of the rows, as Django's bulk_create reads them too)."""
