@@ -1,5 +1,6 @@
 """Many rows written at once: rows_write for rows nothing points at (their primary keys are not read back),
-rows_insert_returning for the few that others point at (a document's tables).
+rows_insert_returning for the few that others point at (a document's tables), row_insert for one row with a long
+text (the document).
 
 On PostgreSQL the rows of several models go in one statement, each model's rows as one JSON document the server
 reads with json_to_recordset, each INSERT in a data-modifying WITH: a document's lines, figures, checks and
@@ -58,6 +59,31 @@ def rows_insert_returning(model: type[models.Model], objects: Sequence[models.Mo
     for obj, key in zip(objects, keys, strict=True):
         obj.pk = key
         obj._state.adding, obj._state.db = False, connection.alias
+
+
+def row_insert(obj: models.Model) -> None:
+    """One model instance written and given its primary key, as Model.save(force_insert=True) writes it, with its
+    values bound on the server: for a row with a long text (a document's), which neither a JSON document nor a
+    literal quoted into the statement need then carry."""
+    model = type(obj)
+    if connection.vendor != "postgresql":
+        obj.save(force_insert=True)
+        return
+    params = [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in _fields(model)]
+    with _bound_cursor() as cursor:
+        cursor.execute(_values_sql(model, connection.alias), params)
+        (obj.pk,) = cursor.fetchone()
+    obj._state.adding, obj._state.db = False, connection.alias
+
+
+@functools.cache
+def _values_sql(model: type[models.Model], alias: str) -> str:
+    quote = connections[alias].ops.quote_name
+    fields = _fields(model)
+    columns = ", ".join(quote(f.column) for f in fields)
+    values = ", ".join(["%s"] * len(fields))
+    table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
+    return f"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING {pk}"
 
 
 @contextmanager

@@ -9,8 +9,6 @@ from decimal import Decimal
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from django.utils import timezone
-
 from disclosures.models import (
     AMOUNT_COLUMNS,
     BudgetLine,
@@ -24,7 +22,7 @@ from disclosures.models import (
 )
 from disclosures.vocabulary import TableKey
 
-from .bulk import rows_insert_returning, rows_of, rows_write
+from .bulk import row_insert, rows_insert_returning, rows_of, rows_write
 
 if TYPE_CHECKING:
     from disclosures.parsing.types import ParsedLine as Line
@@ -110,11 +108,9 @@ def _disclosure_create(prepared: Prepared, *, bureau: Bureau, user) -> Disclosur
         sha256=prepared.sha256,
         unit=meta.unit,
         imported_by=user if getattr(user, "is_authenticated", False) else None,
-        imported_at=timezone.now(),  # what auto_now_add would set
     )
-    # Written as the tables are (bulk.rows_insert_returning): the text, tens of kilobytes, sent apart from the
-    # statement, where the ORM would quote it into the statement.
-    rows_insert_returning(Disclosure, [disclosure])
+    # The text, tens of kilobytes, sent apart from the statement (bulk.row_insert), where the ORM would quote it in.
+    row_insert(disclosure)
     return disclosure
 
 
