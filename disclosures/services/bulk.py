@@ -86,6 +86,42 @@ def _values_sql(model: type[models.Model], alias: str) -> str:
     return f"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING {pk}"
 
 
+def plain_select(
+    model: type[models.Model], alias: str, *, equal: Sequence[str], null: Sequence[str] = (), order_by: str = ""
+) -> tuple[list[str], str]:
+    """(field names, SQL) of a query for a model's rows whose `equal` fields equal the parameters (%s each, in that
+    order) and whose `null` fields are null, to read with model_rows: for a query run for each imported file, written
+    once rather than compiled by the ORM each time. Only the columns the database returns as the model holds them are
+    read (no converter: text, numbers, keys); the others (times; on SQLite booleans and decimals) are left deferred,
+    loaded as the ORM loads them if asked for."""
+    db = connections[alias]
+    meta = model._meta
+    fields = [
+        f
+        for f in meta.concrete_fields
+        if f.primary_key or not (f.get_db_converters(db) or db.ops.get_db_converters(f.get_col(meta.db_table)))
+    ]
+    quote = db.ops.quote_name
+
+    def column(name: str) -> str:
+        return quote(meta.get_field(name).column)
+
+    conditions = [f"{column(name)} = %s" for name in equal] + [f"{column(name)} IS NULL" for name in null]
+    sql = f"SELECT {', '.join(quote(f.column) for f in fields)} FROM {quote(meta.db_table)}"
+    sql += f" WHERE {' AND '.join(conditions)}"
+    if order_by:
+        sql += f" ORDER BY {column(order_by)}"
+    return [f.attname for f in fields], sql
+
+
+def model_rows(model: type[models.Model], select: tuple[list, str], params: Sequence) -> list:
+    """The model instances plain_select's query reads (as the ORM builds them: Model.from_db)."""
+    names, sql = select
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [model.from_db(connection.alias, names, row) for row in cursor.fetchall()]
+
+
 @contextmanager
 def _bound_cursor() -> Iterator:
     """A cursor of Django's connection (its errors translated, its queries logged as any other) that binds the

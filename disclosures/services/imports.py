@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import Error, IntegrityError, connection, connections, transaction
+from django.db import Error, IntegrityError, connection, transaction
 from django.db.models import prefetch_related_objects
 from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
@@ -31,6 +31,7 @@ from disclosures.selectors.regions import region_places, region_resolve, regions
 from disclosures.versioning import data_version_bump
 from disclosures.vocabulary import ImportStatus
 
+from .bulk import model_rows, plain_select
 from .import_writes import disclosure_write
 
 log = logging.getLogger(__name__)
@@ -233,9 +234,7 @@ def _find_bureau(region: Region, names: list[str]) -> Bureau | None:
     医疗保障局, full-width or half-width); the 局 and its 经办中心 are two bureaus."""
     places = region_places(region=region)
     wanted = {body_key(name, places) for name in names}
-    # What Bureau.objects.filter(region=region, merged_into__isnull=True).order_by("pk") reads, written out: compiling
-    # that query cost the importer more, for each file, than the database's work on it.
-    bureaus = list(Bureau.objects.raw(_bureaus_sql(connection.alias), [region.pk]))
+    bureaus = _bureaus_of(region)
     prefetch_related_objects(bureaus, "aliases")
     for bureau in bureaus:
         spellings = [bureau.name, *(alias.name for alias in bureau.aliases.all())]
@@ -244,13 +243,15 @@ def _find_bureau(region: Region, names: list[str]) -> Bureau | None:
     return None
 
 
+def _bureaus_of(region: Region) -> list[Bureau]:
+    """Bureau.objects.filter(region=region, merged_into__isnull=True).order_by("pk"), written once (bulk.plain_select):
+    compiling it cost the importer more, for each file, than the database's work on it."""
+    return model_rows(Bureau, _bureaus_select(connection.alias), [region.pk])
+
+
 @functools.cache
-def _bureaus_sql(alias: str) -> str:
-    quote = connections[alias].ops.quote_name
-    meta = Bureau._meta
-    region, merged = (quote(meta.get_field(name).column) for name in ("region", "merged_into"))
-    table, pk = quote(meta.db_table), quote(meta.pk.column)
-    return f"SELECT * FROM {table} WHERE {region} = %s AND {merged} IS NULL ORDER BY {pk}"
+def _bureaus_select(alias: str) -> tuple[list[str], str]:
+    return plain_select(Bureau, alias, equal=["region"], null=["merged_into"], order_by="id")
 
 
 def disclosure_read(*, data: bytes) -> tuple[str, str]:
@@ -579,8 +580,9 @@ def _flush() -> None:
     with connection.cursor() as cursor:
         cursor.execute("SET synchronous_commit = on")
     with transaction.atomic(), connection.cursor() as cursor:
-        # A transaction id makes the commit write a commit record, and a synchronous commit waits for the log up to it.
-        cursor.execute("SELECT pg_current_xact_id()")
+        # A transaction's commit waits for the log (and all before it) to be on disk only when the transaction wrote
+        # to the log: a message no reader asks for (logical decoding's), which changes no data, is such a write.
+        cursor.execute("SELECT pg_logical_emit_message(true, 'yibao_import_batch', '')")
 
 
 def _failed(filename: str) -> ImportOutcome:

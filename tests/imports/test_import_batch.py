@@ -65,7 +65,7 @@ def test_a_batch_commits_without_waiting_for_the_disk_and_waits_once_at_its_end(
         assert _setting() == "off"
         with transaction.atomic():  # a file's transaction: committed without waiting
             data_version_bump()
-        written = _lsn("pg_current_wal_insert_lsn")
+            written = _lsn("pg_current_wal_insert_lsn")  # the log before its commit record
     # Every commit of the batch on disk, and the connection back to waiting for each commit.
     assert _lsn("pg_current_wal_flush_lsn") >= written
     assert _setting() == "on"
