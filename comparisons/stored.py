@@ -57,9 +57,11 @@ def _message(code: str, params: dict | None) -> Message:
     return Message(code, tuple(sorted((params or {}).items())))
 
 
-def stored_from_value(value: IndicatorValue, disclosure: Disclosure, region_code: str) -> StoredIndicator:
-    return StoredIndicator(
-        disclosure=disclosure,
+def stored_row(value: IndicatorValue, disclosure: Disclosure, region_code: str) -> dict:
+    """The StoredIndicator row of a value, as bulk.rows_write writes it (attribute names; `ranked` and `computed_at`
+    left to their defaults): no model instance, as nothing reads one before it is stored."""
+    return dict(
+        disclosure_id=disclosure.pk,
         indicator=value.indicator,
         version=value.version,
         value=value.value,

@@ -12,19 +12,19 @@ from django.db.models import Count, Exists, OuterRef, Q
 from comparisons.facts import DocumentFacts, denominators_of, facts_for, facts_of
 from comparisons.indicators import REGISTRY
 from comparisons.models import StoredIndicator
-from comparisons.stored import stored_from_value
+from comparisons.stored import stored_row
 from disclosures.models import BudgetLine, Disclosure, Region, StatedFigure
-from disclosures.services.bulk import Rows, rows_insert, rows_of
+from disclosures.services.bulk import Rows, rows_write
 
 # Documents recomputed together: four queries and one insert per batch, and a bounded amount of memory.
 BATCH = 200
 
 
-def _rows(facts: DocumentFacts, region_code: str) -> list[StoredIndicator]:
+def _rows(facts: DocumentFacts, region_code: str) -> list[dict]:
     rows = []
     for indicator in REGISTRY:
-        row = stored_from_value(indicator.value(facts), facts.disclosure, region_code)
-        row.version = indicator.version  # the registry's declaration is what `rebuild_indicators` compares with
+        row = stored_row(indicator.value(facts), facts.disclosure, region_code)
+        row["version"] = indicator.version  # the registry's declaration is what `rebuild_indicators` compares with
         rows.append(row)
     return rows
 
@@ -42,7 +42,7 @@ def indicator_values_for_import(
     ranked flag here where the new one displaces them. One query for the staff denominators of its region and year,
     and, unless the import has just created the bureau (it then has no other document), one for those documents.
     Call inside the import transaction."""
-    denominators = denominators_of(region_id=region.pk, year=disclosure.fiscal_year)
+    denominators = denominators_of(region=region, year=disclosure.fiscal_year)
     facts = facts_of(disclosure=disclosure, lines=lines, figures=figures, denominators=denominators)
     rows = _rows(facts, region.code)
     # Which of the bureau's documents of this year and kind is ranked now; the new rows are written with their flag,
@@ -56,7 +56,7 @@ def indicator_values_for_import(
         )
     chosen = _ranked_of(group)
     for row in rows:
-        row.ranked = chosen == disclosure.pk
+        row["ranked"] = chosen == disclosure.pk
     others = [pk for pk, _status, _scope in group if pk != disclosure.pk]
     if others:
         StoredIndicator.objects.filter(disclosure_id__in=others, ranked=True).exclude(disclosure_id=chosen).update(
@@ -64,7 +64,7 @@ def indicator_values_for_import(
         )
         if chosen in others:
             StoredIndicator.objects.filter(disclosure_id=chosen, ranked=False).update(ranked=True)
-    return StoredIndicator, rows_of(StoredIndicator, rows)
+    return StoredIndicator, rows
 
 
 def _ranked_of(group: list[tuple[int, str, str]]) -> int | None:
@@ -116,7 +116,7 @@ def indicator_values_refresh(
             documents = Disclosure.objects.filter(pk__in=batch).select_related("bureau__region").defer("source_text")
             rows = [row for facts in facts_for(documents) for row in _rows(facts, facts.disclosure.bureau.region.code)]
             StoredIndicator.objects.filter(disclosure_id__in=batch).delete()
-            rows_insert(StoredIndicator, rows)
+            rows_write((StoredIndicator, rows))
             StoredIndicator.objects.filter(ranked_documents(), disclosure_id__in=batch).update(ranked=True)
         done += len(batch)
         if progress is not None:

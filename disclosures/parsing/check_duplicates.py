@@ -26,11 +26,19 @@ COUNTS = {"insured_residents", "insured_employees", "staff"}
 SHOWN = 5  # line numbers named in a message
 
 
-def _printing(line: ParsedLine, tables: list[ParsedTable]) -> ParsedTable | None:
-    """The printing of its table a line was read from (a table may be printed twice)."""
+def _printing(line: ParsedLine, by_key: dict[str, list[ParsedTable]]) -> ParsedTable | None:
+    """The printing of its table a line was read from (a table may be printed twice); by_key: _by_key(tables)."""
     first = min(line.source_lines, default=0)
-    candidates = [t for t in tables if t.key == line.table]
+    candidates = by_key.get(line.table, ())
     return next((t for t in candidates if t.start_line <= first <= t.end_line), candidates[0] if candidates else None)
+
+
+def _by_key(tables: list[ParsedTable]) -> dict[str, list[ParsedTable]]:
+    """The tables by key, in their order: grouped once, not searched again for each line."""
+    grouped: dict[str, list[ParsedTable]] = defaultdict(list)
+    for table in tables:
+        grouped[table.key].append(table)
+    return grouped
 
 
 def _lines_text(lines: list[int]) -> dict:
@@ -39,10 +47,11 @@ def _lines_text(lines: list[int]) -> dict:
 
 def repeated_rows(result: ParseResult) -> list[Problem]:
     groups: dict[tuple, list[ParsedLine]] = defaultdict(list)
+    by_key = _by_key(result.tables)
     for line in result.lines:
         if line.row_kind == "total" or line.from_narrative or not line.amounts:
             continue
-        printing = _printing(line, result.tables)
+        printing = _printing(line, by_key)
         amounts = tuple(sorted(line.amounts.items()))
         groups[(id(printing), line.code, line.name, amounts)].append(line)
     problems = []
@@ -52,7 +61,7 @@ def repeated_rows(result: ParseResult) -> list[Problem]:
         if len(printed_at) < 3:
             continue
         first = lines[0]
-        table = _printing(first, result.tables)
+        table = _printing(first, by_key)
         problems.append(
             problem(
                 Severity.WARNING,
@@ -96,8 +105,9 @@ def duplicate_tables(result: ParseResult) -> list[Problem]:
         if not table.declared_empty:
             printings[(table.key, "".join(table.title.split()))].append(table)
     lines_of: dict[int, list[ParsedLine]] = defaultdict(list)
+    by_key = _by_key(result.tables)
     for line in result.lines:
-        printing = _printing(line, result.tables)
+        printing = _printing(line, by_key)
         if printing is not None:
             lines_of[id(printing)].append(line)
     problems = []
@@ -147,7 +157,7 @@ def implausible_amounts(result: ParseResult) -> list[Problem]:
     for line in result.lines:
         columns = [(column, value) for column, value in line.amounts.items() if abs(value) >= PLAUSIBLE_YUAN]
         if columns:
-            unit = table_unit(_printing(line, result.tables), result)
+            unit = table_unit(_printing(line, _by_key(result.tables)), result)
             amounts = [
                 phrase("column.amount", column=column_label(column), amount=money(value, unit))
                 for column, value in columns

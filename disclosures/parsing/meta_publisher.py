@@ -43,6 +43,9 @@ _TITLE = re.compile(
 )
 # Words that stand for a name not filled in (a template): "XX局", "××县医疗保障局", "***单位".
 PLACEHOLDER = re.compile(r"X{2,}|x{2,}|×{2,}|＊{2,}|\*{2,}|某某|○○|〇〇|XX|ＸＸ")
+# A character every placeholder has: a line without one is turned away by a scan for one character class, where
+# PLACEHOLDER's alternatives are each tried at every position of the line.
+_PLACEHOLDER_CHARS = re.compile(r"[Xx×＊*某○〇Ｘ]")
 # "县医疗保障局", "本局", "本单位": a body named by its level or as "this", not by its name (本溪县 is a name).
 _GENERIC = re.compile(r"^[县区市省州旗乡镇本我该](?:医疗|医保|局|单位|部门|机关|中心|委|办|政府)")
 _COVER_LINES = 12
@@ -110,7 +113,7 @@ def placeholder_names(cleaned: list[str]) -> list[tuple[str, int]]:
     """(name, line) of each body a short line names by a placeholder ("上海市XX局", "××县医疗保障局")."""
     found = []
     for number, text in enumerate(cleaned, start=1):
-        if not PLACEHOLDER.search(text):
+        if not _PLACEHOLDER_CHARS.search(text) or not PLACEHOLDER.search(text):
             continue
         squashed = "".join(text.split())
         if len(squashed) > 80:
@@ -142,7 +145,8 @@ def heading_bodies(cleaned: list[str]) -> list[tuple[str, int]]:
         squashed = "".join(text.split())
         if len(squashed) > 80:
             continue
-        m = _TITLE.match(squashed)
+        # _TITLE ends with 预算 or 决算: a line without 算 is no title, and is not tried at each of its positions.
+        m = _TITLE.match(squashed) if "算" in squashed else None
         if m and (name := body_name(m.group(1))) and _PLACED.match(name):
             found.append((name, number))
         if "：" in text or ":" in text:

@@ -8,7 +8,7 @@ Works on parsed rows (before saving) and on stored rows alike: both expose `tabl
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
@@ -88,32 +88,36 @@ def table_key_of(line) -> str:
     return line.table if isinstance(line.table, str) else line.table.key
 
 
-def _by_priority(lines: Iterable[LineLike], tables: Sequence[str]) -> list[LineLike]:
+def _by_priority(keyed: Sequence[tuple[str, LineLike]], tables: Sequence[str]) -> list[LineLike]:
+    """The lines of these tables, in the tables' order, then by first line (a stable sort: ties keep their order).
+    `keyed`: (table key, line) of every line."""
     rank = {key: i for i, key in enumerate(tables)}
-    chosen = [line for line in lines if table_key_of(line) in rank]
-    return sorted(chosen, key=lambda line: (rank[table_key_of(line)], min(line.source_lines, default=0)))
+    chosen = [(rank[key], min(line.source_lines, default=0), line) for key, line in keyed if key in rank]
+    chosen.sort(key=lambda c: (c[0], c[1]))
+    return [line for _rank, _first, line in chosen]
 
 
 def summarise(lines: Sequence[LineLike], figures: Sequence[FigureLike]) -> DocumentSummary:
     summary = DocumentSummary()
-    for line in _by_priority(lines, TOTAL_TABLES):
+    keyed = [(table_key_of(line), line) for line in lines]  # each line's table, once for the four readings below
+    for line in _by_priority(keyed, TOTAL_TABLES):
         if line.row_kind != "total":
             continue
         for key in ("total", "basic", "project"):
             if key in line.amounts and key not in summary.totals:
                 summary.totals[key] = Amount(line.amounts[key], _line_numbers(line), table_key_of(line), line)
-    for line in _by_priority(lines, ECONOMIC_TABLES):
+    for line in _by_priority(keyed, ECONOMIC_TABLES):
         if line.row_kind != "total":
             continue
         for key in ("personnel", "public"):
             if key in line.amounts and key not in summary.totals:
                 summary.totals[key] = Amount(line.amounts[key], _line_numbers(line), table_key_of(line), line)
     if "basic" not in summary.totals:
-        for line in _by_priority(lines, BASIC_TABLES):
+        for line in _by_priority(keyed, BASIC_TABLES):
             if line.row_kind == "total" and "total" in line.amounts:
                 summary.totals["basic"] = Amount(line.amounts["total"], _line_numbers(line), table_key_of(line), line)
                 break
-    for line in _by_priority(lines, FUNCTIONAL_TABLES):
+    for line in _by_priority(keyed, FUNCTIONAL_TABLES):
         if line.classification != "functional" or not line.code or "total" not in line.amounts:
             continue
         summary.functional.setdefault(

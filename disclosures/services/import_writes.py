@@ -22,7 +22,7 @@ from disclosures.models import (
 )
 from disclosures.vocabulary import TableKey
 
-from .bulk import rows_insert_returning, rows_of, rows_write
+from .bulk import row_insert, rows_insert_returning, rows_of, rows_write
 
 if TYPE_CHECKING:
     from disclosures.parsing.types import ParsedLine as Line
@@ -38,8 +38,11 @@ def _bureau_kind(name: str) -> str:
 FIGURE_PLACES = Decimal("0.0001")
 
 
+CENT = Decimal("0.01")
+
+
 def _money(value: Decimal | None) -> Decimal | None:
-    return None if value is None else value.quantize(Decimal("0.01"))
+    return None if value is None else value.quantize(CENT)
 
 
 def disclosure_write(prepared: Prepared, *, user) -> Disclosure:
@@ -93,7 +96,7 @@ def _bureau_of(prepared: Prepared) -> tuple[Bureau, bool]:
 
 def _disclosure_create(prepared: Prepared, *, bureau: Bureau, user) -> Disclosure:
     meta = prepared.result.meta
-    return Disclosure.objects.create(
+    disclosure = Disclosure(
         bureau=bureau,
         fiscal_year=meta.year,
         kind=meta.kind.value,
@@ -106,6 +109,9 @@ def _disclosure_create(prepared: Prepared, *, bureau: Bureau, user) -> Disclosur
         unit=meta.unit,
         imported_by=user if getattr(user, "is_authenticated", False) else None,
     )
+    # The text, tens of kilobytes, sent apart from the statement (bulk.row_insert), where the ORM would quote it in.
+    row_insert(disclosure)
+    return disclosure
 
 
 def _tables_write(disclosure: Disclosure, prepared: Prepared) -> Callable[[Line], SourceTable]:
@@ -143,10 +149,12 @@ def _tables_write(disclosure: Disclosure, prepared: Prepared) -> Callable[[Line]
     for row in table_rows:
         tables.setdefault(row.key, row)
     # Lines keep the table they were read from; the parser names it by key and position in the document.
-    by_position = sorted(table_rows, key=lambda t: t.start_line)
+    by_key: dict[str, list[SourceTable]] = {}
+    for table in sorted(table_rows, key=lambda t: t.start_line):
+        by_key.setdefault(table.key, []).append(table)
 
     def table_of(line: Line) -> SourceTable:
-        candidates = [t for t in by_position if t.key == line.table]
+        candidates = by_key.get(line.table)
         if not candidates:
             return tables[TableKey.NARRATIVE]
         first_line = min(line.source_lines)

@@ -5,14 +5,17 @@ The rows themselves are built and written by import_writes.py.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import Error, IntegrityError, transaction
+from django.db import Error, IntegrityError, connection, transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 
@@ -24,10 +27,11 @@ from disclosures.parsing.pdf import is_pdf
 from disclosures.parsing.reading import read_disclosure
 from disclosures.parsing.types import DisclosureError, Kind, ParseResult, Scope, Severity
 from disclosures.parsing.wording import phrase, term
-from disclosures.selectors.regions import region_places, region_resolve
+from disclosures.selectors.regions import region_places, region_resolve, regions_in_memory
 from disclosures.versioning import data_version_bump
 from disclosures.vocabulary import ImportStatus
 
+from .bulk import model_rows, plain_select
 from .import_writes import disclosure_write
 
 log = logging.getLogger(__name__)
@@ -230,12 +234,24 @@ def _find_bureau(region: Region, names: list[str]) -> Bureau | None:
     医疗保障局, full-width or half-width); the 局 and its 经办中心 are two bureaus."""
     places = region_places(region=region)
     wanted = {body_key(name, places) for name in names}
-    bureaus = Bureau.objects.filter(region=region, merged_into__isnull=True).prefetch_related("aliases").order_by("pk")
+    bureaus = _bureaus_of(region)
+    prefetch_related_objects(bureaus, "aliases")
     for bureau in bureaus:
         spellings = [bureau.name, *(alias.name for alias in bureau.aliases.all())]
         if any(body_key(spelling, places) in wanted for spelling in spellings):
             return bureau
     return None
+
+
+def _bureaus_of(region: Region) -> list[Bureau]:
+    """Bureau.objects.filter(region=region, merged_into__isnull=True).order_by("pk"), written once (bulk.plain_select):
+    compiling it cost the importer more, for each file, than the database's work on it."""
+    return model_rows(Bureau, _bureaus_select(connection.alias), [region.pk])
+
+
+@functools.cache
+def _bureaus_select(alias: str) -> tuple[list[str], str]:
+    return plain_select(Bureau, alias, equal=["region"], null=["merged_into"], order_by="id")
 
 
 def disclosure_read(*, data: bytes) -> tuple[str, str]:
@@ -534,6 +550,39 @@ def disclosure_file_parse(*, data: bytes, filename: str, overrides: Overrides | 
     # parse_disclosure reads: left behind, they are half of what a worker would send back.
     parsed.result.passages, parsed.result.decided_totals = [], None
     return parsed
+
+
+@contextmanager
+def disclosure_import_batch() -> Iterator[None]:
+    """Several files imported one after the other (import_disclosures). The regions are read once
+    (selectors.regions.regions_in_memory: the national list does not change during a batch). On PostgreSQL a
+    file's commit does not wait for the server to write it to disk (synchronous_commit off on this connection); the
+    batch waits once, at its end, for all of them. Each file is still all or nothing and what other sessions read
+    is the same; only a crash of the database server itself could lose the files committed in its last moment (the
+    server writes its log at least every 0.6 s, and a commit that waits flushes every earlier one), and the batch
+    then ends in an error: run again, it imports them, the others being unchanged."""
+    with ExitStack() as stack:
+        try:
+            stack.enter_context(regions_in_memory())
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET synchronous_commit = off")
+                stack.callback(_flush)
+        except Error:  # the database is unreachable: each file says so in its own record
+            pass
+        yield
+
+
+def _flush() -> None:
+    """Every commit of this connection on disk: a commit that waits for the disk waits for all written before it."""
+    if connection.in_atomic_block:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit = on")
+    with transaction.atomic(), connection.cursor() as cursor:
+        # A transaction's commit waits for the log (and all before it) to be on disk only when the transaction wrote
+        # to the log: a message no reader asks for (logical decoding's), which changes no data, is such a write.
+        cursor.execute("SELECT pg_logical_emit_message(true, 'yibao_import_batch', '')")
 
 
 def _failed(filename: str) -> ImportOutcome:

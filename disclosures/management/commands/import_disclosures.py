@@ -4,13 +4,20 @@ from functools import partial
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.test.utils import override_settings
 
 from disclosures.parallel import in_workers
 from disclosures.remedies import for_command
 from disclosures.reports import outcome_as_json
-from disclosures.services.imports import ImportOutcome, Overrides, Parsed, disclosure_file_parse, disclosure_import
+from disclosures.services.imports import (
+    ImportOutcome,
+    Overrides,
+    Parsed,
+    disclosure_file_parse,
+    disclosure_import,
+    disclosure_import_batch,
+)
 from disclosures.vocabulary import ImportStatus
 
 logger = logging.getLogger(__name__)
@@ -69,14 +76,23 @@ class Command(BaseCommand):
         jobs = max(1, options["jobs"]) if connection.vendor == "postgresql" else 1
         # Files are read and parsed in the workers, ahead of the writes; each is then written here, in order.
         paths = [Path(name) for name in options["paths"]]
-        with in_workers(partial(_parse_file, overrides=overrides), paths, jobs=jobs) as parsed_files:
-            for path, parsed in parsed_files:
-                outcome = self._import_one(path, parsed, overrides=overrides, **flags)
-                failed += outcome.status == ImportStatus.ERROR
-                if options["json"]:
-                    self.stdout.write(json.dumps(outcome_as_json(outcome), ensure_ascii=False))
-                else:
-                    self._describe(outcome)
+        try:
+            with (
+                in_workers(partial(_parse_file, overrides=overrides), paths, jobs=jobs) as parsed_files,
+                disclosure_import_batch(),
+            ):
+                for path, parsed in parsed_files:
+                    outcome = self._import_one(path, parsed, overrides=overrides, **flags)
+                    failed += outcome.status == ImportStatus.ERROR
+                    if options["json"]:
+                        self.stdout.write(json.dumps(outcome_as_json(outcome), ensure_ascii=False))
+                    else:
+                        self._describe(outcome)
+        except DatabaseError as exc:  # each file's own errors are its record: this is the batch's wait at its end
+            raise CommandError(
+                f"导入结束时数据库无法访问（{type(exc).__name__}）：最后写入的文件可能没有保存。"
+                "请重新运行同一命令（已保存的文件不会重复导入）。"
+            ) from exc
         if failed:
             raise CommandError(f"{failed} 个文件未能导入。", returncode=1)
 
