@@ -4,7 +4,8 @@
 with messages waiting, and anything but a plain 200 go to the view. An import, a restore or a denominator change bumps
 the data version (disclosures/versioning.py), so no page outlives the data it was made from. All middleware still
 runs on a cached page (sessions, language, CSP); the CSRF token of the language form is the visitor's own, put into
-the cached HTML when it is served, never the one of the visitor who filled the cache.
+the cached HTML when it is served, never the one of the visitor who filled the cache. The key holds a stamp of the
+static files' manifest too: after a deploy that changed a script or a style, no page naming the old files is served.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
+from functools import cache as once
 from functools import wraps
 
 from django.conf import settings
 from django.contrib.messages import get_messages
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.http import HttpRequest, HttpResponse
@@ -38,10 +41,18 @@ def _render_lock(key: str) -> threading.Lock:
         return _rendering.setdefault(key, threading.Lock())
 
 
+@once
+def assets_stamp() -> str:
+    """The static files' hashed names (production's manifest, read once per process) as a short stamp; "" where
+    the files are not hashed."""
+    hashed = getattr(staticfiles_storage, "hashed_files", None)
+    return hashlib.sha256(repr(sorted(hashed.items())).encode()).hexdigest()[:12] if hashed else ""
+
+
 def _key(request: HttpRequest, version: int) -> str:
     # The address too: the API's answers hold absolute links.
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"page:{version}:{translation.get_language()}:{address}"
+    return f"page:{assets_stamp()}:{version}:{translation.get_language()}:{address}"
 
 
 def _cacheable_request(request: HttpRequest) -> bool:

@@ -163,3 +163,27 @@ def test_warm_pages_renders_the_home_pages_into_a_shared_cache(client, settings,
 def test_warm_pages_refuses_a_cache_of_one_process():
     with pytest.raises(CommandError, match="请用生产设置运行"):
         call_command("warm_pages", "--base-url", "https://yibao.example.cn/")
+
+
+def test_a_deploy_with_other_static_files_is_not_served_pages_naming_the_old_ones(client, monkeypatch):
+    """The pages name the hashed static files of their deploy: once the manifest changes (a new script), a page
+    cached before is made again, not served with the old script's address."""
+    from comparisons import caching
+
+    class Storage:
+        hashed_files = {"js/charts.js": "js/charts.0ld.js"}
+
+    import_samples()
+    monkeypatch.setattr(caching, "staticfiles_storage", Storage())
+    caching.assets_stamp.cache_clear()
+    url = reverse("comparisons:home")
+    client.get(url)
+    with CaptureQueriesContext(connection) as cached:
+        client.get(url)
+    Storage.hashed_files = {"js/charts.js": "js/charts.new.js"}
+    caching.assets_stamp.cache_clear()
+    with CaptureQueriesContext(connection) as after_deploy:
+        client.get(url)
+    caching.assets_stamp.cache_clear()
+    assert len(cached) == 1  # the data version only: served from the cache
+    assert len(after_deploy) > 1  # made again
