@@ -13,8 +13,6 @@ _.allow_multiple_selected  # Django's ClearableFileInput reads it (several files
 # Named by a dotted string in config/settings/base.py (MIDDLEWARE, AXES_CLIENT_IP_CALLABLE).
 _.ChineseFirstMiddleware, _.RejectNulMiddleware, _.BoundedPagingMiddleware, _.client_ip
 _._mutable  # QueryDict's own flag, set to edit a copy in config/middleware.py
-# openpyxl reads these attributes of the cells and sheets comparisons/exports.py styles.
-_.font, _.alignment, _.freeze_panes
 # XlsxWriter calls it when it writes the sheet (comparisons/exports.py: _RowsSheet).
 _._write_sheet_data
 # Named by a dotted string in TEMPLATES' context_processors.
