@@ -6,6 +6,9 @@ far out of range either way, 5,000-digit numbers, export formats the site does n
 
 from __future__ import annotations
 
+import re
+import warnings
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -178,3 +181,17 @@ def test_the_bureau_page_ignores_a_bad_document(client, site):
 
 def test_regions_exist():
     assert Region.objects.filter(code="130636").exists()
+
+
+@pytest.mark.parametrize("value", ["1.5", "bureau.name", "__class__.x", "-", ",", "名称", "rank;drop", "a" * 200])
+def test_a_sort_that_names_no_column_is_ignored_and_the_table_keeps_its_order(client, site, value):
+    """A table's sort value is column names: any other (a dotted path django-tables2 would follow into each row)
+    is dropped, so the table shows its rows in the default order, as without it."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # django-tables2 warns of a dotted accessor before it falls back
+        for path, params in (("/", {"contribution-sort": value}), ("/search/", {"q": "县", "sort": value})):
+            plain = {k: v for k, v in params.items() if not k.endswith("sort")}
+            response = client.get(path, params)
+            assert response.status_code == 200
+            order = re.findall(r'href="/bureaus/(\d+)/"', response.content.decode())
+            assert order and order == re.findall(r'href="/bureaus/(\d+)/"', client.get(path, plain).content.decode())
