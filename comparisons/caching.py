@@ -5,7 +5,8 @@ with messages waiting, and anything but a plain 200 go to the view. An import, a
 the data version (disclosures/versioning.py), so no page outlives the data it was made from. All middleware still
 runs on a cached page (sessions, language, CSP); the CSRF token of the language form is the visitor's own, put into
 the cached HTML when it is served, never the one of the visitor who filled the cache. The key holds a stamp of the
-static files' manifest too: after a deploy that changed a script or a style, no page naming the old files is served.
+deploy too (code, templates, translations, the static files' manifest): after a deploy, no page made by the old code
+or naming the old scripts is served.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 import threading
 from functools import cache as once
 from functools import wraps
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -41,18 +43,32 @@ def _render_lock(key: str) -> threading.Lock:
         return _rendering.setdefault(key, threading.Lock())
 
 
+# What a page is made with besides the data: the project's code, templates and translations (a file cache outlives a
+# deploy; its pages must not).
+MADE_WITH = ("comparisons/**/*.py", "disclosures/**/*.py", "config/**/*.py", "templates/**/*.html", "locale/**/*.mo")
+
+
+def files_stamp(*, root: Path, patterns: tuple[str, ...] = MADE_WITH) -> str:
+    """A short stamp of the contents of the files under `root` that match `patterns`: another as soon as one changes."""
+    digest = hashlib.sha256()
+    for path in sorted({p for pattern in patterns for p in root.glob(pattern) if p.is_file()}):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
 @once
-def assets_stamp() -> str:
-    """The static files' hashed names (production's manifest, read once per process) as a short stamp; "" where
-    the files are not hashed."""
-    hashed = getattr(staticfiles_storage, "hashed_files", None)
-    return hashlib.sha256(repr(sorted(hashed.items())).encode()).hexdigest()[:12] if hashed else ""
+def release_stamp() -> str:
+    """This deploy, once per process: the code, templates and translations (`files_stamp`) and the static files'
+    hashed names (production's manifest: a page names its scripts and styles by them)."""
+    hashed = getattr(staticfiles_storage, "hashed_files", None) or {}
+    assets = hashlib.sha256(repr(sorted(hashed.items())).encode()).hexdigest()[:12]
+    return f"{files_stamp(root=settings.BASE_DIR)}{assets}"
 
 
 def _key(request: HttpRequest, version: int) -> str:
     # The address too: the API's answers hold absolute links.
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"page:{assets_stamp()}:{version}:{translation.get_language()}:{address}"
+    return f"page:{release_stamp()}:{version}:{translation.get_language()}:{address}"
 
 
 def _cacheable_request(request: HttpRequest) -> bool:

@@ -175,15 +175,31 @@ def test_a_deploy_with_other_static_files_is_not_served_pages_naming_the_old_one
 
     import_samples()
     monkeypatch.setattr(caching, "staticfiles_storage", Storage())
-    caching.assets_stamp.cache_clear()
+    caching.release_stamp.cache_clear()
     url = reverse("comparisons:home")
     client.get(url)
     with CaptureQueriesContext(connection) as cached:
         client.get(url)
     Storage.hashed_files = {"js/charts.js": "js/charts.new.js"}
-    caching.assets_stamp.cache_clear()
+    caching.release_stamp.cache_clear()
     with CaptureQueriesContext(connection) as after_deploy:
         client.get(url)
-    caching.assets_stamp.cache_clear()
+    caching.release_stamp.cache_clear()
     assert len(cached) == 1  # the data version only: served from the cache
     assert len(after_deploy) > 1  # made again
+
+
+def test_the_deploy_stamp_changes_with_a_template_and_not_without(tmp_path):
+    """A file cache outlives a deploy: its pages are keyed by what made them, so a changed template (or code, or
+    translation) is another key, and a restart with the same files is the same one."""
+    from comparisons.caching import files_stamp
+
+    (tmp_path / "templates").mkdir()
+    page = tmp_path / "templates" / "page.html"
+    page.write_text("<p>{{ value }}</p>")
+    (tmp_path / "notes.txt").write_text("not part of a page")
+    before = files_stamp(root=tmp_path)
+    (tmp_path / "notes.txt").write_text("changed, still not part of a page")
+    assert files_stamp(root=tmp_path) == before
+    page.write_text("<p>{{ value|floatformat }}</p>")
+    assert files_stamp(root=tmp_path) != before
