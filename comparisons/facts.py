@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -146,16 +145,12 @@ def denominators_of(*, region: Region, year: int) -> dict[str, Denominator]:
     """The staff-entered figures of one region and year, by kind (one query, for each imported file). Each points at
     the region given rather than one joined in, and the query is written out, not compiled by the ORM, which cost
     the importer more than the database's work on it."""
-    rows = model_rows(Denominator, _denominators_select(connection.alias), [region.pk, year])
+    select = plain_select(Denominator, connection.alias, equal=("region", "year"))
+    rows = model_rows(Denominator, select, [region.pk, year])
     denominators = {d.kind: d for d in rows}
     for denominator in denominators.values():
         denominator.region = region
     return denominators
-
-
-@functools.cache
-def _denominators_select(alias: str) -> tuple[list[str], str]:
-    return plain_select(Denominator, alias, equal=["region", "year"])
 
 
 def facts_for(disclosures: Iterable[Disclosure]) -> list[DocumentFacts]:

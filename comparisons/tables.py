@@ -59,11 +59,10 @@ class FastBodyMixin:
         table_id = self.attrs.get("id") if self.attrs else None
         return f"#{table_id}" if table_id else ""
 
-    @cached_property
+    @property
     def link_pattern(self) -> str:
-        """The document page's address pattern in the reader's language, read once for the cells that link a line
-        (links.document_url_pattern reads thread-locals on every call)."""
-        return document_url_pattern()
+        """The document page's address pattern, for the cells that link a line (url_pattern's, read once)."""
+        return self.url_pattern("disclosures:disclosure_detail")
 
     def url_pattern(self, name: str) -> str:
         """An object page's address pattern (a bureau's, a document's), read once per table: reversing a URL or
@@ -629,11 +628,7 @@ class IndicatorRowTable(FastBodyMixin, tables.Table):
         return IndicatorColumn(indicator, orderable=False)
 
     def render_kind(self, value, record=None):
-        # Each scope and kind in words once per table (a translation lookup each).
-        key = ("kind", value.scope, value.kind)
-        if key not in self.words:
-            self.words[key] = value.kind_label
-        return self.words[key]
+        return kind_words(self.words, value)
 
     def value_kind(self, value, record=None):
         return value.kind_label
@@ -704,10 +699,7 @@ def document_links_html(documents, *, pattern: str = "", words: dict | None = No
         words["label"] = str(LABEL)
     items = []
     for d in documents:
-        key = (d.scope, d.kind)
-        if key not in words:
-            words[key] = d.kind_label
-        label = words["label"] % {"year": d.fiscal_year, "kind": words[key]}
+        label = words["label"] % {"year": d.fiscal_year, "kind": kind_words(words, d)}
         url = pattern.format(int(d.pk))
         items.append(f'\n        <li>\n            <a href="{escape(url)}">{escape(label)}</a>\n        </li>\n    ')
     if not items:
@@ -716,6 +708,17 @@ def document_links_html(documents, *, pattern: str = "", words: dict | None = No
 
 
 LABEL = _("%(year)s年%(kind)s")  # as Disclosure.label
+
+
+def kind_words(words: dict, document) -> str:
+    """A document's kind and scope in words (部门预算, Unit final accounts), once per `words` (a table's, a list's):
+    a translation lookup each time otherwise."""
+    key = ("kind", document.scope, document.kind)
+    if key not in words:
+        words[key] = document.kind_label
+    return words[key]
+
+
 NO_DOCUMENTS = _("暂无文件")
 
 
@@ -723,8 +726,7 @@ class DocumentLinksColumn(FastColumn):
     """A bureau's current documents as links (document_links_html)."""
 
     def html(self, table, name, record) -> str:
-        words = table.__dict__.setdefault("document_words", {})
-        return document_links_html(self.resolve(record), pattern=table.link_pattern, words=words)
+        return document_links_html(self.resolve(record), pattern=table.link_pattern, words=table.words)
 
 
 class BureauSearchTable(FastBodyMixin, tables.Table):

@@ -17,7 +17,7 @@ def _url_pattern(name: str, prefix: str, language: str | None) -> str:
 
 def object_url(name: str, pk: int) -> str:
     """reverse(name, args=[pk]) for the page of one object (a document, a bureau), without reverse()'s cost."""
-    return _url_pattern(name, get_script_prefix(), get_language()).format(int(pk))
+    return object_url_pattern(name).format(int(pk))
 
 
 def object_url_pattern(name: str) -> str:
@@ -29,7 +29,7 @@ def object_url_pattern(name: str) -> str:
 def document_url_pattern() -> str:
     """The document page's address with "{}" for its id, in the active language: what code linking many documents
     reads once (the active language and script prefix are thread-local reads, slow per call)."""
-    return _url_pattern("disclosures:disclosure_detail", get_script_prefix(), get_language())
+    return object_url_pattern("disclosures:disclosure_detail")
 
 
 def source_line_url(disclosure_id: int, line: int | None = None) -> str:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy, override
 from comparisons.indicators import BY_KEY, IndicatorValue, SourceRef
 from comparisons.indicators.base import Message
 from comparisons.stored import DECIMAL, MESSAGE, StoredFields
-from disclosures.links import document_url_pattern, source_line_url
+from disclosures.links import document_url_pattern, object_url_pattern, source_line_url
 from disclosures.models import AMOUNT_COLUMNS, BudgetLine, Bureau, Disclosure, Region
 from disclosures.summary import decimal_string
 
@@ -42,9 +42,6 @@ def absolute_url(request: HttpRequest, url: str) -> str:
     return request.build_absolute_uri(url) if url.startswith("/") else url
 
 
-_PLACEHOLDER = 987654321
-
-
 def _once(request: HttpRequest, key, make):
     """What `make()` gives, made once per request (a list of a hundred documents asks for the same each time)."""
     found = request.__dict__.setdefault("_serializer_once", {})
@@ -55,12 +52,13 @@ def _once(request: HttpRequest, key, make):
 
 def _absolute_object_url(request: HttpRequest, name: str, pk: int) -> str:
     """absolute_url(request, reverse(name, args=[pk])), the reversing and the host read once per request and name."""
-    pattern = _once(
-        request,
-        ("url", name),
-        lambda: absolute_url(request, reverse(name, args=[_PLACEHOLDER])).replace(str(_PLACEHOLDER), "{}"),
-    )
+    pattern = _once(request, ("url", name), lambda: _host(request) + object_url_pattern(name))
     return pattern.format(int(pk))
+
+
+def _host(request: HttpRequest) -> str:
+    """The site's address (scheme and host) that the API's absolute links begin with."""
+    return request.build_absolute_uri("/").removesuffix("/")
 
 
 def _label(request: HttpRequest, choices, value) -> str:
@@ -208,7 +206,7 @@ class IndicatorValuesJson:
     cited by several indicators of a document)."""
 
     def __init__(self, request: HttpRequest):
-        self.host = request.build_absolute_uri("/").removesuffix("/")
+        self.host = _host(request)
         self.document_url = self.host + document_url_pattern()
         self.words: dict[Message, str] = {}
         self.stored_words: dict[tuple, str] = {}

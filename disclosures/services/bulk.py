@@ -86,14 +86,15 @@ def _values_sql(model: type[models.Model], alias: str) -> str:
     return f"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING {pk}"
 
 
+@functools.cache
 def plain_select(
-    model: type[models.Model], alias: str, *, equal: Sequence[str], null: Sequence[str] = (), order_by: str = ""
+    model: type[models.Model], alias: str, *, equal: tuple[str, ...], null: tuple[str, ...] = (), order_by: str = ""
 ) -> tuple[list[str], str]:
     """(field names, SQL) of a query for a model's rows whose `equal` fields equal the parameters (%s each, in that
     order) and whose `null` fields are null, to read with model_rows: for a query run for each imported file, written
     once rather than compiled by the ORM each time. Only the columns the database returns as the model holds them are
     read (no converter: text, numbers, keys); the others (times; on SQLite booleans and decimals) are left deferred,
-    loaded as the ORM loads them if asked for."""
+    loaded as the ORM loads them if asked for. Written once per model, database and conditions."""
     db = connections[alias]
     meta = model._meta
     fields = [

@@ -5,7 +5,6 @@ The rows themselves are built and written by import_writes.py.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import logging
 from collections.abc import Callable, Iterator
@@ -246,12 +245,8 @@ def _find_bureau(region: Region, names: list[str]) -> Bureau | None:
 def _bureaus_of(region: Region) -> list[Bureau]:
     """Bureau.objects.filter(region=region, merged_into__isnull=True).order_by("pk"), written once (bulk.plain_select):
     compiling it cost the importer more, for each file, than the database's work on it."""
-    return model_rows(Bureau, _bureaus_select(connection.alias), [region.pk])
-
-
-@functools.cache
-def _bureaus_select(alias: str) -> tuple[list[str], str]:
-    return plain_select(Bureau, alias, equal=["region"], null=["merged_into"], order_by="id")
+    select = plain_select(Bureau, connection.alias, equal=("region",), null=("merged_into",), order_by="id")
+    return model_rows(Bureau, select, [region.pk])
 
 
 def disclosure_read(*, data: bytes) -> tuple[str, str]:
