@@ -261,13 +261,13 @@ _EXTREME_FIELDS = (
 
 
 def slices_extremes(
-    *, parts: Sequence[Slice], count: int = 5, values: dict[str, list[Decimal]] | None = None
+    *, parts: Sequence[Slice], values: dict[str, list[Decimal]], count: int = 5
 ) -> dict[str, tuple[list[Extreme], list[Extreme]]]:
     """Of each slice, the `count` largest and the `count` smallest values, largest first, each with its rank
     (1 = largest; equal values share a rank): {indicator: (top, bottom)}. Each end of each slice is a small query
     read in the index's order (one query over all the slices needs the database to sort them all: slower); the
-    values above each of their values are counted in one query for them all, or, given the slices' `values` in
-    order (slices_values: the dashboard reads them for its tables' ranks), among those without a query."""
+    ranks are counted among the slices' `values` in order (slices_values: the dashboard reads them for its tables'
+    ranks), without a query."""
     ends = []  # each slice's top, then its bottom: a small query each, in the index's order
     for i, part in enumerate(parts):
         present = slice_rows(part=part).filter(value__isnull=False)
@@ -291,23 +291,10 @@ def slices_extremes(
     ordered = [[e for e, _code in sorted(end, key=lambda r: (-r[0].value, r[1]))] for end in read]
     for i, part in enumerate(parts):
         found[part.indicator] = (ordered[2 * i], ordered[2 * i + 1])
-    rows = [r for top, bottom in found.values() for r in (*top, *bottom)]
-    if values is not None:
-        for row in rows:
+    for top, bottom in found.values():
+        for row in (*top, *bottom):
             ordered = values[row.indicator]
             row.rank = len(ordered) - bisect_right(ordered, row.value) + 1
-        return found
-    shown = sorted({(r.indicator, r.value) for r in rows})
-    if shown:
-        above = slices_rows(parts=parts).aggregate(
-            **{
-                f"v{i}": Count("value", filter=Q(indicator=indicator, value__gt=value))
-                for i, (indicator, value) in enumerate(shown)
-            }
-        )
-        rank = {key: above[f"v{i}"] + 1 for i, key in enumerate(shown)}
-        for row in rows:
-            row.rank = rank[row.indicator, row.value]
     return found
 
 
@@ -498,52 +485,38 @@ class Position:
 
 
 def slices_positions(
-    *, parts: Sequence[Slice], rows: dict[str, StoredIndicator], values: dict[str, list[Decimal]] | None = None
+    *, parts: Sequence[Slice], rows: dict[str, StoredIndicator], values: dict[str, list[Decimal]]
 ) -> dict[str, Position]:
-    """Where one document's rows (`rows`: indicator -> its stored row) stand in their slices: one query for them all,
-    each slice's counts filtered by its indicator. Given the slices' `values` in order (slices_values), the values
-    above and below each row are counted among those; the query counts only what needs the region codes (the rows
-    before it with the same value, or before a missing one)."""
+    """Where one document's rows (`rows`: indicator -> its stored row) stand in their slices. The values above and
+    below each row are counted among the slices' `values` in order (slices_values); one query counts, for them all,
+    only what needs the region codes (the rows before it with the same value, or before a missing one)."""
     counts = {}
     for i, part in enumerate(parts):
         row = rows.get(part.indicator)
         if row is None:
             continue
         own = Q(indicator=part.indicator)
-        if values is None:
-            counts[f"ranked{i}"] = Count("value", filter=own)
         if row.value is None:
             counts[f"before{i}"] = Count(
                 "pk", filter=own & (Q(value__isnull=False) | Q(region_code__lt=row.region_code))
             )
         else:
-            if values is None:
-                counts[f"higher{i}"] = Count("value", filter=own & Q(value__gt=row.value))
-                counts[f"lower{i}"] = Count("value", filter=own & Q(value__lt=row.value))
             counts[f"tied{i}"] = Count("value", filter=own & Q(value=row.value, region_code__lt=row.region_code))
     if not counts:
         return {}
     found = slices_rows(parts=parts).aggregate(**counts)
-    if values is not None:
-        for i, part in enumerate(parts):
-            row, ordered = rows.get(part.indicator), values.get(part.indicator, [])
-            if row is None:
-                continue
-            found[f"ranked{i}"] = len(ordered)
-            if row.value is not None:
-                found[f"higher{i}"] = len(ordered) - bisect_right(ordered, row.value)
-                found[f"lower{i}"] = bisect_left(ordered, row.value)
     positions = {}
     for i, part in enumerate(parts):
         row = rows.get(part.indicator)
         if row is None:
             continue
-        ranked = found[f"ranked{i}"]
+        ordered = values.get(part.indicator, [])
+        ranked = len(ordered)
         if row.value is None:
             positions[part.indicator] = Position(None, None, ranked, None, found[f"before{i}"])
         else:
-            higher = found[f"higher{i}"]
-            percentile = percentile_of(lower=found[f"lower{i}"], ranked=ranked)
+            higher = len(ordered) - bisect_right(ordered, row.value)
+            percentile = percentile_of(lower=bisect_left(ordered, row.value), ranked=ranked)
             positions[part.indicator] = Position(row.value, higher + 1, ranked, percentile, higher + found[f"tied{i}"])
     return positions
 

@@ -90,28 +90,20 @@ def test_slices_read_together_are_each_as_read_alone(documents):
         lambda parts: slices_medians(parts=parts, by_province=True, with_whole=True),
         lambda parts: slices_values(parts=parts),
         lambda parts: slices_histogram(parts=parts, stats=slices_stats(parts=parts)),
-        lambda parts: {k: [[r.pk for r in rows] for rows in ends] for k, ends in slices_extremes(parts=parts).items()},
+        lambda parts: {
+            k: [[(r.pk, r.rank) for r in rows] for rows in ends]
+            for k, ends in slices_extremes(parts=parts, values=slices_values(parts=parts)).items()
+        },
     ):
         found = reader(together)
         assert found == {**reader(together[:1]), **reader(together[1:])}
 
 
 def test_top_and_bottom_with_their_ranks(documents):
-    top, bottom = slices_extremes(parts=[BUDGET_2023], count=2)[KEY]
+    top, bottom = slices_extremes(parts=[BUDGET_2023], count=2, values=slices_values(parts=[BUDGET_2023]))[KEY]
     assert [(r.disclosure_id, r.rank) for r in top] == [(documents["shunping"].pk, 1), (documents["gaoyi"].pk, 2)]
     # The smallest, largest first: 镇安 has no value and is in neither.
     assert [(r.disclosure_id, r.rank) for r in bottom] == [(documents["gaoyi"].pk, 2), (documents["yancheng"].pk, 3)]
-
-
-def test_extremes_ranked_among_the_values_read_as_by_their_own_count(documents):
-    # The dashboard ranks its extremes among the values it read for its tables (no query): the same ranks.
-    parts = [BUDGET_2023, Slice("total_budget", 2023, "budget")]
-    counted = slices_extremes(parts=parts, count=2)
-    among = slices_extremes(parts=parts, count=2, values=slices_values(parts=parts))
-    assert {k: [[r.rank for r in rows] for rows in ends] for k, ends in among.items()} == {
-        k: [[r.rank for r in rows] for rows in ends] for k, ends in counted.items()
-    }
-    assert [r.rank for r in among[KEY][0]] == [1, 2]
 
 
 def test_ranks_and_percentiles(documents):
@@ -129,17 +121,16 @@ def test_ranks_and_percentiles(documents):
     assert (last.rank, last.percentile) == (3, 0)
     assert rows[documents["zhenan"].pk].value is None
     gaoyi = StoredIndicator.objects.get(disclosure=documents["gaoyi"], indicator="county_contribution")
-    position = slices_positions(parts=[BUDGET_2023], rows={KEY: gaoyi})[KEY]
+    values = slices_values(parts=[BUDGET_2023])
+    position = slices_positions(parts=[BUDGET_2023], rows={KEY: gaoyi}, values=values)[KEY]
     assert (position.rank, position.ranked, position.percentile, position.before) == (2, 3, Decimal("50.0"), 1)
     missing = StoredIndicator.objects.get(disclosure=documents["zhenan"], indicator="county_contribution")
     other = Slice("total_budget", 2023, "budget")
-    both = slices_positions(parts=[BUDGET_2023, other], rows={KEY: missing})
+    both = slices_positions(
+        parts=[BUDGET_2023, other], rows={KEY: missing}, values=slices_values(parts=[BUDGET_2023, other])
+    )
     assert list(both) == [KEY]  # no row of the other indicator asked
     assert (both[KEY].rank, both[KEY].ranked, both[KEY].before) == (None, 3, 3)  # after every value
-    # Counted among the values the dashboard has read, the same positions.
-    for row in (gaoyi, missing):
-        among = slices_positions(parts=[BUDGET_2023], rows={KEY: row}, values=slices_values(parts=[BUDGET_2023]))
-        assert among == slices_positions(parts=[BUDGET_2023], rows={KEY: row})
 
 
 def test_distribution_counts_every_value_once(documents):
@@ -161,4 +152,4 @@ def test_a_slice_with_no_values_has_no_median():
     store_indicators()
     assert median(BUDGET_2023) == {}
     assert slices_histogram(parts=[BUDGET_2023], stats=slices_stats(parts=[BUDGET_2023])) == {KEY: []}
-    assert slices_extremes(parts=[BUDGET_2023]) == {KEY: ([], [])}
+    assert slices_extremes(parts=[BUDGET_2023], values=slices_values(parts=[BUDGET_2023])) == {KEY: ([], [])}
