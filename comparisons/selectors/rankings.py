@@ -322,15 +322,18 @@ def slices_stats(*, parts: Sequence[Slice]) -> dict[str, SliceStats]:
 
 
 class MiddleValue(Aggregate):
-    """PostgreSQL's percentile_disc(0.5): the lower of a group's middle values, or with `upper` the higher one
-    (ordered descending: the same row when the count is odd). The two give the median exactly (numeric, never
-    float), from one sort per group, where numbering every row by window functions costs several times as much."""
+    """PostgreSQL's percentile_disc: the lower of a group's middle values, or with `upper` the higher one (the same
+    row when the count is odd); the two give the median exactly (numeric, never float). percentile_disc(f) is the
+    row at position ceil(f × n): f = 0.5 gives row ⌈n/2⌉, and f a hair above 0.5 gives row ⌊n/2⌋ + 1 for any group
+    of fewer than 10^8 rows. Both read the same aggregate, which PostgreSQL computes once: one sort per group,
+    where a second aggregate ordered descending sorted the group again, and numbering every row by window functions
+    costs several times as much."""
 
     function = "PERCENTILE_DISC"
-    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s%(order)s)"
+    template = "(%(function)s(ARRAY[0.5, 0.500000001]) WITHIN GROUP (ORDER BY %(expressions)s))[%(place)s]"
 
     def __init__(self, expression, *, upper: bool = False, **extra):
-        super().__init__(expression, order=" DESC" if upper else "", **extra)
+        super().__init__(expression, place=2 if upper else 1, **extra)
 
 
 def ordered_sets() -> bool:
