@@ -310,13 +310,11 @@ def _parse_text(*, text: str, sha256: str, filename: str, overrides: Overrides) 
     return Parsed(filename=filename, sha256=sha256, text=text, result=result)
 
 
-def disclosure_prepare(
-    *, data: bytes, filename: str, overrides: Overrides | None = None, check: bool = False
-) -> Prepared:
+def disclosure_prepare(*, data: bytes, filename: str, overrides: Overrides, check: bool) -> Prepared:
     """Read, parse and validate a file without writing. Raises DisclosureError with the line where one applies.
     With `check`, any department's disclosure is read and checked, its region only where it can be told."""
     parsed = disclosure_parse(data=data, filename=filename, overrides=overrides)
-    return _prepare(parsed, overrides=overrides or Overrides(), check=check)
+    return _prepare(parsed, overrides=overrides, check=check)
 
 
 def disclosure_prepare_text(
