@@ -317,13 +317,11 @@ def disclosure_prepare(*, data: bytes, filename: str, overrides: Overrides, chec
     return _prepare(parsed, overrides=overrides, check=check)
 
 
-def disclosure_prepare_text(
-    *, text: str, sha256: str, filename: str, overrides: Overrides | None = None, check: bool = False
-) -> Prepared:
-    """disclosure_prepare for a text already read (the upload page keeps the text between preview and save)."""
-    overrides = overrides or Overrides()
+def disclosure_prepare_text(*, text: str, sha256: str, filename: str, overrides: Overrides) -> Prepared:
+    """disclosure_prepare for a text already read (the upload page keeps the text between preview and save), to be
+    saved: a file only checked is never saved."""
     parsed = _parse_text(text=text, sha256=sha256, filename=filename, overrides=overrides)
-    return _prepare(parsed, overrides=overrides, check=check)
+    return _prepare(parsed, overrides=overrides, check=False)
 
 
 def _prepare(parsed: Parsed, *, overrides: Overrides, check: bool) -> Prepared:
