@@ -413,7 +413,7 @@ class DetailColumn(tables.Column):
             return None
         return value.details.get(self.detail.key)
 
-    def render(self, value, record, table=None):
+    def render(self, value, record, table):
         """The number linked to its source (`table` for the addresses it has read once)."""
         raw = self._raw(value)
         if raw is None or raw == "":
@@ -421,11 +421,10 @@ class DetailColumn(tables.Column):
         if self.detail.kind == DetailKind.TEXT:
             return str(raw)
         text = show(raw, detail_unit(self.detail.kind))
-        pattern = table.link_pattern if table is not None else document_url_pattern()
+        pattern = table.link_pattern
         # Without a line of its own, the number links to the figures the document states.
         if self.detail.reference:
-            url = table.reversed("comparisons:methods") if table is not None else reverse("comparisons:methods")
-            url += "#reference"
+            url = table.reversed("comparisons:methods") + "#reference"
         elif self.detail.source_figure:
             figure = self.detail.source_figure
             url = next((u for s in value.sources if s.figure == figure and (u := s.url_in(pattern))), "")
