@@ -364,13 +364,12 @@ class IndicatorColumn(tables.Column):
 
         return cell
 
-    def render(self, value, pattern: str = ""):
+    def render(self, value, *, pattern: str):
         """The number linked to its first source that has an address, marked ※ where a note goes with it (the
         markup format_html gave, built directly: a table renders thousands)."""
         if value is None or value.missing:
             return ""
         text = escape(show(value.value, value.unit))
-        pattern = pattern or document_url_pattern()
         url = next((url for s in value.sources if (url := s.url_in(pattern))), "")
         marker = ' <span class="flag" aria-hidden="true">※</span>' if value.notes and value.note else ""
         if url:
