@@ -65,8 +65,8 @@ def _places(region: Region) -> tuple[str, str, str]:
     return names[Region.Level.PROVINCE], names[Region.Level.PREFECTURE], names[Region.Level.COUNTY]
 
 
-def _document_url(request: HttpRequest, disclosure_id: int, line: int | None = None) -> str:
-    return request.build_absolute_uri(source_line_url(disclosure_id, line))
+def _document_url(request: HttpRequest, disclosure_id: int) -> str:
+    return request.build_absolute_uri(source_line_url(disclosure_id))
 
 
 def _document_columns(request: HttpRequest, d: Disclosure) -> list:

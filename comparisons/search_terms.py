@@ -67,7 +67,7 @@ def search_terms(query: str) -> Terms:
     return Terms(text=text, place="".join(places), kinds=kinds)
 
 
-def edit_distance(a: str, b: str, *, limit: int = 2) -> int:
+def edit_distance(a: str, b: str, *, limit: int) -> int:
     """Levenshtein distance of two short names, stopping early once above `limit` (returns limit + 1)."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1

@@ -364,13 +364,12 @@ class IndicatorColumn(tables.Column):
 
         return cell
 
-    def render(self, value, pattern: str = ""):
+    def render(self, value, *, pattern: str):
         """The number linked to its first source that has an address, marked ※ where a note goes with it (the
         markup format_html gave, built directly: a table renders thousands)."""
         if value is None or value.missing:
             return ""
         text = escape(show(value.value, value.unit))
-        pattern = pattern or document_url_pattern()
         url = next((url for s in value.sources if (url := s.url_in(pattern))), "")
         marker = ' <span class="flag" aria-hidden="true">※</span>' if value.notes and value.note else ""
         if url:
@@ -413,7 +412,7 @@ class DetailColumn(tables.Column):
             return None
         return value.details.get(self.detail.key)
 
-    def render(self, value, record, table=None):
+    def render(self, value, record, table):
         """The number linked to its source (`table` for the addresses it has read once)."""
         raw = self._raw(value)
         if raw is None or raw == "":
@@ -421,11 +420,10 @@ class DetailColumn(tables.Column):
         if self.detail.kind == DetailKind.TEXT:
             return str(raw)
         text = show(raw, detail_unit(self.detail.kind))
-        pattern = table.link_pattern if table is not None else document_url_pattern()
+        pattern = table.link_pattern
         # Without a line of its own, the number links to the figures the document states.
         if self.detail.reference:
-            url = table.reversed("comparisons:methods") if table is not None else reverse("comparisons:methods")
-            url += "#reference"
+            url = table.reversed("comparisons:methods") + "#reference"
         elif self.detail.source_figure:
             figure = self.detail.source_figure
             url = next((u for s in value.sources if s.figure == figure and (u := s.url_in(pattern))), "")

@@ -261,7 +261,7 @@ _EXTREME_FIELDS = (
 
 
 def slices_extremes(
-    *, parts: Sequence[Slice], values: dict[str, list[Decimal]], count: int = 5
+    *, parts: Sequence[Slice], values: dict[str, list[Decimal]], count: int
 ) -> dict[str, tuple[list[Extreme], list[Extreme]]]:
     """Of each slice, the `count` largest and the `count` smallest values, largest first, each with its rank
     (1 = largest; equal values share a rank): {indicator: (top, bottom)}. Each end of each slice is a small query

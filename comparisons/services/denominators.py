@@ -55,7 +55,7 @@ def denominator_set(
 
 
 @transaction.atomic
-def denominator_delete(*, denominator: Denominator, user: AbstractBaseUser | None = None) -> None:
+def denominator_delete(*, denominator: Denominator, user: AbstractBaseUser | None) -> None:
     """Delete an entered figure; its history stays, with the value it had. The values that divided by it are
     recomputed."""
     user = user if user is not None and user.is_authenticated else None

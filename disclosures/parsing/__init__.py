@@ -34,7 +34,7 @@ def parse_disclosure(text: str, *, budget: ParseBudget | None = None) -> ParseRe
     budget.check(gettext_noop("表格"))
     if not result.lines:
         narrative_lines, narrative_problems = narrative.read_narrative_lines(
-            lines, meta=result.meta, cleaned=cleaned, prose=result.passages
+            lines, meta=result.meta, prose=result.passages
         )
         result.lines.extend(narrative_lines)
         result.problems.extend(narrative_problems)

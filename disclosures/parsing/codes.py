@@ -245,35 +245,25 @@ def _classes_by_bare_name(table: dict[str, str]) -> dict[str, str]:
     return out
 
 
-# Built once: class_code_for_name is asked for every summary row, and the lists never change.
-_CLASSES_BY_NAME = {
-    "": _classes_by_bare_name(FUNCTIONAL),
-    "department": _classes_by_bare_name(ECONOMIC_DEPARTMENT),
-    "government": _classes_by_bare_name(ECONOMIC_GOVERNMENT),
-}
+# Built once: class_code_for_name is asked for every summary row, and the list never changes.
+_FUNCTIONAL_CLASSES = _classes_by_bare_name(FUNCTIONAL)
 
 
-def class_code_for_name(name: str, *, economic: str = "", abbreviated: bool = False) -> str | None:
-    """The 3-digit class whose name this is ("卫生健康" / "十、卫生健康支出" -> "210").
+def class_code_for_name(name: str, *, abbreviated: bool = False) -> str | None:
+    """The 3-digit functional class whose name this is ("卫生健康" / "十、卫生健康支出" -> "210").
 
-    `economic` is "" for functional classes, "department" or "government" for economic ones. With `abbreviated`, a
-    functional class name shortened in order ("社保和就业") counts, where it keeps most of the standard name (so that a
-    short income row never matches).
+    With `abbreviated`, a class name shortened in order ("社保和就业") counts, where it keeps most of the standard
+    name (so that a short income row never matches).
     """
-    classes = _CLASSES_BY_NAME.get(economic)
-    if classes is None:
-        return None
     wanted = _bare(_NUMBERING.sub("", "".join((name or "").split())))
     if not wanted:
         return None
-    if wanted in classes:
-        return classes[wanted]
-    if economic:
-        return None
+    if wanted in _FUNCTIONAL_CLASSES:
+        return _FUNCTIONAL_CLASSES[wanted]
     if wanted in _CLASS_ALIASES:
         return _CLASS_ALIASES[wanted]
     if abbreviated and len(wanted) >= 2:
-        for full, code in classes.items():
+        for full, code in _FUNCTIONAL_CLASSES.items():
             fits = len(full) >= len(wanted) and len(wanted) * 5 >= len(full) * 3
             if fits and is_abbreviation(wanted, full):
                 return code

@@ -13,7 +13,7 @@ from .figure_counts import prose_counts, row_counts
 from .figure_money import prose_money
 from .figure_tables import table_figures
 from .figure_text import clean_prose
-from .prose import Passage, passages
+from .prose import Passage
 from .table_titles import EMPTY_DECLARATION
 from .types import FIGURE_KEYS, DocumentMeta, Kind, ParsedLine, ParsedTable, Problem, StatedFigure
 
@@ -32,14 +32,12 @@ def read_figures(
     *,
     meta: DocumentMeta,
     tables: list[ParsedTable],
-    rows: list[ParsedLine] = (),
-    cleaned: list[str] | None = None,
-    prose: list[Passage] | None = None,
+    rows: list[ParsedLine],
+    cleaned: list[str],
+    prose: list[Passage],
 ) -> tuple[list[StatedFigure], list[Problem]]:
-    """`rows` are the table rows read (the "三公" table states figures in its row); `cleaned`, when given, is
-    clean_prose of each line (parse_disclosure cleans them once for all readers)."""
-    if cleaned is None:
-        cleaned = [clean_prose(line) for line in lines]
+    """`rows` are the table rows read (the "三公" table states figures in its row); `cleaned` is clean_prose of each
+    line and `prose` the passages they make (parse_disclosure prepares both once for all readers)."""
     table_at = _table_index(tables, len(lines))
     figures: list[StatedFigure] = []
     title = ""
@@ -55,7 +53,7 @@ def read_figures(
         text = cleaned[number - 1]
         if text and len(text) < 80 and ("表" in text or "绩效目标" in text) and not _NOT_TITLE.match(text):
             title = text
-    for passage in prose if prose is not None else passages(cleaned):
+    for passage in prose:
         text = passage.text
         table = table_at.get(passage.line)
         if "\t" in text or (table is not None and not table.declared_empty and EMPTY_DECLARATION.search(text)):

@@ -11,7 +11,6 @@ from collections import Counter
 from disclosures.vocabulary import UNIT_LABEL
 
 from .divisions import place_tail
-from .figure_text import clean_prose
 from .meta_publisher import cover_publisher, labelled_publisher
 from .types import DocumentMeta, Kind, Scope
 
@@ -56,11 +55,9 @@ _OTHER_UNIT = re.compile(r"^.*(?:局|中心|机构)")
 _SUBUNIT_TITLE = re.compile(r"^([\u4e00-\u9fff]{2,16}?)((?:医疗保障|医疗保险|医保)事务(?:服务)?中心)")
 
 
-def read_meta(lines: list[str], *, cleaned: list[str] | None = None) -> DocumentMeta:
-    """`cleaned`, when given, is clean_prose of each line (parse_disclosure cleans them once for all readers)."""
+def read_meta(lines: list[str], *, cleaned: list[str]) -> DocumentMeta:
+    """`cleaned` is clean_prose of each line (parse_disclosure cleans them once for all readers)."""
     meta = DocumentMeta()
-    if cleaned is None:
-        cleaned = [clean_prose(line) for line in lines]
     _read_publisher(cleaned, meta)
     _read_year_kind_scope(lines, cleaned, meta)
     _read_unit(cleaned, meta)

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from .codes import FUNCTIONAL, class_code_for_name
 from .figure_text import NUMBER, clean_prose, money_in_yuan, sentences
-from .prose import Passage, line_at, passages
+from .prose import Passage, line_at
 from .types import Classification, DocumentMeta, ParsedLine, Problem, Severity, TableKey
 from .wording import FindingCode, amount
 
@@ -67,17 +67,14 @@ def code_for_path(cls: str, section: str, item: str | None) -> str | None:
 
 
 def read_narrative_lines(
-    lines: list[str], *, meta: DocumentMeta, cleaned: list[str] | None = None, prose: list[Passage] | None = None
+    lines: list[str], *, meta: DocumentMeta, prose: list[Passage]
 ) -> tuple[list[ParsedLine], list[Problem]]:
-    """`cleaned`, when given, is clean_prose of each line; `prose`, the passages those lines make (parse_disclosure
-    prepares both once for all readers). A sentence a PDF wrapped is read whole; each line keeps the line it was
-    printed on."""
+    """`prose` is the passages of the cleaned lines (parse_disclosure prepares them once for all readers). A
+    sentence a PDF wrapped is read whole; each line keeps the line it was printed on."""
     unit_default = meta.unit or "万元"
     out: list[ParsedLine] = []
     problems: list[Problem] = []
     seen: set[tuple[str, str, Decimal]] = set()
-    if prose is None:
-        prose = passages(cleaned if cleaned is not None else [clean_prose(x) for x in lines])
     for passage in prose:
         text = passage.text
         if "\t" in text or not any(map(str.isdigit, text)):

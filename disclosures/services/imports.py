@@ -310,22 +310,18 @@ def _parse_text(*, text: str, sha256: str, filename: str, overrides: Overrides) 
     return Parsed(filename=filename, sha256=sha256, text=text, result=result)
 
 
-def disclosure_prepare(
-    *, data: bytes, filename: str, overrides: Overrides | None = None, check: bool = False
-) -> Prepared:
+def disclosure_prepare(*, data: bytes, filename: str, overrides: Overrides, check: bool) -> Prepared:
     """Read, parse and validate a file without writing. Raises DisclosureError with the line where one applies.
     With `check`, any department's disclosure is read and checked, its region only where it can be told."""
     parsed = disclosure_parse(data=data, filename=filename, overrides=overrides)
-    return _prepare(parsed, overrides=overrides or Overrides(), check=check)
-
-
-def disclosure_prepare_text(
-    *, text: str, sha256: str, filename: str, overrides: Overrides | None = None, check: bool = False
-) -> Prepared:
-    """disclosure_prepare for a text already read (the upload page keeps the text between preview and save)."""
-    overrides = overrides or Overrides()
-    parsed = _parse_text(text=text, sha256=sha256, filename=filename, overrides=overrides)
     return _prepare(parsed, overrides=overrides, check=check)
+
+
+def disclosure_prepare_text(*, text: str, sha256: str, filename: str, overrides: Overrides) -> Prepared:
+    """disclosure_prepare for a text already read (the upload page keeps the text between preview and save), to be
+    saved: a file only checked is never saved."""
+    parsed = _parse_text(text=text, sha256=sha256, filename=filename, overrides=overrides)
+    return _prepare(parsed, overrides=overrides, check=False)
 
 
 def _prepare(parsed: Parsed, *, overrides: Overrides, check: bool) -> Prepared:

@@ -192,7 +192,7 @@ def test_denominator_set_takes_keyword_arguments_only_and_requires_a_source():
     assert denominator.entered_by is None
     again, created = denominator_set(region=region, year=2024, kind="population", value=2, source="t", user=None)
     assert (again.pk, created, again.value) == (denominator.pk, False, 2)
-    denominator_delete(denominator=again)
+    denominator_delete(denominator=again, user=None)
     assert not Denominator.objects.exists()
 
 

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 from comparisons.indicators.base import TEXT, IndicatorValue, SourceRef
 from comparisons.pages.headlines import Detail
-from comparisons.tables import DetailColumn
+from comparisons.tables import DetailColumn, IndicatorRowTable
 from comparisons.vocabulary import DetailKind
 
 RECORD = SimpleNamespace(disclosure=SimpleNamespace(pk=7))
@@ -26,7 +26,7 @@ VALUE = IndicatorValue(
 
 
 def _render(detail: Detail) -> str:
-    return str(DetailColumn(detail).render(VALUE, RECORD))
+    return str(DetailColumn(detail).render(VALUE, RECORD, IndicatorRowTable([], indicators=[])))
 
 
 def test_a_stated_figure_links_to_its_own_source_line():

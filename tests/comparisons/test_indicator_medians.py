@@ -92,7 +92,7 @@ def test_slices_read_together_are_each_as_read_alone(documents):
         lambda parts: slices_histogram(parts=parts, stats=slices_stats(parts=parts)),
         lambda parts: {
             k: [[(r.pk, r.rank) for r in rows] for rows in ends]
-            for k, ends in slices_extremes(parts=parts, values=slices_values(parts=parts)).items()
+            for k, ends in slices_extremes(parts=parts, count=5, values=slices_values(parts=parts)).items()
         },
     ):
         found = reader(together)
@@ -152,4 +152,4 @@ def test_a_slice_with_no_values_has_no_median():
     store_indicators()
     assert median(BUDGET_2023) == {}
     assert slices_histogram(parts=[BUDGET_2023], stats=slices_stats(parts=[BUDGET_2023])) == {KEY: []}
-    assert slices_extremes(parts=[BUDGET_2023], values=slices_values(parts=[BUDGET_2023])) == {KEY: ([], [])}
+    assert slices_extremes(parts=[BUDGET_2023], count=5, values=slices_values(parts=[BUDGET_2023])) == {KEY: ([], [])}

@@ -71,7 +71,7 @@ def test_a_staff_denominator_updates_the_stored_values_of_its_region_and_year():
     )
     value = StoredIndicator.objects.get(disclosure=yancheng, indicator="contribution_per_insured").value
     assert value == Decimal("174.60")
-    denominator_delete(denominator=denominator)
+    denominator_delete(denominator=denominator, user=None)
     assert StoredIndicator.objects.get(disclosure=yancheng, indicator="contribution_per_insured").value is None
 
 

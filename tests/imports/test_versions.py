@@ -11,7 +11,7 @@ from django.db import OperationalError, connection
 
 from disclosures.management.commands import import_disclosures
 from disclosures.models import Disclosure, Region
-from disclosures.services.imports import disclosure_prepare, disclosure_save
+from disclosures.services.imports import Overrides, disclosure_prepare, disclosure_save
 from disclosures.services.regions import region_load_csv
 
 from .conftest import run_import, seed
@@ -42,7 +42,7 @@ def two_versions(tmp_path):
 
 
 def _prepare(path) -> object:
-    return disclosure_prepare(data=path.read_bytes(), filename=path.name)
+    return disclosure_prepare(data=path.read_bytes(), filename=path.name, overrides=Overrides(), check=False)
 
 
 def test_restoring_with_other_metadata_restores_the_stored_version_in_one_record(two_versions):
@@ -128,7 +128,7 @@ def test_the_same_file_imported_by_two_writers_at_once_is_imported_once():
 
     def writer():
         try:
-            prepared = disclosure_prepare(data=data, filename="gaoyi.txt")
+            prepared = disclosure_prepare(data=data, filename="gaoyi.txt", overrides=Overrides(), check=False)
             barrier.wait()
             outcomes.append(disclosure_save(prepared=prepared).status)
         finally:

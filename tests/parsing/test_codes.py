@@ -34,5 +34,4 @@ def test_class_code_from_the_name_a_summary_table_prints():
     assert codes.class_code_for_name("卫生健康") == "210"
     assert codes.class_code_for_name("社会保障和就业") == "208"
     assert codes.class_code_for_name("城乡社区事务") == "212"
-    assert codes.class_code_for_name("机关工资福利支出", economic="government") == "501"
     assert codes.class_code_for_name("一般公共预算拨款收入") is None

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from disclosures.parsing.figures import read_figures
-from disclosures.parsing.meta import read_meta
 from disclosures.parsing.types import DocumentMeta, ParsedTable, StatedFigure
+from tests.parsing.readers import figures_of_lines, meta_of
 
 SEEDS = Path(__file__).resolve().parents[2] / "data" / "seeds"
 WAN = Decimal(10000)
@@ -22,7 +21,7 @@ def seed_lines(prefix: str) -> list[str]:
 
 def figures_of(prefix: str, tables: list[ParsedTable] | None = None) -> tuple[list[str], list[StatedFigure]]:
     lines = seed_lines(prefix)
-    figures, problems = read_figures(lines, meta=read_meta(lines), tables=tables or [])
+    figures, problems = figures_of_lines(lines, meta=meta_of(lines), tables=tables or [])
     assert problems == []
     return lines, figures
 
@@ -38,7 +37,7 @@ def only(figures: list[StatedFigure], key: str) -> StatedFigure:
 
 
 def sentence_figures(*sentences: str, year: int = 2023) -> list[StatedFigure]:
-    figures, _ = read_figures(list(sentences), meta=DocumentMeta(year=year), tables=[])
+    figures, _ = figures_of_lines(list(sentences), meta=DocumentMeta(year=year), tables=[])
     return figures
 
 
@@ -244,7 +243,7 @@ def test_counts_in_a_target_table_of_another_county():
         "## 4、困难群众资助参保资金绩效目标表",
         "产出指标\t数量指标\t资助参保人数\t≥6000人",
     ]
-    figures, _ = read_figures(lines, meta=DocumentMeta(year=2024), tables=[])
+    figures, _ = figures_of_lines(lines, meta=DocumentMeta(year=2024), tables=[])
     assert values(figures, "insured_residents") == {Decimal(182300)}
     assert values(figures, "insured_employees") == {Decimal(21000)}
     assert values(figures, "subsidy_per_insured") == {Decimal(45)}
@@ -260,7 +259,7 @@ def test_tables_given_by_the_table_parser_name_the_rows_context():
         ParsedTable("performance_targets", "城乡居民医保配套资金绩效目标表", None, 1, 1),
         ParsedTable("performance_targets", "重度残疾人资助参保资金绩效目标表", None, 2, 2),
     ]
-    figures, _ = read_figures(lines, meta=DocumentMeta(year=2024), tables=tables)
+    figures, _ = figures_of_lines(lines, meta=DocumentMeta(year=2024), tables=tables)
     assert values(figures, "insured_residents") == {Decimal(50000)}
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from disclosures.parsing.meta import read_meta
-from disclosures.parsing.narrative import read_narrative_lines
 from disclosures.parsing.types import Classification, DocumentMeta, ParsedLine, Severity
+from tests.parsing.readers import meta_of, narrative_of
 
 SEEDS = Path(__file__).resolve().parents[2] / "data" / "seeds"
 WAN = Decimal(10000)
@@ -16,7 +15,7 @@ WAN = Decimal(10000)
 def yanbian() -> tuple[list[str], list[ParsedLine]]:
     (path,) = SEEDS.glob("001_*.txt")
     lines = path.read_text(encoding="utf-8").split("\n")
-    parsed, problems = read_narrative_lines(lines, meta=read_meta(lines))
+    parsed, problems = narrative_of(lines, meta=meta_of(lines))
     assert problems == []
     return lines, parsed
 
@@ -66,7 +65,7 @@ def test_budget_and_final_amounts_in_one_sentence_and_another_unit():
         "年初预算为3,200万元，支出决算为3,198.50万元，完成年初预算的99.95%。",
         "2.卫生健康(类)医疗保障管理事务(款)事业运行(项)：支出决算为247,386.00元。",
     ]
-    parsed, problems = read_narrative_lines(text, meta=DocumentMeta(unit="万元"))
+    parsed, problems = narrative_of(text, meta=DocumentMeta(unit="万元"))
     assert problems == []
     codes = by_code(parsed)
     assert codes["2101202"].amounts == {"total": Decimal("31985000"), "年初预算": Decimal("32000000")}
@@ -75,7 +74,7 @@ def test_budget_and_final_amounts_in_one_sentence_and_another_unit():
 
 def test_a_name_not_in_the_standard_list_keeps_its_line_and_is_reported():
     text = ["3.卫生健康（类）医疗保障管理事务（款）某某专项工作（项）：支出决算为12.5万元。"]
-    parsed, problems = read_narrative_lines(text, meta=DocumentMeta())
+    parsed, problems = narrative_of(text, meta=DocumentMeta())
     (line,) = parsed
     assert (line.code, line.name, line.amounts["total"]) == ("", "某某专项工作", Decimal(125000))
     (problem,) = problems
@@ -87,4 +86,4 @@ def test_a_name_not_in_the_standard_list_keeps_its_line_and_is_reported():
 def test_a_budget_with_tables_has_no_item_sentences():
     (path,) = SEEDS.glob("000_*.txt")
     lines = path.read_text(encoding="utf-8").split("\n")
-    assert read_narrative_lines(lines, meta=read_meta(lines)) == ([], [])
+    assert narrative_of(lines, meta=meta_of(lines)) == ([], [])

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from disclosures.parsing.meta import read_meta
+from tests.parsing.readers import meta_of
 
 REGIONS = Path(__file__).resolve().parents[2] / "data" / "regions" / "adcodes.csv"
 # Taiwan, Hong Kong and Macao list townships and districts that publish no such documents.
@@ -62,7 +62,7 @@ def _prose_document(name: str, parent: str) -> list[str]:
 def test_every_county_name_on_a_cover_reads_back_whole():
     wrong = []
     for _, name, parent in COUNTIES:
-        meta = read_meta(_cover_document(name, parent))
+        meta = meta_of(_cover_document(name, parent))
         if meta.publisher != f"{parent}{name}医疗保障局":
             wrong.append((name, meta.publisher))
     assert not wrong, f"{len(wrong)} names read wrong, e.g. {wrong[:10]}"
@@ -71,7 +71,7 @@ def test_every_county_name_on_a_cover_reads_back_whole():
 def test_every_county_name_in_sentences_alone_reads_back_whole():
     wrong = []
     for _, name, parent in COUNTIES:
-        meta = read_meta(_prose_document(name, parent))
+        meta = meta_of(_prose_document(name, parent))
         if meta.publisher not in (f"{parent}{name}医疗保障局", f"{name}医疗保障局"):
             wrong.append((name, meta.publisher))
     assert not wrong, f"{len(wrong)} names read wrong, e.g. {wrong[:10]}"
@@ -84,7 +84,7 @@ def test_every_county_name_resolves_to_its_own_code():
     wrong = []
     for code, name, parent in COUNTIES:
         lines = _cover_document(name, parent)
-        match = region_resolve(publisher=read_meta(lines).publisher, context="\n".join(lines))
+        match = region_resolve(publisher=meta_of(lines).publisher, context="\n".join(lines))
         if match.region is None or match.region.code != code:
             wrong.append((code, name, match.region.code if match.region else [r.code for r in match.candidates]))
     assert not wrong, f"{len(wrong)} names resolved wrong, e.g. {wrong[:10]}"
