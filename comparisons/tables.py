@@ -116,14 +116,18 @@ class FastBodyMixin:
             if column.is_ordered:
                 order = column.order_by_alias
                 aria = f'aria-sort="{"descending" if order.is_descending else "ascending"}"'
-            header = conditional_escape(column.header)
+            # A short heading (IndicatorColumn's) shows in the head with the full one as its title; the exports keep
+            # the full one.
+            short = getattr(column.column, "short_header", "")
+            header = conditional_escape(short or column.header)
+            title = f' title="{conditional_escape(column.header)}"' if short else ""
             if column.orderable:
                 link = escape_html("?" + urlencode(params | {field: column.order_by_alias.next}, doseq=True))
                 inner = f'\n{" " * 24}<a href="{link}{anchor}">{header}</a>\n{" " * 20}'
             else:
                 inner = f"\n{' ' * 24}{header}\n{' ' * 20}"
             cells.append(
-                f'\n{" " * 16}<th scope="col" {column.attrs["th"].as_html()} {aria}>\n{" " * 20}{inner}'
+                f'\n{" " * 16}<th scope="col" {column.attrs["th"].as_html()}{title} {aria}>\n{" " * 20}{inner}'
                 f"\n{' ' * 16}</th>\n{' ' * 12}"
             )
         return mark_safe(f"\n{' ' * 12}{''.join(cells)}\n{' ' * 8}")
@@ -309,11 +313,15 @@ class Words(dict):
 class IndicatorColumn(tables.Column):
     """One indicator's value: the number in its display unit, linked to its first source."""
 
-    def __init__(self, indicator: Indicator, *, ordered_by: tuple[str, ...] | None = None, **kwargs):
+    def __init__(
+        self, indicator: Indicator, *, ordered_by: tuple[str, ...] | None = None, short: bool = False, **kwargs
+    ):
         self.indicator = indicator
         key = indicator.key
         unit = display_unit(indicator.unit)
         name = indicator.name
+        # The page's heading when asked (head_cells): the indicator's short name, with its unit.
+        self.short_header = with_unit(indicator.short_name, unit) if short else ""
 
         # The reasons and source labels in words once per table: a column's cells repeat a few.
         words = Words()
@@ -568,6 +576,7 @@ class IndicatorRowTable(FastBodyMixin, tables.Table):
         page="disclosures:disclosure_detail",
         pk=lambda record: record.disclosure.pk,
         order_by=("disclosure__kind", "disclosure__scope"),
+        attrs={"td": {"class": "kind"}},
     )
 
     class Meta:
@@ -586,12 +595,13 @@ class IndicatorRowTable(FastBodyMixin, tables.Table):
         table_id: str = "",
         ranked_by: str = "",
         page_hides: Sequence[str] = (),
+        short_headings: bool = False,
         **kwargs,
     ):
         if table_id:
             kwargs.setdefault("attrs", {"class": "data sortable", "id": table_id})
         names = {i.key: i.name for i in indicators}
-        extra = [(f"ind_{i.key}", self.indicator_column(i, ranked_by)) for i in indicators]
+        extra = [(f"ind_{i.key}", self.indicator_column(i, ranked_by, short=short_headings)) for i in indicators]
         extra += [
             (f"det_{d.indicator}_{d.key}", DetailColumn(d, orderable=not ranked_by))
             for d in details
@@ -617,10 +627,10 @@ class IndicatorRowTable(FastBodyMixin, tables.Table):
             self.columns[self.LEAD[1]].column.attrs = {"td": {"class": "num pin"}, "th": {"class": "pin"}}
 
     @staticmethod
-    def indicator_column(indicator: Indicator, ranked_by: str) -> IndicatorColumn:
+    def indicator_column(indicator: Indicator, ranked_by: str, *, short: bool = False) -> IndicatorColumn:
         # A ranked table is a queryset of one indicator's stored rows: only that indicator sorts, in the database.
         if not ranked_by:
-            return IndicatorColumn(indicator)
+            return IndicatorColumn(indicator, short=short)
         if indicator.key == ranked_by:
             return IndicatorColumn(indicator, ordered_by=("missing", "value", "region_code"))
         return IndicatorColumn(indicator, orderable=False)

@@ -299,6 +299,8 @@ class BureauView(ExportMixin, SingleTableMixin, TemplateView):
             "order_by": ("year", "kind"),
             "table_id": "indicator-table",
             "page_hides": ("bureau", "region", "code"),  # one bureau: its name is the page's title
+            # Every indicator side by side: short headings (the full names as their titles) so it fits 1366 px.
+            "short_headings": True,
         }
 
     def get_context_data(self, **kwargs):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from comparisons.vocabulary import Unit
 
@@ -61,6 +61,7 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
 INDICATOR = Indicator(
     key="administrative_operation",
     title=gettext_noop("行政运行"),
+    heading=pgettext_lazy("表头", "行政运行"),
     definition=gettext_lazy(
         "功能分类 2101501 行政运行：医保局自身运转的支出，含人员工资和公用经费。"
         "经办机构（事业单位）记在 2101550 事业运行，按此列示并注明；"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from comparisons.vocabulary import Unit
 
@@ -23,6 +23,7 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
 INDICATOR = Indicator(
     key="administrative_operation_per_staff",
     title=gettext_noop("人均行政运行支出"),
+    heading=pgettext_lazy("表头", "人均行政运行"),
     definition=gettext_lazy("行政运行除以文件写明的单位人数（实有人数优先，否则编制人数，并注明）。"),
     formula=gettext_lazy("行政运行 ÷ 单位人数"),
     unit=Unit.PER_HEAD,

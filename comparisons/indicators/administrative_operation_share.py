@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from comparisons.vocabulary import Unit
 
@@ -23,6 +23,7 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
 INDICATOR = Indicator(
     key="administrative_operation_share",
     title=gettext_noop("行政运行占支出总额的比例"),
+    heading=pgettext_lazy("表头", "行政运行占比"),
     definition=gettext_lazy("行政运行（口径同上，含注明的替代科目）除以同一文件的支出总额。"),
     formula=gettext_lazy("行政运行 ÷ 支出总额 × 100%"),
     unit=Unit.PERCENT,

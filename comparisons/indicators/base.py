@@ -148,6 +148,9 @@ class Indicator:
     definition: str
     formula: str
     unit: str  # "元" (stored money, shown in 万元), "元/人" per head, "%" share
+    # A shorter name for the head of a table of every indicator (the bureau page's), pgettext_lazy("表头", …): the
+    # full names, in English above all, make that table wider than a laptop screen. Empty: the name is short enough.
+    heading: str = ""
     codes: tuple[str, ...] = ()
     figures: tuple[str, ...] = ()
     caveats: tuple[str, ...] = ()
@@ -164,6 +167,11 @@ class Indicator:
     def name(self) -> str:
         """The name in the active language."""
         return gettext(self.title)
+
+    @property
+    def short_name(self) -> str:
+        """The heading of its column where every indicator is shown, in the active language."""
+        return str(self.heading) if self.heading else self.name
 
     def value(self, facts: DocumentFacts) -> IndicatorValue:
         return self.compute(facts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from comparisons.vocabulary import Unit
 
@@ -22,6 +22,7 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
 INDICATOR = Indicator(
     key="basic_spending",
     title=gettext_noop("基本支出"),
+    heading=pgettext_lazy("表头", "基本支出"),
     definition=gettext_lazy("基本支出：保障机构正常运转的人员经费和公用经费。取支出总表合计行的“基本支出”列。"),
     formula=gettext_lazy("支出总表合计行的基本支出"),
     unit=Unit.MONEY,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from comparisons.reference import NATIONAL_MINIMUM_SUBSIDY
 from comparisons.vocabulary import Origin, Unit
@@ -78,6 +78,7 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
 INDICATOR = Indicator(
     key="contribution_per_insured",
     title=gettext_noop("每名城乡居民参保人的县级财政补助"),
+    heading=pgettext_lazy("表头", "每参保人财政补助"),
     definition=gettext_lazy(
         "县级财政对城乡居民医保基金的补助（2101202）除以同一文件写明的城乡居民参保人数；"
         "文件未写明时，用工作人员为该地区、该年度录入的参保人数（注明来源）；两者都没有时显示为缺失并说明原因。"

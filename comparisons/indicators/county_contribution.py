@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from comparisons.vocabulary import Unit
 
@@ -29,6 +29,7 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
 INDICATOR = Indicator(
     key="county_contribution",
     title=gettext_noop("县级财政对城乡居民医保基金的补助"),
+    heading=pgettext_lazy("表头", "县级财政补助"),
     definition=gettext_lazy("本级财政安排的对城乡居民基本医疗保险基金的补助，即功能分类科目 2101202 的合计数。"),
     formula=gettext_lazy("2101202 合计"),
     unit=Unit.MONEY,

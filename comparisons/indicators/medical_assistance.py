@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from comparisons.vocabulary import Unit
 
@@ -87,6 +87,7 @@ def _split(facts: DocumentFacts) -> tuple[dict, tuple]:
 INDICATOR = Indicator(
     key="medical_assistance",
     title=gettext_noop("医疗救助支出"),
+    heading=pgettext_lazy("表头", "医疗救助支出"),
     definition=gettext_lazy(
         "医疗救助（功能分类 21013）的合计数；文件未列出类合计时，按其下各项（2101301 城乡医疗救助等）相加，并注明。"
         "文件写明资金来源时，另列中央、省级、县级资金。"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from comparisons.vocabulary import Unit
 
@@ -24,6 +24,7 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
 INDICATOR = Indicator(
     key="medical_assistance_per_insured",
     title=gettext_noop("每名城乡居民参保人的医疗救助支出"),
+    heading=pgettext_lazy("表头", "每参保人医疗救助"),
     definition=gettext_lazy(
         "医疗救助支出（21013）除以城乡居民参保人数；参保人数取自同一文件，文件未写明时用工作人员录入的该地区该年度人数。"
     ),

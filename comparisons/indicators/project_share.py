@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from comparisons.vocabulary import Unit
 
@@ -23,6 +23,7 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
 INDICATOR = Indicator(
     key="project_share",
     title=gettext_noop("项目支出占支出总额的比例"),
+    heading=pgettext_lazy("表头", "项目支出占比"),
     definition=gettext_lazy("项目支出除以同一文件的支出总额。"),
     formula=gettext_lazy("项目支出 ÷ 支出总额 × 100%"),
     unit=Unit.PERCENT,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from comparisons.vocabulary import Unit
 
@@ -22,6 +22,7 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
 INDICATOR = Indicator(
     key="project_spending",
     title=gettext_noop("项目支出"),
+    heading=pgettext_lazy("表头", "项目支出"),
     definition=gettext_lazy(
         "项目支出：为完成特定任务安排的支出，医保局主要是对医保基金的补助和医疗救助。取支出总表合计行的“项目支出”列。"
     ),

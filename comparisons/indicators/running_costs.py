@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from comparisons.vocabulary import Unit
 
@@ -51,6 +51,7 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
 INDICATOR = Indicator(
     key="running_costs",
     title=gettext_noop("机关运行经费"),
+    heading=pgettext_lazy("表头", "机关运行经费"),
     definition=gettext_lazy(
         "文件写明的机关运行经费（或机构运行经费）：为保障机关运行购买的商品和服务，如办公、邮电、差旅、会议、公务用车、"
         "水电等，不含工资。只写明公用经费的单位按公用经费列示并注明；文字中都未写明时，取基本支出表的公用经费合计并注明。"

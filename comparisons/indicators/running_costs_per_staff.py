@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from comparisons.vocabulary import Unit
 
@@ -23,6 +23,7 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
 INDICATOR = Indicator(
     key="running_costs_per_staff",
     title=gettext_noop("人均机关运行经费"),
+    heading=pgettext_lazy("表头", "人均机关运行经费"),
     definition=gettext_lazy("机关运行经费除以文件写明的单位人数（实有人数优先，否则编制人数，并注明）。"),
     formula=gettext_lazy("机关运行经费 ÷ 单位人数"),
     unit=Unit.PER_HEAD,

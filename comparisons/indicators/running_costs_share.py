@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from comparisons.vocabulary import Unit
 
@@ -23,6 +23,7 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
 INDICATOR = Indicator(
     key="running_costs_share",
     title=gettext_noop("机关运行经费占支出总额的比例"),
+    heading=pgettext_lazy("表头", "机关运行经费占比"),
     definition=gettext_lazy("机关运行经费（口径同上）除以同一文件的支出总额。"),
     formula=gettext_lazy("机关运行经费 ÷ 支出总额 × 100%"),
     unit=Unit.PERCENT,

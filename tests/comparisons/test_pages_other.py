@@ -75,6 +75,9 @@ def test_bureau_page(client, samples):
     assert {"单位名称": "顺平县医疗保障局", "区划代码": "130636"}.items() <= dict(zip(*rows, strict=True)).items()
     table = html.split('id="indicator-table"', 1)[1].split("</table>", 1)[0]
     assert "区划代码" not in table
+    # Short headings so every indicator fits 1366 px; the full name is the heading's title and the file's column.
+    assert 'title="县级财政对城乡居民医保基金的补助（万元）"' in table and ">县级财政补助（万元）</a>" in table
+    assert "县级财政对城乡居民医保基金的补助（万元）" in rows[0]
 
 
 def test_unknown_bureau_is_404(client):
