@@ -543,15 +543,62 @@ def disclosure_file_parse(*, data: bytes, filename: str, overrides: Overrides | 
     return parsed
 
 
+class ImportBatch:
+    """What a batch knows of itself: how many documents it has written, and whether the server's statistics of the
+    tables it writes still describe them (refresh_statistics)."""
+
+    # Checked at 100 documents written, then at each doubling: a handful of cheap reads in any batch.
+    FIRST_CHECK = 100
+
+    def __init__(self) -> None:
+        self.imported = 0
+        self._next_check = self.FIRST_CHECK
+
+    def file_done(self, outcome: ImportOutcome) -> None:
+        """Called after each file of the batch, outside its transaction."""
+        if outcome.status != ImportStatus.IMPORTED:
+            return
+        self.imported += 1
+        if self.imported >= self._next_check:
+            self._next_check *= 2
+            self.refresh_statistics()
+
+    def refresh_statistics(self) -> None:
+        """ANALYZE the tables an import writes when the server's statistics count fewer documents than this batch
+        alone has written. PostgreSQL plans the foreign-key checks of every row written once per connection, from
+        those statistics: tables analyzed while empty (a new database vacuumed, or one emptied by remove_demo), they
+        are read whole for each check (the plan made while they held nothing), and a batch of 600 documents was
+        imported at half the speed (bench_import). A new ANALYZE has every plan made again. With autovacuum on, the
+        server does this by itself, later."""
+        if connection.vendor != "postgresql" or connection.in_atomic_block:
+            return
+        from comparisons.models import StoredIndicator
+        from disclosures.models import BudgetLine, CheckResult, SourceTable, StatedFigure
+
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [Disclosure._meta.db_table])
+                (counted,) = cursor.fetchone()
+                # -1: never analyzed. The planner then takes an empty table for ten pages, and its plans look rows
+                # up by their keys: nothing to mend.
+                if counted < 0 or counted >= self.imported:
+                    return
+                models = (Bureau, Disclosure, SourceTable, BudgetLine, StatedFigure, CheckResult, StoredIndicator)
+                cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(m._meta.db_table) for m in models))
+        except Error:  # not the tables' owner: the import goes on, only slower
+            log.warning("could not refresh the statistics of the imported tables", exc_info=True)
+
+
 @contextmanager
-def disclosure_import_batch() -> Iterator[None]:
-    """Several files imported one after the other (import_disclosures). The regions are read once
-    (selectors.regions.regions_in_memory: the national list does not change during a batch). On PostgreSQL a
-    file's commit does not wait for the server to write it to disk (synchronous_commit off on this connection); the
-    batch waits once, at its end, for all of them. Each file is still all or nothing and what other sessions read
-    is the same; only a crash of the database server itself could lose the files committed in its last moment (the
-    server writes its log at least every 0.6 s, and a commit that waits flushes every earlier one), and the batch
-    then ends in an error: run again, it imports them, the others being unchanged."""
+def disclosure_import_batch() -> Iterator[ImportBatch]:
+    """Several files imported one after the other (import_disclosures), each reported to the batch it yields
+    (ImportBatch.file_done). The regions are read once (selectors.regions.regions_in_memory: the national list does
+    not change during a batch). On PostgreSQL a file's commit does not wait for the server to write it to disk
+    (synchronous_commit off on this connection); the batch waits once, at its end, for all of them. Each file is
+    still all or nothing and what other sessions read is the same; only a crash of the database server itself could
+    lose the files committed in its last moment (the server writes its log at least every 0.6 s, and a commit that
+    waits flushes every earlier one), and the batch then ends in an error: run again, it imports them, the others
+    being unchanged."""
     with ExitStack() as stack:
         try:
             stack.enter_context(regions_in_memory())
@@ -561,7 +608,7 @@ def disclosure_import_batch() -> Iterator[None]:
                 stack.callback(_flush)
         except Error:  # the database is unreachable: each file says so in its own record
             pass
-        yield
+        yield ImportBatch()
 
 
 def _flush() -> None:

@@ -81,3 +81,29 @@ def test_a_batch_that_cannot_wait_for_its_commits_says_so(monkeypatch):
     monkeypatch.setattr(imports, "_flush", unreachable)
     with pytest.raises(CommandError, match="最后写入的文件可能没有保存"):
         call_command("import_disclosures", str(seed("000")), "--json", stdout=StringIO(), stderr=StringIO())
+
+
+def _counted_documents() -> float:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'disclosures_disclosure'::regclass")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the planner's statistics are PostgreSQL's")
+def test_a_batch_refreshes_statistics_taken_while_the_tables_were_empty(monkeypatch):
+    if not Region.objects.exists():  # a transactional test starts from the flushed database
+        region_load_csv()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE disclosures_disclosure")  # no document: the plans made now would read tables whole
+    assert _counted_documents() == 0
+    monkeypatch.setattr(imports.ImportBatch, "FIRST_CHECK", 2)  # 100 in a real batch
+    with disclosure_import_batch() as batch:
+        for prefix in ("000", "001", "002"):
+            path = seed(prefix)
+            outcome = imports.disclosure_import(data=path.read_bytes(), filename=path.name)
+            assert outcome.status == "imported", outcome.error
+            batch.file_done(outcome)
+            if batch.imported == 1:
+                assert _counted_documents() == 0  # before the first check: the statistics as they were
+    assert _counted_documents() == 2  # analyzed after the second document, the batch's first check

@@ -79,10 +79,11 @@ class Command(BaseCommand):
         try:
             with (
                 in_workers(partial(_parse_file, overrides=overrides), paths, jobs=jobs) as parsed_files,
-                disclosure_import_batch(),
+                disclosure_import_batch() as batch,
             ):
                 for path, parsed in parsed_files:
                     outcome = self._import_one(path, parsed, overrides=overrides, **flags)
+                    batch.file_done(outcome)
                     failed += outcome.status == ImportStatus.ERROR
                     if options["json"]:
                         self.stdout.write(json.dumps(outcome_as_json(outcome), ensure_ascii=False))
