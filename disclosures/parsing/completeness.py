@@ -135,8 +135,9 @@ def check_complete(lines: list[str], result: ParseResult) -> list[Problem]:
     blank = _blank_template(lines, result)
     if blank is not None:
         return [blank]
+    # The body after the contents, normalised once: both checks below search it, and it is most of the document.
+    body = _normal("\n".join(lines[last:])) if entries else ""
     if len(entries) >= 4:
-        body = _normal("\n".join(lines[last:]))
         missing = [(title, n) for title, n in entries if title not in body and title[:8] not in body]
         tail_missing = entries[-1] in missing and sum(e in missing for e in entries[-3:]) >= 2
         if tail_missing and len(missing) * 4 >= len(entries):
@@ -147,7 +148,7 @@ def check_complete(lines: list[str], result: ParseResult) -> list[Problem]:
             }
             problems.append(Problem(Severity.ERROR, FindingCode.TRUNCATED, params, (missing[0][1], len(lines))))
     if not problems:
-        problems.extend(_tables_listed_but_absent(entries, lines[last:], result))
+        problems.extend(_tables_listed_but_absent(entries, body, result))
     has_total = any(line.row_kind == "total" for line in result.lines) or any(
         f.key in ("total", "grand_total", "income_total") for f in result.figures
     )
@@ -183,13 +184,14 @@ def _canonical(title: str) -> str:
     return title
 
 
-def _tables_listed_but_absent(entries: list[tuple[str, int]], body: list[str], result: ParseResult) -> list[Problem]:
-    """Every table the contents list names is in the document (under its own title or one that means the same)."""
+def _tables_listed_but_absent(entries: list[tuple[str, int]], body: str, result: ParseResult) -> list[Problem]:
+    """Every table the contents list names is in the document (under its own title or one that means the same);
+    `body` is the text after the contents, _normal'ised."""
     listed = [(title, n) for title, n in entries if title.endswith("表") and title_key(title) is not None]
     if not listed:
         return []
     found = {_canonical(_title(t.title)) for t in result.tables}
-    text = _canonical(_normal("\n".join(body)))
+    text = _canonical(body)
     absent = [
         (title, n)
         for title, n in listed

@@ -142,6 +142,11 @@ def heading_bodies(cleaned: list[str]) -> list[tuple[str, int]]:
     for number, text in enumerate(cleaned, start=1):
         if len(text) > 400:
             continue  # prose: no title, and no field line is this long even with the spaces of a layout
+        # Only the heading fields are read here: a line naming none of them (nor 算, which ends a title) is spared
+        # the squashing and the patterns, as most lines are.
+        has_field = ("：" in text or ":" in text) and any(field in text for field in _HEADING_FIELDS)
+        if not has_field and "算" not in text:
+            continue
         squashed = "".join(text.split())
         if len(squashed) > 80:
             continue
@@ -149,7 +154,7 @@ def heading_bodies(cleaned: list[str]) -> list[tuple[str, int]]:
         m = _TITLE.match(squashed) if "算" in squashed else None
         if m and (name := body_name(m.group(1))) and _PLACED.match(name):
             found.append((name, number))
-        if "：" in text or ":" in text:
+        if has_field:
             for f in _FIELD.finditer(text):
                 if f.group(1) in _HEADING_FIELDS and (name := body_name(f.group(2))) and _PLACED.match(name):
                     found.append((name, number))

@@ -75,7 +75,10 @@ def passages(cleaned: list[str]) -> list[Passage]:
 
 def _wraps(text: str, width: int) -> bool:
     last = text.rstrip()
-    return bool(last) and "\t" not in last and not last.endswith(_SENTENCE_END) and _width(last) >= width * _FULL
+    if not last or "\t" in last or last.endswith(_SENTENCE_END):
+        return False
+    # A character is at most two columns wide: a line too short even so (most are) is not measured.
+    return 2 * len(last) >= width * _FULL and _width(last) >= width * _FULL
 
 
 def _continues(text: str) -> bool:
