@@ -42,8 +42,10 @@ class Region:
 
 def is_prose(line: str) -> bool:
     """A sentence of the narrative: it ends the table region it follows."""
+    if len(line) < 40:  # cheap tests first: this runs on every line after a table title
+        return False
     s = line.strip()
-    if len(s) < 40 or "\t" in s:  # cheap tests first: this runs on every line after a table title
+    if len(s) < 40 or "\t" in s:
         return False
     return len(squash(s)) >= 40 and not _NOTE.match(s)
 
