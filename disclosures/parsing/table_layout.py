@@ -76,9 +76,15 @@ def header_score(cells: list[str]) -> int:
 def is_column_number_row(cells: Sequence[str]) -> bool:
     """'栏次 1 2 3 4': numbers the columns, carries nothing."""
     filled = [c for c in cells if c]
-    return (bool(filled) and filled[0] in {"栏次", "档次", "栏号"}) or (
-        len(filled) >= 3 and all(c.isdigit() and len(c) <= 2 for c in filled) and filled == sorted(filled, key=int)
-    )
+    if not filled:
+        return False
+    if filled[0] in {"栏次", "档次", "栏号"}:
+        return True
+    # Asked of every row: the last cell of nearly all of them (an amount, a name) is no short number, and ends it.
+    last = filled[-1]
+    if len(filled) < 3 or len(last) > 2 or not last.isdigit():
+        return False
+    return all(c.isdigit() and len(c) <= 2 for c in filled) and filled == sorted(filled, key=int)
 
 
 def role_of(label: str) -> str | None:

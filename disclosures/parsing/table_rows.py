@@ -42,8 +42,10 @@ class Region:
 
 def is_prose(line: str) -> bool:
     """A sentence of the narrative: it ends the table region it follows."""
+    if len(line) < 40:  # cheap tests first: this runs on every line after a table title
+        return False
     s = line.strip()
-    if len(s) < 40 or "\t" in s:  # cheap tests first: this runs on every line after a table title
+    if len(s) < 40 or "\t" in s:
         return False
     return len(squash(s)) >= 40 and not _NOTE.match(s)
 
@@ -109,7 +111,11 @@ def _merge(into: RawRow, piece: list[str], line: int, *, before: bool = False) -
 def _has_amount(cells: list[str]) -> bool:
     """Whether a cell of the row is an amount. The cells are stripped, as _split_row gives them: one that starts with
     neither a digit nor a minus sign and has no tag in it is no amount, and is turned away without parsing."""
-    return any(is_amount(c) for c in cells if c and (c[0].isdigit() or c[0] in "-−" or "<" in c or "*" in c))
+    # A loop rather than any() over a generator (half the time on a row of figures): asked of every row.
+    for c in cells:  # noqa: SIM110
+        if c and (c[0].isdigit() or c[0] in "-−" or "<" in c or "*" in c) and is_amount(c):
+            return True
+    return False
 
 
 def _split_row(raw: str) -> tuple[list[str], list[str]]:
@@ -181,13 +187,15 @@ class _RegionReader:
             self.page_break = True
             self.after_header = False
 
-    def before_layout(self, cells: list[str], squashed: list[str], signature: tuple[str, ...]) -> bool:
+    def before_layout(
+        self, cells: list[str], squashed: list[str], signature: tuple[str, ...], *, has_amount: bool
+    ) -> bool:
         """Header rows and what comes before them; False once the first row of the table is reached (the layout
-        is then read from the headers)."""
+        is then read from the headers). has_amount: _has_amount(cells), worked out once by the caller."""
         region = self.region
         if is_column_number_row(signature):  # the filled cells: the same answer, fewer cells to look at
             return True
-        if not _has_amount(cells) and (
+        if not has_amount and (
             header_score(squashed) >= 2 or (region.headers and not any(_DIGITS.match(c) for c in cells if c))
         ):
             if not region.headers:
@@ -199,7 +207,7 @@ class _RegionReader:
             self.seen_headers.add(signature)
             return True
         if not region.headers:
-            if not _has_amount(cells) and not any(_DIGITS.match(c) for c in cells if c):
+            if not has_amount and not any(_DIGITS.match(c) for c in cells if c):
                 self.above.append(cells)
             else:
                 self.above.clear()
@@ -233,14 +241,13 @@ class _RegionReader:
             if not any(cells):
                 return
         signature = tuple(filter(None, squashed))
-        if region.layout is None and self.before_layout(cells, squashed, signature):
+        has_amount = _has_amount(cells)  # asked up to three times below
+        if region.layout is None and self.before_layout(cells, squashed, signature, has_amount=has_amount):
             return
         if (
             signature in self.seen_headers
             or is_column_number_row(signature)
-            or (
-                not _has_amount(cells) and header_score(squashed) >= 2 and not any(_DIGITS.match(c) for c in cells if c)
-            )
+            or (not has_amount and header_score(squashed) >= 2 and not any(_DIGITS.match(c) for c in cells if c))
         ):  # a header repeated on a new page
             if region.rows:
                 self.page_break = True

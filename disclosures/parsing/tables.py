@@ -161,8 +161,10 @@ def _lines_of(region: Region, key: str, unit: str, problems: list[Problem]) -> l
 def _merge_block_totals(found: list[ParsedLine], layout: Layout) -> list[ParsedLine]:
     """人员经费合计 | 公用经费合计 printed side by side on one row: one 合计 line with both and their sum."""
     totals = [line for line in found if line.row_kind == RowKind.TOTAL]
+    if len(totals) < 2:  # nearly every row: told before the names are looked at
+        return found
     named = any(word in line.name for line in totals for word, _ in _BLOCK_TOTALS)
-    if len(totals) < 2 or not (named or any(s.block for s in layout.sections)):
+    if not (named or any(s.block for s in layout.sections)):
         return found
     blocks = [k for line in totals for k in line.amounts if k in ("personnel", "public")]
     if len(blocks) != len(set(blocks)) or not blocks:
@@ -202,7 +204,8 @@ def _line_of(
     code_columns = section.code if si else layout.code
     amounts, bad_cells = _amounts_of(cells, section, unit)
     if not amounts:
-        _note_unread_row(row, section, code_columns, bad_cells, problems)
+        if bad_cells:  # most rows without amounts in a section are empty there: nothing to tell
+            _note_unread_row(row, section, code_columns, bad_cells, problems)
         return None
     lines = tuple(row.lines)
     # " ".join(s.split()) is re.sub(r"\s+", " ", s).strip(), done without a regex.
@@ -269,7 +272,7 @@ def _note_unread_row(
     """A coded row whose every amount is unreadable is left out: the user is told which and why."""
     cells = row.cells
     code = squash("".join(cells[p] for p in code_columns if p < len(cells)))
-    if bad_cells and code.isdigit() and len(code) in (3, 5, 7):
+    if code.isdigit() and len(code) in (3, 5, 7):
         label = code + " " + " ".join(cells[section.name].split()) if section.name < len(cells) else code
         problems.append(
             Problem(

@@ -45,6 +45,11 @@ def _amount_text(s: str) -> str | None:
     if not s or not (s[0].isdigit() or s[0] in "-−"):
         return None
     s = s.replace(" ", "").replace("\u00a0", "")
+    # Most amounts are plain figures ("7618.6446", "12"): str methods tell them at half the cost of the pattern,
+    # which reads the rest. (isdecimal() is the pattern's \d: the Unicode decimal digits.)
+    whole, dot, fraction = s.partition(".")
+    if whole.isdecimal() and (not dot or fraction.isdecimal()):
+        return s
     if s in _EMPTY_CELLS or not _AMOUNT.match(s):
         return None
     return s
