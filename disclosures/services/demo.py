@@ -20,7 +20,14 @@ from disclosures.models import Bureau, Disclosure, Region
 from disclosures.parallel import in_workers
 from disclosures.vocabulary import ImportStatus
 
-from .imports import ImportOutcome, Overrides, Parsed, disclosure_file_parse, disclosure_import
+from .imports import (
+    ImportOutcome,
+    Overrides,
+    Parsed,
+    disclosure_file_parse,
+    disclosure_import,
+    disclosure_import_batch,
+)
 
 SEEDS = Path(settings.BASE_DIR) / "data" / "seeds"
 # The budget samples a demo document is made from, with the names of their places as the text writes them.
@@ -112,10 +119,11 @@ def demo_import(
     progress: Callable[[int], None] | None = None,
     jobs: int = 1,
 ) -> DemoOutcome:
-    """Import through the importer, `batch` documents per transaction, each marked demo before it commits. With
-    `jobs` > 1 the texts are written and parsed in worker processes, and imported here in the same order."""
+    """Import through the importer, `batch` documents per transaction, each marked demo before it commits, as one
+    import batch (disclosure_import_batch). With `jobs` > 1 the texts are written and parsed in worker processes,
+    and imported here in the same order."""
     outcome = DemoOutcome()
-    with in_workers(_demo_parse, documents, jobs=jobs) as parsed_documents:
+    with in_workers(_demo_parse, documents, jobs=jobs) as parsed_documents, disclosure_import_batch() as imports:
         while True:
             done = 0
             with transaction.atomic():
@@ -123,6 +131,7 @@ def demo_import(
                 for doc, parsed in islice(parsed_documents, batch):
                     done += 1
                     result = disclosure_import(parsed=parsed, filename=doc.filename, overrides=doc.overrides)
+                    imports.file_done(result)
                     if result.status == ImportStatus.IMPORTED:
                         ids.append(result.disclosure.pk)
                     elif (
@@ -133,6 +142,7 @@ def demo_import(
                         outcome.errors += 1
                         outcome.first_error = outcome.first_error or f"{doc.county.code} {doc.year}: {result.error}"
                 Disclosure.objects.filter(pk__in=ids).update(demo=True)
+            imports.between_transactions()
             if not done:
                 return outcome
             outcome.imported += len(ids)

@@ -555,13 +555,20 @@ class ImportBatch:
         self._next_check = self.FIRST_CHECK
 
     def file_done(self, outcome: ImportOutcome) -> None:
-        """Called after each file of the batch, outside its transaction."""
-        if outcome.status != ImportStatus.IMPORTED:
+        """Called after each file of the batch. Inside a transaction of several files (generate_demo's) the file is
+        only counted: the check waits for between_transactions."""
+        if outcome.status == ImportStatus.IMPORTED:
+            self.imported += 1
+        self.between_transactions()
+
+    def between_transactions(self) -> None:
+        """The statistics checked (refresh_statistics) once the batch has written 100 documents, then at each
+        doubling; never inside a transaction, whose own rows the statistics would not count yet."""
+        if self.imported < self._next_check or connection.in_atomic_block:
             return
-        self.imported += 1
-        if self.imported >= self._next_check:
+        while self._next_check <= self.imported:
             self._next_check *= 2
-            self.refresh_statistics()
+        self.refresh_statistics()
 
     def refresh_statistics(self) -> None:
         """ANALYZE the tables an import writes when the server's statistics count fewer documents than this batch
@@ -570,7 +577,7 @@ class ImportBatch:
         are read whole for each check (the plan made while they held nothing), and a batch of 600 documents was
         imported at half the speed (bench_import). A new ANALYZE has every plan made again. With autovacuum on, the
         server does this by itself, later."""
-        if connection.vendor != "postgresql" or connection.in_atomic_block:
+        if connection.vendor != "postgresql":
             return
         from comparisons.models import StoredIndicator
         from disclosures.models import BudgetLine, CheckResult, SourceTable, StatedFigure

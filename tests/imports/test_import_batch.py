@@ -11,6 +11,7 @@ from django.db import OperationalError, connection, transaction
 from disclosures.models import DataVersion, Region
 from disclosures.selectors.regions import region_resolve, regions_in_memory
 from disclosures.services import imports
+from disclosures.services.demo import demo_counties, demo_documents, demo_import
 from disclosures.services.imports import disclosure_import_batch
 from disclosures.services.regions import region_load_csv
 from disclosures.versioning import data_version_bump
@@ -107,3 +108,18 @@ def test_a_batch_refreshes_statistics_taken_while_the_tables_were_empty(monkeypa
             if batch.imported == 1:
                 assert _counted_documents() == 0  # before the first check: the statistics as they were
     assert _counted_documents() == 2  # analyzed after the second document, the batch's first check
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the planner's statistics are PostgreSQL's")
+def test_generate_demo_refreshes_them_between_its_transactions(monkeypatch):
+    if not Region.objects.exists():
+        region_load_csv()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE disclosures_disclosure")
+    monkeypatch.setattr(imports.ImportBatch, "FIRST_CHECK", 2)
+    documents = demo_documents(counties=demo_counties(count=3), years=range(2026, 2027), seed=8)
+    outcome = demo_import(documents=documents, batch=2)
+    assert outcome.imported == 3, outcome.first_error
+    # Analyzed after the first transaction (2 documents), not inside it; the second (1 more) reaches no new check.
+    assert _counted_documents() == 2
