@@ -82,6 +82,32 @@ def test_check_deploy_is_clean_under_production_settings():
     assert "no issues" in result.stdout
 
 
+def _manage(*args: str, database_url: str) -> subprocess.CompletedProcess:
+    """manage.py as a new user runs it: local settings, the given database."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE")}
+    env["DATABASE_URL"] = database_url
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_a_new_user_on_sqlite_sees_no_warning_about_the_postgresql_index(tmp_path):
+    # migrate runs the checks with the database, as `check --database default` does.
+    result = _manage("check", "--database", "default", database_url=f"sqlite:///{tmp_path / 'new.sqlite3'}")
+    assert result.returncode == 0, result.stderr
+    assert "W040" not in result.stdout + result.stderr
+    assert "System check identified no issues (1 silenced)." in result.stdout
+
+
+def test_the_index_check_is_silenced_on_sqlite_only(tmp_path):
+    show = ("shell", "-c", "from django.conf import settings; print(settings.SILENCED_SYSTEM_CHECKS)")
+    assert _manage(*show, database_url="postgres://nobody@127.0.0.1:1/none").stdout.splitlines()[-1] == "[]"
+    assert (
+        _manage(*show, database_url=f"sqlite:///{tmp_path / 'unused.sqlite3'}").stdout.splitlines()[-1]
+        == "['models.W040']"
+    )
+
+
 def test_chinese_first_even_for_an_english_browser(client):
     html = client.get(reverse("comparisons:home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert '<html lang="zh-hans">' in html
