@@ -5,6 +5,7 @@ Money is stored in 元 as exact decimals; each document keeps the unit it was pu
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.conf import settings
@@ -16,6 +17,17 @@ from disclosures import vocabulary
 
 MONEY = {"max_digits": 18, "decimal_places": 2}
 AMOUNT_COLUMNS = ("total", "basic", "project", "personnel", "public")
+
+
+def region_full_name(names: Iterable[str | None]) -> str:
+    """A region's full name from its names, province first: "河北省 保定市 顺平县". A name equal to the one before it is
+    left out: a municipality (北京、上海、天津、重庆) is both the province and the prefecture, "上海市 普陀区" not
+    "上海市 上海市 普陀区". Every full name is made here (the models, the rankings' plain rows)."""
+    shown: list[str] = []
+    for name in names:
+        if name and (not shown or shown[-1] != name):
+            shown.append(name)
+    return " ".join(shown)
 
 
 class Region(models.Model):
@@ -45,7 +57,7 @@ class Region(models.Model):
         while region is not None:
             names.append(region.name)
             region = region.parent
-        return " ".join(reversed(names))
+        return region_full_name(reversed(names))
 
 
 class Bureau(models.Model):
@@ -106,9 +118,7 @@ class Disclosure(models.Model):
     Kind = vocabulary.Kind
     Scope = vocabulary.Scope
 
-    class Unit(models.TextChoices):
-        YUAN = "元", _("元")
-        WAN_YUAN = "万元", _("万元")
+    Unit = vocabulary.PublishedUnit
 
     class Status(models.TextChoices):
         CURRENT = "current", _("现行")
@@ -206,8 +216,9 @@ class SourceTable(models.Model):
 
     @property
     def shown_open(self) -> bool:
-        """The document page opens the tables a reader looks at first: the spending summary and the prose amounts."""
-        return self.key in (vocabulary.TableKey.EXPENDITURE_SUMMARY, vocabulary.TableKey.NARRATIVE)
+        """The document page opens the tables a reader looks at first: the spending summary and the prose amounts;
+        the page opens them only when lines were read from them (an empty table opened hides what follows)."""
+        return self.key in vocabulary.OPENED_TABLES
 
 
 class BudgetLine(models.Model):

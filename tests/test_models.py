@@ -4,11 +4,39 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from disclosures.models import BudgetLine, Bureau, Disclosure, Region
+from disclosures.models import BudgetLine, Bureau, Disclosure, Region, region_full_name
 
-from .factories import BudgetLineFactory, BureauFactory, DisclosureFactory
+from .factories import BudgetLineFactory, BureauFactory, DisclosureFactory, store_indicators
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("code", "full_name"),
+    [
+        ("310107", "上海市 普陀区"),  # 上海市 is the province and the prefecture: named once
+        ("110101", "北京市 东城区"),
+        ("120101", "天津市 和平区"),
+        ("500229", "重庆市 城口县"),  # under 500200 重庆市 (the counties), not 500100
+        ("130636", "河北省 保定市 顺平县"),
+        ("310000", "上海市"),
+    ],
+)
+def test_a_region_is_named_with_each_level_once(code, full_name):
+    assert Region.objects.get(code=code).full_name == full_name
+
+
+def test_a_name_is_dropped_only_when_it_repeats_the_one_before():
+    assert region_full_name(["上海市", "上海市", "普陀区"]) == "上海市 普陀区"
+    assert region_full_name(["吉林省", "吉林市", "船营区"]) == "吉林省 吉林市 船营区"
+    assert region_full_name(["河北省", None, "定州市"]) == "河北省 定州市"
+
+
+def test_the_dashboard_export_names_a_municipal_district_once(client):
+    BudgetLineFactory(table__disclosure__bureau=BureauFactory(region=Region.objects.get(code="310107")))
+    store_indicators()
+    exported = client.get("/", {"_export": "csv", "_table": "contribution"}).content.decode("utf-8-sig")
+    assert "上海市 普陀区" in exported and "上海市 上海市" not in exported
 
 
 def test_national_division_list_is_loaded_with_parents():

@@ -31,7 +31,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Floor, RowNumber, Substr
 
 from comparisons.models import StoredIndicator
-from disclosures.models import document_kind_label
+from disclosures.models import document_kind_label, region_full_name
 
 from .indicator_rows import indicator_values_exported
 
@@ -215,7 +215,7 @@ def ranking_exported(
     ):
         if (scope, kind) not in labels:
             labels[scope, kind] = document_kind_label(scope=scope, kind=kind)
-        region = RegionRef(code, " ".join(n for n in reversed(names) if n is not None))
+        region = RegionRef(code, region_full_name(reversed(names)))
         document = DocumentRef(pk, bureau_id, year, labels[scope, kind], demo, BureauRef(name, region))
         found.append(RankedRow(pk, value, region_code, document))
     keys = list(keys)
