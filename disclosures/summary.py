@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from .parsing.totals import FIGURES_OUT, Amount, DocumentSummary, summarise, table_key_of
+from .vocabulary import OPENED_TABLES, TableKey
 
 __all__ = ["FIGURES_OUT", "Amount", "DocumentSummary", "decimal_string", "lines_by_table", "money_string", "summarise"]
 
@@ -21,8 +22,9 @@ def money_string(value: Decimal) -> str:
     return decimal_string(value.quantize(Decimal("0.01")))
 
 
-def lines_by_table(tables: Sequence, lines: Sequence) -> list[tuple[object, list]]:
-    """Pair each parsed table with the rows read from it, in document order; rows outside any table come last."""
+def lines_by_table(tables: Sequence, lines: Sequence) -> list[tuple[object, list, bool]]:
+    """Pair each parsed table with the rows read from it, in document order, and whether the preview opens it; rows
+    outside any table come last (their group's table is None)."""
     groups: list[tuple[object, list]] = [(table, []) for table in tables]
     loose: list = []
     for line in lines:
@@ -35,4 +37,13 @@ def lines_by_table(tables: Sequence, lines: Sequence) -> list[tuple[object, list
             loose.append(line)
     if loose:
         groups.append((None, loose))
-    return groups
+    opened = _opened([(TableKey.NARRATIVE if table is None else table.key, rows) for table, rows in groups])
+    return [(table, rows, i in opened) for i, (table, rows) in enumerate(groups)]
+
+
+def _opened(groups: Sequence[tuple[str, list]]) -> set[int]:
+    """The groups opened at first: those the document page opens (the spending summary, the amounts read from prose)
+    when rows were read from them, else the first with rows; never an empty table, which only hides what follows."""
+    read = [i for i, (_, rows) in enumerate(groups) if rows]
+    first_looked_at = {i for i in read if groups[i][0] in OPENED_TABLES}
+    return first_looked_at or set(read[:1])

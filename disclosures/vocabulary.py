@@ -31,8 +31,15 @@ class Severity(models.TextChoices):
     INFO = "info", _("提示")
 
 
+class PublishedUnit(models.TextChoices):
+    """The unit a document publishes its amounts in (stored in 元 whatever it was), named in the reader's words."""
+
+    YUAN = "元", _("元")
+    WAN_YUAN = "万元", _("万元")
+
+
 # Every stored choice a page shows by its label where it holds only the value (parsed rows, JSON, reports).
-LABELS = {member.value: member.label for choices in (Kind, Scope, Severity) for member in choices}
+LABELS = {member.value: member.label for choices in (Kind, Scope, Severity, PublishedUnit) for member in choices}
 
 
 class TableKey(StrEnum):
@@ -56,6 +63,10 @@ class TableKey(StrEnum):
     ASSETS = "assets"  # 国有资产占用
     PERFORMANCE_TARGETS = "performance_targets"  # 绩效目标表
     NARRATIVE = "narrative"  # not a table: amounts read from the prose (决算 sentences when the tables were images)
+
+
+# The tables a reader looks at first, opened on the document page and the upload preview when lines were read from them.
+OPENED_TABLES = (TableKey.EXPENDITURE_SUMMARY, TableKey.NARRATIVE)
 
 
 class RowKind(StrEnum):
