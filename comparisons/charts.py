@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from disclosures.links import document_url_pattern
 from disclosures.models import Bureau
 
-from .formatting import display_unit, labelled, number, show, with_unit
+from .formatting import display_unit, enumerated, labelled, number, show, with_unit
 from .indicators import Indicator
 from .pages import Distribution, FunctionalItem, groups_of, row_group
 from .selectors import IndicatorRow
@@ -341,10 +341,10 @@ def time_series_chart(
         data,
         height=height,
         xaxis={"dtick": 1, "tickformat": "d"},
-        yaxis={"title": {"text": "、".join(sorted(units))}, "rangemode": "tozero"},
+        yaxis={"title": {"text": enumerated(sorted(units))}, "rangemode": "tozero"},
     )
     summary = _("折线图：%(names)s 逐年变化，预算为实线、决算为虚线；数字见下表。") % {
-        "names": "、".join(i.name for i in indicators)
+        "names": enumerated(i.name for i in indicators)
     }
     return Chart(id=chart_id, figure=figure, summary=summary)
 

@@ -38,6 +38,7 @@ from .api import jsonable
 from .data_selectors import disclosure_values_for_download, line_values_for_download
 from .download_files import stored_download
 from .exports import BOM, FIRST_CHARACTERS, formula_safe, formula_safe_row
+from .formatting import listed
 from .indicators import BY_KEY, REGISTRY
 from .selectors import disclosure_list_current, indicator_rows
 
@@ -169,6 +170,7 @@ def line_rows(request: HttpRequest, documents: Iterable[tuple], values: Iterable
 
     classification = {key: str(label) for key, label in BudgetLine.Classification.choices}
     narrative = _("是")
+    separator = str(_("、"))  # between a line's source line numbers: "4、5", "4, 5"
     safe, first_characters = formula_safe, FIRST_CHARACTERS  # local names: this loop runs for every line
     for (
         disclosure_id,
@@ -206,7 +208,7 @@ def line_rows(request: HttpRequest, documents: Iterable[tuple], values: Iterable
             "" if public is None else format(public, "f"),
             "" if other == "{}" else _other_amounts(other),
             narrative if from_narrative else "",
-            source_lines[1:-1].replace(" ", "").replace(",", "、"),
+            source_lines[1:-1].replace(" ", "").replace(",", separator),
             f"{url}{first_line}",
         ]
 
@@ -243,7 +245,7 @@ def indicator_lines(request: HttpRequest, documents: Iterable[Disclosure]) -> It
                         value.unit,
                         (value.missing_reason or _("未说明原因。")) if value.value is None else "",
                         value.note,
-                        "；".join(str(ref.label) for ref in value.sources),
+                        listed(ref.label for ref in value.sources),
                         " ".join(
                             request.build_absolute_uri(ref.url) if ref.url.startswith("/") else ref.url
                             for ref in value.sources

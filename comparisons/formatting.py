@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from comparisons.vocabulary import DETAIL_UNITS, Unit
@@ -60,7 +61,7 @@ def show(value: Decimal | None, unit: str) -> str:
 def amounts_words(raw: str, unit: str) -> str:
     """Numbers stored in a message as plain decimals ("37984200.00 38000000" in 元), in words with their unit:
     '3,798.42、3,800.00 万元'; a count without one ('250,000': the sentence says 人)."""
-    words = "、".join(show(Decimal(part), unit) for part in raw.split())
+    words = enumerated(show(Decimal(part), unit) for part in raw.split())
     return f"{words} {display_unit(unit)}" if unit in DISPLAY_UNITS else words
 
 
@@ -93,6 +94,19 @@ def with_unit(name, unit) -> str:
 def labelled(label, text) -> str:
     """机关运行经费：原因 / "Running costs: reason"."""
     return _("%(label)s：%(text)s") % {"label": label, "text": text}
+
+
+def document_words(text: str, meaning: str) -> str:
+    """A document's own words ("公用经费") where the site shows which words it used: as printed in Chinese; quoted,
+    with what they mean, in another language ('“公用经费” (public costs)'), where a translation would hide them."""
+    if (get_language() or "zh").startswith("zh"):
+        return text
+    return _("“%(text)s”（%(meaning)s）") % {"text": text, "meaning": meaning}
+
+
+def enumerated(items) -> str:
+    """Items of a list: "、" between them in Chinese, ", " in English."""
+    return str(_("、")).join(str(item) for item in items)
 
 
 def listed(items) -> str:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from disclosures.models import Disclosure, Region
 
 from .data_selectors import region_match
+from .formatting import enumerated
 from .models import Denominator
 
 USED_KINDS = (Denominator.Kind.INSURED_RESIDENTS,)
@@ -53,7 +54,7 @@ class DenominatorForm(forms.Form):
         if not found:
             raise forms.ValidationError(_("找不到“%(text)s”：请输入 6 位区划代码或完整的县（区）名。") % {"text": text})
         if len(found) > 1:
-            names = "、".join(f"{r.code} {r.full_name}" for r in found[:8])
+            names = enumerated(f"{r.code} {r.full_name}" for r in found[:8])
             raise forms.ValidationError(
                 _("“%(text)s”对应多个区划，请输入代码：%(names)s") % {"text": text, "names": names}
             )

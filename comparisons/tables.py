@@ -28,7 +28,7 @@ from django_tables2.utils import OrderByTuple
 
 from disclosures.links import document_url_pattern, object_url, object_url_pattern
 
-from .formatting import detail_unit, display_unit, labelled, listed, number, show, with_unit
+from .formatting import detail_unit, display_unit, document_words, labelled, listed, number, show, with_unit
 from .indicators import Indicator, IndicatorValue
 from .pages import Detail
 from .vocabulary import DetailKind
@@ -426,7 +426,7 @@ class DetailColumn(tables.Column):
         if raw is None or raw == "":
             return ""
         if self.detail.kind == DetailKind.TEXT:
-            return str(raw)
+            return self._words(raw)
         text = show(raw, detail_unit(self.detail.kind))
         pattern = table.link_pattern
         # Without a line of its own, the number links to the figures the document states.
@@ -444,8 +444,15 @@ class DetailColumn(tables.Column):
         if raw is None or raw == "":
             return ""
         if self.detail.kind == DetailKind.TEXT:
-            return str(raw)
+            return self._words(raw)
         return number(raw, detail_unit(self.detail.kind))
+
+    def _words(self, raw) -> str:
+        """A text detail: the site's label (a Message) in the reader's language; the document's words as printed,
+        quoted with their meaning in another language."""
+        if isinstance(raw, str) and self.detail.meaning is not None:
+            return document_words(raw, self.detail.meaning(raw))
+        return str(raw)
 
 
 class NoteColumn(tables.Column):

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from .filters import (
     ApiFilterSet,
@@ -31,7 +32,7 @@ class Endpoint:
     title: str | Promise
     description: str | Promise
     filterset: type[ApiFilterSet]
-    fields: tuple[tuple[str, str | Promise], ...] = ()
+    fields: tuple[tuple[str | Promise, str | Promise], ...] = ()
     example: str = ""  # a query string to try
 
     @property
@@ -46,6 +47,16 @@ class Endpoint:
     @property
     def paginated(self) -> bool:
         return self.filterset.paginated
+
+
+# The part of a field name that stands for any indicator's code, in the reader's words: "values.<指标代码>.value",
+# "values.<indicator code>.value" (the path's <id> is the results' own field name, the same in every language).
+INDICATOR_CODE = format_lazy("<{}>", pgettext_lazy("接口文档中的占位符", "指标代码"))
+
+
+def _per_indicator(path: str) -> Promise:
+    """A field name under each indicator's code: "values.{}.value" -> "values.<indicator code>.value"."""
+    return format_lazy(path, INDICATOR_CODE)
 
 
 SOURCE_FIELDS = gettext_lazy(
@@ -164,15 +175,15 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         ),
         fields=(
             (
-                "indicators.<指标代码>",
+                _per_indicator("indicators.{}"),
                 gettext_lazy("结果中各指标的 name（名称）、name_en（英文名称）、unit，每次只列一遍"),
             ),
             ("document", gettext_lazy("文件：id、bureau、region_code、region、fiscal_year、kind、scope、url")),
-            ("values.<指标代码>.value", gettext_lazy("数值，字符串；单位见 unit：元、元/人 或 %；缺失为 null")),
-            ("values.<指标代码>.missing_reason", gettext_lazy("缺失原因；有值时为 null")),
-            ("values.<指标代码>.note", gettext_lazy("说明（如科目记在其他类下、分母为工作人员录入）")),
-            ("values.<指标代码>.sources", SOURCE_FIELDS),
-            ("values.<指标代码>.details", gettext_lazy("补充数据，如文件自述的每人补助、占全国最低标准的比例")),
+            (_per_indicator("values.{}.value"), gettext_lazy("数值，字符串；单位见 unit：元、元/人 或 %；缺失为 null")),
+            (_per_indicator("values.{}.missing_reason"), gettext_lazy("缺失原因；有值时为 null")),
+            (_per_indicator("values.{}.note"), gettext_lazy("说明（如科目记在其他类下、分母为工作人员录入）")),
+            (_per_indicator("values.{}.sources"), SOURCE_FIELDS),
+            (_per_indicator("values.{}.details"), gettext_lazy("补充数据，如文件自述的每人补助、占全国最低标准的比例")),
         ),
         example="?indicator=contribution_per_insured&latest=1",
     ),

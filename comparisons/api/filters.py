@@ -21,6 +21,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from comparisons.formatting import enumerated
 from comparisons.indicators import BY_KEY, REGISTRY
 from comparisons.params import MAX_ID, is_number
 from disclosures.models import BudgetLine, Disclosure, Region
@@ -80,7 +81,7 @@ def _indicators(raw: str) -> list[str]:
     unknown = [k for k in keys if k not in BY_KEY]
     if unknown or not keys:
         raise ValidationError(
-            _("没有这个指标：%(unknown)s。可用的指标见 /api/。"), params={"unknown": "、".join(unknown) or raw}
+            _("没有这个指标：%(unknown)s。可用的指标见 /api/。"), params={"unknown": enumerated(unknown) or raw}
         )
     return keys
 
@@ -133,7 +134,7 @@ def choice_filter(help_text: str | Promise, choices, example: str) -> ValueFilte
 
     def parse(raw: str) -> str:
         if raw not in allowed:
-            raise ValidationError(_("%(name)s 只能是：%(allowed)s。"), params={"allowed": "、".join(allowed)})
+            raise ValidationError(_("%(name)s 只能是：%(allowed)s。"), params={"allowed": enumerated(allowed)})
         return raw
 
     return ValueFilter(parse=parse, kind=gettext_lazy("可选值"), help_text=help_text, example=example, choices=listed)
@@ -232,10 +233,10 @@ class ApiFilterSet(django_filters.FilterSet):
         names = self.names()
         unknown = sorted(set(self.data) - set(names))
         if unknown:
-            accepted = "、".join(names) or _("（无）")
+            accepted = enumerated(names) or _("（无）")
             raise ApiError(
                 _("不认识的参数：%(unknown)s。可用的参数：%(accepted)s。")
-                % {"unknown": "、".join(unknown), "accepted": accepted},
+                % {"unknown": enumerated(unknown), "accepted": accepted},
                 field=unknown[0],
             )
         if not self.form.is_valid():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop, pgettext, pgettext_lazy
 
 from comparisons.vocabulary import Unit
 
@@ -29,6 +29,14 @@ FROM_TABLE_NOTE = message(
     "running_costs.from_table_note", gettext_noop("文件未写明机关运行经费，取基本支出表的公用经费合计。")
 )
 NOT_STATED = message("running_costs.not_stated", gettext_noop("文件没有写明机关运行经费（或机构运行经费、公用经费）。"))
+
+
+def stated_meaning(label: str) -> str:
+    """What the document's own word for its running costs (details["stated_as"]) means, in the reader's language:
+    public costs where a unit states only those, else administrative running costs (机构运行经费 and the like)."""
+    if PUBLIC in label:
+        return pgettext("原文用语的含义", "公用经费")
+    return pgettext("原文用语的含义", "机关运行经费")
 
 
 def compute(facts: DocumentFacts) -> IndicatorValue:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
 from comparisons.indicators import BY_KEY, REGISTRY, Indicator
+from comparisons.indicators.running_costs import stated_meaning
 from comparisons.vocabulary import DetailKind
 
 
@@ -22,6 +24,8 @@ class Detail:
     # table it is measured against, else the figures the document states.
     source_figure: str = ""
     reference: bool = False
+    # A TEXT detail that holds the document's own words: what they mean, for `formatting.document_words`.
+    meaning: Callable[[str], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,7 @@ HEADLINES: tuple[Headline, ...] = (
         ),
         chart=("running_costs", "administrative_operation"),
         columns=("running_costs", "administrative_operation", "running_costs_share", "administrative_operation_share"),
-        details=(Detail("running_costs", "stated_as", _("机关运行经费口径"), DetailKind.TEXT),),
+        details=(Detail("running_costs", "stated_as", _("机关运行经费口径"), DetailKind.TEXT, meaning=stated_meaning),),
     ),
 )
 HEADLINE_BY_SLUG = {h.slug: h for h in HEADLINES}

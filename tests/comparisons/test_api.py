@@ -135,6 +135,19 @@ def test_a_bad_or_misspelt_parameter_is_a_400_that_names_it(client, params, fiel
 # --- bureaus and documents ---
 
 
+def test_a_municipal_district_is_named_with_its_city_once(client):
+    # Shanghai is both the province and the prefecture of 普陀区 (310000, 310100).
+    found = client.get("/api/regions/", {"q": "普陀", "limit": MAX_LIMIT}).json()["results"]
+    assert {"code": "310107", "name": "普陀区", "full_name": "上海市 普陀区"} in [
+        {k: r[k] for k in ("code", "name", "full_name")} for r in found
+    ]
+    d = _document(code="310107")
+    assert client.get(f"/api/documents/{d.pk}/").json()["region"]["full_name"] == "上海市 普陀区"
+    store_indicators()
+    document = client.get("/api/indicators/").json()["results"][0]["document"]
+    assert document["region"] == "上海市 普陀区"
+
+
 def test_bureaus_by_province_region_and_name(client):
     _document("130636")
     _document("411103")
@@ -341,6 +354,16 @@ def test_the_documentation_page_lists_every_endpoint_and_filter_from_the_declara
     assert 'href="/downloads/lines.csv"' in page
     assert 'href="/downloads/indicators.csv"' in page
     assert "contribution_per_insured" in page
+
+
+def test_the_documentation_names_its_placeholders_in_the_readers_language(client):
+    chinese = client.get("/api/").content.decode()
+    assert ">values.&lt;指标代码&gt;.value<" in chinese
+    english = client.get("/en/api/").content.decode()
+    assert ">values.&lt;indicator code&gt;.value<" in english
+    assert ">indicators.&lt;indicator code&gt;<" in english
+    assert "指标代码" not in english
+    assert ">GET /api/documents/&lt;id&gt;/<" in english  # the results' own field name, in both languages
 
 
 def test_the_site_navigation_links_to_the_api_page(client):

@@ -275,3 +275,16 @@ def test_every_sort_link_of_a_table_answers(client):
     assert any("running-sort=region" in link for link in links)  # sorting by region once answered with a 500
     for link in links:
         assert client.get(reverse("comparisons:home") + link.replace("&amp;", "&")).status_code == 200
+
+
+def test_running_costs_as_stated_quotes_the_documents_words_in_english(client, samples):
+    params = {"year": 2023, "kind": "budget"}
+    # In Chinese the document's words as printed.
+    assert "<td >公用经费</td>" in row_of(page(client, **params), "table-running", "镇安县")
+    english = client.get("/en/", params).content.decode()
+    assert "Running costs as stated" in table_of(english, "table-running")
+    assert "<td >“机关运行经费” (administrative running costs)</td>" in row_of(english, "table-running", "顺平县")
+    assert "<td >“公用经费” (public costs)</td>" in row_of(english, "table-running", "镇安县")
+    # The export says what the page says.
+    exported = client.get("/en/", {**params, "_export": "csv", "_table": "running"}).content.decode("utf-8-sig")
+    assert "“机关运行经费” (administrative running costs)" in [c for r in csv.reader(io.StringIO(exported)) for c in r]

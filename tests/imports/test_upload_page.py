@@ -213,3 +213,35 @@ def test_a_refusal_is_said_once_in_its_box(staff_client):
     html = upload(staff_client, REAL / "putuo_sfj_2026_budget.pdf").content.decode()
     assert html.count("不是医疗保障部门") == 1
     assert "不是医疗保障部门" in _error_of(html)
+
+
+REAL = Path(__file__).resolve().parents[1] / "data" / "real"
+
+
+def test_the_english_preview_is_in_english_and_names_a_municipal_district_once(staff_client):
+    path = REAL / "putuo_sfj_2026_budget.layout.txt"
+    response = staff_client.post(
+        "/en/import/", {"file": SimpleUploadedFile(path.name, path.read_bytes()), "check": "on"}
+    )
+    html = re.sub(r"\s+", " ", response.content.decode())
+    assert f"<h1>Preview: {path.name}</h1>" in html
+    # Shanghai is both province and prefecture: named once.
+    assert '<dd> 上海市 普陀区 <span class="muted">310107</span> </dd>' in html
+    assert "上海市 上海市" not in html
+    assert "<dt>Published in</dt> <dd> yuan </dd>" in html
+    assert re.search(r"<dd> \d+ budget lines, \d+ stated figures </dd>", html)
+    assert not re.search(r"[，：。]", html.split("<h2")[0].split("<body")[1])
+
+
+def test_the_preview_opens_the_spending_summary_not_an_empty_table(staff_client):
+    path = REAL / "putuo_sfj_2026_budget.layout.txt"
+    response = staff_client.post(
+        reverse("disclosures:upload"), {"file": SimpleUploadedFile(path.name, path.read_bytes()), "check": "on"}
+    )
+    tables = re.findall(
+        r"<details ?(open)?>\s*<summary>\s*(\S+).*?<span class=\"badge\">(\d+) 行</span>",
+        response.content.decode(),
+        re.S,
+    )
+    assert tables[0][1:] == ("2026年部门财务收支预算总表", "0")  # the first table read nothing
+    assert [(title, lines) for opened, title, lines in tables if opened] == [("2026年部门支出预算总表", "22")]
