@@ -109,7 +109,7 @@ def _first_url(value, pattern: str) -> str:
 # --- the dashboard: a distribution per indicator ---
 
 
-def _vline(x: float, color: str, dash: str, label: str, row: int) -> tuple[dict, dict]:
+def _vline(x: float, color: str, dash: str, label: str, row: int, anchor: str = "left") -> tuple[dict, dict]:
     shape = {
         "type": "line",
         "xref": "x",
@@ -127,7 +127,7 @@ def _vline(x: float, color: str, dash: str, label: str, row: int) -> tuple[dict,
         "yref": "paper",
         "text": label,
         "showarrow": False,
-        "xanchor": "left",
+        "xanchor": anchor,
         "font": {"color": color, "size": 12},
         "bgcolor": "rgba(255,255,255,0.8)",
     }
@@ -153,9 +153,13 @@ def distribution_chart(*, chart_id: str, distribution: Distribution, found_label
         return Chart(id=chart_id, figure={}, summary="")
     bars = _histogram_bars(distribution, unit)
     lines, medians = _median_lines(distribution, unit, found_label)
+    xs = [_float(value, indicator.unit) for value, *_rest in lines]
+    x_range = _x_range(distribution, xs)
     shapes, notes = [], []
-    for index, (value, color, dash, label) in enumerate(lines, start=1):
-        shape, note = _vline(_float(value, indicator.unit), color, dash, label, index)
+    for index, (x, (_value, color, dash, label)) in enumerate(zip(xs, lines, strict=True), start=1):
+        # A label right of its line, or left of it in the right part of the chart, where it would run off the edge.
+        anchor = "right" if x - x_range[0] > 0.55 * (x_range[1] - x_range[0]) else "left"
+        shape, note = _vline(x, color, dash, label, index, anchor)
         shapes.append(shape)
         notes.append(note)
     figure = _figure(
@@ -165,7 +169,7 @@ def distribution_chart(*, chart_id: str, distribution: Distribution, found_label
         shapes=shapes,
         annotations=notes,
         margin={"t": 30},
-        xaxis={"title": {"text": unit}},
+        xaxis={"title": {"text": unit}, "range": x_range, "autorange": False},
         yaxis={
             "title": {"text": _("单位数")},
             "rangemode": "tozero",
@@ -177,6 +181,17 @@ def distribution_chart(*, chart_id: str, distribution: Distribution, found_label
         "直方图：%(name)s在 %(n)s 个单位中的分布（每根柱为一个数值区间内的单位数），虚线为中位数；各单位的数字见下表。"
     ) % {"name": indicator.name, "n": stats.present}
     return Chart(id=chart_id, figure=figure, summary=summary, medians=medians)
+
+
+def _x_range(distribution: Distribution, lines: list[float]) -> list[float]:
+    """The x axis from the first bin to the last and every vertical line, with half a bin's width to spare at each
+    end: the bars at the ends are drawn whole, clear of the axis's edges (plotly's own range for bars of set widths
+    ends at the bins' ends, or around the bars' centres when there is one)."""
+    unit = distribution.indicator.unit
+    first, last = distribution.bins[0], distribution.bins[-1]
+    low, high = _float(first.low, unit), _float(last.high, unit)
+    half = (_float(first.high, unit) - low) / 2
+    return [min(low, *lines) - half, max(high, *lines) + half]
 
 
 def _histogram_bars(distribution: Distribution, unit: str) -> dict:

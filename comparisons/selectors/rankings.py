@@ -30,7 +30,9 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Floor, RowNumber, Substr
 
+from comparisons.indicators import BY_KEY
 from comparisons.models import StoredIndicator
+from comparisons.vocabulary import Unit
 from disclosures.models import document_kind_label, region_full_name
 
 from .indicator_rows import indicator_values_exported
@@ -434,11 +436,36 @@ def nice_width(span: Decimal, bins: int) -> Decimal:
     return power * 10
 
 
+# Of each unit, in stored units: the smallest difference its figures show (formatting.number keeps 0.01 万元 of an
+# amount in 元), and one unit as shown (1 万元). A bin narrower than the first is drawn with both ends at the same
+# place, no bar at all, and named "140.00–140.00"; the second is a bin's half width around a value of 0.
+SHOWN = {
+    Unit.MONEY: (Decimal(100), Decimal(10000)),
+    Unit.PER_HEAD: (CENT, Decimal(1)),
+    Unit.YUAN: (CENT, Decimal(1)),
+    Unit.PERCENT: (CENT, Decimal(1)),
+    Unit.COUNT: (Decimal(1), Decimal(1)),
+}
+
+
 @dataclass(frozen=True)
 class Bin:
     low: Decimal
     high: Decimal
     count: int
+
+
+def histogram_scale(*, low: Decimal, high: Decimal, unit: str, bins: int = 24) -> tuple[Decimal, Decimal]:
+    """The first bin's lower end and the bins' width for values from `low` to `high`: about `bins` bins of a round
+    width (never narrower than the unit shows), starting at a multiple of it. Where every value is the same (one
+    value, or all equal) there is no span to cut: one bin centred on the value, a twentieth to a tenth of it wide (two
+    units wide around 0), so that a bar is drawn where the value is, on an axis of round numbers around it."""
+    step, one = SHOWN.get(unit, (Decimal(1), Decimal(1)))
+    if high == low:
+        half = max(nice_width(abs(low), 2 * bins), step) if low else one
+        return low - half, 2 * half
+    width = max(nice_width(high - low, bins), step)
+    return (low / width).to_integral_value(rounding="ROUND_FLOOR") * width, width
 
 
 def slices_histogram(*, parts: Sequence[Slice], stats: dict[str, SliceStats], bins: int = 24) -> dict[str, list[Bin]]:
@@ -449,8 +476,8 @@ def slices_histogram(*, parts: Sequence[Slice], stats: dict[str, SliceStats], bi
     for part in parts:
         own = stats[part.indicator]
         if own.present:
-            width = nice_width(own.high - own.low, bins)
-            scales[part.indicator] = ((own.low / width).to_integral_value(rounding="ROUND_FLOOR") * width, width)
+            unit = BY_KEY[part.indicator].unit
+            scales[part.indicator] = histogram_scale(low=own.low, high=own.high, unit=unit, bins=bins)
     if not scales:
         return found
     bin_of = Case(
