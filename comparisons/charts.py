@@ -41,6 +41,7 @@ class Chart:
     summary: str  # the text alternative: what is drawn and where its numbers are
     medians: list[str] = field(default_factory=list)
     not_drawn: list[str] = field(default_factory=list)
+    title: str = ""  # a heading above it, where the page has none of its own (the compare page's charts)
 
     @property
     def data_id(self) -> str:
@@ -256,11 +257,16 @@ def grouped_chart(*, chart_id: str, rows: list[IndicatorRow], indicator: Indicat
     """Compare page: one group of bars per bureau, one bar per year and kind (never summed)."""
     if not rows:
         return None
+    title = with_unit(indicator.name, display_unit(indicator.unit))
     labels = _bureau_labels(rows)
     bureaus = list(dict.fromkeys(labels.values()))
     if len(bureaus) > MAX_BARS:
         return Chart(
-            id=chart_id, figure={}, summary="", not_drawn=[_("所选单位超过 %(n)s 个，只列表格。") % {"n": MAX_BARS}]
+            id=chart_id,
+            figure={},
+            summary="",
+            not_drawn=[_("所选单位超过 %(n)s 个，只列表格。") % {"n": MAX_BARS}],
+            title=title,
         )
     pattern = document_url_pattern()
     units = _Units()
@@ -297,7 +303,7 @@ def grouped_chart(*, chart_id: str, rows: list[IndicatorRow], indicator: Indicat
                 }
             )
     if not data:
-        return Chart(id=chart_id, figure={}, summary="", not_drawn=not_drawn)
+        return Chart(id=chart_id, figure={}, summary="", not_drawn=not_drawn, title=title)
     figure = _figure(
         data,
         height=360,
@@ -306,7 +312,7 @@ def grouped_chart(*, chart_id: str, rows: list[IndicatorRow], indicator: Indicat
         yaxis={"title": {"text": display_unit(indicator.unit)}, "rangemode": "tozero"},
     )
     summary = _("分组条形图：%(name)s，每个单位按年度和类型各一条；数字见下表。") % {"name": indicator.name}
-    return Chart(id=chart_id, figure=figure, summary=summary, not_drawn=not_drawn)
+    return Chart(id=chart_id, figure=figure, summary=summary, not_drawn=not_drawn, title=title)
 
 
 def time_series_chart(
@@ -361,7 +367,12 @@ def time_series_chart(
     summary = _("折线图：%(names)s 逐年变化，预算为实线、决算为虚线；数字见下表。") % {
         "names": enumerated(i.name for i in indicators)
     }
-    return Chart(id=chart_id, figure=figure, summary=summary)
+    # On the compare page a chart of one indicator over the years is headed by it and its unit; the bureau page's
+    # small multiples sit under their own headings.
+    title = ""
+    if by_bureau:
+        title = labelled(with_unit(enumerated(i.name for i in indicators), enumerated(sorted(units))), _("逐年变化"))
+    return Chart(id=chart_id, figure=figure, summary=summary, title=title)
 
 
 # --- the bureau page: the profile's small multiples, one document's spending by functional class ---

@@ -30,12 +30,21 @@ def text(html: str) -> str:
 def test_compare_two_bureaus_side_by_side(client, samples):
     a, b = bureau_of("顺平县"), bureau_of("高邑县")
     params = {"bureau": [a.pk, b.pk], "indicator": ["contribution_per_insured", "medical_assistance"]}
-    html = client.get(reverse("comparisons:compare"), params).content.decode()
+    url = reverse("comparisons:compare")  # before an English request, which leaves English active in this thread
+    html = client.get(url, params).content.decode()
     body = text(html)
     assert "128.00" in body and "140.00" in body and "170.00" in body
     assert "郾城区" not in html.split("<table", 1)[1].split("</table>")[0]
     assert 'data-plotly="chart-contribution_per_insured-data"' in html
-    response = client.get(reverse("comparisons:compare"), {**params, "_export": "csv"})
+    # Each chart is headed by its indicator and unit: two charts of 万元 are told apart without reading captions.
+    headings = re.findall(r'<h3 class="chart-title">([^<]*)</h3>', html)
+    assert headings == ["每名城乡居民参保人的县级财政补助（元/人）", "医疗救助支出（万元）"]
+    english = client.get("/en" + url, params).content.decode()
+    assert re.findall(r'<h3 class="chart-title">([^<]*)</h3>', english) == [
+        "County contribution per insured resident (yuan per person)",
+        "Medical assistance (10k yuan)",
+    ]
+    response = client.get(url, {**params, "_export": "csv"})
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == 3 and rows[0][0] == "单位名称" and rows[0][-1] == "说明"
     assert {r[0] for r in rows[1:]} == {"顺平县医疗保障局", "高邑县医疗保障局"}
@@ -53,6 +62,15 @@ def test_compare_time_series_where_a_bureau_has_several_years(client):
         reverse("comparisons:compare"), {"bureau": bureaus, "indicator": ["county_contribution"]}
     ).content.decode()
     assert 'data-plotly="series-county_contribution-data"' in html
+    headings = re.findall(r'<h3 class="chart-title">([^<]*)</h3>', html)
+    assert headings == [
+        "县级财政对城乡居民医保基金的补助（万元）",
+        "县级财政对城乡居民医保基金的补助（万元）：逐年变化",
+    ]
+    english = client.get("/en/compare/", {"bureau": bureaus, "indicator": ["county_contribution"]}).content.decode()
+    assert re.findall(r'<h3 class="chart-title">([^<]*)</h3>', english)[1] == (
+        "County contribution to the residents&#x27; insurance fund (10k yuan): over the years"
+    )
 
 
 def test_bureau_page(client, samples):
