@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from disclosures.links import document_url_pattern
 from disclosures.models import Bureau
@@ -178,8 +179,10 @@ def distribution_chart(*, chart_id: str, distribution: Distribution, found_label
             "dtick": _count_step(max(bars["y"])),
         },
     )
-    summary = _(
-        "直方图：%(name)s在 %(n)s 个单位中的分布（每根柱为一个数值区间内的单位数），虚线为中位数；各单位的数字见下表。"
+    summary = ngettext(
+        "直方图：%(name)s在 %(n)s 个单位中的分布（每根柱为一个数值区间内的单位数），虚线为中位数；各单位的数字见下表。",
+        "直方图：%(name)s在 %(n)s 个单位中的分布（每根柱为一个数值区间内的单位数），虚线为中位数；各单位的数字见下表。",
+        stats.present,
     ) % {"name": indicator.name, "n": stats.present}
     return Chart(id=chart_id, figure=figure, summary=summary, medians=medians)
 
@@ -199,14 +202,18 @@ def _histogram_bars(distribution: Distribution, unit: str) -> dict:
     """One bar per range of values, as wide as its range, its hover text the range and the count."""
     indicator = distribution.indicator
     xs, ys, widths, texts = [], [], [], []
-    hover = _("%(low)s–%(high)s %(unit)s：%(n)s 个单位")  # translated once per chart, not per bar
+    hovers: dict[int, str] = {}  # translated once per count, not per bar
     for b in distribution.bins:
         low, high = _float(b.low, indicator.unit), _float(b.high, indicator.unit)
         xs.append((low + high) / 2)
         widths.append((high - low) * 0.96)
         ys.append(b.count)
         shown = {"low": show(b.low, indicator.unit), "high": show(b.high, indicator.unit)}
-        texts.append(hover % {**shown, "unit": unit, "n": b.count})
+        if b.count not in hovers:
+            hovers[b.count] = ngettext(
+                "%(low)s–%(high)s %(unit)s：%(n)s 个单位", "%(low)s–%(high)s %(unit)s：%(n)s 个单位", b.count
+            )
+        texts.append(hovers[b.count] % {**shown, "unit": unit, "n": b.count})
     return {
         "type": "bar",
         "x": xs,
@@ -231,7 +238,9 @@ def _median_lines(
         value, n = distribution.national
         lines.append((value, COLORS[0], "dash", _("全国中位数 %(v)s") % {"v": show(value, indicator.unit)}))
         medians.append(
-            _("全国中位数 %(value)s %(unit)s（%(n)s 个单位）")
+            ngettext(
+                "全国中位数 %(value)s %(unit)s（%(n)s 个单位）", "全国中位数 %(value)s %(unit)s（%(n)s 个单位）", n
+            )
             % {"value": show(value, indicator.unit), "unit": unit, "n": n}
         )
     if distribution.province is not None:
@@ -241,7 +250,11 @@ def _median_lines(
             (value, COLORS[1], "dot", _("%(place)s中位数 %(v)s") % {"place": name, "v": show(value, indicator.unit)})
         )
         medians.append(
-            _("%(place)s中位数 %(value)s %(unit)s（%(n)s 个单位）")
+            ngettext(
+                "%(place)s中位数 %(value)s %(unit)s（%(n)s 个单位）",
+                "%(place)s中位数 %(value)s %(unit)s（%(n)s 个单位）",
+                n,
+            )
             % {"place": name, "value": show(value, indicator.unit), "unit": unit, "n": n}
         )
     found = distribution.found

@@ -1,6 +1,8 @@
 """How numbers are shown and exported, in one place: 万元 and 元 with two decimals, percent, counts; None stays
 empty (missing is not 0). Plain functions: the template filters (templatetags/money.py, comparisons.py), the tables,
-the charts, the exports and the words of the indicators' messages all call these; the domain hands them numbers."""
+the charts, the exports and the words of the indicators' messages all call these; the domain hands them numbers.
+A finding's amounts are written the same way (万元, separators, two decimals) but exact, by
+disclosures/parsing/wording.py, which the parsers use without Django."""
 
 from __future__ import annotations
 
@@ -39,6 +41,17 @@ def plain_number(value: Decimal | None) -> str:
     d = Decimal(value)
     d = d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
     return f"{d:,}"
+
+
+# A percentile says more than the rank only among enough others: of 2 units, "higher than 100.0% of the others" is
+# "rank 1 of 2" said again, oddly. Smaller groups are described by their rank alone (a table's percentile column
+# still lists it).
+PERCENTILE_FROM = 10
+
+
+def percentile_said(percentile: Decimal | None, counted: int) -> Decimal | None:
+    """The percentile a sentence gives: None in a group of fewer than PERCENTILE_FROM values."""
+    return percentile if counted >= PERCENTILE_FROM else None
 
 
 def display_unit(unit: str) -> str:

@@ -8,7 +8,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from comparisons.formatting import display_unit, format_wan, show
+from comparisons.formatting import display_unit, format_wan, percentile_said, show
 from comparisons.indicators import BY_KEY
 from comparisons.tables import document_links_html
 from disclosures.links import document_url_pattern, line_url, object_url_pattern
@@ -89,6 +89,12 @@ def feeds_of(feeds, line_numbers):
 def shown_as(value, unit):
     """A bare number in an indicator's display unit: `{{ change.difference|shown_as:change.unit }}`."""
     return show(value, unit)
+
+
+@register.filter
+def said_percentile(standing):
+    """The percentile a standing's sentence gives, None for a small group: `{% with p=s|said_percentile %}`."""
+    return percentile_said(standing.percentile, standing.counted)
 
 
 # The indentation the dashboard panel's template loops gave their items (the page stays the same byte for byte).

@@ -58,7 +58,7 @@ def check_subsidy(result: ParseResult, findings: Findings) -> None:
         "per_head_line": str(head.line),
         "per_head": f"{head.value.normalize():f}",
         "people_line": str(people.line),
-        "people": f"{people.value.normalize():f}",
+        "people": f"{people.value.normalize():,f}",
         "product": money(product, unit),
         "where": where(line, tables.get(line.table)),
         "row": row_label(line),

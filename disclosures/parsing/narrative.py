@@ -205,9 +205,9 @@ def _one_per_code(lines: list[ParsedLine], problems: list[Problem]) -> list[Pars
                     "code": line.code,
                     "name": first.name,
                     "first_line": str(first.source_lines[0]),
-                    "first": amount(first.amounts["total"], "万元", plain=True),
+                    "first": amount(first.amounts["total"], "万元"),
                     "second_line": str(line.source_lines[0]),
-                    "second": amount(line.amounts["total"], "万元", plain=True),
+                    "second": amount(line.amounts["total"], "万元"),
                 },
                 (*first.source_lines, *line.source_lines),
             )

@@ -4,8 +4,12 @@ A finding is stored as its code and its parameters (plain JSON), never as a sent
 reader's language (disclosures/findings.py passes Django's gettext), the import record and the parser tests in
 Chinese (the msgids below are the Chinese sentences). Parameter values are
 - a string: shown as it is (a name or a code as the document prints it, a line number);
-- `{"yuan": "37982500", "unit": "万元"}`: an exact amount in 元 (a Decimal string), written in the unit the document
-  published it in (`"plain": true`: without padding to two decimals);
+- `{"yuan": "37982500", "unit": "万元"}`: an exact amount in 元 (a Decimal string; `unit` is the unit the document
+  published it in, kept for the record), written as the site writes money: 万元 with thousands separators and two
+  decimals, more where the exact amount has them (3,503,499元 is 350.3499万元), in either language. Where a finding
+  holds an amount 万元 would write with more than four decimals or below 0.01万元 (a difference of 0.17元, a
+  rounding note of 37元), every amount of that finding is written in 元 instead, two decimals: one unit per
+  sentence, each amount exact and none shown as 0.00;
 - `{"term": "合计"}`: a label of ours (a column, a figure, a check), translated;
 - `{"phrase": code, "params": {...}}`: a smaller sentence of PHRASES (where a line is, a difference, one item of a
   list), put into words the same way;
@@ -17,7 +21,7 @@ No Django here (the parsers stay plain functions): `gettext_noop` below only mar
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 
@@ -241,14 +245,21 @@ JOINS = {"、": ", ", "；": "; ", "，": ", ", "”“": "”, “"}
 
 @dataclass(frozen=True)
 class Voice:
-    """How to put a finding into words: `translate` a msgid (identity: Chinese), and whether the reader is Chinese
-    (amounts in the published unit, Chinese list marks) or not (amounts in yuan with thousands separators)."""
+    """How to put a finding into words: `translate` a msgid (identity: Chinese), whether the reader is Chinese
+    (Chinese list marks) or not, and the unit of the finding's amounts (decided per finding by `sentence`)."""
 
     translate: Callable[[str], str] = gettext_noop
     chinese: bool = True
+    yuan: bool = False
 
 
 CHINESE = Voice()
+
+WAN = Decimal(10000)
+# 万元 to at most four decimals is a whole 元; an amount that needs more (fen), or a non-zero one under 0.01万元, puts
+# its whole finding in 元.
+WAN_PLACES = 4
+SMALLEST_WAN = Decimal(100)
 
 
 def sentence(code: str, params: dict, voice: Voice = CHINESE) -> str:
@@ -256,6 +267,7 @@ def sentence(code: str, params: dict, voice: Voice = CHINESE) -> str:
     text = SENTENCES.get(code)
     if text is None:
         return ""
+    voice = _unit_of(params, voice)
     said = _fill(text, {k: v for k, v in params.items() if k != "also_in"}, voice)
     if params.get("also_in"):
         finding = said.rstrip("。") if voice.chinese else said
@@ -265,7 +277,31 @@ def sentence(code: str, params: dict, voice: Voice = CHINESE) -> str:
 
 def worded(text: str, params: dict | None = None, voice: Voice = CHINESE) -> str:
     """A message of ours (a refusal) and its parameters in words, as a finding's sentence is."""
-    return _fill(text, params or {}, voice)
+    return _fill(text, params or {}, _unit_of(params or {}, voice))
+
+
+def _unit_of(params: dict, voice: Voice) -> Voice:
+    """The voice with the unit of this finding's amounts: 元 when 万元 cannot write one of them exactly and readably."""
+    in_yuan = any(_needs_yuan(v) for v in _amounts(params))
+    return replace(voice, yuan=in_yuan) if in_yuan != voice.yuan else voice
+
+
+def _amounts(value) -> Iterable[Decimal]:
+    if isinstance(value, dict):
+        if "yuan" in value:
+            yield Decimal(value["yuan"])
+            return
+        for item in value.values():
+            yield from _amounts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _amounts(item)
+
+
+def _needs_yuan(value: Decimal) -> bool:
+    if value == 0:
+        return False
+    return abs(value) < SMALLEST_WAN or -(value / WAN).normalize().as_tuple().exponent > WAN_PLACES
 
 
 def _fill(text: str, params: dict, voice: Voice, literal: tuple[str, ...] = ()) -> str:
@@ -284,7 +320,7 @@ def words(value, voice: Voice = CHINESE) -> str:
     if "items" in value:
         return _join(value["items"], value.get("join", "、"), voice)
     if "yuan" in value:
-        return _money(Decimal(value["yuan"]), value.get("unit") or "万元", voice, plain=value.get("plain", False))
+        return _money(Decimal(value["yuan"]), voice)
     if "term" in value:
         said = value["term"]
         return said if voice.chinese else _mid_sentence(voice.translate(OWN_MSGIDS.get(said, said)))
@@ -305,35 +341,26 @@ def _join(items: Iterable, mark: str, voice: Voice) -> str:
     return (mark if voice.chinese else JOINS.get(mark, ", ")).join(words(i, voice) for i in items)
 
 
-def _money(value: Decimal, unit: str, voice: Voice, *, plain: bool = False) -> str:
-    """Chinese: as the document printed it (37982500 in 万元 -> '3798.25万元'); otherwise exact yuan with
-    thousands separators ('37,982,500 yuan'), which needs no unit the reader may not know."""
-    if not voice.chinese:
+def _money(value: Decimal, voice: Voice) -> str:
+    """As the site writes money (comparisons/formatting.py: 万元, thousands separators, two decimals), exact:
+    37984200 -> '3,798.42万元', 3503499 -> '350.3499万元'; in a finding of 元 (`Voice.yuan`), '0.17元'."""
+    if voice.yuan:
         return voice.translate(PHRASES["money.yuan"]) % {"amount": _grouped(value)}
-    if unit == "元":
-        return PHRASES["money.yuan"] % {"amount": _grouped(value)}
-    wan = (value / Decimal(10000)).normalize()
-    text = f"{wan:f}"
-    if plain:
-        return PHRASES["money.wan"] % {"amount": text}
-    decimals = len(text.split(".")[1]) if "." in text else 0
-    return PHRASES["money.wan"] % {"amount": f"{wan:.{max(2, decimals)}f}"}
+    return voice.translate(PHRASES["money.wan"]) % {"amount": _grouped(value / WAN)}
 
 
 def _grouped(value: Decimal) -> str:
-    text = f"{value.normalize():f}"
-    if "." in text:
-        whole, frac = text.split(".")
-        return f"{int(whole):,}.{frac}"
-    return f"{int(value):,}"
+    """Thousands separators and two decimals, more where the exact value has them: never rounded."""
+    exact = value.normalize()
+    places = max(2, -exact.as_tuple().exponent)
+    return f"{value:,.{places}f}"
 
 
 # Parameter builders for the checks.
 
 
-def amount(value: Decimal, unit: str | None, *, plain: bool = False) -> dict:
-    out = {"yuan": f"{value:f}", "unit": "元" if unit == "元" else "万元"}
-    return {**out, "plain": True} if plain else out
+def amount(value: Decimal, unit: str | None) -> dict:
+    return {"yuan": f"{value:f}", "unit": "元" if unit == "元" else "万元"}
 
 
 def term(text: str) -> dict:

@@ -57,7 +57,7 @@ def test_english_pages_have_no_chinese_punctuation_and_findings_read_in_english(
 
     page.goto(page.base_url + f"/en/documents/{document.pk}/", wait_until="load")
     finding = page.locator("li.check").filter(has_text="line 560")
-    expect(finding).to_contain_text("The text (line 560) states total spending this year as 37,984,200 yuan")
-    expect(finding).to_contain_text("(a difference of 1,700 yuan)")
+    expect(finding).to_contain_text("The text (line 560) states total spending this year as 3,798.42 10k yuan")
+    expect(finding).to_contain_text("(a difference of 0.17 10k yuan)")
     finding.scroll_into_view_if_needed()
     screenshot(page, f"english-finding-{width}")

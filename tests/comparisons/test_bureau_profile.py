@@ -78,16 +78,46 @@ def test_rank_percentile_and_medians_nationally_in_the_province_and_among_peers(
     assert "250,000" in html  # the count the peers are grouped by is stated
 
 
-def test_the_headline_numbers_come_first_with_rank_and_percentile(client, counties):
+def _headlines(html: str) -> str:
+    headlines = html.split('id="headline-numbers"')[1].split("</section>")[0]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", headlines))
+
+
+def test_the_headline_numbers_come_first_with_their_rank(client, counties):
     html = _page(client, counties["shunping"])
     headlines = html.split('id="headline-numbers"')[1].split("</section>")[0]
     assert html.index('id="headline-numbers"') < html.index('id="documents-heading"')
-    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", headlines))
-    assert "120.00" in text and "在全国 4 个单位中从高到低排第 2，高于其他单位中的 66.7%" in text
+    text = _headlines(html)
+    # Among 4 units a percentile (66.7%) is the rank said again: the sentence gives the rank alone, and the
+    # standings table below still lists the percentile.
+    assert "120.00" in text and "在全国 4 个单位中从高到低排第 2 " in text and "%" not in text
     assert "全国中位数 110.00 元/人" in text
     # Each figure links to its document's source line.
     document = counties["shunping"]
     assert f'href="/documents/{document.pk}/#L3"' in headlines
+
+
+def test_a_small_group_is_told_by_rank_alone_in_both_languages(client):
+    first = _document("130636", contribution="30000000", insured="250000")  # 120.00 元/人
+    _document("130127", contribution="20000000", insured="250000")  # 80.00
+    store_indicators()
+    assert "在全国 2 个单位中从高到低排第 1 " in _headlines(_page(client, first))
+    with translation.override("en"):
+        english = _headlines(_page(client, first))
+    assert "Rank 1 of 2 nationally (highest first) " in english
+    assert "of the others" not in english and "100.0%" not in english
+
+
+def test_a_group_of_ten_or_more_gives_the_percentile_in_both_languages(client):
+    # Ten 2023 budgets of 河南 (郑州's districts and counties): 10.00, 20.00, …, 100.00 元/人 per insured resident.
+    codes = ["410102", "410103", "410104", "410105", "410106", "410108", "410122", "410181", "410182", "410183"]
+    documents = [_document(code, contribution=str(100000 * (i + 1)), insured="10000") for i, code in enumerate(codes)]
+    store_indicators()
+    third = documents[7]  # 80.00: rank 3 of 10, higher than 7 of the 9 others
+    assert "在全国 10 个单位中从高到低排第 3，高于其他单位中的 77.8%" in _headlines(_page(client, third))
+    with translation.override("en"):
+        english = _headlines(_page(client, third))
+    assert "Rank 3 of 10 nationally (highest first), higher than 77.8% of the others" in english
 
 
 def test_a_missing_value_shows_its_reason_and_no_rank(client, counties):

@@ -143,6 +143,20 @@ def test_a_province_filter_shows_the_province_and_national_medians(client, sampl
     assert "河北省中位数 23.93 万元（1 个单位）" in html
 
 
+def test_counts_of_units_are_singular_or_plural_in_english(client, samples):
+    hebei = Region.objects.get(code="130000")
+    province = client.get("/en/", {"province": hebei.code}).content.decode()
+    assert "National median 16.65 10k yuan (2 units)" in province
+    assert "河北省 median 23.93 10k yuan (1 unit)" in province
+    html = client.get("/en/").content.decode()
+    assert "Histogram: Administrative running costs across 2 units (" in html
+    assert "Histogram: Medical assistance across 1 unit (" in html
+    assert "Units with a value: 1 of 2" in html
+    assert "1 units" not in html and "1 units" not in province
+    bars = chart(html, "chart-medical_assistance")["data"][0]
+    assert bars["hovertext"] == ["140.00–140.00 10k yuan: 1 unit"]
+
+
 def test_the_county_finder_gives_rank_and_percentile(client, samples):
     html = page(client, county="顺平")
     finder = html.split('id="finder"', 1)[1].split("</section>", 1)[0]

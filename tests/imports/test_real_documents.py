@@ -71,7 +71,7 @@ def test_the_real_error_of_the_published_final_accounts_is_flagged(checked, form
     record = checked[("putuo_czj_2024_final", form)]
     found = [f for f in record["findings"] if f["code"] == "prose_total" and "0.30万元" in f["message"]]
     assert len(found) == 1
-    assert "财政拨款收支总计" in found[0]["message"] and "2961.68万元" in found[0]["message"]
+    assert "财政拨款收支总计" in found[0]["message"] and "2,961.68万元" in found[0]["message"]
     assert found[0]["severity"] == "warning"
 
 

@@ -112,7 +112,7 @@ def with_numbers(found: list[dict], *numbers: str) -> list[dict]:
 
 
 def test_shunping_prose_total_disagrees_with_its_tables():
-    hits = with_numbers(findings("000"), "3798.42", "3798.25")
+    hits = with_numbers(findings("000"), "3,798.42万元", "3,798.25万元", "（相差0.17万元）")
     assert hits and hits[0]["severity"] == "warning"
     assert hits[0]["lines"]
 

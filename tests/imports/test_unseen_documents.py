@@ -118,9 +118,10 @@ def test_luliang_planted_prose_total_is_found_and_written_in_yuan():
     found = warnings(record)
     assert [f["code"] for f in found] == ["prose_total"]
     message = found[0]["message"]
-    # The prose writes 元: the finding quotes both figures as published, not converted to 万元.
-    assert "35,684,149.67元" in message and "35,648,149.67元" in message
-    assert "36,000元" in message
+    # Amounts with fen, which 万元 would write with six decimals: the whole finding is in 元, exact, two decimals.
+    assert message.endswith(
+        "收支总计35,684,149.67元，而《部门收支总表》第24行「支出总计」为35,648,149.67元（相差36,000.00元）。"
+    )
     assert found[0]["lines"]
 
 

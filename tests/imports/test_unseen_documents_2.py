@@ -152,7 +152,7 @@ def test_zigui_changed_narrative_total_is_found(tmp_path):
     assert status == 0
     found = warnings(record)
     assert [f["code"] for f in found] == ["prose_total"]
-    assert "1243.56万元" in found[0]["message"] and "1234.56万元" in found[0]["message"]
+    assert "1,243.56万元" in found[0]["message"] and "1,234.56万元" in found[0]["message"]
 
 
 def test_xiantao_affairs_centre_publishing_its_own_unit_budget():

@@ -52,9 +52,24 @@ def test_preview_shows_what_was_found_and_saves_nothing(staff_client):
     assert "顺平县医疗保障局" in html and "130636" in html
     assert "3,200.00" in html  # 2101202 in 万元
     assert "财政对城乡居民基本医疗保险基金的补助" in html
-    assert "3798.42" in html  # the prose total the checks flag
+    # The prose total the checks flag, in 万元 with separators like every other figure on the page.
+    assert (
+        "说明第560行写明本年支出合计3,798.42万元，而《部门预算支出总表》第202行「合计」为3,798.25万元（相差0.17万元）"
+        in html
+    )
     assert 'href="#L91"' in html and 'id="L91"' in html  # findings link to their source lines
     assert Disclosure.objects.count() == 0
+
+
+def test_the_preview_in_english_writes_the_findings_amounts_in_10k_yuan(staff_client):
+    path = seed("000")
+    data = {"file": SimpleUploadedFile(path.name, path.read_bytes(), content_type="text/plain"), "check": "on"}
+    html = staff_client.post("/en/import/", data).content.decode()
+    assert (
+        "The text (line 560) states total spending this year as 3,798.42 10k yuan, while “部门预算支出总表”, "
+        "line 202, “合计” gives 3,798.25 10k yuan (a difference of 0.17 10k yuan)."
+    ) in html
+    assert "37,984,200" not in html
 
 
 def test_save_after_preview_imports_the_document(staff_client):

@@ -105,6 +105,11 @@ def test_several_files_can_be_checked_without_saving(staff_client):
     files = [as_upload(seed("000")), as_upload(seed("001"))]
     html = staff_client.post(reverse("disclosures:upload"), {"file": files, "check": "on"}).content.decode()
     assert html.count('class="result-checked"') == 2
+    assert "读到 101 行，3 处不一致，0 条提示。" in html  # 顺平 2023
+    files = [as_upload(seed("000")), as_upload(seed("001"))]
+    english = staff_client.post("/en/import/", {"file": files, "check": "on"}).content.decode()
+    # One sentence for any count: "1 notes" or "0 inconsistencies" is never written.
+    assert "Lines read: 101; inconsistencies: 3; notes: 0." in english
     assert Disclosure.objects.count() == 0
 
 

@@ -228,7 +228,7 @@ def test_items_of_a_class_against_the_summary_table_when_the_table_prints_only_i
     assert "299.85万元" in p.message and "208" in p.message and "部门收支总体情况表" in p.message
     assert {3, 13, 14, 15, 16} <= set(p.lines)
     # The 合计 column adds up from the summary's 类 amounts: no second finding for the same cent there.
-    assert not [p for p in found if "7661.50万元" in p.message]
+    assert not [p for p in found if "7,661.50万元" in p.message]
 
 
 def test_a_unit_code_row_is_not_part_of_the_tree():
@@ -283,7 +283,7 @@ def test_tables_that_disagree_on_the_total():
     problems = run_checks(result)
     found = of(problems, "table_totals")
     assert len(found) == 1
-    assert "3798.25万元" in found[0].message and "3798.35万元" in found[0].message
+    assert "3,798.25万元" in found[0].message and "3,798.35万元" in found[0].message
     assert "《部门预算收支总表》第5行" in found[0].message and "《部门预算支出总表》第12行" in found[0].message
     assert found[0].severity is Severity.WARNING
 
@@ -300,7 +300,7 @@ def test_general_budget_tables_are_compared_only_with_each_other():
 
 def test_a_table_without_a_total_row_is_added_up_and_one_pair_gives_one_finding():
     # Two basic-spending tables in 元; one prints a 合计 row, the other only its classes, and they put a
-    # 10,200元 item in different columns.
+    # 10,200元 item in different columns: every amount in 万元, as the site writes money.
     f, e = "basic_functional", "basic_expenditure"
     result = doc(
         table(f, "基本支出明细表（按支出功能分类科目）", 389, "total", "personnel", "public", unit="元"),
@@ -315,7 +315,7 @@ def test_a_table_without_a_total_row_is_added_up_and_one_pair_gives_one_finding(
     assert len(found) == 1
     p = found[0]
     assert "人员经费" in p.message and "公用经费" in p.message
-    assert "2,587,900元" in p.message and "2,577,700元" in p.message and "10,200元" in p.message
+    assert "258.79万元" in p.message and "257.77万元" in p.message and "（相差1.02万元）" in p.message
     assert "无合计行" in p.message
     assert {395, 411, 420, 423} <= set(p.lines)
 
@@ -329,7 +329,7 @@ def test_prose_total_against_the_table_total_once_for_two_sentences():
     assert len(found) == 1
     p = found[0]
     assert p.severity is Severity.WARNING
-    assert "3798.42万元" in p.message and "3798.25万元" in p.message and "0.17万元" in p.message
+    assert "3,798.42万元" in p.message and "3,798.25万元" in p.message and "0.17万元" in p.message
     assert "556、560" in p.message
     assert set(p.lines) == {556, 560, 12}
 
@@ -381,8 +381,8 @@ def test_per_head_subsidy_that_does_not_agree_is_a_warning():
     assert len(found) == 1
     p = found[0]
     assert p.severity is Severity.WARNING
-    assert "140元/人" in p.message and "250000人" in p.message
-    assert "3500.00万元" in p.message and "3200.00万元" in p.message and "2101202" in p.message
+    assert "140元/人" in p.message and "250,000人" in p.message
+    assert "3,500.00万元" in p.message and "3,200.00万元" in p.message and "2101202" in p.message
     assert {658, 660, 20} <= set(p.lines)
 
 
@@ -522,14 +522,14 @@ def test_seeds_checks_all_run(seeds):
 def test_shunping_prose_total_against_the_tables(seeds):
     # The prose states its income (预算收入, line 556) and its spending (支出预算, line 560) as 3798.42万元; the
     # tables print 3798.25万元 for both: one finding for each figure, naming the table row it is compared with.
-    found = [p for p in findings(seeds["000"], "prose_total") if "3798.42万元" in p.message]
+    found = [p for p in findings(seeds["000"], "prose_total") if "3,798.42万元" in p.message]
     assert sorted((p.lines[-1], p.message.split("写明")[1][:6]) for p in found) == [
         (556, "本年收入合计"),
         (560, "本年支出合计"),
     ]
     for p in found:
         assert p.severity is Severity.WARNING
-        assert "3798.25万元" in p.message
+        assert "3,798.25万元" in p.message
 
 
 def test_shunping_gives_no_other_prose_total_finding(seeds):

@@ -48,7 +48,7 @@ def test_a_comparison_that_contradicts_its_own_figures(czj):
     edited = czj.replace("元。决算数小于预算数的主要原因：人员进出", "元。决算数大于预算数的主要原因：人员进出", 1)
     assert edited != czj
     [problem] = found(edited, "prose_compare")
-    assert "大于" in problem.message and "1560.05万元" in problem.message and "1511.89万元" in problem.message
+    assert "大于" in problem.message and "1,560.05万元" in problem.message and "1,511.89万元" in problem.message
 
 
 def test_a_prose_item_that_disagrees_with_its_table(czj):
