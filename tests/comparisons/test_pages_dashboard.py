@@ -154,7 +154,7 @@ def test_counts_of_units_are_singular_or_plural_in_english(client, samples):
     assert "Units with a value: 1 of 2" in html
     assert "1 units" not in html and "1 units" not in province
     bars = chart(html, "chart-medical_assistance")["data"][0]
-    assert bars["hovertext"] == ["140.00–140.00 10k yuan: 1 unit"]
+    assert bars["hovertext"] == ["135.00–145.00 10k yuan: 1 unit"]  # one value: a bin centred on it
 
 
 def test_the_county_finder_gives_rank_and_percentile(client, samples):
