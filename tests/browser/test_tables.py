@@ -12,6 +12,7 @@ downloaded CSV opens with the numbers the page shows.
 from __future__ import annotations
 
 import csv
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,8 +21,9 @@ from playwright.sync_api import Page, expect
 
 from disclosures.models import Bureau, Disclosure
 
-from .conftest import PHONE, screenshot
+from .conftest import PHONE, screenshot, seed
 from .test_pages import READ_HEADER, READ_ROWS, expect_chart_drawn, goto, plain, scroll_to
+from .test_staff_workflow import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -186,3 +188,161 @@ def test_on_a_phone_the_figures_sit_beside_the_name_and_the_charts_fit(new_page,
         assert chart_box["x"] >= 0 and chart_box["x"] + chart_box["width"] <= PHONE["width"], chart_box
     scroll_to(page, "#table-contribution")
     screenshot(page, "dashboard-table-phone")
+
+
+# --- a phone: long words, columns of sentences, the header ---
+
+# Every word of the pinned names in one piece: a word broken across two lines ("Administrati/ve") has its
+# characters on two lines. Each word's range reports one box per line it is on.
+WORDS_BROKEN = """table => {
+    const broken = [];
+    for (const cell of table.querySelectorAll("tbody .pin")) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (const m of node.textContent.matchAll(/[A-Za-z]{4,}/g)) {
+                const range = document.createRange();
+                range.setStart(node, m.index);
+                range.setEnd(node, m.index + m[0].length);
+                const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                if (tops.size > 1) broken.push(m[0]);
+            }
+        }
+    }
+    return broken;
+}"""
+
+
+def test_on_a_phone_the_county_finder_fits_with_whole_words(new_page, samples):
+    page = new_page(viewport=PHONE)
+    goto(page, "/en/?county=顺平县#finder")
+    table = page.locator("#finder-table")
+    expect(table.locator("tbody tr").filter(has_text="Administrative running costs")).to_contain_text("1 / 2")
+    assert table.evaluate(WORDS_BROKEN) == []
+    # All four columns on the screen, the last one ("Above this % of units") too: nothing to scroll to.
+    wrap = table.locator("xpath=..").evaluate("w => ({room: w.clientWidth, width: w.scrollWidth})")
+    assert wrap["width"] <= wrap["room"], wrap
+    expect(table.locator("thead th").last).to_be_in_viewport()
+    scroll_to(page, "#finder")
+    screenshot(page, "finder-phone-en")
+
+
+# The width of the cells of a column of sentences (notes, the quoted source), and the height of the tallest row.
+SENTENCE_COLUMNS = """() => {
+    const cells = [...document.querySelectorAll("table.data td.prose, table.data td:has(> ul.notes)")]
+        .filter(td => td.textContent.trim().length > 40);
+    const rows = [...document.querySelectorAll("table.data tbody tr")].map(tr => tr.getBoundingClientRect().height);
+    return {narrowest: Math.min(...cells.map(td => td.getBoundingClientRect().width)), cells: cells.length,
+            tallest: Math.max(...rows)};
+}"""
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_on_a_phone_notes_and_quotes_have_room_and_rows_stay_short(new_page, samples, language):
+    page = new_page(viewport=PHONE)
+    prefix = "" if language == "zh-hans" else f"/{language}"
+    document = pages()[4]
+    for path in ("/?year=2024", pages()[2], pages()[3], document, "/methods/"):
+        loaded(page, prefix + path)
+        found = page.evaluate(SENTENCE_COLUMNS)
+        # A sentence column about 15em wide (13.6 px type): a dozen words a line, not two; no row taller than half
+        # the screen (at ~80 px, the notes of a missing value made rows of 400 px and a document 11,700 px long).
+        assert found["cells"] and found["narrowest"] >= 200, (path, found)
+        assert found["tallest"] <= PHONE["height"] / 2, (path, found)
+    # The quoted source beside its figure: the pinned name still at the left edge when the quote is scrolled to.
+    loaded(page, prefix + document)
+    quote = page.locator("#figures-heading ~ * td.prose").first
+    quote.evaluate("td => td.closest('.table-wrap').scrollLeft = 10000")
+    wrap_box = quote.locator("xpath=ancestor::div[contains(@class, 'table-wrap')]").bounding_box()
+    pinned_box = quote.locator("xpath=../td[contains(@class, 'pin')]").bounding_box()
+    assert abs(pinned_box["x"] - wrap_box["x"]) < 1, (pinned_box, wrap_box)
+    box = quote.bounding_box()
+    assert box["x"] + box["width"] <= PHONE["width"], box  # scrolled to, the quote is whole on the screen
+
+
+HEADER = """() => {
+    const header = document.querySelector(".site-header"), links = header.querySelector(".nav-links");
+    return {height: header.getBoundingClientRect().height, scrolls: getComputedStyle(links).overflowX,
+            document: document.documentElement.scrollWidth};
+}"""
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_on_a_phone_the_header_is_compact_and_every_link_reachable(new_page, samples, django_user_model, language):
+    django_user_model.objects.create_user(username="analyst", password="s3cret-pass-word", is_staff=True)
+    page = new_page(viewport=PHONE)
+    prefix = "" if language == "zh-hans" else f"/{language}"
+    goto(page, prefix + "/")
+    anonymous = page.evaluate(HEADER)
+    goto(page, prefix + "/accounts/login/?next=" + prefix + "/staff/")
+    page.locator("#id_username").fill("analyst")
+    page.locator("#id_password").fill("s3cret-pass-word")
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/staff/$"))
+    staff = page.evaluate(HEADER)
+    # Four short lines (the English name on two): it was 237 px for staff in Chinese, 299 px in English.
+    for header in (anonymous, staff):
+        assert header["height"] <= 150 and header["document"] <= PHONE["width"], (anonymous, staff)
+    # The links are one row that scrolls sideways; the last (the admin) comes into view when focused.
+    assert staff["scrolls"] == "auto", staff
+    nav = page.get_by_role("navigation", name="主导航" if language == "zh-hans" else "Main navigation")
+    last = nav.locator(".nav-links a").last
+    expect(last).not_to_be_in_viewport(ratio=1)
+    last.focus()
+    expect(last).to_be_in_viewport(ratio=1)
+    expect(nav.get_by_role("searchbox")).to_be_visible()
+    expect(nav.get_by_role("button", name="退出" if language == "zh-hans" else "Log out")).to_be_visible()
+    screenshot(page, f"header-phone-{language}")
+
+
+def test_on_a_phone_a_long_file_name_wraps_and_upload_results_read_as_blocks(
+    new_page, samples_but_gaoyi, django_user_model, tmp_path
+):
+    long_name = tmp_path / "putuo_wanli_2024_department_budget_of_the_medical_security_bureau_revised.txt"
+    long_name.write_text(seed("003").read_text(encoding="utf-8"), encoding="utf-8")
+    broken = tmp_path / "not_a_budget_disclosure_just_some_text_with_a_long_name.txt"
+    broken.write_text("这不是预决算公开。\n", encoding="utf-8")
+    page = new_page(viewport=PHONE)
+    log_in(page, "/import/", django_user_model)
+
+    page.locator("input[type=file]").set_input_files(str(long_name))
+    page.get_by_role("button", name="读取并预览").click()
+    heading = page.get_by_role("heading", level=1)
+    expect(heading).to_have_text(f"预览：{long_name.name}")
+    found = page.evaluate(OVERFLOWING)
+    assert found["document"] <= found["width"] and not found["elements"], found
+    box = heading.bounding_box()
+    assert box["x"] + box["width"] <= PHONE["width"] and box["height"] > 60, box  # the name wraps in the heading
+    screenshot(page, "upload-preview-long-name-phone")
+
+    goto(page, "/import/")
+    page.locator("input[type=file]").set_input_files([str(long_name), str(broken)])
+    page.get_by_role("button", name="读取并预览").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("上传结果")
+    results = page.get_by_role("table").filter(has_text=broken.name)
+    expect(results.get_by_role("row")).to_have_count(3)  # the header row and two files: still a table to a reader
+    found = page.evaluate(OVERFLOWING)
+    assert found["document"] <= found["width"] and not found["elements"], found
+    # One block per file: its name, result and explanation each the width of the screen, one under the other.
+    row = results.get_by_role("row").filter(has_text=broken.name)
+    name = row.get_by_role("rowheader").bounding_box()
+    result, said = row.get_by_role("cell").first.bounding_box(), row.get_by_role("cell").last.bounding_box()
+    assert name["y"] < result["y"] < said["y"], (name, result, said)
+    assert said["width"] >= 0.8 * PHONE["width"] and said["x"] + said["width"] <= PHONE["width"], said
+    screenshot(page, "upload-results-phone")
+
+
+def test_the_staff_home_filters_look_like_the_dashboards(new_page, samples, django_user_model):
+    page = new_page(viewport=LAPTOP)
+    log_in(page, "/staff/", django_user_model)
+    form = page.locator("main form.filters")
+    dashboard = new_page(viewport=LAPTOP)
+    goto(dashboard, "/")
+    style = "f => { const s = getComputedStyle(f); return [s.display, s.backgroundColor, s.padding]; }"
+    assert form.evaluate(style) == dashboard.locator("main form.filters").evaluate(style)
+    # The year and the province side by side, each label above its menu, as on the dashboard.
+    year, province = (
+        page.get_by_label("年度", exact=True).bounding_box(),
+        page.get_by_label("省份", exact=True).bounding_box(),
+    )
+    assert abs(year["y"] - province["y"]) < 1 and province["x"] > year["x"] + year["width"], (year, province)
+    assert page.get_by_text("年度", exact=True).bounding_box()["y"] < year["y"]

@@ -88,7 +88,7 @@ def test_several_files_each_get_their_own_result(staff_client, corrected, tmp_pa
     files = [as_upload(seed("000")), as_upload(broken), as_upload(seed("003")), as_upload(corrected)]
     response = staff_client.post(reverse("disclosures:upload"), {"file": files})
     html = response.content.decode()
-    rows = re.findall(r'<tr class="result-(\w+)">\s*<th scope="row">([^<]+)</th>', html)
+    rows = re.findall(r'<tr class="result-(\w+)"[^>]*>\s*<th scope="row"[^>]*>([^<]+)</th>', html)
     assert rows == [
         ("imported", seed("000").name),
         ("error", "broken.txt"),
