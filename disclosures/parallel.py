@@ -6,6 +6,7 @@ of the files."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -17,6 +18,23 @@ from django.db import connections
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+# One process writes every file: past about four parsing workers it is the writer (and PostgreSQL) that waits, and
+# each worker holds a parsed document or two (~80 MB each at most).
+MOST_JOBS = 4
+
+
+def jobs_for(*, asked: int | None, items: int, vendor: str) -> int:
+    """How many processes read and parse: as asked (at least 1), or by default as many as the processors this
+    process may run on, up to MOST_JOBS, for more than one file; always 1 on SQLite, where one process writes and
+    reads alike."""
+    if vendor != "postgresql":
+        return 1
+    if asked is not None:
+        return max(1, asked)
+    if items < 2:
+        return 1
+    return max(1, min(MOST_JOBS, len(os.sched_getaffinity(0)), items))
 
 
 @contextmanager

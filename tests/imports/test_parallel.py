@@ -9,6 +9,7 @@ from django.db import connection
 
 from comparisons.models import StoredIndicator
 from disclosures.models import BudgetLine, Bureau, CheckResult, Disclosure, Region, SourceTable, StatedFigure
+from disclosures.parallel import MOST_JOBS, jobs_for
 from disclosures.services.demo import SEEDS
 from disclosures.services.regions import region_load_csv
 
@@ -122,7 +123,7 @@ def test_two_jobs_store_and_report_what_one_job_does(tmp_path):
     if not Region.objects.exists():  # a transactional test starts from the flushed database
         region_load_csv()
     files = _files(tmp_path)
-    one, status_one = run_import(*files)
+    one, status_one = run_import(*files, "--jobs", "1")
     stored_one = _stored()
     Disclosure.objects.update(superseded_by=None)
     Disclosure.objects.all().delete()
@@ -136,6 +137,18 @@ def test_two_jobs_store_and_report_what_one_job_does(tmp_path):
     assert two[-1]["status"] == "unchanged" and two[-1]["document_id"] == two[0]["document_id"]
     assert "无法读取文件" in next(r for r in two if r["file"].endswith("gone.txt"))["error"]
     assert _stored() == stored_one
+
+
+def test_by_default_several_files_are_parsed_by_the_processors_up_to_a_few(monkeypatch):
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: set(range(64)))
+    assert jobs_for(asked=None, items=22_800, vendor="postgresql") == MOST_JOBS == 4  # one writer: no more helps
+    assert jobs_for(asked=None, items=3, vendor="postgresql") == 3
+    assert jobs_for(asked=None, items=1, vendor="postgresql") == 1  # one file: no worker to start
+    assert jobs_for(asked=8, items=22_800, vendor="postgresql") == 8  # as asked
+    assert jobs_for(asked=0, items=22_800, vendor="postgresql") == 1
+    assert jobs_for(asked=None, items=22_800, vendor="sqlite") == jobs_for(asked=4, items=9, vendor="sqlite") == 1
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1})
+    assert jobs_for(asked=None, items=22_800, vendor="postgresql") == 2
 
 
 def test_generate_demo_with_two_jobs_imports_what_one_job_does():

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test.utils import override_settings
 
+from disclosures.parallel import jobs_for
 from disclosures.services.demo import demo_counties, demo_documents, demo_import
 
 
@@ -27,7 +28,10 @@ class Command(BaseCommand):
         parser.add_argument("--years", default="2023", help="年度范围，如 2019-2026（默认 2023）")
         parser.add_argument("--seed", type=int, default=1, help="随机种子：同一种子生成同样的文本")
         parser.add_argument(
-            "--jobs", type=int, default=1, help="生成和解析文本的并行进程数（仅 PostgreSQL；SQLite 总是 1）"
+            "--jobs",
+            type=int,
+            default=None,
+            help="生成和解析文本的并行进程数（仅 PostgreSQL；SQLite 总是 1；默认：处理器数，至多 4）",
         )
 
     def handle(self, *args, **options):
@@ -40,7 +44,7 @@ class Command(BaseCommand):
         years = _years(options["years"])
         counties = demo_counties(count=options["counties"])
         total = len(counties) * len(years)
-        jobs = max(1, options["jobs"]) if connection.vendor == "postgresql" else 1
+        jobs = jobs_for(asked=options["jobs"], items=total, vendor=connection.vendor)
         self.stdout.write(f"演示数据：{len(counties)} 个县（区）× {len(years)} 年 = {total} 份文件，{jobs} 个进程。")
         start = time.perf_counter()
         # With several processes the texts are written and parsed in the workers, imported here in order.

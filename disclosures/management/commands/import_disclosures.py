@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, connection
 from django.test.utils import override_settings
 
-from disclosures.parallel import in_workers
+from disclosures.parallel import in_workers, jobs_for
 from disclosures.remedies import for_command
 from disclosures.reports import outcome_as_json
 from disclosures.services.imports import (
@@ -51,8 +51,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--jobs",
             type=int,
-            default=1,
-            help="读取和解析文件的并行进程数（仅 PostgreSQL；SQLite 总是 1）；写入仍逐个文件、按顺序进行",
+            default=None,
+            help="读取和解析文件的并行进程数（仅 PostgreSQL；SQLite 总是 1；默认：多个文件时为处理器数，至多 4）；"
+            "写入仍逐个文件、按顺序进行",
         )
 
     def handle(self, *args, **options):
@@ -73,9 +74,9 @@ class Command(BaseCommand):
             raise CommandError("--skip-existing 与 --replace 不能同时使用。")
         flags = {"replace": options["replace"], "check": options["check"], "skip_existing": options["skip_existing"]}
         failed = 0
-        jobs = max(1, options["jobs"]) if connection.vendor == "postgresql" else 1
         # Files are read and parsed in the workers, ahead of the writes; each is then written here, in order.
         paths = [Path(name) for name in options["paths"]]
+        jobs = jobs_for(asked=options["jobs"], items=len(paths), vendor=connection.vendor)
         try:
             with (
                 in_workers(partial(_parse_file, overrides=overrides), paths, jobs=jobs) as parsed_files,
