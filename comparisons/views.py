@@ -123,9 +123,9 @@ class DashboardView(TemplateView):
                     params = request.GET.copy()
                     params[f"{section.headline.slug}-page"] = str(position.before // PER_PAGE + 1)
                     params.pop(f"{section.headline.slug}-sort", None)
-                    data.finder.links[section.headline.chart[0]] = (
-                        f"?{params.urlencode()}#table-{section.headline.slug}"
-                    )
+                    # Every value of the section is a column of its table, on the county's row of that page.
+                    for key in section.headline.chart:
+                        data.finder.links[key] = f"?{params.urlencode()}#table-{section.headline.slug}"
         pages = [(s, [row.record for row in s.table.page.object_list]) for s in sections if s.table.page is not None]
         _attach_values(pages)
         for section, rows in pages:
