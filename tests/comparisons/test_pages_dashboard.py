@@ -163,7 +163,7 @@ def test_the_county_finder_gives_rank_and_percentile(client, samples):
     assert "顺平县医疗保障局" in finder
     running = next(r for r in finder.split("<tr") if "机关运行经费" in r)
     assert {"23.93", "1 / 2", "100.0%"} <= set(cells(running))
-    # Every value found leads to the county's row in the table that shows it (行政运行 is a column of the running table).
+    # Every value found leads to the county's row in the table that shows it (行政运行: a column of the running table).
     for row in finder.split("<tr")[2:]:
         assert re.search(r'<a href="\?[^"]*#table-(contribution|assistance|running)">[\d,.]+</a>', row), row
     assert re.search(r"<tr class=\"found[^>]*>\s*<td[^>]*>1<", table_of(html, "table-running"))  # highlighted
