@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from comparisons.vocabulary import Unit
 
-from .base import Indicator, IndicatorValue, message
+from .base import LIST, Indicator, IndicatorValue, message
 
 if TYPE_CHECKING:
     from comparisons.facts import DocumentFacts
@@ -29,6 +29,7 @@ INSTITUTION = message(
 ELSEWHERE = message(
     "administrative_operation.elsewhere",
     gettext_noop("文件没有 2101501，行政运行记在其他类下：%(codes)s；已计入，请注意口径。"),
+    lists=("codes",),
 )
 NO_LINE = message(
     "administrative_operation.no_line", gettext_noop("文件中没有行政运行（2101501）或事业运行（2101550）这一行。")
@@ -50,7 +51,7 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
         if len(code) == 7 and not code.startswith("21015") and NAME in facts.line_name(code)
     }
     if elsewhere:
-        labels = "、".join(facts.code_label(code) for code in elsewhere)
+        labels = LIST.join(facts.code_label(code) for code in elsewhere)
         sources = tuple(facts.line_ref(facts.code_label(code), a) for code, a in elsewhere.items())
         value = sum((a.value for a in elsewhere.values()), Decimal(0))
         notes = (ELSEWHERE(codes=labels),)

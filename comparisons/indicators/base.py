@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext, gettext_noop
 
-from comparisons.formatting import amounts_words
+from comparisons.formatting import amounts_words, enumerated
 from disclosures.links import document_url_pattern, line_url
 
 if TYPE_CHECKING:
@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 MESSAGES: dict[str, str] = {}
 # code -> {parameter: unit} of the parameters that are amounts (see MessageKind.amounts).
 AMOUNTS: dict[str, dict[str, str]] = {}
+# code -> the parameters that are lists of the document's own labels ("2101301 城乡医疗救助"), stored joined by LIST
+# and joined in the reader's language when shown ("、" in Chinese, ", " in English).
+LISTS: dict[str, tuple[str, ...]] = {}
+LIST = "、"
 
 
 @dataclass(frozen=True)
@@ -50,10 +54,11 @@ def _param(value) -> str:
     return str(value)
 
 
-def message(code: str, text: str, *, amounts: dict[str, str] | None = None) -> MessageKind:
+def message(code: str, text: str, *, amounts: dict[str, str] | None = None, lists: tuple[str, ...] = ()) -> MessageKind:
     if MESSAGES.setdefault(code, text) != text:
         raise ValueError(f"message code {code!r} declared twice with different texts")
     AMOUNTS[code] = dict(amounts or {})
+    LISTS[code] = lists
     return MessageKind(code, text, tuple((amounts or {}).items()))
 
 
@@ -73,6 +78,9 @@ class Message:
             for name, unit in AMOUNTS[self.code].items():
                 if name in params:
                     params[name] = amounts_words(params[name], unit)
+            for name in LISTS[self.code]:
+                if name in params:
+                    params[name] = enumerated(params[name].split(LIST))
             return text % params
         except (KeyError, ValueError, ArithmeticError):  # stored by an older definition, until rebuilt
             return " ".join(value for _, value in self.params)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from comparisons.vocabulary import Unit
 
-from .base import Indicator, IndicatorValue, message, money
+from .base import LIST, Indicator, IndicatorValue, message, money
 
 if TYPE_CHECKING:
     from comparisons.facts import DocumentFacts
@@ -40,7 +40,9 @@ ONE_ITEM = message(
     "medical_assistance.one_item", gettext_noop("文件没有列出 21013 医疗救助类合计，取其下 %(items)s 一项。")
 )
 ITEMS = message(
-    "medical_assistance.items", gettext_noop("文件没有列出 21013 医疗救助类合计，按其下各项相加：%(items)s。")
+    "medical_assistance.items",
+    gettext_noop("文件没有列出 21013 医疗救助类合计，按其下各项相加：%(items)s。"),
+    lists=("items",),
 )
 SPLIT_DIFFERS = message(
     "medical_assistance.split_differs",
@@ -61,7 +63,7 @@ def compute(facts: DocumentFacts) -> IndicatorValue:
             return INDICATOR.missing(NONE(), details=details, sources=split_refs)
         value = sum((a.value for a in items.values()), Decimal(0))
         sources = tuple(facts.line_ref(facts.code_label(code), a) for code, a in items.items())
-        names = "、".join(facts.code_label(code) for code in items)
+        names = LIST.join(facts.code_label(code) for code in items)
         notes = ((ONE_ITEM if len(items) == 1 else ITEMS)(items=names),)
     split_sum = details.get("split_sum")
     if split_sum is not None and all(details.get(part) is not None for part in SPLIT.values()) and split_sum != value:

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from comparisons.facts import facts_for
 from comparisons.indicators import medical_assistance
@@ -64,6 +65,10 @@ def test_several_items_without_a_class_total_are_added_and_named():
     assert "2101301" in value.note
     assert "2101399" in value.note
     assert [s.lines for s in value.sources] == [(4,), (5,)]
+    # The document's own labels, listed as each language lists: 、 in Chinese, a comma in English.
+    assert "2101301 城乡医疗救助、2101399 其他医疗救助支出" in value.note
+    with translation.override("en"):
+        assert "2101301 城乡医疗救助, 2101399 其他医疗救助支出" in str(value.notes[0])
 
 
 def test_a_split_that_does_not_add_up_to_the_total_is_noted():
