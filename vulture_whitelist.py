@@ -15,6 +15,8 @@ _.ChineseFirstMiddleware, _.RejectNulMiddleware, _.BoundedPagingMiddleware, _.cl
 _._mutable  # QueryDict's own flag, set to edit a copy in config/middleware.py
 # XlsxWriter calls it when it writes the sheet (comparisons/exports.py: _RowsSheet).
 _._write_sheet_data
+# django-tables2's TableExport calls it for the response (comparisons/exports.py: SafeTableExport).
+_.export
 # Named by a dotted string in TEMPLATES' context_processors.
 _.languages
 # disclosures/parsing/wording.py: labels marked for makemessages only (parameters name them by their Chinese text).

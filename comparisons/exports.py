@@ -21,6 +21,7 @@ from decimal import Decimal
 from math import isfinite
 
 import xlsxwriter
+from django.http import HttpRequest
 from django_tables2.export import TableExport
 from xlsxwriter.utility import _utf16_len, _utf16_truncate, xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
@@ -223,3 +224,18 @@ class SafeTableExport(TableExport):
             writer.writerow(self.headers)
         writer.writerows(self.dataset)
         return BOM + out.getvalue()
+
+
+EXPORT_FORMATS = (TableExport.CSV, TableExport.XLSX)
+
+
+def export_links(request: HttpRequest, **extra: str) -> list[tuple[str, str]]:
+    """(format, query string) for each download link, keeping the filters and the sort of the page."""
+    links = []
+    for fmt in EXPORT_FORMATS:
+        params = request.GET.copy()
+        params["_export"] = fmt
+        for key, value in extra.items():
+            params[key] = value
+        links.append((fmt.upper(), "?" + params.urlencode()))
+    return links

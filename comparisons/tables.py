@@ -33,6 +33,8 @@ from .indicators import Indicator, IndicatorValue
 from .pages import Detail
 from .vocabulary import DetailKind
 
+PER_PAGE = 25  # rows on a page of the dashboard's ranked tables and of the search results
+
 
 class CountedPaginator(Paginator):
     """A paginator told how many rows there are (a dashboard table's count is in its distribution's statistics),

@@ -7,74 +7,37 @@ ExportMixin; the dashboard, with three tables on one page, names the table to ex
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
-from django_tables2 import RequestConfig, SingleTableMixin
-from django_tables2.export import ExportMixin, TableExport
+from django_tables2 import SingleTableMixin
+from django_tables2.export import ExportMixin
 
 from disclosures.models import Bureau, Disclosure
 
 from . import charts
-from .exports import SafeTableExport
+from .exports import EXPORT_FORMATS, SafeTableExport, export_links
 from .filters import CompareFilter
 from .forms import DashboardForm
 from .indicators import BY_KEY, REGISTRY
 from .pages import (
-    Distribution,
-    Headline,
     bureau_candidates,
     bureau_get_overview,
     bureau_search,
     compare_rows,
-    dashboard_get,
     dashboard_periods,
     dashboard_regions,
     default_year,
     headline_indicators,
 )
+from .pages.dashboard_page import dashboard_export, dashboard_page
 from .params import parse_id
-from .selectors import disclosure_list_current, indicator_values_each
-from .selectors.rankings import ranking_exported, ranks_set
-from .tables import BureauSearchTable, CountedPaginator, IndicatorRowTable, RankedTable
-
-EXPORT_FORMATS = (TableExport.CSV, TableExport.XLSX)
-PER_PAGE = 25
-
-
-def export_links(request: HttpRequest, **extra: str) -> list[tuple[str, str]]:
-    """(format, query string) for each download link, keeping the filters and the sort of the page."""
-    links = []
-    for fmt in EXPORT_FORMATS:
-        params = request.GET.copy()
-        params["_export"] = fmt
-        for key, value in extra.items():
-            params[key] = value
-        links.append((fmt.upper(), "?" + params.urlencode()))
-    return links
-
+from .selectors import disclosure_list_current
+from .tables import PER_PAGE, BureauSearchTable, IndicatorRowTable
 
 # --- dashboard ---
-
-
-@dataclass
-class Panel:
-    """One indicator of a headline: its distribution chart, medians, top and bottom."""
-
-    distribution: Distribution
-    chart: charts.Chart | None
-
-
-@dataclass
-class Section:
-    headline: Headline
-    panels: list[Panel]
-    table: RankedTable
-    export_links: list[tuple[str, str]]
 
 
 class DashboardView(TemplateView):
@@ -100,95 +63,35 @@ class DashboardView(TemplateView):
             provinces=regions["provinces"],
             prefectures=regions["prefectures"],
         )
+        year, kind = form.value("year"), form.value("kind") or Disclosure.Kind.BUDGET
+        province, prefecture = form.value("province") or "", form.value("prefecture") or ""
         wanted = request.GET.get("_export")
-        exporting = SafeTableExport.is_valid_format(wanted)
-        data = dashboard_get(
-            year=form.value("year"),
-            kind=form.value("kind") or Disclosure.Kind.BUDGET,
-            province=form.value("province") or "",
-            prefecture=form.value("prefecture") or "",
+        if SafeTableExport.is_valid_format(wanted):
+            response = dashboard_export(
+                request=request,
+                export_format=wanted,
+                table=request.GET.get("_table", ""),
+                year=year,
+                kind=kind,
+                province=province,
+                prefecture=prefecture,
+                periods=periods,
+                provinces=regions["provinces"],
+            )
+            if response is None:  # no such table, or no year
+                raise Http404
+            return response
+        page = dashboard_page(
+            request=request,
+            year=year,
+            kind=kind,
+            province=province,
+            prefecture=prefecture,
             county=(form.value("county") or "").strip(),
             periods=periods,
             provinces=regions["provinces"],
-            only=request.GET.get("_table", "") if exporting else None,
         )
-        if exporting:
-            return self.export(data, wanted)
-        found = data.finder.chosen.pk if data.finder and data.finder.chosen else None
-        sections = [self.section(s, found, data) for s in data.sections]
-        if found:
-            for section in sections:
-                position = data.finder.positions.get(section.headline.chart[0])
-                if position is not None:
-                    params = request.GET.copy()
-                    params[f"{section.headline.slug}-page"] = str(position.before // PER_PAGE + 1)
-                    params.pop(f"{section.headline.slug}-sort", None)
-                    # Every value of the section is a column of its table, on the county's row of that page.
-                    for key in section.headline.chart:
-                        data.finder.links[key] = f"?{params.urlencode()}#table-{section.headline.slug}"
-        pages = [(s, [row.record for row in s.table.page.object_list]) for s in sections if s.table.page is not None]
-        _attach_values(pages)
-        for section, rows in pages:
-            ranks_set(rows=rows, values=data.values[section.table.part.indicator])
-        context = self.get_context_data(form=form, data=data, sections=sections)
-        return self.render_to_response(context)
-
-    def export(self, data, wanted: str):
-        """One headline's table, whole, in the reader's sort: the rows read as plain values (ranking_exported),
-        written by a table of the same columns."""
-        if not data.sections:
-            raise Http404
-        section = data.sections[0]
-        headline = section.headline
-        sorted_rows = self.table(section.ranking, headline, data)
-        RequestConfig(self.request, paginate=False).configure(sorted_rows)
-        rows = ranking_exported(
-            rows=sorted_rows.data.data,
-            part=section.part,
-            keys=headline.columns,
-            detailed={d.indicator for d in headline.present_details},
-        )
-        exporter = SafeTableExport(export_format=wanted, table=self.table(rows, headline, data, order_by=()))
-        return exporter.response(filename=f"{headline.slug}.{wanted}")
-
-    @staticmethod
-    def table(rows, headline, data, **kwargs) -> RankedTable:
-        return RankedTable(
-            rows,
-            indicators=headline.indicators,
-            details=headline.present_details,
-            caption=_("%(title)s：%(period)s排名") % {"title": headline.title, "period": data.period_label},
-            prefix=f"{headline.slug}-",
-            table_id=f"table-{headline.slug}",
-            ranked_by=headline.chart[0],
-            **kwargs,
-        )
-
-    def section(self, section, found: int | None, data) -> Section:
-        headline = section.headline
-        table = self.table(section.ranking, headline, data, found=found)
-        table.headline_keys = list(headline.columns)
-        table.part = section.part
-        paginate = {"per_page": PER_PAGE}
-        if section.count is not None:  # known from the statistics: no COUNT query
-            paginate |= {"paginator_class": CountedPaginator, "count": section.count}
-        RequestConfig(self.request, paginate=paginate).configure(table)
-        label = data.finder.chosen.bureau.region.name if found else ""
-        panels = [
-            Panel(d, charts.distribution_chart(chart_id=f"chart-{d.indicator.key}", distribution=d, found_label=label))
-            for d in section.distributions
-        ]
-        return Section(headline, panels, table, export_links(self.request, _table=headline.slug))
-
-
-def _attach_values(pages: list[tuple[Section, list]]) -> None:
-    """The values of each table's columns, for the rows of its page: one query for every table of the page."""
-    found = indicator_values_each(
-        wanted=[({r.disclosure_id for r in rows}, section.table.headline_keys) for section, rows in pages]
-    )
-    for (_section, rows), values in zip(pages, found, strict=True):
-        for row in rows:
-            row.values = values[row.disclosure_id]
+        return self.render_to_response(self.get_context_data(form=form, data=page.data, sections=page.sections))
 
 
 # --- compare ---

@@ -5,7 +5,9 @@ Selectors in the HackSoft sense: keyword-only, bounded queries whatever the numb
 
 One module per page: dashboard.py, compare.py, bureau.py, search.py, document.py (a document's own indicators),
 staff_home.py (what staff need to fix); headlines.py declares the dashboard's headline comparisons, groups.py the
-year-and-kind groups and their medians, profile.py the bureau page's county profile.
+year-and-kind groups and their medians, profile.py the bureau page's county profile. dashboard_page.py shapes the
+dashboard's reads into the page shown (its tables and charts); it is imported from there, not from here, since
+tables.py and charts.py import from here.
 The names below are what views, tables, charts, filters and the template tags import.
 """
 
