@@ -18,7 +18,11 @@
     var fig = fitted(JSON.parse(data.textContent), el.clientWidth);
     if (!fig.data) return Promise.resolve();
     el.innerHTML = "";
-    return Plotly.newPlot(el, fig.data, fig.layout, { responsive: true, displaylogo: false }).then(function () {
+    // No mode bar: the chart is one image to assistive technology (role="img", its summary as the label, the numbers
+    // in the table below), and the bar's buttons would be keyboard stops inside it that a screen reader cannot name,
+    // invisible until hovered and worded in English only; one of them uploads the chart to Plotly's cloud.
+    var config = { responsive: true, displaylogo: false, displayModeBar: false };
+    return Plotly.newPlot(el, fig.data, fig.layout, config).then(function () {
       // A User Timing mark when each chart is drawn: what `make bench-browser` reads (the first one's time).
       if (window.performance && performance.mark) performance.mark("chart-drawn");
       el.on("plotly_click", function (event) {
