@@ -155,7 +155,7 @@ def budget_rows(lines, feeds=None) -> SafeString:
         if kind and kind != "total":
             name += f' <span class="badge">{escape(kind)}</span>'
         cells = "".join(f'<td class="num">{format_wan(amounts.get(column))}</td>' for column in AMOUNT_COLUMNS)
-        sources = "".join(f'<a href="#L{n}">{n}</a>' for n in line.source_lines)
+        sources = " ".join(f'<a href="#L{n}">{n}</a>' for n in line.source_lines)  # 107 118, not 107118
         pk = getattr(line, "pk", None)
         attributes = (f' id="line-{pk}"' if pk else "") + (' class="total"' if kind == "total" else "")
         row = (

@@ -128,6 +128,9 @@ def test_document_page_links_lines_to_the_indicators_they_feed(client, samples):
     assert 'id="ind-contribution_per_insured"' in html
     assert "128.00" in html.split('id="document-indicators"')[1].split("</table>")[0]
     assert 'href="#ind-county_contribution"' in html  # the 2101202 line points to the indicator it feeds
+    # A row printed over two lines (a page break) links each of them, apart: "107 118", never "107118".
+    cells = re.findall(r"<td>((?:<a href=\"#L\d+\">\d+</a>\s*){2,})</td>", html)
+    assert cells and all(re.fullmatch(r'(<a href="#L\d+">\d+</a> )+<a href="#L\d+">\d+</a>', c) for c in cells)
 
 
 @pytest.mark.parametrize("count", [1, 15])
