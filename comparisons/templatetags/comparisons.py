@@ -8,7 +8,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from comparisons.formatting import display_unit, format_wan, percentile_said, show
+from comparisons.formatting import display_unit, enumerated, format_wan, percentile_said, show
 from comparisons.indicators import BY_KEY
 from comparisons.tables import document_links_html
 from disclosures.links import document_url_pattern, line_url, object_url_pattern
@@ -163,7 +163,9 @@ def budget_rows(lines, feeds=None) -> SafeString:
             f"<td>{sources}</td>"
         )
         if feeds:
-            fed = "<br>".join(
+            # Listed in the line, not one per line: a total feeds a dozen indicators, which one a line made its row
+            # taller than a phone's screen.
+            fed = enumerated(
                 f'<a href="#ind-{i.key}">{names.setdefault(i.key, escape(i.name))}</a>'
                 for i in feeds_of(feeds, line.source_lines)
             )

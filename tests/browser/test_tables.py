@@ -250,6 +250,14 @@ def test_on_a_phone_notes_and_quotes_have_room_and_rows_stay_short(new_page, sam
         assert found["tallest"] <= PHONE["height"] / 2, (path, found)
     # The quoted source beside its figure: the pinned name still at the left edge when the quote is scrolled to.
     loaded(page, prefix + document)
+    # The budget tables, opened: the indicators a total feeds are listed in the line (one a line made the total's row
+    # 369 px tall in English), no row over a third of the screen.
+    page.evaluate("document.querySelectorAll('#tables-heading ~ details').forEach(d => d.open = true)")
+    rows = page.evaluate(
+        "Array.from(document.querySelectorAll('#tables-heading ~ details tbody tr'),"
+        " r => r.getBoundingClientRect().height)"
+    )
+    assert rows and max(rows) <= PHONE["height"] / 3, max(rows)
     quote = page.locator("#figures-heading ~ * td.prose").first
     quote.evaluate("td => td.closest('.table-wrap').scrollLeft = 10000")
     wrap_box = quote.locator("xpath=ancestor::div[contains(@class, 'table-wrap')]").bounding_box()
