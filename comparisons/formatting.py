@@ -19,6 +19,19 @@ TEN_THOUSAND = Decimal(10000)
 DISPLAY_UNITS = {Unit.MONEY: _("万元"), Unit.PER_HEAD: _("元/人"), Unit.PERCENT: "%", Unit.YUAN: _("元")}
 
 
+# Of each unit, in stored units: the smallest difference its figures show (`show` keeps 0.01 万元 of an amount in
+# 元), and one unit as shown (1 万元). The dashboard's histogram bins are never narrower than the first (a narrower bin
+# is drawn with both ends at the same place, no bar at all, and named "140.00–140.00"); the second is a bin's half
+# width around a value of 0.
+SHOWN = {
+    Unit.MONEY: (Decimal(100), TEN_THOUSAND),
+    Unit.PER_HEAD: (CENT, Decimal(1)),
+    Unit.YUAN: (CENT, Decimal(1)),
+    Unit.PERCENT: (CENT, Decimal(1)),
+    Unit.COUNT: (Decimal(1), Decimal(1)),
+}
+
+
 def format_wan(value: Decimal | None, places: str = "0.01") -> str:
     """元 -> '3,798.25' (万元, two decimals); '' for a blank cell or a column the row does not have."""
     if value is None or value == "":

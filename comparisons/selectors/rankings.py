@@ -30,9 +30,9 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Floor, RowNumber, Substr
 
+from comparisons.formatting import SHOWN
 from comparisons.indicators import BY_KEY
 from comparisons.models import StoredIndicator
-from comparisons.vocabulary import Unit
 from disclosures.models import document_kind_label, region_full_name
 
 from .indicator_rows import indicator_values_exported
@@ -434,18 +434,6 @@ def nice_width(span: Decimal, bins: int) -> Decimal:
         if raw <= power * step:
             return power * step
     return power * 10
-
-
-# Of each unit, in stored units: the smallest difference its figures show (formatting.number keeps 0.01 万元 of an
-# amount in 元), and one unit as shown (1 万元). A bin narrower than the first is drawn with both ends at the same
-# place, no bar at all, and named "140.00–140.00"; the second is a bin's half width around a value of 0.
-SHOWN = {
-    Unit.MONEY: (Decimal(100), Decimal(10000)),
-    Unit.PER_HEAD: (CENT, Decimal(1)),
-    Unit.YUAN: (CENT, Decimal(1)),
-    Unit.PERCENT: (CENT, Decimal(1)),
-    Unit.COUNT: (Decimal(1), Decimal(1)),
-}
 
 
 @dataclass(frozen=True)
