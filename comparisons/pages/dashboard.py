@@ -96,7 +96,20 @@ class Distribution:
 
     @property
     def extremes(self) -> list[tuple[str, list[Extreme]]]:
-        return [(_("最高"), self.top), (_("最低"), self.bottom)]
+        """The lists shown, each under a heading that says what it holds. The bottom holds only units not in the
+        top, listed as the top is (highest first, so the lowest is last) and numbered by rank; with no more units
+        than the top shows, one list of them all."""
+        if not self.bottom:
+            return [(_("全部单位，从高到低"), self.top)]
+        return [(_("最高"), self.top), (_lowest_heading(self.bottom), self.bottom)]
+
+
+def _lowest_heading(bottom: list[Extreme]) -> str:
+    """"最低：第 2,846–2,850 名（最后一个最低）": the ranks the list holds, and which end is the lowest."""
+    first, last = bottom[0].rank, bottom[-1].rank
+    if first == last:
+        return str(_("最低：第 %(rank)s 名") % {"rank": f"{last:,}"})
+    return str(_("最低：第 %(first)s–%(last)s 名（最后一个最低）") % {"first": f"{first:,}", "last": f"{last:,}"})
 
 
 @dataclass

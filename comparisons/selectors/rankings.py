@@ -265,15 +265,18 @@ _EXTREME_FIELDS = (
 def slices_extremes(
     *, parts: Sequence[Slice], values: dict[str, list[Decimal]], count: int
 ) -> dict[str, tuple[list[Extreme], list[Extreme]]]:
-    """Of each slice, the `count` largest and the `count` smallest values, largest first, each with its rank
-    (1 = largest; equal values share a rank): {indicator: (top, bottom)}. Each end of each slice is a small query
-    read in the index's order (one query over all the slices needs the database to sort them all: slower); the
-    ranks are counted among the slices' `values` in order (slices_values: the dashboard reads them for its tables'
-    ranks), without a query."""
+    """Of each slice, the `count` largest values and the `count` smallest of the others, largest first, each with its
+    rank (1 = largest; equal values share a rank): {indicator: (top, bottom)}. A value is in one list only: a slice
+    of no more than `count` values has them all in its top and an empty bottom (a bottom repeating the top read as
+    if the highest were among the lowest). Each end of each slice is a small query read in the index's order (one
+    query over all the slices needs the database to sort them all: slower); the ranks are counted among the
+    slices' `values` in order (slices_values: the dashboard reads them for its tables' ranks), without a query."""
     ends = []  # each slice's top, then its bottom: a small query each, in the index's order
     for i, part in enumerate(parts):
         present = slice_rows(part=part).filter(value__isnull=False)
-        for end, order in enumerate((("-value", "region_code"), ("value", "-region_code"))):
+        # The bottom's order is exactly the top's reversed, the id last (two bureaus of a county may hold the same
+        # value): the two ends overlap only where the slice has fewer than 2 × count values, and then by ids.
+        for end, order in enumerate((("-value", "region_code", "pk"), ("value", "-region_code", "-pk"))):
             ends.append(
                 present.annotate(end=Value(2 * i + end))
                 .values_list(*_EXTREME_FIELDS, "region_code", "end")
@@ -289,10 +292,13 @@ def slices_extremes(
     for *fields, region_code, end in rows:
         read[end].append((Extreme(*fields), region_code))
     found: dict[str, tuple[list[Extreme], list[Extreme]]] = {}
-    # Each end largest first, ties by region code (the bottom's query order reversed), whatever order a union keeps.
-    ordered = [[e for e, _code in sorted(end, key=lambda r: (-r[0].value, r[1]))] for end in read]
+    # Each end largest first, ties by region code and id (the bottom's query order reversed), whatever order a union
+    # keeps.
+    ordered = [[e for e, _code in sorted(end, key=lambda r: (-r[0].value, r[1], r[0].pk))] for end in read]
     for i, part in enumerate(parts):
-        found[part.indicator] = (ordered[2 * i], ordered[2 * i + 1])
+        top = ordered[2 * i]
+        in_top = {e.pk for e in top}
+        found[part.indicator] = (top, [e for e in ordered[2 * i + 1] if e.pk not in in_top])
     for top, bottom in found.values():
         for row in (*top, *bottom):
             ordered = values[row.indicator]

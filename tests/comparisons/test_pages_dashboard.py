@@ -305,3 +305,57 @@ def test_running_costs_as_stated_quotes_the_documents_words_in_english(client, s
     # The export says what the page says.
     exported = client.get("/en/", {**params, "_export": "csv", "_table": "running"}).content.decode("utf-8-sig")
     assert "“机关运行经费” (administrative running costs)" in [c for r in csv.reader(io.StringIO(exported)) for c in r]
+
+
+def _extremes(html: str, key: str) -> list[tuple[str, list[str]]]:
+    """A panel's lists as a reader sees them: each heading, and its items as "rank. name value"."""
+    panel = html.split(f'id="panel-{key}"', 1)[1].split('class="extremes"', 1)[1]
+    panel = re.split(r'class="province-medians"|id="panel-|</section>', panel, maxsplit=1)[0]
+    lists = []
+    for block in re.findall(r"<h4>(.*?)</h4>\s*<ol>(.*?)</ol>", panel, flags=re.S):
+        heading, items = block
+        rows = re.findall(r'<li value="(\d+)">\s*<a[^>]*>([^<]*)</a>\s*<a[^>]*>([^<]*)</a>', items)
+        lists.append((heading.strip(), [f"{rank}. {name} {value}" for rank, name, value in rows]))
+    return lists
+
+
+def test_with_no_more_units_than_the_top_list_one_list_holds_them_all(client, samples):
+    # 2023 budgets: two bureaus. Listing them under 最高 and again under 最低 read as if 顺平 were among the lowest.
+    assert _extremes(page(client), "running_costs") == [
+        ("全部单位，从高到低", ["1. 顺平县医疗保障局 23.93", "2. 镇安县医疗保险经办机构 9.38"])
+    ]
+    english = client.get("/en/").content.decode()
+    assert [heading for heading, _rows in _extremes(english, "running_costs")] == ["All units, highest first"]
+
+
+def _spread(documents, step: int) -> None:
+    """Each document's 2101301 line a different amount, so that each has its own rank."""
+    from comparisons.services import indicator_values_refresh
+    from disclosures.models import BudgetLine
+
+    for i, document in enumerate(documents):
+        BudgetLine.objects.filter(table__disclosure=document, code="2101301").update(total=1_000_000 + step * i)
+    indicator_values_refresh(disclosure_ids=[d.pk for d in documents])
+
+
+def test_the_lowest_list_holds_only_units_not_in_the_top_list(client):
+    documents = make_bureaus(7)
+    _spread(documents, 10_000)
+    (top_heading, top), (bottom_heading, bottom) = _extremes(page(client), "medical_assistance")
+    assert top_heading == "最高" and [r.split(". ")[0] for r in top] == ["1", "2", "3", "4", "5"]
+    # Seven units, five in the top list: the lowest list has the other two, ranks 6 and 7, the lowest last.
+    assert bottom_heading == "最低：第 6–7 名（最后一个最低）"
+    assert [r.split(" ")[0] for r in bottom] == ["6.", "7."]
+    assert bottom[-1].endswith(" 100.00")  # 1,000,000 元, the smallest
+    assert not {r.split(". ")[1] for r in top} & {r.split(". ")[1] for r in bottom}
+    english = client.get("/en/").content.decode()
+    assert _extremes(english, "medical_assistance")[1][0] == "Lowest: ranks 6–7 (lowest last)"
+
+
+def test_the_lowest_list_of_many_units_ends_with_the_lowest(client):
+    documents = make_bureaus(12)
+    _spread(documents, 10_000)
+    (_h, top), (bottom_heading, bottom) = _extremes(page(client), "medical_assistance")
+    assert bottom_heading == "最低：第 8–12 名（最后一个最低）"
+    assert [r.split(". ")[0] for r in bottom] == ["8", "9", "10", "11", "12"]
+    assert top[0].endswith(" 111.00") and bottom[-1].endswith(" 100.00")
