@@ -4,7 +4,8 @@ No plotly figure objects are built per request: a spec is the `data` and `layout
 plotly.js bundle in static/vendor/plotly/ (bar and scatter traces) draws it. Every chart's numbers are also in a
 table on the same page; the chart's text alternative names that table. Values are drawn from the Decimals the tables
 show (converted to float only for drawing); labels and hover texts are the table's own formatted strings. A missing
-value draws no bar (never 0): it is listed instead. Budgets and final accounts are never in one series.
+value draws no bar (never 0): it is listed instead. Budgets and final accounts are never in one series, and a
+bar chart holds one year and kind.
 
 The dashboard never draws one bar per bureau: for a year and kind it draws the distribution (how many bureaus per
 range of values) with the national and province medians; bars per bureau are for the compare page (MAX_BARS).
@@ -24,7 +25,7 @@ from disclosures.models import Bureau
 
 from .formatting import display_unit, enumerated, labelled, number, show, with_unit
 from .indicators import Indicator
-from .pages import Distribution, FunctionalItem, groups_of, row_group
+from .pages import BarYear, Distribution, FunctionalItem
 from .selectors import IndicatorRow
 from .vocabulary import Unit
 
@@ -266,14 +267,17 @@ def _median_lines(
 # --- the compare page: the chosen bureaus ---
 
 
-def grouped_chart(*, chart_id: str, rows: list[IndicatorRow], indicator: Indicator) -> Chart | None:
-    """Compare page: one group of bars per bureau, one bar per year and kind (never summed)."""
-    if not rows:
+def bar_chart(*, chart_id: str, bars: BarYear, indicator: Indicator) -> Chart | None:
+    """Compare page: one bar per chosen unit, all of one year and kind (`bars`: compare_bar_years), named in the
+    title, the legend and every bar's hover text. Never a budget beside a final account, nor two years side by side:
+    the line charts show the years."""
+    if bars.group is None or not bars.rows:
         return None
-    title = with_unit(indicator.name, display_unit(indicator.unit))
+    period = bars.group.label
+    title = labelled(with_unit(indicator.name, display_unit(indicator.unit)), period)
+    rows = bars.rows
     labels = _bureau_labels(rows)
-    bureaus = list(dict.fromkeys(labels.values()))
-    if len(bureaus) > MAX_BARS:
+    if len(set(labels.values())) > MAX_BARS:
         return Chart(
             id=chart_id,
             figure={},
@@ -281,50 +285,48 @@ def grouped_chart(*, chart_id: str, rows: list[IndicatorRow], indicator: Indicat
             not_drawn=[_("所选单位超过 %(n)s 个，只列表格。") % {"n": MAX_BARS}],
             title=title,
         )
+    # A unit with two documents of the year and kind (its department's and its own) has a bar for each, named.
+    counts: dict[int, int] = defaultdict(int)
+    for row in rows:
+        counts[row.disclosure.bureau_id] += 1
     pattern = document_url_pattern()
     units = _Units()
-    by_group = defaultdict(list)
+    xs, ys, texts, custom, not_drawn = [], [], [], [], []
     for row in rows:
-        by_group[row_group(row)].append(row)
-    data, not_drawn = [], []
-    for index, group in enumerate(groups_of(rows)):
-        xs, ys, texts, custom = [], [], [], []
-        group_label = group.label
-        for row in by_group[group]:
-            value = row.values.get(indicator.key)
-            if value is None or value.missing:
-                if value is not None:
-                    not_drawn.append(labelled(with_unit(labels[row.disclosure.pk], group_label), value.missing_reason))
-                continue
-            shown = show(value.value, value.unit)
-            xs.append(labels[row.disclosure.pk])
-            ys.append(_float(value.value, value.unit))
-            texts.append(shown)
-            custom.append([_first_url(value, pattern), f"{shown} {units[value.unit]}"])
-        if xs:
-            data.append(
-                {
-                    "type": "bar",
-                    "x": xs,
-                    "y": ys,
-                    "name": group_label,
-                    "marker": {"color": COLORS[index % len(COLORS)]},
-                    "text": texts,
-                    "textposition": "auto",
-                    "customdata": custom,
-                    "hovertemplate": "%{x} " + group_label + "<br>%{customdata[1]}<extra></extra>",
-                }
-            )
-    if not data:
+        label = labels[row.disclosure.pk]
+        if counts[row.disclosure.bureau_id] > 1:
+            label = with_unit(label, row.disclosure.kind_label)
+        value = row.values.get(indicator.key)
+        if value is None or value.missing:
+            if value is not None:
+                not_drawn.append(labelled(label, value.missing_reason))
+            continue
+        shown = show(value.value, value.unit)
+        xs.append(label)
+        ys.append(_float(value.value, value.unit))
+        texts.append(shown)
+        custom.append([_first_url(value, pattern), f"{shown} {units[value.unit]}"])
+    if not xs:
         return Chart(id=chart_id, figure={}, summary="", not_drawn=not_drawn, title=title)
+    trace = {
+        "type": "bar",
+        "x": xs,
+        "y": ys,
+        "name": period,
+        "showlegend": True,  # the year and kind, said on the chart itself, even with one trace
+        "marker": {"color": COLORS[0] if bars.group.kind == "budget" else COLORS[1]},
+        "text": texts,
+        "textposition": "auto",
+        "customdata": custom,
+        "hovertemplate": "%{x} " + period + "<br>%{customdata[1]}<extra></extra>",
+    }
     figure = _figure(
-        data,
+        [trace],
         height=360,
-        barmode="group",
-        xaxis={"categoryorder": "array", "categoryarray": bureaus},
+        xaxis={"categoryorder": "array", "categoryarray": xs},
         yaxis={"title": {"text": display_unit(indicator.unit)}, "rangemode": "tozero"},
     )
-    summary = _("分组条形图：%(name)s，每个单位按年度和类型各一条；数字见下表。") % {"name": indicator.name}
+    summary = _("条形图：%(name)s，%(period)s，每个单位一条；数字见上表。") % {"name": indicator.name, "period": period}
     return Chart(id=chart_id, figure=figure, summary=summary, not_drawn=not_drawn, title=title)
 
 

@@ -66,6 +66,12 @@ class BureauFilter(django_filters.ModelMultipleChoiceFilter):
         return qs.filter(bureau_id__in=[bureau.pk for bureau in value])
 
 
+class YearFilter(django_filters.NumberFilter):
+    """A year: a whole number ("2023.5" is refused by the form)."""
+
+    field_class = forms.IntegerField
+
+
 def _name(indicator) -> str:
     return indicator.name
 
@@ -92,10 +98,19 @@ class CompareFilter(django_filters.FilterSet):
         widget=forms.CheckboxSelectMultiple,
     )
     kind = django_filters.ChoiceFilter(label=_("类型"), choices=Disclosure.Kind.choices, empty_label=_("预算和决算"))
+    # The year the bar charts compare (each bar chart holds one year and kind); the table and the line charts keep
+    # every year. A select of the chosen units' years, which the view fills in from the rows it has read.
+    year = YearFilter(
+        label=_("条形图的年度"),
+        method="keep",
+        min_value=1990,
+        max_value=2100,
+        widget=forms.Select(choices=[("", _("自动：所选单位都有（或有的最多）的最近年度"))]),
+    )
 
     class Meta:
         model = Disclosure
-        fields = ["bureau", "add", "indicator", "kind"]
+        fields = ["bureau", "add", "indicator", "kind", "year"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -112,6 +127,13 @@ class CompareFilter(django_filters.FilterSet):
         if self.form.is_valid():
             return list(self.form.cleaned_data.get("indicator") or [])
         return []
+
+    @property
+    def chosen_year(self) -> int | None:
+        """The year asked for the bar charts, or None (the page chooses)."""
+        if self.form.is_valid() and self.form.cleaned_data.get("year") is not None:
+            return int(self.form.cleaned_data["year"])
+        return None
 
     @property
     def added(self) -> str:

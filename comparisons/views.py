@@ -26,6 +26,7 @@ from .pages import (
     bureau_candidates,
     bureau_get_overview,
     bureau_search,
+    compare_bar_years,
     compare_rows,
     dashboard_periods,
     dashboard_regions,
@@ -98,7 +99,8 @@ class DashboardView(TemplateView):
 
 
 class CompareView(ExportMixin, SingleTableMixin, FilterView):
-    """Two or more bureaus side by side, any indicators; grouped bars, and lines where a bureau has several years."""
+    """Two or more bureaus side by side, any indicators; bars of one year and kind each, and lines where a bureau has
+    several years."""
 
     filterset_class = CompareFilter
     template_name = "comparisons/compare.html"
@@ -148,11 +150,24 @@ class CompareView(ExportMixin, SingleTableMixin, FilterView):
         indicators = self.indicators()
         context["indicators"] = indicators
         context["too_few"] = len(self.filterset.chosen_bureaus) < 2
-        context["charts"] = [
-            c
-            for i in indicators
-            if (c := charts.grouped_chart(chart_id=f"chart-{i.key}", rows=rows, indicator=i)) is not None
+        chosen = self.filterset.chosen_bureaus
+        year = self.filterset.chosen_year
+        context["bar_years"] = [
+            (
+                bars,
+                [
+                    c
+                    for i in indicators
+                    if (c := charts.bar_chart(chart_id=f"chart-{i.key}-{bars.kind}", bars=bars, indicator=i))
+                    is not None
+                ],
+            )
+            for bars in compare_bar_years(rows=rows, bureaus=chosen, year=year)
         ]
+        # The year select offers the chosen units' years (and the one asked for, had none of them that year).
+        years = sorted({r.disclosure.fiscal_year for r in rows} | ({year} if year else set()), reverse=True)
+        widget = self.filterset.form.fields["year"].widget
+        widget.choices = [widget.choices[0], *((y, str(y)) for y in years)]
         context["series"] = [
             c
             for i in indicators

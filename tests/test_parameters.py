@@ -80,7 +80,7 @@ def site(db):
 def _pages(site) -> list[tuple[str, list[str]]]:
     return [
         ("/", ["province", "prefecture", "year", "kind", "documents", "_table", *TABLE, *PREFIXED]),
-        ("/compare/", ["bureau", "indicator", "kind", *TABLE]),
+        ("/compare/", ["bureau", "indicator", "kind", "year", *TABLE]),
         (f"/bureaus/{site['bureau']}/", ["document", *TABLE]),
         ("/search/", ["q", *TABLE]),
         ("/methods/", ["q"]),

@@ -12,7 +12,7 @@ The names below are what views, tables, charts, filters and the template tags im
 """
 
 from .bureau import CHANGE_KEYS, BureauOverview, FunctionalItem, YearChange, bureau_get_overview, year_changes
-from .compare import bureau_candidates, bureau_choices, compare_rows
+from .compare import BarYear, bureau_candidates, bureau_choices, compare_bar_years, compare_rows
 from .dashboard import (
     DashboardData,
     Distribution,
@@ -24,7 +24,7 @@ from .dashboard import (
     default_year,
 )
 from .document import DocumentIndicators, document_indicators
-from .groups import Group, groups_of, row_group
+from .groups import Group
 from .headlines import HEADLINE_BY_SLUG, HEADLINE_KEYS, HEADLINES, Detail, Headline, headline_indicators
 from .profile import MEASURES, Measure, Profile, ProfileItem, bureau_profile
 from .search import SearchResult, bureau_search
@@ -36,6 +36,7 @@ __all__ = [
     "HEADLINE_BY_SLUG",
     "HEADLINE_KEYS",
     "MEASURES",
+    "BarYear",
     "BureauOverview",
     "DashboardData",
     "Detail",
@@ -57,15 +58,14 @@ __all__ = [
     "bureau_get_overview",
     "bureau_profile",
     "bureau_search",
+    "compare_bar_years",
     "compare_rows",
     "dashboard_get",
     "dashboard_periods",
     "dashboard_regions",
     "default_year",
     "document_indicators",
-    "groups_of",
     "headline_indicators",
-    "row_group",
     "staff_home_get",
     "year_changes",
 ]

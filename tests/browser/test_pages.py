@@ -139,22 +139,25 @@ def test_compare_two_bureaus_picked_in_the_form(page):
     expect(page).to_have_url(re.compile(r"/compare/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("比较单位")
 
-    for county in ("顺平", "盐边"):
+    for county in ("顺平", "盐边", "镇安"):
         page.get_by_label("添加单位").fill(county)
         page.get_by_role("button", name="比较", exact=True).click()
         expect(page.get_by_label("添加单位")).to_have_value("")
 
     expect(page).to_have_url(re.compile(r"/compare/\?.*bureau=\d+.*bureau=\d+"))
     table = page.get_by_role("table", name="所选单位的指标")
-    expect(table.locator("tbody tr")).to_have_count(2)
+    expect(table.locator("tbody tr")).to_have_count(3)
     shunping = table.locator("tbody tr").filter(has_text="顺平县医疗保障局")
     for figure in ("128.00", "140.00", "23.93"):
         expect(shunping).to_contain_text(figure)
     yanbian = table.locator("tbody tr").filter(has_text="盐边县医疗保障局")
     for figure in ("607.27", "30.67"):
         expect(yanbian).to_contain_text(figure)
-    expect(page.locator(".chosen input:checked")).to_have_count(2)
-    expect_chart_drawn(page, "chart-medical_assistance", "140.00", "607.27")
+    expect(page.locator(".chosen input:checked")).to_have_count(3)
+    # The bars compare the 2023 budgets of 顺平 and 镇安; 盐边's 2022 final account is never a bar beside them.
+    expect_chart_drawn(page, "chart-running_costs-budget", "23.93", "9.38")
+    expect(page.locator("#chart-running_costs-budget")).not_to_contain_text("30.67")
+    expect(page.get_by_text("所选单位中只有盐边县医疗保障局有决算（2022年），不画这类条形图")).to_be_visible()
     scroll_to(page, "#table-heading")
     screenshot(page, "compare")
 

@@ -47,12 +47,12 @@ def test_the_compare_page_charts_bars_for_a_few_bureaus_only(client):
     html = client.get(
         reverse("comparisons:compare"), {"bureau": bureaus, "indicator": ["county_contribution"]}
     ).content.decode()
-    assert "chart-county_contribution-data" not in html
+    assert "chart-county_contribution-budget-data" not in html
     assert f"所选单位超过 {MAX_BARS} 个" in html
     html = client.get(
         reverse("comparisons:compare"), {"bureau": bureaus[:3], "indicator": ["county_contribution"]}
     ).content.decode()
-    [bars] = specs(html)["chart-county_contribution"]["data"]
+    [bars] = specs(html)["chart-county_contribution-budget"]["data"]
     assert len(bars["x"]) == 3
 
 

@@ -2,12 +2,15 @@
 
 import csv
 import io
+import json
 import re
 
 import pytest
 from django.urls import reverse
 
 from disclosures.models import Bureau
+
+from tests.factories import BudgetLineFactory, DisclosureFactory, store_indicators
 
 from .pages_support import document_of, import_samples, make_bureaus
 
@@ -35,14 +38,20 @@ def test_compare_two_bureaus_side_by_side(client, samples):
     body = text(html)
     assert "128.00" in body and "140.00" in body and "170.00" in body
     assert "郾城区" not in html.split("<table", 1)[1].split("</table>")[0]
-    assert 'data-plotly="chart-contribution_per_insured-data"' in html
-    # Each chart is headed by its indicator and unit: two charts of 万元 are told apart without reading captions.
+    # 顺平's budget is of 2023, 高邑's of 2026: no bar sets one year beside another.
+    assert "chart-contribution_per_insured" not in html
+    assert "所选单位的预算不在同一年度（高邑县医疗保障局 2026年、顺平县医疗保障局 2023年），不画这类条形图" in body
+    # Each chart is headed by its indicator, unit, year and kind: two charts of 万元 are told apart without reading
+    # captions. 顺平 and 镇安 both published 2023 budgets.
+    pair = {**params, "bureau": [a.pk, bureau_of("镇安县").pk]}
+    html = client.get(url, pair).content.decode()
+    assert 'data-plotly="chart-contribution_per_insured-budget-data"' in html
     headings = re.findall(r'<h3 class="chart-title">([^<]*)</h3>', html)
-    assert headings == ["每名城乡居民参保人的县级财政补助（元/人）", "医疗救助支出（万元）"]
-    english = client.get("/en" + url, params).content.decode()
+    assert headings == ["每名城乡居民参保人的县级财政补助（元/人）：2023年预算", "医疗救助支出（万元）：2023年预算"]
+    english = client.get("/en" + url, pair).content.decode()
     assert re.findall(r'<h3 class="chart-title">([^<]*)</h3>', english) == [
-        "County contribution per insured resident (yuan per person)",
-        "Medical assistance (10k yuan)",
+        "County contribution per insured resident (yuan per person): 2023 Budget",
+        "Medical assistance (10k yuan): 2023 Budget",
     ]
     response = client.get(url, {**params, "_export": "csv"})
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
@@ -64,13 +73,67 @@ def test_compare_time_series_where_a_bureau_has_several_years(client):
     assert 'data-plotly="series-county_contribution-data"' in html
     headings = re.findall(r'<h3 class="chart-title">([^<]*)</h3>', html)
     assert headings == [
-        "县级财政对城乡居民医保基金的补助（万元）",
+        "县级财政对城乡居民医保基金的补助（万元）：2023年预算",
         "县级财政对城乡居民医保基金的补助（万元）：逐年变化",
     ]
     english = client.get("/en/compare/", {"bureau": bureaus, "indicator": ["county_contribution"]}).content.decode()
     assert re.findall(r'<h3 class="chart-title">([^<]*)</h3>', english)[1] == (
         "County contribution to the residents&#x27; insurance fund (10k yuan): over the years"
     )
+
+
+def _bars(html: str) -> dict[str, dict]:
+    """Each bar chart of the page as drawn: {chart id: its one trace}."""
+    found = {}
+    for chart_id, spec in re.findall(r'<script id="(chart-[^"]+)-data" type="application/json">(.*?)</script>', html):
+        [trace] = json.loads(spec)["data"]
+        found[chart_id] = trace
+    return found
+
+
+def test_compare_bars_never_set_a_budget_beside_a_final_account_nor_two_years(client):
+    # Three bureaus: budgets of 2022 and 2023 each, and two of them final accounts of 2022.
+    documents = make_bureaus(3, years=(2022, 2023))
+    for d in [d for d in documents if d.fiscal_year == 2022][:2]:
+        line = d.tables.first().lines.first()
+        final = DisclosureFactory(bureau=d.bureau, fiscal_year=d.fiscal_year, kind="final")
+        BudgetLineFactory(table__disclosure=final, code=line.code, name=line.name, total=line.total * 2)
+    store_indicators()
+    bureaus = sorted({d.bureau_id for d in documents})
+    html = client.get(
+        reverse("comparisons:compare"), {"bureau": bureaus, "indicator": ["county_contribution"]}
+    ).content.decode()
+    bars = _bars(html)
+    assert set(bars) == {"chart-county_contribution-budget", "chart-county_contribution-final"}
+    budget, final = bars["chart-county_contribution-budget"], bars["chart-county_contribution-final"]
+    # One bar per unit, each said to be of the year and kind: the latest year every unit has.
+    assert budget["name"] == "2023年预算" and len(budget["x"]) == 3 and budget["y"] == [3200.0] * 3
+    assert "2023年预算" in budget["hovertemplate"]  # every bar's hover text
+    assert final["name"] == "2022年决算" and len(final["x"]) == 2 and final["y"] == [6400.0] * 2
+    body = text(html)
+    assert "条形图比较2023年预算：所选单位都有的最近年度。" in body
+    third = documents[-1].bureau.name
+    assert f"条形图比较2022年决算：所选单位中有这一年的最多，且是最近的一年；没有2022年决算的单位：{third}" in body
+    headings = re.findall(r'<h3 class="chart-title">([^<]*)</h3>', html)
+    assert headings[:2] == [
+        "县级财政对城乡居民医保基金的补助（万元）：2023年预算",
+        "县级财政对城乡居民医保基金的补助（万元）：2022年决算",
+    ]
+    # The year is the user's to choose; the table and the line charts keep every year.
+    html = client.get(
+        reverse("comparisons:compare"), {"bureau": bureaus, "indicator": ["county_contribution"], "year": 2022}
+    ).content.decode()
+    bars = _bars(html)
+    assert bars["chart-county_contribution-budget"]["name"] == "2022年预算"
+    assert "条形图比较2022年预算（所选年度）。" in text(html)
+    assert '<option value="2022" selected>2022</option>' in html
+    assert 'data-plotly="series-county_contribution-data"' in html
+    assert len(re.findall(r"<tr\b", html.split('id="table-compare"')[1].split("</table>")[0])) == 1 + 6 + 2
+    english = client.get(
+        "/en/compare/", {"bureau": bureaus, "indicator": ["county_contribution"], "year": 2023}
+    ).content.decode()
+    assert "Bar charts: 2023 Budget (the year chosen)." in text(english)
+    assert "No chosen unit has 2023 Final accounts figures: no bar chart of this type." in text(english)
 
 
 def test_bureau_page(client, samples):
