@@ -158,7 +158,9 @@ def check_complete(lines: list[str], result: ParseResult) -> list[Problem]:
 
 
 def _blank_template(lines: list[str], result: ParseResult) -> Problem | None:
-    """The standard tables, titled and headed, with no figure in them or in the prose: a template, not a disclosure."""
+    """The standard tables, titled and headed, with no figure in them or in the prose: a template, not a disclosure.
+    A finding about the whole file ("全文"), at no line: the first table's line would point at one table where every
+    table and the prose were read, and a title of the contents list can be taken for the first table."""
     if len({t.key for t in result.tables}) < 3:
         return None
     if any(v != 0 for line in result.lines for v in line.amounts.values()):
@@ -170,7 +172,7 @@ def _blank_template(lines: list[str], result: ParseResult) -> Problem | None:
         "tables": str(len({_title(t.title) for t in result.tables})),
         "named": phrase("publisher_written", name=placeholder) if placeholder else "",
     }
-    return Problem(Severity.ERROR, FindingCode.BLANK_TEMPLATE, params, (result.tables[0].start_line,))
+    return Problem(Severity.ERROR, FindingCode.BLANK_TEMPLATE, params)
 
 
 # Titles that name the same table in other words ("财政拨款收入支出决算总表" = "财政拨款收支决算总表",

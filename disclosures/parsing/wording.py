@@ -155,7 +155,7 @@ SENTENCES: dict[FindingCode, str] = {
     ),
     C.NO_TOTAL: gettext_noop("没有读到任何表的合计行，也没有文字中的收支总计：文件可能不完整（共 %(lines)s 行）。"),
     C.BLANK_TEMPLATE: gettext_noop(
-        "没有任何数字：这份文件有 %(tables)s 张表的标题和表头%(named)s，却没有填写一个金额，"
+        "全文没有任何数字：这份文件有 %(tables)s 张表的标题和表头%(named)s，却没有填写一个金额，"
         "像是一份未填写的表样（模板），不是已公开的预算或决算。"
     ),
     C.CONTENTS_TABLE: gettext_noop(

@@ -116,6 +116,13 @@ def _apply_overrides(result: ParseResult, overrides: Overrides) -> None:
 
 def _require_meta(result: ParseResult) -> None:
     meta = result.meta
+    if _no_disclosure(result):
+        raise DisclosureError(
+            gettext_noop(
+                "不是预算或决算公开文件：文中没有一张预算或决算表（如“收入支出总表”“支出总表”），也没有写明是哪一年"
+                "部门预算或决算的标题。本站导入的是医疗保障部门公开的部门（单位）预算、决算文件，连同其中的表格。"
+            )
+        )
     # A truncated file explains every other gap, so it is reported first.
     errors = sorted(
         (p for p in result.problems if p.severity == Severity.ERROR), key=lambda p: p.code not in ("truncated",)
@@ -160,6 +167,13 @@ def _require_meta(result: ParseResult) -> None:
             ),
             line=_first_table_title(result),
         )
+
+
+def _no_disclosure(result: ParseResult) -> bool:
+    """No budget table, no budget line (a table's row, or a 决算 sentence "（类）（款）（项）……万元"), no title that
+    names a budget or final account, and no "单位：万元" (printed above every table, so rows cut from their title
+    still have one): whatever the file is (meeting notes, a letter), it is no disclosure, not a piece of one."""
+    return not result.tables and not result.lines and not result.meta.title and result.meta.unit is None
 
 
 def _looks_whole(result: ParseResult) -> bool:

@@ -115,7 +115,8 @@ def test_the_blank_national_template_has_no_figures():
     for suffix in (".pdf", ".layout.txt"):
         record, status = _check(REAL / f"national_final_template{suffix}")
         assert (record["status"], status) == ("error", 1)
-        assert "没有任何数字" in record["error"] and "模板" in record["error"]
+        assert "全文没有任何数字" in record["error"] and "模板" in record["error"]
+        assert "line" not in record  # the whole file, not a title of its contents list
 
 
 @pytest.mark.django_db

@@ -216,11 +216,35 @@ def test_a_refused_file_is_explained_in_the_readers_language(staff_client):
 
 def test_a_blank_template_is_refused_in_english_too(staff_client):
     pdf = REAL / "national_final_template.pdf"
+    # A finding about the whole file, not about line 16 (a title of its contents list).
+    chinese = _error_of(upload(staff_client, pdf).content.decode())
+    assert chinese.startswith("national_final_template.pdf：全文没有任何数字：这份文件有 9 张表的标题和表头"), chinese
+    assert "第 16 行" not in chinese and "模板" in chinese
     data = {"file": SimpleUploadedFile(pdf.name, pdf.read_bytes(), content_type="application/pdf")}
     english = _error_of(staff_client.post("/en/import/", data).content.decode())
-    assert english.startswith("national_final_template.pdf: Line ")
+    assert english.startswith("national_final_template.pdf: No figures anywhere in the file: "), english
+    assert "Line " not in english
     assert "blank template" in english.lower() or "template" in english, english
     assert not CJK.search(re.sub(r"“[^”]*”", "", english)), english
+
+
+def test_a_file_that_is_no_disclosure_at_all_is_called_so(staff_client, tmp_path):
+    notes = tmp_path / "meeting_notes.txt"
+    notes.write_text(
+        "关于2024年部门预算编制的会议纪要\n时间：2024年3月5日\n参会人员：张三、李四\n"
+        "一、讨论了下一年度的部门预算安排。\n二、其他事项。\n",
+        encoding="utf-8",
+    )
+    chinese = _error_of(upload(staff_client, notes).content.decode())
+    # Not "内容不全 … 只读到 0 张表": the file is no piece of a disclosure. The page names it and says what was expected.
+    assert chinese.startswith("meeting_notes.txt：不是预算或决算公开文件：文中没有一张预算或决算表"), chinese
+    assert "本站导入的是医疗保障部门公开的部门（单位）预算、决算文件，连同其中的表格" in chinese
+    assert "内容不全" not in chinese and "0 张表" not in chinese
+    data = {"file": SimpleUploadedFile(notes.name, notes.read_bytes(), content_type="text/plain")}
+    english = _error_of(staff_client.post("/en/import/", data).content.decode())
+    assert english.startswith("meeting_notes.txt: Not a budget or final-accounts disclosure: "), english
+    assert "Incomplete" not in english and not CJK.search(english)
+    assert Disclosure.objects.count() == 0
 
 
 def test_a_refusal_is_said_once_in_its_box(staff_client):
