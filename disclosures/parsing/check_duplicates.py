@@ -15,8 +15,8 @@ from collections import defaultdict
 from decimal import Decimal
 
 from .check_common import column_label, money, problem, row_label, table_name, table_unit
-from .types import ParsedLine, ParsedTable, ParseResult, Problem, Severity
-from .wording import FindingCode, joined, numbers, phrase
+from .types import FIGURE_KEYS, ParsedLine, ParsedTable, ParseResult, Problem, Severity
+from .wording import FindingCode, joined, numbers, phrase, term
 
 # 1,000亿元: far above the whole budget of any county's medical-insurance bureau (a few 亿元 at most).
 PLAUSIBLE_YUAN = Decimal(10) ** 11
@@ -170,7 +170,9 @@ def implausible_amounts(result: ParseResult) -> list[Problem]:
             what = (
                 phrase("people", count=f"{figure.value:,.0f}") if figure.key in COUNTS else money(figure.value, "万元")
             )
-            params = {"figure": figure.label or figure.key, "value": what}
+            # The document's name for the figure, else ours (a stated count may have no name: "250000人参加…").
+            ours = term(FIGURE_KEYS[figure.key]) if figure.key in FIGURE_KEYS else figure.key
+            params = {"figure": figure.label or ours, "value": what}
             problems.append(problem(Severity.WARNING, FindingCode.IMPLAUSIBLE_FIGURE, params, [figure.line]))
     return problems
 

@@ -10,7 +10,18 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .figure_text import NUMBER, Sentence, head_count, quote_around, sentences, to_decimal, whole, year_of
+from .figure_text import (
+    NUMBER,
+    Sentence,
+    head_count,
+    is_term,
+    quote_around,
+    sentences,
+    term_before,
+    to_decimal,
+    whole,
+    year_of,
+)
 from .prose import Passage, line_at
 from .types import StatedFigure
 
@@ -59,6 +70,10 @@ _NOT_COUNTY_SUBSIDY = re.compile(
 _ALL_LEVELS_SIZE = Decimal(500)
 _COUNTY_MARK = re.compile(r"县级|区级|市级|县财政|区财政|本级|县本级")
 
+# The noun that ends a count's or a subsidy's name in the words before its number: "…参保人数" / "…补助标准".
+_COUNT_NOUN = re.compile(r"人数")
+_SUBSIDY_NOUN = re.compile(r"(?:补助|补贴|配套|负担|承担|分担)(?:标准)?")
+
 _QUOTA = re.compile(r"(?<![行政事业参公工勤])(?:人员)?编制(?:人数)?(?:为|共|共计|有)?\s*(" + NUMBER + r")\s*(?:人|名)")
 _ACTUAL = re.compile(
     r"(?:实有人员|实有人数|实有在职人员|在职在编人员|在职在编|在职人员)(?:为|共|共计|有)?\s*("
@@ -90,7 +105,7 @@ def _insured(number: int | Passage, text: str, doc_year: int | None, years: bool
             for m in _LISTED.finditer(s.text, enrolled.end()):
                 hits.append(("insured_employees" if "职工" in m.group(1) else "insured_residents", m))
         for key, m in hits:
-            count, wan, approximate = _count_groups(m)
+            count, wan, approximate, at = _count_groups(m)
             if approximate:  # "14.9万余人" is not a count to check anything against
                 continue
             value = head_count(count, wan)
@@ -101,19 +116,20 @@ def _insured(number: int | Passage, text: str, doc_year: int | None, years: bool
                     "人",
                     line_at(number, s.start + m.start()),
                     quote_around(text, s.start + m.start(), s.start + m.end()),
-                    "".join(m.group(0).split())[:30],
+                    term_before(s.text[m.start() : at], _COUNT_NOUN),
                     year_of(s.text, m.start(), doc_year) if years else None,
                 )
             )
     return out
 
 
-def _count_groups(m: re.Match[str]) -> tuple[str, str, str]:
-    """(number, 万, 余/多) of a match built from _N; other groups (城乡居民/职工) come before them."""
+def _count_groups(m: re.Match[str]) -> tuple[str, str, str, int]:
+    """(number, 万, 余/多, where the number starts) of a match built from _N; other groups (城乡居民/职工) come
+    before them."""
     groups = m.groups()
     for i, g in enumerate(groups):
         if g and _NUMBER.fullmatch(g):
-            return g, groups[i + 1] or "", groups[i + 2] or ""
+            return g, groups[i + 1] or "", groups[i + 2] or "", m.start(i + 1)
     raise ValueError(m.group(0))
 
 
@@ -138,10 +154,12 @@ def _per_head(number: int | Passage, text: str, context: str) -> list[StatedFigu
 
 
 def _per_head_figure(number: int | Passage, text: str, s: Sentence, m: re.Match, value) -> StatedFigure:
-    """A per-head subsidy, quoted from the words around the match, labelled with the match as printed."""
+    """A per-head subsidy, quoted from the words around the match, labelled with the name the match gives it before
+    its number ("每人每年政府补助", "县级负担"), if any."""
     quote = quote_around(text, s.start + m.start(), s.start + m.end())
     line = line_at(number, s.start + m.start())
-    return _figure("subsidy_per_insured", value, "元/人", line, quote, "".join(m.group(0).split())[:30])
+    label = term_before(s.text[m.start() : m.start(1)], _SUBSIDY_NOUN)
+    return _figure("subsidy_per_insured", value, "元/人", line, quote, label)
 
 
 def _county_share(number: int | Passage, text: str, s: Sentence) -> list[StatedFigure]:
@@ -205,7 +223,9 @@ def _whose(words: str) -> str | None:
 
 
 def _row_label(cells: list[str]) -> str:
+    """The cell that names the row's count ("全县参保人数"), whole: a longer one, cut, would be a word cut in two."""
     for cell in cells:
         if _ROW_TOPIC.search(cell):
-            return cell[:20]
+            name = "".join(cell.split())
+            return name if len(name) <= 64 and is_term(name) else ""
     return ""

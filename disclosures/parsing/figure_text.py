@@ -53,6 +53,28 @@ def whole(value: Decimal) -> Decimal:
     return integral if integral == value else value.normalize()
 
 
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年度?")
+_DIGIT = re.compile(r"\d")
+
+
+def is_term(label: str) -> bool:
+    """Whether a figure's label is a name ("全县参保人数", "2024年机构运行经费表"), not a piece of the sentence that
+    states it ("250000人参加城乡居民基本医", "每人补助128元"): a name holds no number but a year. Older imports
+    stored such pieces as labels; a page shows a name only, else the site's own name with the quote beside it."""
+    return bool(label) and not _DIGIT.search(_YEARS.sub("", label))
+
+
+def term_before(words: str, noun: re.Pattern[str]) -> str:
+    """The name a document gives a figure, from the words of a match before its number: up to the end of the last
+    `noun` in them ("城乡居民基本医疗保险参保人数" of "城乡居民基本医疗保险参保人数达到", "每人每年政府补助" of
+    "每人每年政府补助标准为" with 标准 kept where the noun takes it), whole; "" where they hold no such noun (the
+    number came first, or the words only join it: "城乡居民参保"): the site's own name is shown then."""
+    words = "".join(words.split())
+    ends = [m.end() for m in noun.finditer(words)]
+    term = words[: ends[-1]] if ends else ""
+    return term if 2 <= len(term) <= 64 and is_term(term) else ""
+
+
 def head_count(number: str, wan: str) -> Decimal:
     value = to_decimal(number)
     return whole(value * 10000 if wan else value)

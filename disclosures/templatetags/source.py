@@ -8,6 +8,7 @@ from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 
 from disclosures.findings import finding_text
+from disclosures.parsing.figure_text import is_term
 from disclosures.parsing.types import FIGURE_KEYS
 
 register = template.Library()
@@ -51,12 +52,14 @@ FIGURE_UNITS = {"人": gettext_noop("人"), "元/人": gettext_noop("元/人"), 
 
 @register.filter
 def figure_label(figure) -> str:
-    """What a stated figure is: in Chinese the document's own wording (机构运行经费 where it says so), else our
-    label of its key in the reader's language (the quote beside it gives the wording)."""
+    """What a stated figure is: in Chinese the document's own name for it (机构运行经费 where it says so), else our
+    label of its key in the reader's language (the quote beside it gives the wording). A label that is a piece of
+    the sentence (its number in it, a word cut: "250000人参加城乡居民基本医", as older imports stored) is no name:
+    ours is shown."""
     ours = FIGURE_KEYS.get(figure.key)
     if (get_language() or "zh").startswith("zh"):
-        return figure.label or ours or figure.key
-    return _(ours) if ours else figure.label or figure.key
+        return (figure.label if is_term(figure.label) else "") or ours or figure.key
+    return _(ours) if ours else (figure.label if is_term(figure.label) else "") or figure.key
 
 
 @register.filter

@@ -210,3 +210,33 @@ def test_bounded_queries(client, django_assert_max_num_queries, count):
         assert client.get(reverse("comparisons:search"), {"q": "县"}).status_code == 200
     with django_assert_max_num_queries(16):
         assert client.get(reverse("disclosures:disclosure_detail", args=[documents[0].pk])).status_code == 200
+
+
+def _figure_rows(html: str) -> list[tuple[str, str]]:
+    """The stated figures table as a reader sees it: (what the figure is, its value) per row."""
+    table = html.split('id="figures-heading"', 1)[1].split("</table>", 1)[0]
+    rows = []
+    for row in re.findall(r"<tr>(.*?)</tr>", table, flags=re.S)[1:]:
+        cells = [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+        rows.append((cells[0], cells[1]))
+    return rows
+
+
+def test_a_stated_figure_is_named_whole_never_by_a_cut_piece_of_its_sentence(client, samples):
+    from disclosures.models import StatedFigure
+
+    document = document_of("顺平县")
+    url = reverse("disclosures:disclosure_detail", args=[document.pk])
+    rows = _figure_rows(client.get(url).content.decode())
+    # "预计250000人参加城乡居民基本医疗保险" gives the count no name: the site's own, the quote beside it.
+    assert ("城乡居民参保人数", "250,000 人") in rows
+    assert ("全县参保人数", "250,000 人") in rows  # the target table's own name for it
+    assert ("每人每年政府补助", "128 元/人") in rows
+    assert not any(re.search(r"\d", name) for name, _value in rows), rows
+    # A label stored by an older import, a piece of the sentence cut mid-word, is not shown as the name either.
+    StatedFigure.objects.filter(disclosure=document, key="insured_residents", label="").update(
+        label="250000人参加城乡居民基本医"
+    )
+    html = client.get(url).content.decode()
+    assert "250000人参加城乡居民基本医<" not in html and "250000人参加城乡居民基本医 " not in html
+    assert ("城乡居民参保人数", "250,000 人") in _figure_rows(html)

@@ -268,3 +268,32 @@ def test_seed_figures_do_not_depend_on_being_given_the_tables():
     tables = [ParsedTable("performance_targets", "7、县财政补助居民医保资金绩效目标表", "万元", 646, 669)]
     _, with_tables = figures_of("003", tables)
     assert {(f.key, f.value, f.line) for f in without} == {(f.key, f.value, f.line) for f in with_tables}
+
+
+# --- the name of a stated count or subsidy: whole, or none (the site's own name is shown) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key", "value", "label"),
+    [
+        # The number first: the sentence gives the count no name; a slice of it ("…基本医") is none.
+        ("预计250000人参加城乡居民基本医疗保险。", "insured_residents", 250000, ""),
+        ("城乡居民基本医疗保险参保人数达到156500人。", "insured_residents", 156500, "城乡居民基本医疗保险参保人数"),
+        ("全县城乡居民基本医疗保险参保15.96万人。", "insured_residents", 159600, ""),
+        ("每人每年政府补助128元。", "subsidy_per_insured", 128, "每人每年政府补助"),
+        ("县财政每人补助标准为30元。", "subsidy_per_insured", 30, "每人补助标准"),
+        ("人均财政补助标准为90元。", "subsidy_per_insured", 90, "人均财政补助标准"),
+    ],
+)
+def test_a_stated_count_or_subsidy_is_named_whole_or_not_at_all(sentence, key, value, label):
+    [figure] = [f for f in sentence_figures(sentence) if f.key == key]
+    assert (figure.value, figure.label) == (Decimal(value), label)
+    assert sentence.rstrip("。") in figure.quote or figure.quote in sentence  # the words, whole, are the quote
+
+
+def test_a_target_rows_count_is_named_by_its_whole_cell():
+    from disclosures.parsing.figure_counts import row_counts
+
+    cell = "全县城乡居民基本医疗保险参保人数（以年度参保登记为准）"
+    [figure] = row_counts(9, ["数量指标", cell, "≥250000人"], "绩效目标表")
+    assert figure.label == cell  # not its first 20 characters, a word cut in two
