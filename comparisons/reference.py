@@ -14,17 +14,31 @@ NATIONAL_MINIMUM_SUBSIDY: dict[int, Decimal] = {
     2026: Decimal(724),
 }
 
-# Titles of the yearly notices of 国家医保局、财政部、国家税务总局; 2026 is 2025 plus the announced 24元.
+# The yearly notice that sets each year's minimum, by its issuers and title, with its words; 2026 is 2025 plus the
+# announced 24元. A document is measured against the minimum of its own fiscal year (a 2023 budget or 2023 final
+# account against 2023's).
+_ISSUERS = "国家医保局、财政部、国家税务总局"
 NATIONAL_MINIMUM_SOURCES: dict[int, str] = {
-    2020: "国家医保局、财政部、国家税务总局《关于做好2020年城乡居民基本医疗保障工作的通知》："
+    2020: f"{_ISSUERS}《关于做好2020年城乡居民基本医疗保障工作的通知》："
     "人均财政补助标准新增30元，达到每人每年不低于550元。",
-    2021: "《关于做好2021年城乡居民基本医疗保障工作的通知》：人均财政补助标准新增30元，达到每人每年不低于580元。",
-    2022: "《关于做好2022年城乡居民基本医疗保障工作的通知》：人均财政补助标准新增30元，达到每人每年不低于610元。",
-    2023: "《关于做好2023年城乡居民基本医疗保障工作的通知》：人均财政补助标准新增30元，达到每人每年不低于640元。",
-    2024: "《关于做好2024年城乡居民基本医疗保障有关工作的通知》：人均财政补助标准提高30元，达到每人每年不低于670元。",
-    2025: "《关于做好2025年城乡居民基本医疗保障有关工作的通知》：人均财政补助标准提高30元，达到每人每年不低于700元。",
+    2021: f"{_ISSUERS}《关于做好2021年城乡居民基本医疗保障工作的通知》："
+    "人均财政补助标准新增30元，达到每人每年不低于580元。",
+    2022: f"{_ISSUERS}《关于做好2022年城乡居民基本医疗保障工作的通知》："
+    "人均财政补助标准新增30元，达到每人每年不低于610元。",
+    2023: f"{_ISSUERS}《关于做好2023年城乡居民基本医疗保障工作的通知》："
+    "人均财政补助标准新增30元，达到每人每年不低于640元。",
+    2024: f"{_ISSUERS}《关于做好2024年城乡居民基本医疗保障有关工作的通知》："
+    "人均财政补助标准提高30元，达到每人每年不低于670元。",
+    2025: f"{_ISSUERS}《关于做好2025年城乡居民基本医疗保障有关工作的通知》："
+    "人均财政补助标准提高30元，达到每人每年不低于700元。",
     2026: "2025年的700元加上已公布的2026年新增24元，共724元（待正式文件确认）。",
 }
+
+
+def reference_anchor(year: int) -> str:
+    """The id of a year's row in the methods page's reference table: where a share of the minimum links to."""
+    return f"reference-{year}"
+
 
 # The individual's own yearly premium where the domain notes state it (元 per person per year).
 INDIVIDUAL_PREMIUM: dict[int, Decimal] = {

@@ -31,6 +31,7 @@ from disclosures.links import document_url_pattern, object_url, object_url_patte
 from .formatting import detail_unit, display_unit, document_words, labelled, listed, number, show, with_unit
 from .indicators import Indicator, IndicatorValue
 from .pages import Detail
+from .reference import reference_anchor
 from .vocabulary import DetailKind
 
 PER_PAGE = 25  # rows on a page of the dashboard's ranked tables and of the search results
@@ -432,8 +433,8 @@ class DetailColumn(tables.Column):
         text = show(raw, detail_unit(self.detail.kind))
         pattern = table.link_pattern
         # Without a line of its own, the number links to the figures the document states.
-        if self.detail.reference:
-            url = table.reversed("comparisons:methods") + "#reference"
+        if self.detail.reference:  # the row of the document's year: the minimum it was measured against
+            url = table.reversed("comparisons:methods") + "#" + reference_anchor(record.disclosure.fiscal_year)
         elif self.detail.source_figure:
             figure = self.detail.source_figure
             url = next((u for s in value.sources if s.figure == figure and (u := s.url_in(pattern))), "")

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 
 from comparisons.indicators import BY_KEY, Indicator, IndicatorValue
+from comparisons.reference import NATIONAL_MINIMUM_SUBSIDY, reference_anchor
 from comparisons.selectors import region_province
 from comparisons.selectors.standing import (
     INSURED_FROM,
@@ -83,15 +84,26 @@ class ProfileItem:
     measure: Measure
     value: IndicatorValue
     standings: dict[str, Standing | None]  # "national", "province", "peers"
+    year: int  # the document's fiscal year: the year of the national minimum it is measured against
 
     @property
     def share_of_minimum(self) -> Decimal | None:
-        """The value as a share of the year's national minimum subsidy per insured resident, where it applies."""
+        """The value as a share of the year's national minimum subsidy per insured resident, where it applies: only
+        where the minimum it was computed with is the reference table's for the document's year (a value stored
+        before the table was corrected would cite a figure the methods page no longer gives)."""
+        if self.national_minimum is None or self.national_minimum != NATIONAL_MINIMUM_SUBSIDY.get(self.year):
+            return None
         return self.value.details.get("share_of_national_minimum")
 
     @property
     def national_minimum(self) -> Decimal | None:
         return self.value.details.get("national_minimum")
+
+    @property
+    def minimum_anchor(self) -> str:
+        """Where the minimum comes from: its year's row in the methods page's reference table (the notice, its
+        issuers and year)."""
+        return reference_anchor(self.year)
 
     @property
     def national(self) -> Standing | None:
@@ -153,7 +165,7 @@ def bureau_profile(
     place = Place(document.fiscal_year, document.kind, province.code[:2] if province else "", profile.band)
     standings = standing_get(place=place, values={key: values[key].value for key in shown})
     for key, measure in shown.items():
-        profile.items.append(ProfileItem(BY_KEY[key], measure, values[key], standings[key]))
+        profile.items.append(ProfileItem(BY_KEY[key], measure, values[key], standings[key], document.fiscal_year))
     if len({year for year, _kind in periods}) > 1:
         profile.medians = yearly_medians(keys=list(shown), periods=periods)
     return profile

@@ -11,7 +11,7 @@ from comparisons.pages.headlines import Detail
 from comparisons.tables import DetailColumn, IndicatorRowTable
 from comparisons.vocabulary import DetailKind
 
-RECORD = SimpleNamespace(disclosure=SimpleNamespace(pk=7))
+RECORD = SimpleNamespace(disclosure=SimpleNamespace(pk=7, fiscal_year=2023))
 VALUE = IndicatorValue(
     "medical_assistance",
     Decimal("6000000"),
@@ -43,6 +43,7 @@ def test_a_figure_without_a_source_of_its_own_is_shown_without_a_link():
 
 def test_a_share_of_a_reference_links_to_the_reference_table_and_others_to_the_stated_figures():
     share = Detail("medical_assistance", "share", "占比", DetailKind.PERCENT, reference=True)
-    assert _render(share) == '<a href="/methods/#reference">20.0</a>'
+    # The reference table's row of the document's year: the minimum the share was measured against.
+    assert _render(share) == '<a href="/methods/#reference-2023">20.0</a>'
     plain = Detail("medical_assistance", "share", "占比", DetailKind.PERCENT)
     assert _render(plain) == '<a href="/documents/7/#figures-heading">20.0</a>'

@@ -4,10 +4,12 @@ import csv
 import io
 import json
 import re
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 
+from comparisons.reference import NATIONAL_MINIMUM_SUBSIDY
 from disclosures.models import Bureau
 
 from tests.factories import BudgetLineFactory, DisclosureFactory, store_indicators
@@ -240,3 +242,38 @@ def test_a_stated_figure_is_named_whole_never_by_a_cut_piece_of_its_sentence(cli
     html = client.get(url).content.decode()
     assert "250000人参加城乡居民基本医<" not in html and "250000人参加城乡居民基本医 " not in html
     assert ("城乡居民参保人数", "250,000 人") in _figure_rows(html)
+
+
+def _share(html: str) -> str:
+    return re.search(r'<span class="measure-share">(.*?)</span>', html, re.S).group(1)
+
+
+@pytest.mark.parametrize(
+    ("county", "year", "minimum", "notice"),
+    [
+        ("顺平县", 2023, "640.00", "《关于做好2023年城乡居民基本医疗保障工作的通知》"),
+        ("高邑县", 2026, "724.00", "2026年新增24元"),
+    ],
+)
+def test_the_share_of_the_national_minimum_links_to_its_source_of_the_documents_year(
+    client, samples, county, year, minimum, notice
+):
+    html = client.get(reverse("comparisons:bureau_detail", args=[bureau_of(county).pk])).content.decode()
+    share = _share(html)
+    # The year's own minimum, named by its year, linked to the methods page's row of that year.
+    assert f'占 {year} 年全国人均财政补助最低标准（<a href="/methods/#reference-{year}">{minimum} 元</a>' in share
+    methods = client.get(reverse("comparisons:methods")).content.decode()
+    row = methods.split(f'<tr id="reference-{year}">', 1)[1].split("</tr>", 1)[0]
+    assert f"<td class=\"num\">{minimum.split('.')[0]}</td>" in row and notice in row
+    if year == 2023:
+        assert "国家医保局、财政部、国家税务总局" in row  # who issued it
+    english = _share(client.get(f"/en/bureaus/{bureau_of(county).pk}/").content.decode())
+    assert f'of the {year} national minimum subsidy per insured resident (<a href="/en/methods/#reference-{year}">' in english
+
+
+def test_a_share_computed_with_another_minimum_than_the_years_is_not_shown(client, samples, monkeypatch):
+    # The reference table corrected after the values were stored: the page would cite a figure the methods page no
+    # longer gives, so it shows no share until the values are computed again.
+    monkeypatch.setitem(NATIONAL_MINIMUM_SUBSIDY, 2023, Decimal(650))
+    html = client.get(reverse("comparisons:bureau_detail", args=[bureau_of("顺平县").pk])).content.decode()
+    assert 'class="measure-share"' not in html and "640.00 元" not in html
