@@ -105,7 +105,7 @@ class Distribution:
 
 
 def _lowest_heading(bottom: list[Extreme]) -> str:
-    """"最低：第 2,846–2,850 名（最后一个最低）": the ranks the list holds, and which end is the lowest."""
+    """The lowest list's heading ("最低：第 2,846–2,850 名（最后一个最低）"): its ranks, which end is lowest."""
     first, last = bottom[0].rank, bottom[-1].rank
     if first == last:
         return str(_("最低：第 %(rank)s 名") % {"rank": f"{last:,}"})

@@ -11,7 +11,6 @@ from django.urls import reverse
 
 from comparisons.reference import NATIONAL_MINIMUM_SUBSIDY
 from disclosures.models import Bureau
-
 from tests.factories import BudgetLineFactory, DisclosureFactory, store_indicators
 
 from .pages_support import document_of, import_samples, make_bureaus
@@ -219,7 +218,8 @@ def _figure_rows(html: str) -> list[tuple[str, str]]:
     table = html.split('id="figures-heading"', 1)[1].split("</table>", 1)[0]
     rows = []
     for row in re.findall(r"<tr>(.*?)</tr>", table, flags=re.S)[1:]:
-        cells = [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+        found = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+        cells = [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", c)).strip() for c in found]
         rows.append((cells[0], cells[1]))
     return rows
 
@@ -264,11 +264,12 @@ def test_the_share_of_the_national_minimum_links_to_its_source_of_the_documents_
     assert f'占 {year} 年全国人均财政补助最低标准（<a href="/methods/#reference-{year}">{minimum} 元</a>' in share
     methods = client.get(reverse("comparisons:methods")).content.decode()
     row = methods.split(f'<tr id="reference-{year}">', 1)[1].split("</tr>", 1)[0]
-    assert f"<td class=\"num\">{minimum.split('.')[0]}</td>" in row and notice in row
+    assert f'<td class="num">{minimum.split(".")[0]}</td>' in row and notice in row
     if year == 2023:
         assert "国家医保局、财政部、国家税务总局" in row  # who issued it
     english = _share(client.get(f"/en/bureaus/{bureau_of(county).pk}/").content.decode())
-    assert f'of the {year} national minimum subsidy per insured resident (<a href="/en/methods/#reference-{year}">' in english
+    link = f'<a href="/en/methods/#reference-{year}">'
+    assert f"of the {year} national minimum subsidy per insured resident ({link}" in english
 
 
 def test_a_share_computed_with_another_minimum_than_the_years_is_not_shown(client, samples, monkeypatch):

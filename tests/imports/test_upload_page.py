@@ -236,7 +236,7 @@ def test_a_file_that_is_no_disclosure_at_all_is_called_so(staff_client, tmp_path
         encoding="utf-8",
     )
     chinese = _error_of(upload(staff_client, notes).content.decode())
-    # Not "内容不全 … 只读到 0 张表": the file is no piece of a disclosure. The page names it and says what was expected.
+    # Not "内容不全 … 只读到 0 张表": the file is no piece of a disclosure. The page names it and what was expected.
     assert chinese.startswith("meeting_notes.txt：不是预算或决算公开文件：文中没有一张预算或决算表"), chinese
     assert "本站导入的是医疗保障部门公开的部门（单位）预算、决算文件，连同其中的表格" in chinese
     assert "内容不全" not in chinese and "0 张表" not in chinese
