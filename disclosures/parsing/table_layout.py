@@ -73,9 +73,24 @@ def header_score(cells: list[str]) -> int:
     return sum(1 for c in cells if c and (_HEADER_WORD.search(c) or _HEADER_CELL.match(c)))
 
 
+def is_header_row(cells: list[str]) -> bool:
+    """header_score(cells) >= 2, told at the second header word rather than after every cell."""
+    found = 0
+    for c in cells:
+        if c and (_HEADER_WORD.search(c) or _HEADER_CELL.match(c)):
+            found += 1
+            if found == 2:
+                return True
+    return False
+
+
 def is_column_number_row(cells: Sequence[str]) -> bool:
     """'栏次 1 2 3 4': numbers the columns, carries nothing."""
-    filled = [c for c in cells if c]
+    return numbers_columns([c for c in cells if c])
+
+
+def numbers_columns(filled: Sequence[str]) -> bool:
+    """is_column_number_row of the filled cells alone (a row's signature): no empty cell to drop first."""
     if not filled:
         return False
     if filled[0] in {"栏次", "档次", "栏号"}:
@@ -84,7 +99,7 @@ def is_column_number_row(cells: Sequence[str]) -> bool:
     last = filled[-1]
     if len(filled) < 3 or len(last) > 2 or not last.isdigit():
         return False
-    return all(c.isdigit() and len(c) <= 2 for c in filled) and filled == sorted(filled, key=int)
+    return all(c.isdigit() and len(c) <= 2 for c in filled) and list(filled) == sorted(filled, key=int)
 
 
 def role_of(label: str) -> str | None:
