@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from disclosures.vocabulary import UNIT_IN_PARENTHESES
 
@@ -172,7 +173,7 @@ Claim = tuple[str, int, str]  # (column key, header row of the label it came fro
 class _Header:
     """The header rows of a table as labels per column position, and what each position holds."""
 
-    def __init__(self, headers: list[list[str]], width: int) -> None:
+    def __init__(self, headers: Sequence[Sequence[str]], width: int) -> None:
         rows = [[_header_label(c) for c in r] + [""] * (width - len(r)) for r in headers if not is_column_number_row(r)]
         self.rows = [r[:width] for r in rows if any(r)]
         self.width = max([width] + [len(r) for r in self.rows])
@@ -359,6 +360,19 @@ def _assemble(header: _Header, keys: dict[int, str]) -> Layout:
 
 
 def build_layout(headers: list[list[str]], width: int) -> Layout:
+    """The layout the header rows give. Documents of every county print the same national templates, so most
+    header rows have been read before: the layout is read once per distinct header and handed out as a copy (the
+    caller owns it)."""
+    layout = _layout_of(tuple(map(tuple, headers)), width)
+    return replace(
+        layout,
+        code=list(layout.code),
+        sections=[replace(s, amounts=list(s.amounts), code=list(s.code)) for s in layout.sections],
+    )
+
+
+@lru_cache(maxsize=1024)
+def _layout_of(headers: tuple[tuple[str, ...], ...], width: int) -> Layout:
     header = _Header(headers, width)
     claims = {p: header.claim(p) for p in range(header.width) if header.roles[p] is None and header.own[p]}
     _settle_claims(header, claims)
