@@ -178,7 +178,15 @@ class _RegionReader:
             piece = [""] * layout.width
             if text.isdigit() and len(text) <= 2 and layout.code:
                 piece[layout.code[-1]] = text
-            elif not text.isdigit() and not unit and "年" not in text and "：" not in text and layout.name is not None:
+            elif (
+                not text.isdigit()
+                and not unit
+                and "年" not in text
+                and "：" not in text
+                # A table of amounts alone has its name column past the last cell: no name to continue.
+                and layout.name is not None
+                and layout.name < layout.width
+            ):
                 piece[layout.name] = text
             if any(piece) and is_fragment(piece, layout):
                 self.add_piece(piece, line_no)
