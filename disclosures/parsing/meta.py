@@ -288,7 +288,7 @@ _CODE_THEN_SPACE = re.compile(r"(?<![^\s*])(\d{3,6})[ \t\u3000]+")
 
 
 def _code_before_name(text: str, names: list[str]) -> str | None:
-    """The first code followed by one of the names, the name ending the line or followed by a space or "（":
+    r"""The first code followed by one of the names, the name ending the line or followed by a space or "（":
     what r"(?:^|[\s*])(\d{3,6})[ \t\u3000]+(?:name|…)(?:[\s（(]|$)" finds, without compiling a pattern of each
     document's names (most are seen once)."""
     for m in _CODE_THEN_SPACE.finditer(text):
