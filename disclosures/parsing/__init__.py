@@ -25,7 +25,9 @@ def parse_disclosure(text: str, *, budget: ParseBudget | None = None) -> ParseRe
     require_bounded_lines(text.split("\n"))
     # A page break (\f) keeps its line's number; the parsers read the page's first line without it (the reader of
     # space-aligned tables reads each page on its own).
-    lines = [line.replace("\f", "") for line in table_spaces.tabulate_spaced(half_width_numbers(text).split("\n"))]
+    lines = table_spaces.tabulate_spaced(half_width_numbers(text).split("\n"))
+    if "\f" in text:  # a text without page breaks (most that are not read from a PDF) is spared a pass
+        lines = [line.replace("\f", "") for line in lines]
     cleaned = [clean_prose(line) for line in lines]  # read by several readers: cleaned once
     result = ParseResult(meta=meta.read_meta(lines, cleaned=cleaned), passages=passages(cleaned))
     budget.check(gettext_noop("文件信息"))

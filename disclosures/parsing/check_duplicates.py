@@ -45,13 +45,19 @@ def _lines_text(lines: list[int]) -> dict:
     return phrase("lines.more" if len(lines) > SHOWN else "lines", lines=numbers(lines[:SHOWN]))
 
 
-def repeated_rows(result: ParseResult) -> list[Problem]:
+def _printings(result: ParseResult) -> list[ParsedTable | None]:
+    """The printing of each line of the result, in order: found once for the checks below that both group by it."""
+    by_key = _by_key(result.tables)
+    return [_printing(line, by_key) for line in result.lines]
+
+
+def repeated_rows(result: ParseResult, printing_of: list[ParsedTable | None]) -> list[Problem]:
+    """printing_of: _printings(result)."""
     groups: dict[tuple, list[ParsedLine]] = defaultdict(list)
     by_key = _by_key(result.tables)
-    for line in result.lines:
+    for line, printing in zip(result.lines, printing_of, strict=True):
         if line.row_kind == "total" or line.from_narrative or not line.amounts:
             continue
-        printing = _printing(line, by_key)
         amounts = tuple(sorted(line.amounts.items()))
         groups[(id(printing), line.code, line.name, amounts)].append(line)
     problems = []
@@ -99,15 +105,14 @@ def _conflict(a: ParsedLine, b: ParsedLine, column: str, unit: str) -> dict:
     )
 
 
-def duplicate_tables(result: ParseResult) -> list[Problem]:
+def duplicate_tables(result: ParseResult, printing_of: list[ParsedTable | None]) -> list[Problem]:
+    """printing_of: _printings(result)."""
     printings: dict[tuple[str, str], list[ParsedTable]] = defaultdict(list)
     for table in result.tables:
         if not table.declared_empty:
             printings[(table.key, "".join(table.title.split()))].append(table)
     lines_of: dict[int, list[ParsedLine]] = defaultdict(list)
-    by_key = _by_key(result.tables)
-    for line in result.lines:
-        printing = _printing(line, by_key)
+    for line, printing in zip(result.lines, printing_of, strict=True):
         if printing is not None:
             lines_of[id(printing)].append(line)
     problems = []
@@ -178,4 +183,5 @@ def implausible_amounts(result: ParseResult) -> list[Problem]:
 
 
 def run(result: ParseResult) -> list[Problem]:
-    return [*repeated_rows(result), *duplicate_tables(result), *implausible_amounts(result)]
+    printing_of = _printings(result)
+    return [*repeated_rows(result, printing_of), *duplicate_tables(result, printing_of), *implausible_amounts(result)]

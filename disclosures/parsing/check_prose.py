@@ -173,8 +173,9 @@ def check_self_year(result: ParseResult, findings: Findings) -> None:
         return
     lines: list[int] = []
     quotes: list[str] = []
+    year_text = str(year)
     for passage in result.passages:
-        if str(year) not in passage.text or "\t" in passage.text:
+        if year_text not in passage.text or "\t" in passage.text:
             continue
         for m in _SELF_YEAR.finditer(passage.text):
             if int(m.group(1)) != year:

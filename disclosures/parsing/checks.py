@@ -41,7 +41,8 @@ def run_checks(result: ParseResult) -> list[Problem]:
             params = {"check": term(title), "error": type(exc).__name__}
             found = [Problem(Severity.INFO, FindingCode.CHECK_FAILED, params)]
         for p in found:
-            if (p.code, p.message) not in seen:
-                seen.add((p.code, p.message))
+            key = (p.code, p.message)  # message words the finding each time it is asked: asked once here
+            if key not in seen:
+                seen.add(key)
                 problems.append(p)
     return problems

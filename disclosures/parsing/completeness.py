@@ -26,6 +26,8 @@ _NUMBERED_ITEM = re.compile(
 _NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[（(]?[一二三四五六七八九十\d]+[)）、.．]|表\s*\d+)\s*")
 # What _normal deletes: years ("2023年度", as r"\d{4}\s*年度?" matches them), whitespace and these marks.
 _MARKS = "\"“”‘’'`·.．、，,；;：:（）()[]【】#*<>/-"
+# One pass in C: a loop of str.replace over the marks costs twice as much on a title, about the same on a body.
+_MARK = re.compile("[" + re.escape(_MARKS) + "]")
 _HEAD_SHARE = 0.4  # the contents list sits in the first part of the document
 _CONTENTS_HEADING = re.compile(r"\A#*\s*目\s*录\s*\Z")  # anchored: unanchored, a long run of spaces is quadratic
 
@@ -33,13 +35,9 @@ _CONTENTS_HEADING = re.compile(r"\A#*\s*目\s*录\s*\Z")  # anchored: unanchored
 def _normal(text: str) -> str:
     """The text without tags, years, whitespace and punctuation, for comparing titles.
 
-    Runs on the whole text of a document: deleting the years first and the rest with str methods is faster than
+    Runs on the whole text of a document: deleting the years first with str methods, then the marks, is faster than
     one regex pass for both, and gives the same result (a year starts with a digit, never one of the marks)."""
-    text = "".join(_without_years(strip_tags(text)).split())
-    for mark in _MARKS:
-        if mark in text:
-            text = text.replace(mark, "")
-    return text
+    return _MARK.sub("", "".join(_without_years(strip_tags(text)).split()))
 
 
 def _without_years(text: str) -> str:

@@ -21,20 +21,17 @@ def division_names() -> frozenset[str]:
         return frozenset()
 
 
-def is_chain(text: str) -> bool:
-    """Whether the text is one or more division names in a row ("漯河市郾城区")."""
-    names = division_names()
-    ends = {0}
-    for end in range(1, len(text) + 1):
-        if any(start in ends and text[start:end] in names for start in range(max(0, end - _LONGEST), end)):
-            ends.add(end)
-    return len(text) in ends and bool(text)
-
-
 def place_tail(run: str) -> str | None:
     """The longest end of `run` that is a chain of division names: "现将漯河市郾城区" -> "漯河市郾城区",
-    "和平县" -> "和平县" (a county, not 和 + 平县); None when no end of it is one."""
-    for start in range(len(run) - 1):
-        if is_chain(run[start:]):
-            return run[start:]
-    return None
+    "和平县" -> "和平县" (a county, not 和 + 平县); None when no end of it is one. A chain is one or more division
+    names in a row ("漯河市郾城区")."""
+    # Whether each end run[start:] is a chain, worked out once from the back (a chain is a name followed by a chain
+    # or by nothing): testing every end on its own read the same names again for each start.
+    names = division_names()
+    length = len(run)
+    chain = [False] * length + [True]
+    for start in range(length - 1, -1, -1):
+        chain[start] = any(
+            chain[end] and run[start:end] in names for end in range(start + 1, min(length, start + _LONGEST) + 1)
+        )
+    return next((run[start:] for start in range(length - 1) if chain[start]), None)

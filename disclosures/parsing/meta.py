@@ -188,10 +188,14 @@ def _read_year_kind_scope(lines: list[str], cleaned: list[str], meta: DocumentMe
                 first.setdefault(("scope", scope), number)
     # Table headers print "预算年度：2023", sometimes broken over two lines.
     joined = "\n".join(lines)
+    # The line of each match: the line breaks counted on from the previous match, not from the start each time.
+    counted, line = 0, 1
     for m in _TABLE_YEAR.finditer(joined):
         year = int(m.group(2))
         years[year] += 1
-        first.setdefault(("year", year), joined.count("\n", 0, m.start()) + 1)
+        line += joined.count("\n", counted, m.start())
+        counted = m.start()
+        first.setdefault(("year", year), line)
     if years:
         year = max(years, key=lambda y: (years[y], -first[("year", y)]))
         meta.year = year
@@ -269,14 +273,29 @@ def _read_budget_code(cleaned: list[str], meta: DocumentMeta) -> None:
     if not meta.publisher:
         return
     names = [meta.publisher, *meta.other_names]
-    pattern = re.compile(
-        r"(?:^|[\s*])(\d{3,6})[ \t\u3000]+(?:" + "|".join(re.escape(n) for n in names) + r")(?:[\s（(]|$)"
-    )
     for number, text in enumerate(cleaned, start=1):
-        if not any(map(text.__contains__, names)):  # the pattern needs a name: most lines are spared its scan
+        if not any(map(text.__contains__, names)):  # a code needs a name after it: most lines are spared the scan
             continue
-        m = pattern.search(text)
-        if m:
-            meta.budget_code = m.group(1)
+        code = _code_before_name(text, names)
+        if code:
+            meta.budget_code = code
             meta.lines["budget_code"] = number
             return
+
+
+# A budget code: 3 to 6 digits at the start of the line or after a space or *, then spaces (a name follows).
+_CODE_THEN_SPACE = re.compile(r"(?<![^\s*])(\d{3,6})[ \t\u3000]+")
+
+
+def _code_before_name(text: str, names: list[str]) -> str | None:
+    r"""The first code followed by one of the names, the name ending the line or followed by a space or "（":
+    what r"(?:^|[\s*])(\d{3,6})[ \t\u3000]+(?:name|…)(?:[\s（(]|$)" finds, without compiling a pattern of each
+    document's names (most are seen once)."""
+    for m in _CODE_THEN_SPACE.finditer(text):
+        # Any of the spaces may end the run before the name, as the pattern would try by backtracking.
+        for at in range(m.end(1) + 1, m.end() + 1):
+            for name in names:
+                end = at + len(name)
+                if text.startswith(name, at) and (end == len(text) or text[end].isspace() or text[end] in "（("):
+                    return m.group(1)
+    return None

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from disclosures.vocabulary import UNIT_IN_PARENTHESES
 
@@ -73,9 +74,24 @@ def header_score(cells: list[str]) -> int:
     return sum(1 for c in cells if c and (_HEADER_WORD.search(c) or _HEADER_CELL.match(c)))
 
 
+def is_header_row(cells: list[str]) -> bool:
+    """header_score(cells) >= 2, told at the second header word rather than after every cell."""
+    found = 0
+    for c in cells:
+        if c and (_HEADER_WORD.search(c) or _HEADER_CELL.match(c)):
+            found += 1
+            if found == 2:
+                return True
+    return False
+
+
 def is_column_number_row(cells: Sequence[str]) -> bool:
     """'栏次 1 2 3 4': numbers the columns, carries nothing."""
-    filled = [c for c in cells if c]
+    return numbers_columns([c for c in cells if c])
+
+
+def numbers_columns(filled: Sequence[str]) -> bool:
+    """is_column_number_row of the filled cells alone (a row's signature): no empty cell to drop first."""
     if not filled:
         return False
     if filled[0] in {"栏次", "档次", "栏号"}:
@@ -84,7 +100,7 @@ def is_column_number_row(cells: Sequence[str]) -> bool:
     last = filled[-1]
     if len(filled) < 3 or len(last) > 2 or not last.isdigit():
         return False
-    return all(c.isdigit() and len(c) <= 2 for c in filled) and filled == sorted(filled, key=int)
+    return all(c.isdigit() and len(c) <= 2 for c in filled) and list(filled) == sorted(filled, key=int)
 
 
 def role_of(label: str) -> str | None:
@@ -157,7 +173,7 @@ Claim = tuple[str, int, str]  # (column key, header row of the label it came fro
 class _Header:
     """The header rows of a table as labels per column position, and what each position holds."""
 
-    def __init__(self, headers: list[list[str]], width: int) -> None:
+    def __init__(self, headers: Sequence[Sequence[str]], width: int) -> None:
         rows = [[_header_label(c) for c in r] + [""] * (width - len(r)) for r in headers if not is_column_number_row(r)]
         self.rows = [r[:width] for r in rows if any(r)]
         self.width = max([width] + [len(r) for r in self.rows])
@@ -344,6 +360,19 @@ def _assemble(header: _Header, keys: dict[int, str]) -> Layout:
 
 
 def build_layout(headers: list[list[str]], width: int) -> Layout:
+    """The layout the header rows give. Documents of every county print the same national templates, so most
+    header rows have been read before: the layout is read once per distinct header and handed out as a copy (the
+    caller owns it)."""
+    layout = _layout_of(tuple(map(tuple, headers)), width)
+    return replace(
+        layout,
+        code=list(layout.code),
+        sections=[replace(s, amounts=list(s.amounts), code=list(s.code)) for s in layout.sections],
+    )
+
+
+@lru_cache(maxsize=1024)
+def _layout_of(headers: tuple[tuple[str, ...], ...], width: int) -> Layout:
     header = _Header(headers, width)
     claims = {p: header.claim(p) for p in range(header.width) if header.roles[p] is None and header.own[p]}
     _settle_claims(header, claims)

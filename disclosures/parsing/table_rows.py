@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .table_layout import Layout, build_layout, header_score, is_column_number_row, squash
+from .table_layout import Layout, build_layout, is_header_row, numbers_columns, squash
 from .table_titles import EMPTY_DECLARATION, unit_in
 from .text import clean_cell, is_amount
 
@@ -178,7 +178,15 @@ class _RegionReader:
             piece = [""] * layout.width
             if text.isdigit() and len(text) <= 2 and layout.code:
                 piece[layout.code[-1]] = text
-            elif not text.isdigit() and not unit and "年" not in text and "：" not in text and layout.name is not None:
+            elif (
+                not text.isdigit()
+                and not unit
+                and "年" not in text
+                and "：" not in text
+                # A table of amounts alone has its name column past the last cell: no name to continue.
+                and layout.name is not None
+                and layout.name < layout.width
+            ):
                 piece[layout.name] = text
             if any(piece) and is_fragment(piece, layout):
                 self.add_piece(piece, line_no)
@@ -193,10 +201,10 @@ class _RegionReader:
         """Header rows and what comes before them; False once the first row of the table is reached (the layout
         is then read from the headers). has_amount: _has_amount(cells), worked out once by the caller."""
         region = self.region
-        if is_column_number_row(signature):  # the filled cells: the same answer, fewer cells to look at
+        if numbers_columns(signature):  # is_column_number_row of the filled cells: the signature
             return True
         if not has_amount and (
-            header_score(squashed) >= 2 or (region.headers and not any(_DIGITS.match(c) for c in cells if c))
+            is_header_row(squashed) or (region.headers and not any(_DIGITS.match(c) for c in cells if c))
         ):
             if not region.headers:
                 # Group labels printed over the first row of header words ("合计 | 因公出国（境）费 | …" over
@@ -246,8 +254,9 @@ class _RegionReader:
             return
         if (
             signature in self.seen_headers
-            or is_column_number_row(signature)
-            or (not has_amount and header_score(squashed) >= 2 and not any(_DIGITS.match(c) for c in cells if c))
+            or numbers_columns(signature)
+            # The numbered cell test first: it turns away most rows without amounts (their 序号) at the first cell.
+            or (not has_amount and not any(_DIGITS.match(c) for c in cells if c) and is_header_row(squashed))
         ):  # a header repeated on a new page
             if region.rows:
                 self.page_break = True

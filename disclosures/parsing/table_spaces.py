@@ -66,7 +66,9 @@ class _Column:
 
 def tabulate_spaced(lines: list[str]) -> list[str]:
     """The lines, with the space-aligned rows of tab-less tables turned into tab-separated rows."""
-    if "\t" in "".join(lines) and not any(_GAP.search(x) for x in lines if "\t" not in x and "表" not in x):
+    # A gap is two spaces or more: the `in` test turns away most lines before the pattern is tried.
+    gapped = (x for x in lines if "\t" not in x and "表" not in x and "  " in x)
+    if "\t" in "".join(lines) and not any(_GAP.search(x) for x in gapped):
         return lines  # every table has its tabs (the common case): nothing to look at
     out = lines[:]
     titles = [i for i, line in enumerate(lines) if "表" in line and title_key(line)]

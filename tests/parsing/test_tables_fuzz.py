@@ -69,3 +69,17 @@ def test_mutated_documents_never_crash(lines, unit):
 def test_random_text_never_crashes(lines):
     with contextlib.suppress(DisclosureError):
         read_tables(lines, meta=DocumentMeta(unit="万元"))
+
+
+def test_a_lone_word_after_a_table_of_amounts_alone_is_no_crash():
+    """Found by the test above: a page break, then a lone word, in a table whose headers name no name column
+    (its rows read as unnamed totals, the name column past the last cell)."""
+    lines = [
+        "## 部门预算财政拨款收支总表",
+        "序号\t收入\t\t支出\t\t\t\t",
+        "33\t一、一般公共预算拨款\t\t\t\t\t\t",
+        "栏次\t1\t2\t3\t4\t5\t6\t7",
+        "450 高邑县医疗保障局",
+    ]
+    tables, _parsed, _problems = read_tables(lines, meta=DocumentMeta(unit="元"))
+    assert [t.key for t in tables] == ["fiscal_summary"]
