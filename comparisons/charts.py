@@ -20,6 +20,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from disclosures.code_names import code_with_name
 from disclosures.links import document_url_pattern
 from disclosures.models import Bureau
 
@@ -65,11 +66,26 @@ def _figure(data: list[dict], height: int, **layout) -> dict:
     return {"data": data, "layout": base}
 
 
+# A bar's label on a phone, in the width of Chinese characters (a Latin letter or digit is half as wide).
 SHORT_LABEL = 14
 
 
-def _short(label: str) -> str:
-    return label if len(label) <= SHORT_LABEL else label[: SHORT_LABEL - 1] + "…"
+def _width(text: str) -> int:
+    return sum(2 if "\u2e80" <= c <= "\uffef" else 1 for c in text)
+
+
+def _short_code_label(code: str, name: str) -> str:
+    """A code with as much of its name as SHORT_LABEL leaves beside it ("2101202 财政对城乡…", "Government s…
+    (2101202)"), the name cut with "…"."""
+    room = 2 * (SHORT_LABEL - len(code) - 1)
+    if _width(name) > room:
+        cut = ""
+        for c in name:
+            if _width(cut + c) > room - 2:
+                break
+            cut += c
+        name = cut.rstrip() + "…"
+    return code_with_name(code, name)
 
 
 def _float(value: Decimal, unit: str) -> float:
@@ -437,7 +453,7 @@ def functional_chart(*, chart_id: str, items: list[FunctionalItem]) -> Chart | N
     codes = {item.code for item in items}
     leaves = [i for i in items if not any(c != i.code and c.startswith(i.code) for c in codes)]
     leaves.sort(key=lambda i: i.value)
-    names = [f"{i.code} {i.name}" for i in leaves]
+    names = [i.label for i in leaves]
     shown = [f"{show(i.value, Unit.MONEY)} {display_unit(Unit.MONEY)}" for i in leaves]
     bars = {
         "type": "bar",
@@ -457,5 +473,5 @@ def functional_chart(*, chart_id: str, items: list[FunctionalItem]) -> Chart | N
         xaxis={"title": {"text": display_unit(Unit.MONEY)}, "rangemode": "tozero"},
     )
     # On a phone the full names would take the whole width from the bars: short ones (the table below has them).
-    figure["narrow"] = {"data": [{"y": [_short(name) for name in names]}]}
+    figure["narrow"] = {"data": [{"y": [_short_code_label(i.code, i.display_name) for i in leaves]}]}
     return Chart(id=chart_id, figure=figure, summary=_("条形图：按功能分类（项）的支出；数字见下表。"))

@@ -54,7 +54,7 @@ class DenominatorForm(forms.Form):
         if not found:
             raise forms.ValidationError(_("找不到“%(text)s”：请输入 6 位区划代码或完整的县（区）名。") % {"text": text})
         if len(found) > 1:
-            names = enumerated(f"{r.code} {r.full_name}" for r in found[:8])
+            names = enumerated(f"{r.code} {r.display_full_name}" for r in found[:8])
             raise forms.ValidationError(
                 _("“%(text)s”对应多个区划，请输入代码：%(names)s") % {"text": text, "names": names}
             )

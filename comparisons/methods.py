@@ -12,7 +12,7 @@ from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext, override
 from django.utils.translation import gettext_lazy as _
 
-from disclosures.parsing.codes import standard_name
+from disclosures.code_names import code_display_label
 
 from .indicators import GROUPS, REGISTRY, Indicator
 from .reference import ReferenceRow, reference_rows
@@ -100,7 +100,7 @@ GENERAL_CAVEATS: tuple[tuple[Promise, Promise], ...] = (
 @dataclass(frozen=True)
 class CodeLabel:
     code: str
-    name: str
+    label: str  # the code and its name, as the reader's language writes them (code_display_label)
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ def indicator_method(indicator: Indicator) -> IndicatorMethod:
         indicator=indicator,
         name=indicator.name,
         other_name=_other_language(indicator.title),
-        codes=[CodeLabel(code, standard_name(code) or "") for code in indicator.codes],
+        codes=[CodeLabel(code, code_display_label(code)) for code in indicator.codes],
         figures=[(key, FIGURE_LABELS.get(key, key)) for key in indicator.figures],
         unit_label=UNIT_LABELS.get(indicator.unit, indicator.unit),
     )

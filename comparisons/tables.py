@@ -563,7 +563,7 @@ class IndicatorRowTable(FastBodyMixin, tables.Table):
 
     region = FastColumn(
         verbose_name=_("地区"),
-        accessor="disclosure__bureau__region__full_name",
+        accessor="disclosure__bureau__region__display_full_name",
         order_by=("disclosure__bureau__region__code",),
     )
     code = FastColumn(verbose_name=_("区划代码"), accessor="disclosure__bureau__region__code", attrs=NOWRAP)
@@ -757,7 +757,7 @@ class BureauSearchTable(FastBodyMixin, tables.Table):
         page="comparisons:bureau_detail",
         pk=lambda record: record.pk,
     )
-    region = FastColumn(verbose_name=_("地区"), accessor="region__full_name", order_by=("region__code",))
+    region = FastColumn(verbose_name=_("地区"), accessor="region__display_full_name", order_by=("region__code",))
     code = FastColumn(verbose_name=_("区划代码"), accessor="region__code")
     documents = DocumentLinksColumn(verbose_name=_("文件"), accessor="current_disclosures", orderable=False)
 

@@ -24,12 +24,13 @@ def favicon(request):
 
 urlpatterns = [
     path("favicon.ico", favicon),
-    path("admin/", admin.site.urls),
     path("i18n/setlang/", language_set, name="set_language"),
 ]
 # The language is in the address: Chinese at /, English at /en/…, so a link (and a cached page) keeps its language.
-# The API and the downloads are reachable without a prefix too (Chinese), as scripts call them.
+# The API and the downloads are reachable without a prefix too (Chinese), as scripts call them. The admin too: Django
+# writes it in either language, so the English pages' "Admin" leads to /en/admin/, the Chinese ones' to /admin/.
 urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("comparisons.urls")),

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.urls import reverse_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -31,6 +32,8 @@ class BumpsDataVersion:
 admin.site.site_header = _("县级医保预决算比较 · 管理")
 admin.site.site_title = _("医保预决算比较")
 admin.site.index_title = _("数据管理")
+# "View site" leads to the home page in the admin's language: /en/ from the English admin at /en/admin/.
+admin.site.site_url = reverse_lazy("comparisons:home")
 
 
 @admin.register(Region)

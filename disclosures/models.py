@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from disclosures import vocabulary
+from disclosures.region_names import region_display_full_name, region_display_name
 
 MONEY = {"max_digits": 18, "decimal_places": 2}
 AMOUNT_COLUMNS = ("total", "basic", "project", "personnel", "public")
@@ -49,15 +50,26 @@ class Region(models.Model):
         ordering = ["code"]
 
     def __str__(self) -> str:
-        return f"{self.name}（{self.code}）"
+        return _("%(name)s（%(code)s）") % {"name": self.display_name, "code": self.code}
 
     @property
     def full_name(self) -> str:
+        """The full name as held, in Chinese: what the data (the API, the import records) gives."""
         names, region = [], self
         while region is not None:
             names.append(region.name)
             region = region.parent
         return region_full_name(reversed(names))
+
+    @property
+    def display_name(self) -> str:
+        """The name a page shows, in the reader's language (a province's English name to a reader of English)."""
+        return region_display_name(self.code, self.name)
+
+    @property
+    def display_full_name(self) -> str:
+        """The full name a page shows, in the reader's language: "Hebei 保定市 顺平县" to a reader of English."""
+        return region_display_full_name(self.code, self.full_name)
 
 
 class Bureau(models.Model):

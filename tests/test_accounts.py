@@ -24,12 +24,13 @@ def _login(client, url: str, password: str, ip: str = "203.0.113.7"):
     return client.post(url, {"username": "clerk", "password": password}, REMOTE_ADDR=ip)
 
 
-@pytest.mark.parametrize("url", ["/accounts/login/", "/admin/login/"])
+@pytest.mark.parametrize("url", ["/accounts/login/", "/admin/login/", "/en/admin/login/"])
 def test_fifty_wrong_passwords_lock_the_login_even_for_the_right_one(client, staff, url):
     for _ in range(50):
         response = _login(client, url, "wrong-password")
     assert response.status_code == 429
-    assert "登录暂时被锁定" in response.content.decode()
+    locked = "Login temporarily locked" if url.startswith("/en/") else "登录暂时被锁定"
+    assert locked in response.content.decode()
     response = _login(client, url, PASSWORD)
     assert response.status_code == 429  # the right password does not get in at once
     assert "_auth_user_id" not in client.session
@@ -80,7 +81,16 @@ def inline_scripts(html: str) -> list[str]:
     return bodies + re.findall(r"\son[a-z]+\s*=", html)
 
 
-PAGES = ["/", "/compare/", "/methods/", "/search/?q=顺平", "/api/", "/accounts/login/", "/admin/login/"]
+PAGES = [
+    "/",
+    "/compare/",
+    "/methods/",
+    "/search/?q=顺平",
+    "/api/",
+    "/accounts/login/",
+    "/admin/login/",
+    "/en/admin/login/",
+]
 
 
 @pytest.mark.parametrize("url", PAGES)

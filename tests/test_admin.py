@@ -1,6 +1,9 @@
 """The admin: nothing published is deleted, a bureau change is validated, denominators keep their history."""
 
+import re
+
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from comparisons.models import Denominator, DenominatorChange
@@ -123,3 +126,67 @@ def test_an_admin_correction_is_kept_in_the_history(admin):
     assert Denominator.objects.get().value == 1200
     change = DenominatorChange.objects.get(action="corrected")
     assert (change.old_value, change.new_value, change.changed_by.username) == (1000, 1200, "root")
+
+
+# --- the admin in the reader's language ---
+
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _text(html: str) -> str:
+    """What a reader sees of a page: its text and the titles a browser shows, not its scripts."""
+    html = re.sub(r"<script\b.*?</script>", "", html, flags=re.S)
+    return " ".join(re.findall(r'title="([^"]*)"', html)) + re.sub(r"<[^>]+>", " ", html)
+
+
+def test_the_english_pages_lead_staff_to_the_english_admin_and_the_chinese_ones_to_the_chinese(admin):
+    assert 'href="/en/admin/"' in admin.get("/en/methods/").content.decode()
+    assert 'href="/admin/"' in admin.get("/methods/").content.decode()
+
+
+def test_the_english_admin_is_all_in_english(admin):
+    html = admin.get("/en/admin/").content.decode()
+    assert '<html lang="en"' in html
+    for words in ("Welcome,", "Change password", "Log out", "Comparisons", "Denominator", "Budget disclosures"):
+        assert words in html
+    assert CJK.findall(_text(html)) == []
+    assert 'href="/en/"' in html  # "View site" leads back to the English pages
+
+
+def test_the_chinese_admin_stays_at_the_admin(admin):
+    html = admin.get("/admin/").content.decode()
+    assert '<html lang="zh-hans"' in html and "欢迎" in html and "修改密码" in html
+
+
+def test_every_label_of_our_admin_has_english_words():
+    """Model and field names, app names and filter titles the admin shows: each translated, none left Chinese."""
+    from django.contrib import admin as django_admin
+    from django.utils import translation
+
+    labels = []
+    with translation.override("en"):
+        for model, model_admin in django_admin.site._registry.items():
+            if model._meta.app_label not in ("disclosures", "comparisons"):
+                continue
+            meta = model._meta
+            labels += [meta.app_config.verbose_name, meta.verbose_name, meta.verbose_name_plural]
+            labels += [f.verbose_name for f in meta.get_fields() if hasattr(f, "verbose_name")]
+            labels += [label for f in meta.fields for _, label in f.flatchoices]
+            labels += [inline.model._meta.verbose_name for inline in model_admin.inlines]
+        labels = [str(label) for label in labels]
+    chinese = sorted({label for label in labels if CJK.search(label)})
+    assert chinese == []
+    assert len(labels) > 80
+
+
+def test_the_english_admin_signs_in_with_its_csrf_token_and_nothing_else(django_user_model):
+    django_user_model.objects.create_superuser("root", "root@example.org", "a-long-password-1")
+    client = Client(enforce_csrf_checks=True)
+    page = client.get("/en/admin/login/?next=/en/admin/")
+    assert "Log in" in page.content.decode()
+    credentials = {"username": "root", "password": "a-long-password-1", "next": "/en/admin/"}
+    assert client.post("/en/admin/login/", credentials).status_code == 403
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode()).group(1)
+    response = client.post("/en/admin/login/", {**credentials, "csrfmiddlewaretoken": token})
+    assert response.status_code == 302 and response["Location"] == "/en/admin/"
+    assert "Log out" in client.get("/en/admin/").content.decode()

@@ -1,10 +1,12 @@
+import re
 from decimal import Decimal
 
 import pytest
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from disclosures.models import BudgetLine, Bureau, Disclosure, Region, region_full_name
+from disclosures.region_names import province_names_en, region_display_full_name, region_display_name
 
 from .factories import BudgetLineFactory, BureauFactory, DisclosureFactory, store_indicators
 
@@ -37,6 +39,45 @@ def test_the_dashboard_export_names_a_municipal_district_once(client):
     store_indicators()
     exported = client.get("/", {"_export": "csv", "_table": "contribution"}).content.decode("utf-8-sig")
     assert "上海市 普陀区" in exported and "上海市 上海市" not in exported
+
+
+def test_every_province_level_division_has_its_english_name():
+    """The 31 provinces, autonomous regions and municipalities, Hong Kong, Macao and Taiwan, as the list holds them."""
+    held = dict(Region.objects.filter(level=Region.Level.PROVINCE).values_list("code", "name"))
+    assert len(held) >= 34
+    english = province_names_en()
+    assert {code: names[0] for code, names in english.items()} == held  # the same codes, the same Chinese names
+    assert not [e for _, e in english.values() if not e or re.search(r"[\u3000-\u9fff\uff00-\uffef]", e)]
+    assert english["150000"][1] == "Inner Mongolia" and english["820000"][1] == "Macao"
+
+
+@pytest.mark.parametrize(
+    ("code", "english", "chinese"),
+    [
+        ("130636", "Hebei 保定市 顺平县", "河北省 保定市 顺平县"),  # the county and prefecture keep their names
+        ("310107", "Shanghai 普陀区", "上海市 普陀区"),  # a municipality, named once
+        ("150000", "Inner Mongolia", "内蒙古自治区"),
+        ("540000", "Tibet (Xizang)", "西藏自治区"),
+        ("810000", "Hong Kong", "香港特别行政区"),
+        ("611025", "Shaanxi 商洛市 镇安县", "陕西省 商洛市 镇安县"),
+    ],
+)
+def test_a_page_names_the_province_in_the_readers_language(code, english, chinese):
+    region = Region.objects.select_related("parent__parent").get(code=code)
+    assert region.display_full_name == chinese and region.full_name == chinese
+    with translation.override("en"):
+        assert region.display_full_name == english
+        assert region.full_name == chinese  # the data (the API, the import records) keeps the names held
+
+
+def test_a_name_is_english_only_where_it_is_the_province_held():
+    with translation.override("en"):
+        assert region_display_name("130000", "河北省") == "Hebei"
+        assert str(Region.objects.get(code="130000")) == "Hebei (130000)"
+        assert region_display_name("130000", "冀") == "冀"  # a name the file does not translate stays as held
+        assert region_display_name("130600", "保定市") == "保定市"
+        assert region_display_full_name("130636", "顺平县") == "顺平县"  # no province in front: nothing to name
+    assert str(Region.objects.get(code="130000")) == "河北省（130000）"
 
 
 def test_national_division_list_is_loaded_with_parents():

@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch, Q
 
 from comparisons.indicators import BY_KEY, Indicator
 from comparisons.selectors import IndicatorChange, IndicatorRow, indicator_rows
+from disclosures.code_names import code_display_label, code_display_name
 from disclosures.links import source_line_url
 from disclosures.models import BudgetLine, Bureau, CheckResult, Disclosure
 from disclosures.parsing.codes import standard_name
@@ -34,6 +35,16 @@ class FunctionalItem:
     @property
     def url(self) -> str:
         return source_line_url(self.disclosure_id, self.lines[0] if self.lines else None)
+
+    @property
+    def display_name(self) -> str:
+        """The name in the reader's language: as printed in Chinese, the standard name's English in English."""
+        return code_display_name(self.code, self.name)
+
+    @property
+    def label(self) -> str:
+        """Code and name, as the reader's language writes them: "Administrative operation (2101501)"."""
+        return code_display_label(self.code, self.name)
 
 
 # The indicators whose year-over-year change the bureau page shows.

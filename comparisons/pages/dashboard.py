@@ -31,6 +31,7 @@ from comparisons.selectors.rankings import (
     slices_values,
 )
 from disclosures.models import Disclosure, Region
+from disclosures.region_names import region_display_name
 
 from .headlines import HEADLINE_KEYS, HEADLINES, Headline
 
@@ -71,12 +72,13 @@ def default_year(periods: list[Period], kind: str) -> int | None:
 def dashboard_regions(*, province: str = "") -> dict[str, list[tuple[str, str]]]:
     """Provinces, and the prefectures of the chosen province (none until a province is chosen: a list of every
     prefecture of the country is no help and weighs the page), as choices."""
-    provinces = Region.objects.filter(level=Region.Level.PROVINCE).order_by("code").values_list("code", "name")
+    held = Region.objects.filter(level=Region.Level.PROVINCE).order_by("code").values_list("code", "name")
+    provinces = [(code, region_display_name(code, name)) for code, name in held]
     prefectures = []
     if province[:2].isdigit():
         prefectures = Region.objects.filter(level=Region.Level.PREFECTURE, code__startswith=province[:2])
         prefectures = list(prefectures.order_by("code").values_list("code", "name"))
-    return {"provinces": list(provinces), "prefectures": prefectures}
+    return {"provinces": provinces, "prefectures": prefectures}
 
 
 @dataclass
@@ -162,9 +164,11 @@ class DashboardData:
 
 
 def _province_names(provinces: list[tuple[str, str]] | None) -> dict[str, str]:
+    """Each province's 2-digit prefix -> its name in the reader's language (`provinces` as dashboard_regions gives
+    them, else read)."""
     if provinces is None:
         provinces = Region.objects.filter(level=Region.Level.PROVINCE).values_list("code", "name")
-    return {code[:2]: name for code, name in provinces}
+    return {code[:2]: region_display_name(code, name) for code, name in provinces}
 
 
 def _find(part: Slice, query: str) -> Finder:

@@ -160,7 +160,7 @@ def bureau_profile(
     (`periods`) of the bureau's documents, where it has two years or more (one query)."""
     insured = insured_of(values)
     province = region_province(region=document.bureau.region)
-    profile = Profile(document, province.name if province else "", insured, band_of(insured=insured))
+    profile = Profile(document, province.display_name if province else "", insured, band_of(insured=insured))
     shown = {m.key: m for m in MEASURES if m.key in BY_KEY and m.key in values}
     place = Place(document.fiscal_year, document.kind, province.code[:2] if province else "", profile.band)
     standings = standing_get(place=place, values={key: values[key].value for key in shown})

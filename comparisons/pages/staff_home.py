@@ -11,6 +11,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from comparisons.indicators._ratios import NO_INSURED
 from comparisons.models import StoredIndicator
 from disclosures.models import CheckResult, Disclosure, Region
+from disclosures.region_names import region_display_name
 
 LIST_LENGTH = 10
 COUNTIES_SHOWN = 40
@@ -90,7 +91,8 @@ def staff_home_get(*, year: int | None = None, province: str = "") -> StaffHome:
         .values_list("fiscal_year", flat=True)
         .distinct()
     )
-    provinces = list(Region.objects.filter(level=Region.Level.PROVINCE).order_by("code").values_list("code", "name"))
+    held = Region.objects.filter(level=Region.Level.PROVINCE).order_by("code").values_list("code", "name")
+    provinces = [(code, region_display_name(code, name)) for code, name in held]
     chosen_year = year if year in years else (years[0] if years else None)
     chosen = next((code for code, _ in provinces if code == province), None) or _first_province_with_documents()
     region = Region.objects.filter(code=chosen).first() if chosen else None

@@ -34,6 +34,7 @@ from comparisons.formatting import SHOWN
 from comparisons.indicators import BY_KEY
 from comparisons.models import StoredIndicator
 from disclosures.models import document_kind_label, region_full_name
+from disclosures.region_names import region_display_full_name
 
 from .indicator_rows import indicator_values_exported
 
@@ -150,7 +151,7 @@ TABLE_FIELDS = (
 @dataclass(frozen=True, slots=True)
 class RegionRef:
     code: str
-    full_name: str  # as Region.full_name: province, prefecture, county
+    display_full_name: str  # as Region.display_full_name: province, prefecture, county, in the reader's language
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +187,7 @@ class RankedRow:
 
 
 # What an export row reads, in RankedRow's order; the region's ancestors for its full name (a county's prefecture
-# and province; the fourth level is always empty, read so that the name is Region.full_name whatever the depth).
+# and province; the fourth level is always empty, read so that the name is Region.display_full_name whatever the depth).
 _EXPORT_FIELDS = (
     "disclosure_id",
     "value",
@@ -217,7 +218,7 @@ def ranking_exported(
     ):
         if (scope, kind) not in labels:
             labels[scope, kind] = document_kind_label(scope=scope, kind=kind)
-        region = RegionRef(code, region_full_name(reversed(names)))
+        region = RegionRef(code, region_display_full_name(code, region_full_name(reversed(names))))
         document = DocumentRef(pk, bureau_id, year, labels[scope, kind], demo, BureauRef(name, region))
         found.append(RankedRow(pk, value, region_code, document))
     keys = list(keys)

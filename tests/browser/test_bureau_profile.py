@@ -24,7 +24,7 @@ A4_WIDTH = {"width": 703, "height": 1000}  # 210 mm less the print stylesheet's 
 # What each language shows: the headline standing sentence, the median column's heading, the peers' row.
 WORDS = {
     "zh-hans": {"rank": "从高到低排第 1", "median": "中位数", "peers": "同规模", "province": "河北省"},
-    "en": {"rank": "Rank 1 of 2 nationally", "median": "Median", "peers": "Peers", "province": "河北省"},
+    "en": {"rank": "Rank 1 of 2 nationally", "median": "Median", "peers": "Peers", "province": "Hebei"},
 }
 
 

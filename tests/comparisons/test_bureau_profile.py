@@ -146,7 +146,15 @@ def test_the_profile_in_english_has_no_chinese_punctuation(client, counties):
     profile = html.split('id="headline-numbers"')[1].split('id="documents-heading"')[0]
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", profile))
     assert "Rank 2 of 4 nationally" in text and "Median" in text
-    assert not CJK_PUNCTUATION.search(text.replace("河北省", "")), CJK_PUNCTUATION.findall(text)
+    assert not CJK_PUNCTUATION.search(text), CJK_PUNCTUATION.findall(text)
+
+
+def test_the_province_is_named_in_english_to_a_reader_of_english(client, counties):
+    with translation.override("en"):
+        html = _page(client, counties["shunping"])
+    assert _cells(html, "contribution_per_insured")["province"][0] == "Hebei"
+    place = html.split('class="bureau-place"')[1].split("</p>")[0]
+    assert "Hebei 保定市 顺平县" in place and "河北省" not in html
 
 
 def _bureaus_with_counts(count: int, start: int = 0) -> Bureau:

@@ -1,5 +1,7 @@
 """The methods page is generated from the indicator declarations and the national reference table."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -58,3 +60,29 @@ def test_the_page_in_english_names_the_indicators_in_english(client):
     for indicator in REGISTRY:
         with translation.override("en"):
             assert escape(indicator.name) in page and indicator.name.isascii()
+
+
+def test_an_english_reader_reads_the_codes_an_indicator_uses_in_english(client):
+    html = client.get("/en/methods/").content.decode()
+    operation = html.split('id="indicator-administrative_operation"')[1].split("</article>")[0]
+    assert "Administrative operation (2101501)" in operation and "Institutional operation (2101550)" in operation
+    assistance = html.split('id="indicator-medical_assistance"')[1].split("</article>")[0]
+    assert "Medical assistance (21013)" in assistance and "Urban and rural medical assistance (2101301)" in assistance
+    codes = re.findall(r"<dt>Items used</dt>\s*<dd>(.*?)</dd>", html, re.S)
+    assert codes and not [c for c in codes if re.search(r"[\u4e00-\u9fff]", c)]
+    chinese = client.get("/methods/").content.decode()
+    assert "2101501 行政运行" in chinese.split('id="indicator-administrative_operation"')[1].split("</article>")[0]
+
+
+def test_every_standard_functional_name_has_its_english():
+    """The list of English names is the standard list of parsing/codes.py, code for code and name for name."""
+    from disclosures.code_names import ENGLISH_NAMED
+    from disclosures.parsing.codes import FUNCTIONAL
+
+    assert set(ENGLISH_NAMED) == set(FUNCTIONAL)
+    with translation.override("zh-hans"):
+        assert {code: str(name) for code, name in ENGLISH_NAMED.items()} == FUNCTIONAL
+    with translation.override("en"):
+        english = {code: str(name) for code, name in ENGLISH_NAMED.items()}
+    assert not [e for e in english.values() if re.search(r"[\u3000-\u9fff\uff00-\uffef]", e)]
+    assert english["2101506"] == "Medical security agency services" and english["210"] == "Health"

@@ -147,7 +147,7 @@ def test_counts_of_units_are_singular_or_plural_in_english(client, samples):
     hebei = Region.objects.get(code="130000")
     province = client.get("/en/", {"province": hebei.code}).content.decode()
     assert "National median 16.65 10k yuan (2 units)" in province
-    assert "河北省 median 23.93 10k yuan (1 unit)" in province
+    assert "Hebei median 23.93 10k yuan (1 unit)" in province
     html = client.get("/en/").content.decode()
     assert "Histogram: Administrative running costs across 2 units (" in html
     assert "Histogram: Medical assistance across 1 unit (" in html
@@ -359,3 +359,34 @@ def test_the_lowest_list_of_many_units_ends_with_the_lowest(client):
     assert bottom_heading == "最低：第 8–12 名（最后一个最低）"
     assert [r.split(". ")[0] for r in bottom] == ["8", "9", "10", "11", "12"]
     assert top[0].endswith(" 111.00") and bottom[-1].endswith(" 100.00")
+
+
+def test_an_english_reader_sees_the_provinces_in_english_and_the_counties_as_named(client, samples):
+    html = client.get("/en/", {"county": "顺平"}).content.decode()
+    options = html.split('name="province"', 1)[1].split("</select>", 1)[0]
+    for name in ("Hebei", "Inner Mongolia", "Guangxi", "Tibet (Xizang)", "Shaanxi", "Shanxi", "Hong Kong", "Macao"):
+        assert f">{name}</option>" in options
+    assert not re.search(r"[\u4e00-\u9fff]", options)
+    # The finder's medians: the chart's annotation and the list under it; the county keeps its name.
+    figure = chart(html, "chart-contribution_per_insured")
+    notes = [a["text"] for a in figure["layout"]["annotations"]]
+    assert any("Hebei median 128.00" in n for n in notes) and any("顺平县 128.00" in n for n in notes)
+    assert "Hebei median 128.00 yuan per person (1 unit)" in html and "河北省" not in html
+    assert "Hebei 保定市 顺平县" in row_of(html, "table-contribution", "顺平县")
+    assert "Shaanxi 商洛市 镇安县" in row_of(html, "table-contribution", "镇安县")
+    exported = client.get("/en/", {"_export": "csv", "_table": "contribution"}).content.decode("utf-8-sig")
+    assert "Hebei 保定市 顺平县" in [c for r in csv.reader(io.StringIO(exported)) for c in r]
+
+
+def test_each_provinces_median_is_named_in_english(client, samples):
+    """Without a filter, each panel lists the median of every province, each linking to its dashboard."""
+    html = client.get("/en/", {"year": 2023, "kind": "budget"}).content.decode()
+    assert re.search(r'<a href="\?province=130000[^"]*">Hebei</a>', html)
+    assert re.search(r'<a href="\?province=610000[^"]*">Shaanxi</a>', html)
+    assert "2023 Budget: Hebei." in client.get("/en/", {"province": "130000"}).content.decode()
+
+
+def test_a_chinese_reader_still_sees_the_provinces_as_named(client, samples):
+    html = page(client, county="顺平")
+    assert ">河北省</option>" in html and "河北省中位数 128.00" in html
+    assert "河北省 保定市 顺平县" in row_of(html, "table-contribution", "顺平县")

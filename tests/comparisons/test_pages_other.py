@@ -8,8 +8,10 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from comparisons.reference import NATIONAL_MINIMUM_SUBSIDY
+from disclosures.code_names import code_display_label, code_display_name
 from disclosures.models import Bureau
 from tests.factories import BudgetLineFactory, DisclosureFactory, store_indicators
 
@@ -29,6 +31,43 @@ def bureau_of(region_name: str) -> Bureau:
 
 def text(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def _functional(html: str) -> tuple[list[str], list[str], dict[str, str]]:
+    """The bureau page's spending by functional class: the chart's bar labels, on a laptop and on a phone, and the
+    table's name of each code."""
+    figure = json.loads(html.split('id="functional-data"', 1)[1].split(">", 1)[1].split("</script>")[0])
+    table = html.split('id="functional-table"')[1].split("</table>")[0]
+    rows = re.findall(r'<td class="mono">(\d+)</td>\s*<td>([^<]*)</td>', table)
+    return figure["data"][0]["y"], figure["narrow"]["data"][0]["y"], dict(rows)
+
+
+def test_an_english_reader_reads_the_functional_classes_in_english(client, samples):
+    bureau = bureau_of("顺平县")
+    labels, narrow, names = _functional(client.get(f"/en/bureaus/{bureau.pk}/").content.decode())
+    assert "Administrative operation (2101501)" in labels
+    assert "Government subsidy to the urban and rural residents' basic medical insurance fund (2101202)" in labels
+    assert "Urban and rural medical assistance (2101301)" in labels
+    assert "General administrative affairs (2101502)" in labels
+    assert not [label for label in labels if re.search(r"[\u4e00-\u9fff]", label)]
+    assert "Administra… (2101501)" in narrow  # a phone: the start of the name, and the code whole
+    assert names["2101501"] == "Administrative operation" and names["21013"] == "Medical assistance"
+    assert names["210"] == "Health" and names["21015"] == "Medical security administration"
+    assert not [name for name in names.values() if re.search(r"[\u4e00-\u9fff]", name)]
+    # In Chinese: the names as the document printed them, the code first.
+    labels, narrow, names = _functional(client.get(f"/bureaus/{bureau.pk}/").content.decode())
+    assert "2101501 行政运行" in labels and "2101202 财政对城乡…" in narrow
+    assert names["2101501"] == "行政运行" and names["210"] == "卫生健康支出"
+
+
+def test_a_code_the_site_has_no_english_for_keeps_the_name_as_printed():
+    with translation.override("en"):
+        assert code_display_name("2101501", "行政运行") == "Administrative operation"
+        assert code_display_name("2080101", "行政运行") == "Administrative operation"  # not the indicator's name
+        assert code_display_name("2101598", "某项支出") == "某项支出"
+        assert code_display_label("2101598", "某项支出") == "某项支出 (2101598)"
+    assert code_display_label("2101501", "行政运行") == "2101501 行政运行"
+    assert code_display_name("2101202", "财政对城乡居民基本医疗保") == "财政对城乡居民基本医疗保"  # as printed
 
 
 def test_compare_two_bureaus_side_by_side(client, samples):

@@ -96,3 +96,10 @@ def test_nothing_near_suggests_nothing(client, samples):
 def test_search_runs_a_bounded_number_of_queries(client, samples, django_assert_max_num_queries, query):
     with django_assert_max_num_queries(14):
         assert client.get(reverse("comparisons:search"), {"q": query}).status_code == 200
+
+
+def test_an_english_reader_finds_the_county_in_its_province_named_in_english(client, samples):
+    html = client.get("/en/search/", {"q": "顺平"}).content.decode()
+    assert "Hebei 保定市 顺平县" in html and "河北省" not in html
+    document = Bureau.objects.get(name=SHUNPING).disclosures.get()
+    assert "Hebei 保定市 顺平县" in client.get(f"/en/documents/{document.pk}/").content.decode()

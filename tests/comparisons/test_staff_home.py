@@ -77,6 +77,15 @@ def test_counties_without_a_document_for_the_year(staff_client, samples):
     assert "?q=130102" in section  # each links to the search for it
 
 
+def test_an_english_reader_chooses_and_reads_the_province_in_english(staff_client, samples):
+    html = staff_client.get("/en/staff/", {"year": 2026, "province": "610000"}).content.decode()
+    options = html.split('id="staff-province"')[1].split("</select>")[0]
+    assert re.search(r'<option value="610000"\s+selected>Shaanxi</option>', options)
+    assert ">Inner Mongolia</option>" in options and not re.search(r"[\u4e00-\u9fff]", options)
+    heading = html.split('id="counties-heading"')[1].split("</h2>")[0]
+    assert "Counties of Shaanxi without a document for 2026" in heading
+
+
 def test_recent_imports_are_the_latest_first_in_beijing_time(staff_client, samples):
     latest = Disclosure.objects.order_by("-imported_at", "-pk").first()
     html = staff_client.get(reverse("comparisons:staff_home")).content.decode()

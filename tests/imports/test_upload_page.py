@@ -264,9 +264,9 @@ def test_the_english_preview_is_in_english_and_names_a_municipal_district_once(s
     )
     html = re.sub(r"\s+", " ", response.content.decode())
     assert f"<h1>Preview: {path.name}</h1>" in html
-    # Shanghai is both province and prefecture: named once.
-    assert '<dd> 上海市 普陀区 <span class="muted">310107</span> </dd>' in html
-    assert "上海市 上海市" not in html
+    # Shanghai is both province and prefecture: named once, in English; the district keeps its name.
+    assert '<dd> Shanghai 普陀区 <span class="muted">310107</span> </dd>' in html
+    assert "上海市 上海市" not in html and "Shanghai Shanghai" not in html
     assert "<dt>Published in</dt> <dd> yuan </dd>" in html
     assert re.search(r"<dd> \d+ budget lines, \d+ stated figures </dd>", html)
     assert not re.search(r"[，：。]", html.split("<h2")[0].split("<body")[1])
