@@ -127,7 +127,8 @@ def duplicate_tables(result: ParseResult, printing_of: list[ParsedTable | None])
             if not theirs:
                 continue
             conflicts = []
-            for code in mine.keys() & theirs.keys():
+            # In the first table's order, not a set's: which conflicts a finding names must not vary from run to run.
+            for code in (c for c in mine if c in theirs):
                 a, b = mine[code], theirs[code]
                 for column in sorted(a.amounts.keys() & b.amounts.keys()):
                     if a.amounts[column] != b.amounts[column]:

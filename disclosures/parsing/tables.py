@@ -382,4 +382,5 @@ def _complete_names(parsed: list[ParsedLine]) -> None:
             candidates.add(standard)
         longer = [c for c in candidates if len(c) > len(line.name) and c.startswith(line.name)]
         if longer:
-            line.name = max(longer, key=len)
+            # Sorted first: of two names as long, the same one on every run (a set's order varies with the hash seed).
+            line.name = max(sorted(longer), key=len)

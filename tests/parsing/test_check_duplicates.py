@@ -1,6 +1,9 @@
 """Duplicate and impossible data are findings: a table printed twice with other figures, a row repeated 10,000
 times, an amount no county could budget, a cell that is no number. Nothing silently dropped or multiplied."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from disclosures.parsing import parse_disclosure
@@ -75,3 +78,29 @@ def test_the_samples_and_unseen_documents_have_no_such_findings():
         result = parse_disclosure(decode_disclosure(path.read_bytes(), max_bytes=10**7))
         codes = {p.code for p in result.problems}
         assert not codes & {"repeated_rows", "duplicate_table", "implausible_amount", "check_failed"}, path.name
+
+
+def test_a_table_printed_twice_names_the_same_conflicts_on_every_run():
+    """The finding names its first three conflicts in the table's order: the same words whatever the process's hash
+    seed (a set's order varies with it), so an import's record does not change when the file is read again."""
+    script = (
+        "import sys; from tests.parsing.test_check_duplicates import LINES, START, END, findings;"
+        "second = [l.replace('.00', '.01') for l in LINES[START:END]];"
+        "text = '\\n'.join(LINES[:END] + second + LINES[END:]);"
+        "[f] = findings(text, 'duplicate_table'); sys.stdout.write(f.message)"
+    )
+    messages = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    [message] = messages
+    # Every row differs: the first coded row of the table (208, line 203) is named first, and the rest counted.
+    assert message.split("数字不同：", 1)[1].startswith("“208 社会保障和就业支出”")
+    assert "等 13 处" in message
