@@ -1,8 +1,8 @@
 """django-tables2 tables of indicator rows: sortable, paginated, exported to CSV/XLSX with the columns shown.
 
-A value cell links to the line it was read from; a missing value is an empty cell whose title is the reason, and
-the note column (shown and exported) carries the reasons and notes in words. Exports write plain numbers in the
-unit of the column header (万元, 元/人, %), never 0 for missing.
+A value cell links to the line it was read from; a missing value's cell says 缺失 and why in a few words, its title
+the whole reason, and the note column (shown and exported) carries the reasons and notes in words. Exports write plain
+numbers in the unit of the column header (万元, 元/人, %), never 0 for missing.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from django.utils.html import escape as escape_html
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_tables2.templatetags.django_tables2 import table_page_range
 from django_tables2.utils import OrderByTuple
 
@@ -294,6 +295,8 @@ def _value_of(record, key: str) -> IndicatorValue | None:
 
 
 NOT_COMPUTED = _("本站尚未计算这一指标。")
+NOT_COMPUTED_SHORT = _("未计算")
+MISSING = pgettext_lazy("表格中没有数值的单元格", "缺失")
 SEPARATOR = _("；")  # as formatting.listed joins
 
 
@@ -311,6 +314,14 @@ class Words(dict):
         if key not in self:
             self[key] = str(lazy)
         return self[key]
+
+
+def missing_html(value: IndicatorValue | None) -> str:
+    """What the cell of a missing value says: 缺失, and why in a few words under it; a phone shows the cell where the
+    whole reason, in the note column at the far end of the row, is off the screen. (Its title gives the sentence.)"""
+    why = str(NOT_COMPUTED_SHORT) if value is None else value.reason.short if value.reason is not None else ""
+    missing = escape(str(MISSING))
+    return f"{missing}<small>{escape(why)}</small>" if why else missing
 
 
 class IndicatorColumn(tables.Column):
@@ -377,9 +388,9 @@ class IndicatorColumn(tables.Column):
 
     def render(self, value, *, pattern: str):
         """The number linked to its first source that has an address, marked ※ where a note goes with it (the
-        markup format_html gave, built directly: a table renders thousands)."""
+        markup format_html gave, built directly: a table renders thousands); a missing value says so."""
         if value is None or value.missing:
-            return ""
+            return mark_safe(missing_html(value))
         text = escape(show(value.value, value.unit))
         url = next((url for s in value.sources if (url := s.url_in(pattern))), "")
         marker = ' <span class="flag" aria-hidden="true">※</span>' if value.notes and value.note else ""

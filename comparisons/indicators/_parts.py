@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_noop
 
-from .base import Indicator, IndicatorValue, message, money
+from .base import Indicator, IndicatorValue, message, money, reason
 
 if TYPE_CHECKING:
     from comparisons.facts import DocumentFacts
@@ -16,8 +16,10 @@ LABELS = {
     "project": message("parts.project", gettext_noop("项目支出")),
 }
 NOT_LISTED = {
-    "basic": message("parts.no_basic", gettext_noop("文件没有列出基本支出合计。")),
-    "project": message("parts.no_project", gettext_noop("文件没有列出项目支出合计。")),
+    "basic": reason("parts.no_basic", gettext_noop("文件没有列出基本支出合计。"), short=gettext_noop("无基本支出合计")),
+    "project": reason(
+        "parts.no_project", gettext_noop("文件没有列出项目支出合计。"), short=gettext_noop("无项目支出合计")
+    ),
 }
 
 

@@ -12,21 +12,33 @@ from django.utils.translation import gettext_noop
 
 from comparisons.vocabulary import Origin
 
-from .base import Indicator, IndicatorValue, message, per_head, percent
+from .base import Indicator, IndicatorValue, message, per_head, percent, reason
 
 if TYPE_CHECKING:
     from comparisons.facts import DocumentFacts
 
-NO_TOTAL = message("ratios.no_total", gettext_noop("文件没有列出支出总额，无法计算占比。"))
-ZERO_TOTAL = message("ratios.zero_total", gettext_noop("支出总额为 0，无法计算占比。"))
-TOTAL = message("ratios.total", gettext_noop("支出总额"))
-NO_STAFF = message("ratios.no_staff", gettext_noop("文件没有写明单位人数（实有人数或编制人数）。"))
-ZERO_STAFF = message("ratios.zero_staff", gettext_noop("单位人数为 0，无法计算人均。"))
-BY_POSTS = message("ratios.by_posts", gettext_noop("按编制人数计算（文件未写明实有人数）。"))
-NO_INSURED = message(
-    "ratios.no_insured", gettext_noop("文件没有写明城乡居民参保人数，也没有工作人员录入的该地区该年度参保人数。")
+NO_TOTAL = reason(
+    "ratios.no_total", gettext_noop("文件没有列出支出总额，无法计算占比。"), short=gettext_noop("无支出总额")
 )
-ZERO_INSURED = message("ratios.zero_insured", gettext_noop("参保人数为 0，无法计算人均。"))
+ZERO_TOTAL = reason(
+    "ratios.zero_total", gettext_noop("支出总额为 0，无法计算占比。"), short=gettext_noop("支出总额为 0")
+)
+TOTAL = message("ratios.total", gettext_noop("支出总额"))
+NO_STAFF = reason(
+    "ratios.no_staff", gettext_noop("文件没有写明单位人数（实有人数或编制人数）。"), short=gettext_noop("无单位人数")
+)
+ZERO_STAFF = reason(
+    "ratios.zero_staff", gettext_noop("单位人数为 0，无法计算人均。"), short=gettext_noop("单位人数为 0")
+)
+BY_POSTS = message("ratios.by_posts", gettext_noop("按编制人数计算（文件未写明实有人数）。"))
+NO_INSURED = reason(
+    "ratios.no_insured",
+    gettext_noop("文件没有写明城乡居民参保人数，也没有工作人员录入的该地区该年度参保人数。"),
+    short=gettext_noop("无参保人数"),
+)
+ZERO_INSURED = reason(
+    "ratios.zero_insured", gettext_noop("参保人数为 0，无法计算人均。"), short=gettext_noop("参保人数为 0")
+)
 ENTERED = message("ratios.entered", gettext_noop("文件未写明参保人数，分母为工作人员录入：%(source)s"))
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from comparisons.vocabulary import Unit
 
-from .base import LIST, Indicator, IndicatorValue, message
+from .base import LIST, Indicator, IndicatorValue, message, reason
 
 if TYPE_CHECKING:
     from comparisons.facts import DocumentFacts
@@ -31,8 +31,10 @@ ELSEWHERE = message(
     gettext_noop("文件没有 2101501，行政运行记在其他类下：%(codes)s；已计入，请注意口径。"),
     lists=("codes",),
 )
-NO_LINE = message(
-    "administrative_operation.no_line", gettext_noop("文件中没有行政运行（2101501）或事业运行（2101550）这一行。")
+NO_LINE = reason(
+    "administrative_operation.no_line",
+    gettext_noop("文件中没有行政运行（2101501）或事业运行（2101550）这一行。"),
+    short=gettext_noop("无行政运行"),
 )
 
 

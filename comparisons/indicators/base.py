@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 MESSAGES: dict[str, str] = {}
 # code -> {parameter: unit} of the parameters that are amounts (see MessageKind.amounts).
 AMOUNTS: dict[str, dict[str, str]] = {}
+# code -> a reason in a few words (a msgid too), for the cell of the value it leaves missing: see `reason`.
+SHORT: dict[str, str] = {}
 # code -> the parameters that are lists of the document's own labels ("2101301 城乡医疗救助"), stored joined by LIST
 # and joined in the reader's language when shown ("、" in Chinese, ", " in English).
 LISTS: dict[str, tuple[str, ...]] = {}
@@ -62,6 +64,14 @@ def message(code: str, text: str, *, amounts: dict[str, str] | None = None, list
     return MessageKind(code, text, tuple((amounts or {}).items()))
 
 
+def reason(code: str, text: str, *, short: str, **kwargs) -> MessageKind:
+    """Why a value is missing: the sentence, and the same in a few words ("无参保人数"), which the value's own cell
+    shows where the sentence (in the note column beside it, off a phone's screen) would be too long."""
+    kind = message(code, text, **kwargs)
+    SHORT[code] = short
+    return kind
+
+
 @dataclass(frozen=True)
 class Message:
     """A reason, note or label as stored: its code and parameters; put into words (in the active language) by str()."""
@@ -84,6 +94,11 @@ class Message:
             return text % params
         except (KeyError, ValueError, ArithmeticError):  # stored by an older definition, until rebuilt
             return " ".join(value for _, value in self.params)
+
+    @property
+    def short(self) -> str:
+        """A reason in a few words, in the active language ('' for a message declared without them)."""
+        return gettext(SHORT[self.code]) if self.code in SHORT else ""
 
     def __contains__(self, part: str) -> bool:
         return part in str(self)

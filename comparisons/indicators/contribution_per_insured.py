@@ -16,7 +16,7 @@ from comparisons.reference import NATIONAL_MINIMUM_SUBSIDY
 from comparisons.vocabulary import Origin, Unit
 
 from ._ratios import ENTERED, NO_INSURED
-from .base import Indicator, IndicatorValue, message, money, per_head, share
+from .base import Indicator, IndicatorValue, message, money, per_head, reason, share
 from .county_contribution import CODE
 
 if TYPE_CHECKING:
@@ -25,8 +25,12 @@ if TYPE_CHECKING:
 # A stated per-head figure is a whole number of 元; a computed one that differs by more than this is reported.
 TOLERANCE = Decimal("0.5")
 STATED = message("contribution_per_insured.stated", gettext_noop("文件自述每人补助 %(v)s 元"))
-NO_LINE = message("contribution_per_insured.no_line", gettext_noop("文件中没有 2101202 这一行。"))
-ZERO = message("contribution_per_insured.zero", gettext_noop("参保人数为 0，无法计算。"))
+NO_LINE = reason(
+    "contribution_per_insured.no_line", gettext_noop("文件中没有 2101202 这一行。"), short=gettext_noop("无 2101202 行")
+)
+ZERO = reason(
+    "contribution_per_insured.zero", gettext_noop("参保人数为 0，无法计算。"), short=gettext_noop("参保人数为 0")
+)
 DISAGREES = message(
     "contribution_per_insured.disagrees", gettext_noop("文件自述每人 %(stated)s 元，与计算值 %(value)s 元不一致。")
 )

@@ -8,14 +8,16 @@ from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from comparisons.vocabulary import Unit
 
-from .base import Indicator, IndicatorValue, message
+from .base import Indicator, IndicatorValue, reason
 
 if TYPE_CHECKING:
     from comparisons.facts import DocumentFacts
 
 CODE = "2101202"
-NO_LINE = message(
-    "county_contribution.no_line", gettext_noop("文件中没有 2101202（财政对城乡居民基本医疗保险基金的补助）这一行。")
+NO_LINE = reason(
+    "county_contribution.no_line",
+    gettext_noop("文件中没有 2101202（财政对城乡居民基本医疗保险基金的补助）这一行。"),
+    short=gettext_noop("无 2101202 行"),
 )
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from comparisons.vocabulary import Unit
 
-from .base import LIST, Indicator, IndicatorValue, message, money
+from .base import LIST, Indicator, IndicatorValue, message, money, reason
 
 if TYPE_CHECKING:
     from comparisons.facts import DocumentFacts
@@ -35,7 +35,9 @@ SPLIT_LABELS = {
     ),
     "county": message("medical_assistance.county", gettext_noop("县级资金 %(amount)s"), amounts={"amount": Unit.MONEY}),
 }
-NONE = message("medical_assistance.none", gettext_noop("文件中没有医疗救助（21013）支出。"))
+NONE = reason(
+    "medical_assistance.none", gettext_noop("文件中没有医疗救助（21013）支出。"), short=gettext_noop("无 21013 支出")
+)
 ONE_ITEM = message(
     "medical_assistance.one_item", gettext_noop("文件没有列出 21013 医疗救助类合计，取其下 %(items)s 一项。")
 )

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy, gettext_noop, pgettext, pgett
 
 from comparisons.vocabulary import Unit
 
-from .base import Indicator, IndicatorValue, message, money
+from .base import Indicator, IndicatorValue, message, money, reason
 
 if TYPE_CHECKING:
     from comparisons.facts import DocumentFacts
@@ -28,7 +28,11 @@ FROM_TABLE = message("running_costs.from_table", gettext_noop("公用经费（�
 FROM_TABLE_NOTE = message(
     "running_costs.from_table_note", gettext_noop("文件未写明机关运行经费，取基本支出表的公用经费合计。")
 )
-NOT_STATED = message("running_costs.not_stated", gettext_noop("文件没有写明机关运行经费（或机构运行经费、公用经费）。"))
+NOT_STATED = reason(
+    "running_costs.not_stated",
+    gettext_noop("文件没有写明机关运行经费（或机构运行经费、公用经费）。"),
+    short=gettext_noop("文件未写明"),
+)
 
 
 def stated_meaning(label: str) -> str:

@@ -9,13 +9,13 @@ from django.utils.translation import gettext_lazy, gettext_noop
 from comparisons.vocabulary import Unit
 
 from ._ratios import TOTAL
-from .base import Indicator, IndicatorValue, message, money
+from .base import Indicator, IndicatorValue, message, money, reason
 
 if TYPE_CHECKING:
     from comparisons.facts import DocumentFacts
 
 
-NO_TOTAL = message("total_budget.no_total", gettext_noop("文件没有列出支出总额。"))
+NO_TOTAL = reason("total_budget.no_total", gettext_noop("文件没有列出支出总额。"), short=gettext_noop("无支出总额"))
 OTHER_TOTALS = message(
     "total_budget.other_totals",
     gettext_noop("文字说明中另写有总额 %(values)s，与表中合计不同；见该文件的核对结果。"),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from comparisons.formatting import display_unit, enumerated, format_wan, percentile_said, show
 from comparisons.indicators import BY_KEY
-from comparisons.tables import document_links_html
+from comparisons.tables import document_links_html, missing_html
 from disclosures.links import document_url_pattern, line_url, object_url_pattern
 from disclosures.models import AMOUNT_COLUMNS
 
@@ -35,6 +35,12 @@ def chart_json(figure: dict, element_id: str) -> SafeString:
 def document_links(documents) -> SafeString:
     """A bureau's documents as a list of links (the search table's cells, the same markup)."""
     return document_links_html(documents)
+
+
+@register.filter
+def missing_words(value) -> SafeString:
+    """What a missing value's cell says: 缺失 and why in a few words (the tables' cells say the same)."""
+    return SafeString(missing_html(value))
 
 
 @register.filter
@@ -137,6 +143,12 @@ def province_median_rows(medians, unit: str, year, kind) -> SafeString:
     return SafeString("".join(rows))
 
 
+def _amount_cell(amount: str, source: str | None) -> str:
+    if amount and source:
+        return f'<td class="num"><a href="{source}">{amount}</a></td>'
+    return f'<td class="num">{amount}</td>'
+
+
 @register.simple_tag
 def budget_rows(lines, feeds=None) -> SafeString:
     """The rows of a budget table (`disclosures/_lines.html`: stored lines, or parsed ones in the upload preview):
@@ -154,7 +166,10 @@ def budget_rows(lines, feeds=None) -> SafeString:
             name += f' <span class="muted">{published % {"name": escape(line.published_name)}}</span>'
         if kind and kind != "total":
             name += f' <span class="badge">{escape(kind)}</span>'
-        cells = "".join(f'<td class="num">{format_wan(amounts.get(column))}</td>' for column in AMOUNT_COLUMNS)
+        # Each amount links to the row's (first) source line, as the line numbers do: the number is what a reader
+        # clicks to see where it was read.
+        source = f"#L{line.source_lines[0]}" if line.source_lines else None
+        cells = "".join(_amount_cell(format_wan(amounts.get(column)), source) for column in AMOUNT_COLUMNS)
         sources = " ".join(f'<a href="#L{n}">{n}</a>' for n in line.source_lines)  # 107 118, not 107118
         pk = getattr(line, "pk", None)
         attributes = (f' id="line-{pk}"' if pk else "") + (' class="total"' if kind == "total" else "")

@@ -25,8 +25,10 @@ pytestmark = pytest.mark.browser
 NUMBER = re.compile(r"-?[\d,]+(?:\.\d+)?")
 
 # The JavaScript that reads a table as the user sees it: one list of cell texts per body row; the ※ flag of a
-# cell that carries a note is dropped, and a notes cell gives its notes joined as the export joins them.
+# cell that carries a note is dropped, a missing value (缺失 and why, in words) is the empty cell of the export, and
+# a notes cell gives its notes joined as the export joins them.
 READ_ROWS = """table => [...table.tBodies[0].rows].map(tr => [...tr.cells].map(td => {
+    if (td.classList.contains("missing")) return "";
     const notes = td.querySelectorAll("ul.notes li");
     if (notes.length) return [...notes].map(li => li.textContent.trim()).join("；");
     return td.textContent.replace("※", "").replace(/\\s+/g, " ").trim();
@@ -108,11 +110,12 @@ def test_dashboard_shows_the_three_headline_indicators(page):
     expect(gaoyi).to_contain_text("2026")
     expect(gaoyi).to_contain_text("140.00")
     expect(gaoyi).to_contain_text("19.3")
-    # 郾城 states no insured count: the per-head cell is empty, with the reason on hover and in the note column.
+    # 郾城 states no insured count: the per-head cell says so, the whole reason on hover and in the note column.
     goto(page, "/?year=2024")
     yancheng = row(page, "#table-contribution", "漯河市郾城区医疗保障局")
     expect(yancheng).to_contain_text("6,984.07")
     expect(yancheng.locator("td.missing").first).to_have_attribute("title", re.compile("参保人数"))
+    expect(yancheng.locator("td.missing").first).to_have_text("缺失无参保人数")
     expect(yancheng.locator("ul.notes")).to_contain_text("没有写明城乡居民参保人数")
     # Medical assistance: 盐边 607.27 (决算), with the split by source.
     goto(page, "/?year=2022&kind=final")
@@ -219,6 +222,42 @@ def test_document_page_links_each_figure_to_its_source_line(page):
     expect(indicators.locator("#ind-administrative_operation")).to_be_in_viewport()
 
 
+# Amounts in the document's budget tables and stated figures that are not a link to a line of its source.
+UNLINKED_AMOUNTS = """() => [...document.querySelectorAll(
+        "#tables-heading ~ details td.num, #figures-heading ~ * td.num")]
+    .filter(td => td.textContent.trim() && !td.querySelector("a[href^='#L']"))
+    .map(td => td.textContent.trim())"""
+
+
+def test_document_page_every_amount_links_to_its_source_line(page):
+    document = Disclosure.objects.get(bureau__region__code="130636", fiscal_year=2023)
+    goto(page, f"/documents/{document.pk}/")
+    page.evaluate("document.querySelectorAll('#tables-heading ~ details').forEach(d => d.open = true)")
+    assert page.evaluate(UNLINKED_AMOUNTS) == []
+
+    # A budget line: its amount leads where its line number does, to the line it was read from.
+    budget_line = page.locator("#tables-heading ~ details tbody tr").filter(has_text="2101202").first
+    amount = budget_line.get_by_role("link", name="3,200.00", exact=True).first
+    line_number = budget_line.locator("td").nth(7).get_by_role("link").first
+    assert amount.get_attribute("href") == line_number.get_attribute("href") == f"#L{line_number.inner_text()}"
+    amount.click()
+    target = page.locator(amount.get_attribute("href"))
+    expect(target).to_be_in_viewport()
+    expect(target).to_contain_text("财政对城乡居民基本医疗保险基金的补助")
+    expect(target).to_contain_text("3200.00")
+    assert target.evaluate("el => el.matches(':target')")
+
+    # A stated figure: the same, beside the quote of its sentence.
+    figure = page.locator("#figures-heading ~ * tbody tr").filter(has_text="机关运行经费安排").first
+    value = figure.locator("td.num").get_by_role("link")
+    expect(value).to_have_text(re.compile(r"^\s*23\.93 万元\s*$"))
+    assert value.get_attribute("href") == figure.locator("td.prose a").get_attribute("href")
+    value.click()
+    target = page.locator(value.get_attribute("href"))
+    expect(target).to_be_in_viewport()
+    expect(target).to_contain_text("机关运行经费安排23.9290万元")
+
+
 def test_methods_page(page):
     goto(page, "/")
     page.get_by_role("navigation", name="主导航").get_by_role("link", name="方法说明").click()
@@ -317,7 +356,7 @@ def test_csv_export_has_the_rows_and_columns_shown(page):
     assert exported[1:] == [[plain(cell) for cell in r] for r in rows]
     by_bureau = {r[header.index("单位名称")]: r for r in exported[1:]}
     assert by_bureau["顺平县医疗保障局"][header.index("每名城乡居民参保人的县级财政补助（元/人）")] == "128.00"
-    # Missing is missing: an empty cell with its reason in the note column, never 0.
+    # Missing is missing: an empty cell with its reason in the note column, never 0 (the page says 缺失 and why).
     assert by_bureau["镇安县医疗保险经办机构"][header.index("每名城乡居民参保人的县级财政补助（元/人）")] == ""
     assert "2101202" in by_bureau["镇安县医疗保险经办机构"][header.index("说明")]
 

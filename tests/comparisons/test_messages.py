@@ -1,11 +1,14 @@
-"""Indicator messages keep their amounts as numbers and put them into words only when shown (formatting.py)."""
+"""Indicator messages keep their amounts as numbers and put them into words only when shown (formatting.py); a reason
+a value is missing has a few words for the value's cell too."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from django.utils import translation
+
 from comparisons.indicators import medical_assistance, running_costs, total_budget
-from comparisons.indicators.base import Message
+from comparisons.indicators.base import SHORT, Message
 
 
 def test_an_amount_is_stored_in_yuan_and_shown_in_wan_with_its_unit():
@@ -28,3 +31,17 @@ def test_a_message_stored_by_an_older_definition_is_shown_as_its_values_not_an_e
     assert str(older) == "376.76"
     counted = Message("facts.stated_insured", (("n", "250,000"),))  # formatted before counts were stored as numbers
     assert str(counted) == "250,000"
+
+
+def test_every_reason_a_value_is_missing_has_a_few_words_for_its_cell_in_both_languages():
+    # The cell of a missing value shows them under 缺失, in a column as narrow as its numbers.
+    assert {"ratios.no_insured", "county_contribution.no_line", "running_costs.not_stated"} <= set(SHORT)
+    for code in SHORT:
+        reason = Message(code)
+        assert 0 < len(reason.short) <= 12, (code, reason.short)
+        with translation.override("en"):
+            assert reason.short != SHORT[code] and len(reason.short) <= 20, (code, reason.short)
+
+
+def test_a_message_without_a_few_words_has_none():
+    assert running_costs.STATED(label="机关运行经费", amount=Decimal("239290")).short == ""

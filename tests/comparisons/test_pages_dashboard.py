@@ -75,8 +75,10 @@ def test_headline_figures_of_the_samples(client, samples):
 
     yancheng = row_of(page(client, year=2024), "table-contribution", "郾城区")
     assert "6,984.07" in cells(yancheng)
-    # Per insured resident is missing: an empty cell with the reason on hover and in the note column, never 0.
-    assert re.search(r'<td class="[^"]*missing[^"]*" title="[^"]*参保人数[^"]*">\s*</td>', yancheng)
+    # Per insured resident is missing: the cell says so and why in a few words (on a phone the note column is off the
+    # screen), the whole reason on hover and in the note column; never 0.
+    said = r'<td class="[^"]*missing[^"]*" title="[^"]*参保人数[^"]*">缺失<small>无参保人数</small></td>'
+    assert re.search(said, yancheng)
     assert "0.00" not in cells(yancheng)
 
     assert "140.00" in cells(row_of(html, "table-assistance", "顺平县"))
