@@ -7,6 +7,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from disclosures.models import Bureau, BureauAlias, CheckResult, Disclosure, SourceTable, StatedFigure
+from disclosures.versioning import data_version_bump_statement, data_version_bumped
 
 from .bulk import row_insert, rows_copy, rows_write
 
@@ -19,12 +20,13 @@ def _bureau_kind(name: str) -> str:
 
 
 def disclosure_write(prepared: Prepared, *, user) -> Disclosure:
-    """Every row of one prepared document, in the caller's transaction; the document returned.
+    """Every row of one prepared document, in the caller's transaction, and the data version bumped; the document
+    returned.
 
     The rows were built where the document was parsed (import_rows.document_rows); here they are given the keys the
     database gives. Round trips are what an import waits for: the bureau (when new) is one statement, the document
-    with its tables another (the lines point at the tables' keys), the lines one COPY; every other row goes in one
-    statement at the end."""
+    with its tables another (the lines point at the tables' keys), the lines one COPY; every other row, and the bump
+    of the data version, go in one statement at the end."""
     rows = prepared.rows
     bureau, bureau_created = _bureau_of(prepared)
     disclosure = _disclosure(prepared, bureau=bureau, user=user)
@@ -38,11 +40,13 @@ def disclosure_write(prepared: Prepared, *, user) -> Disclosure:
         disclosure=disclosure, region=prepared.region, rows=rows, bureau_created=bureau_created
     )
     document = {"disclosure_id": disclosure.pk}
-    rows_write(
+    bumped = rows_write(
         (StatedFigure, [document | row for row in rows.figures]),
         indicators,
         (CheckResult, [document | row for row in rows.checks]),
+        then=data_version_bump_statement(),
     )
+    data_version_bumped(rows=bumped)
     return disclosure
 
 
@@ -52,12 +56,13 @@ def _bureau_of(prepared: Prepared) -> tuple[Bureau, bool]:
     bureau = prepared.bureau
     created = bureau is None
     if created:
-        bureau = Bureau.objects.create(
+        bureau = Bureau(
             region=prepared.region,
             name=prepared.publisher,
             kind=_bureau_kind(prepared.publisher),
             budget_code=meta.budget_code or "",
         )
+        row_insert(bureau)  # as Bureau.objects.create writes it, by a statement not compiled for each file
     # Every spelling the documents use for the bureau is kept, to find it by any of them.
     for alias in {*meta.other_names, prepared.publisher} - {bureau.name}:
         BureauAlias.objects.get_or_create(bureau=bureau, name=alias)

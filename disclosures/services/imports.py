@@ -447,7 +447,6 @@ def _save_once(prepared: Prepared, *, replace: bool, user) -> ImportOutcome:
                 gettext_noop("%(document)s 已有另一版本（%(when)s 导入）。"), _version_params(current), remedy="replace"
             )
         disclosure, replaced = _supersede(current, successor=lambda: disclosure_write(prepared, user=user))
-        data_version_bump()
     status = ImportStatus.REPLACED if replaced else ImportStatus.IMPORTED
     return ImportOutcome(prepared.filename, status, disclosure=disclosure, prepared=prepared, replaced=replaced)
 
