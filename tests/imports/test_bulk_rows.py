@@ -1,13 +1,15 @@
 """Rows written in bulk (disclosures/services/bulk.py) read back exactly as they were given: on PostgreSQL the lines
-go as COPY text, whose escapes must not change a character of a name or of a JSON column."""
+go as COPY text, whose escapes must not change a character of a name or of a JSON column. A line's table is its
+document's."""
 
 from decimal import Decimal
 
 import pytest
+from django.db import IntegrityError, connection, transaction
 
 from disclosures.models import BudgetLine, Disclosure, SourceTable
 from disclosures.services.bulk import row_insert, rows_copy, rows_encode
-from tests.factories import BureauFactory, DisclosureFactory
+from tests.factories import BudgetLineFactory, BureauFactory, DisclosureFactory, SourceTableFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +66,15 @@ def test_copied_lines_read_back_character_for_character():
     assert awkward.table.title == "文字说明\t中的支出数" and awkward.table.declared_empty
     assert (total.row_kind, total.from_narrative, total.source_lines) == ("total", True, [11, 12])
     assert total.table.key == "expenditure_summary" and not total.table.declared_empty
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a key of two columns: PostgreSQL's (migration 0010)")
+def test_a_line_is_refused_a_table_of_another_document_or_none():
+    line = BudgetLineFactory()
+    other = SourceTableFactory(disclosure__bureau=line.disclosure.bureau, disclosure__fiscal_year=2024)
+    for change in ({"disclosure": other.disclosure}, {"table": other}, {"table_id": other.pk + 1000}):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            BudgetLine.objects.filter(pk=line.pk).update(**change)
+            connection.check_constraints()  # the key is checked at commit: now
+    BudgetLine.objects.filter(pk=line.pk).update(disclosure=other.disclosure, table=other)
+    connection.check_constraints()
