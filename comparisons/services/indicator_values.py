@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
 
-from comparisons.facts import DocumentFacts, denominators_of, facts_for, facts_of
+from comparisons.facts import DocumentFacts, denominators_of, facts_for, facts_of, indicator_lines
 from comparisons.indicators import REGISTRY
 from comparisons.models import StoredIndicator
 from comparisons.stored import stored_row
-from disclosures.models import Disclosure, Region
+from disclosures.models import Disclosure, Region, StatedFigure
 from disclosures.services.bulk import Rows, rows_write
 
 if TYPE_CHECKING:
@@ -49,16 +49,15 @@ def indicator_values_for_import(
     where it was parsed), returned for the importer to write with its other rows in one statement
     (bulk.rows_write); the bureau's other documents of that year and kind lose their ranked flag here where the new
     one displaces them. One query for the staff denominators of its region and year (where there are some, the
-    values are computed again with them), and, unless the import has just created the bureau (it then has no other
-    document), one for those documents. Call inside the import transaction."""
+    values are computed again with them, from the lines the import has written), and, unless the import has just
+    created the bureau (it then has no other document), one for those documents. Call inside the import
+    transaction, after the lines are written."""
     denominators = denominators_of(region=region, year=disclosure.fiscal_year)
     if denominators:
-        facts = facts_of(
-            disclosure=disclosure,
-            lines=rows.indicator_lines,
-            figures=rows.indicator_figures,
-            denominators=denominators,
-        )
+        # The lines as written (the document's COPY is in this transaction), the figures as they will be.
+        lines = indicator_lines().filter(disclosure=disclosure)
+        figures = [StatedFigure(disclosure=disclosure, **row) for row in rows.figures]
+        facts = facts_of(disclosure=disclosure, lines=lines, figures=figures, denominators=denominators)
         values = _rows(facts, region.code)
     else:
         values = [_of_document(row, disclosure.pk, region.code) for row in rows.indicators]

@@ -52,12 +52,10 @@ class DocumentRows:
     figures: list[dict]  # StatedFigure rows without their document
     checks: list[dict]  # CheckResult rows without their document, in the order of the findings
     # The comparison values (comparisons.services.indicator_values_of_rows), computed as if the region had no staff
-    # denominator, without the keys of the document, its region and whether it is ranked; the lines and figures they
-    # were computed from, for the import to compute them again where the region has one.
+    # denominator, without the keys of the document, its region and whether it is ranked. Where the region has one,
+    # the import computes them again from the rows it has written.
     indicators: list[dict]
-    indicator_lines: list[StoredLine]
-    indicator_figures: list[StatedFigure]
-    summary: DocumentSummary  # of the parsed lines and figures: what the import record states
+    summary: DocumentSummary  # of the parsed lines and figures, as the import record states it (no rows)
 
 
 def document_rows(result: ParseResult) -> DocumentRows:
@@ -86,10 +84,17 @@ def document_rows(result: ParseResult) -> DocumentRows:
         indicators=indicator_values_of_rows(
             year=meta.year, kind=meta.kind.value, lines=indicator_lines, figures=figures
         ),
-        indicator_lines=indicator_lines,
-        indicator_figures=figures,
-        summary=summarise(result.lines, result.figures),
+        summary=_without_rows(summarise(result.lines, result.figures)),
     )
+
+
+def _without_rows(summary: DocumentSummary) -> DocumentSummary:
+    """The summary without the parsed lines its amounts were read from, which the record does not read: they would
+    go back from the worker with it."""
+    for amounts in (summary.totals, summary.functional):
+        for key, amount in amounts.items():
+            amounts[key] = replace(amount, row=None)
+    return summary
 
 
 def _table_rows(result: ParseResult) -> list[dict]:
