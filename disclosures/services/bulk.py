@@ -233,31 +233,57 @@ def _with_children_sql(model: type[models.Model], child: models.ForeignKey, alia
 
 @functools.cache
 def plain_select(
-    model: type[models.Model], alias: str, *, equal: tuple[str, ...], null: tuple[str, ...] = (), order_by: str = ""
+    model: type[models.Model],
+    alias: str,
+    *,
+    equal: tuple[str, ...],
+    null: tuple[str, ...] = (),
+    either: tuple[tuple[str, ...], ...] = (),
+    order_by: str = "",
+    defer: tuple[str, ...] = (),
+    lock: bool = False,
 ) -> tuple[list[str], str]:
     """(field names, SQL) of a query for a model's rows whose `equal` fields equal the parameters (%s each, in that
-    order) and whose `null` fields are null, to read with model_rows: for a query run for each imported file, written
-    once rather than compiled by the ORM each time. Only the columns the database returns as the model holds them are
-    read (no converter: text, numbers, keys); the others (times; on SQLite booleans and decimals) are left deferred,
-    loaded as the ORM loads them if asked for. Written once per model, database and conditions."""
+    order) and whose `null` fields are null, and, with `either`, whose fields of one of its groups equal the
+    parameters that follow (one group or another: `(("a",), ("b", "c"))` is a = %s OR (b = %s AND c = %s)), to read
+    with model_rows: for a query run for each imported file, written once rather than compiled by the ORM each time.
+    Only the columns the database returns as the model holds them are read (no converter: text, numbers, keys), and
+    not the `defer` fields; the others (times; on SQLite booleans and decimals) are left deferred, loaded as the ORM
+    loads them if asked for. With `lock`, the rows are locked until the transaction ends (FOR UPDATE, where the
+    database has it). Written once per model, database and conditions."""
     db = connections[alias]
     meta = model._meta
-    fields = [
-        f
-        for f in meta.concrete_fields
-        if f.primary_key or not (f.get_db_converters(db) or db.ops.get_db_converters(f.get_col(meta.db_table)))
-    ]
+    fields = plain_fields(model, alias, defer)
     quote = db.ops.quote_name
 
     def column(name: str) -> str:
         return quote(meta.get_field(name).column)
 
-    conditions = [f"{column(name)} = %s" for name in equal] + [f"{column(name)} IS NULL" for name in null]
+    def all_equal(names: tuple[str, ...]) -> list[str]:
+        return [f"{column(name)} = %s" for name in names]
+
+    conditions = all_equal(equal) + [f"{column(name)} IS NULL" for name in null]
+    if either:
+        conditions.append("(" + " OR ".join(f"({' AND '.join(all_equal(group))})" for group in either) + ")")
     sql = f"SELECT {', '.join(quote(f.column) for f in fields)} FROM {quote(meta.db_table)}"
     sql += f" WHERE {' AND '.join(conditions)}"
     if order_by:
         sql += f" ORDER BY {column(order_by)}"
+    if lock and db.features.has_select_for_update:
+        sql += " FOR UPDATE"
     return [f.attname for f in fields], sql
+
+
+def plain_fields(model: type[models.Model], alias: str, defer: tuple[str, ...] = ()) -> list[models.Field]:
+    """The fields plain_select reads: the key, and those the database returns as the model holds them, but `defer`."""
+    db = connections[alias]
+    meta = model._meta
+    return [
+        f
+        for f in meta.concrete_fields
+        if f.primary_key
+        or (f.name not in defer and not (f.get_db_converters(db) or db.ops.get_db_converters(f.get_col(meta.db_table))))
+    ]
 
 
 def model_rows(model: type[models.Model], select: tuple[list, str], params: Sequence) -> list:
