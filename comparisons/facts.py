@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext_noop
 
 from comparisons.vocabulary import PROSE, Origin, Unit
@@ -153,6 +153,16 @@ def denominators_of(*, region: Region, year: int) -> dict[str, Denominator]:
     return denominators
 
 
+def indicator_lines() -> QuerySet[BudgetLine]:
+    """The lines the indicators read, with their tables, in the document's order: functional lines and table totals;
+    the economic and project rows, most of a document, stay in the database."""
+    return (
+        BudgetLine.objects.filter(Q(classification="functional") | Q(row_kind="total"))
+        .select_related("table")
+        .order_by("position")
+    )
+
+
 def facts_for(disclosures: Iterable[Disclosure]) -> list[DocumentFacts]:
     """Four queries for any number of documents: documents (with bureau and region), lines (with tables), figures,
     denominators. The caller's objects are kept where they already hold their bureau."""
@@ -165,14 +175,7 @@ def facts_for(disclosures: Iterable[Disclosure]) -> list[DocumentFacts]:
         .select_related("bureau__region__parent__parent")
         .defer("source_text")
         .prefetch_related(
-            # Indicators read functional lines and table totals; the economic and project rows, most of a
-            # document, stay in the database (the dashboard reads every bureau's latest document).
-            Prefetch(
-                "lines",
-                queryset=BudgetLine.objects.filter(Q(classification="functional") | Q(row_kind="total"))
-                .select_related("table")
-                .order_by("position"),
-            ),
+            Prefetch("lines", queryset=indicator_lines()),  # the dashboard reads every bureau's latest document
             Prefetch("figures", queryset=StatedFigure.objects.order_by("line", "id")),
         )
     )

@@ -7,7 +7,7 @@ from typing import Any
 
 from .remedies import for_command
 from .services.imports import ImportOutcome
-from .summary import decimal_string, money_string, summarise
+from .summary import decimal_string, money_string
 
 # Stated figures that count people; the others are money in 元.
 COUNTS = {"insured_residents", "insured_employees", "staff"}
@@ -21,8 +21,8 @@ def outcome_as_json(outcome: ImportOutcome) -> dict[str, Any]:
             record["line"] = outcome.line
         return record
     prepared = outcome.prepared
-    result = prepared.result
-    summary = summarise(result.lines, result.figures)
+    result, rows = prepared.result, prepared.rows
+    summary = rows.summary
     disclosure = outcome.disclosure
     if outcome.status == "checked":
         meta = result.meta
@@ -59,11 +59,12 @@ def outcome_as_json(outcome: ImportOutcome) -> dict[str, Any]:
                 key: decimal_string(f.value.quantize(Decimal(1))) if key in COUNTS else money_string(f.value)
                 for key, f in summary.figures.items()
             },
+            # The findings as their rows store them (a message is worded once, where the file was parsed).
             "findings": [
-                {"severity": p.severity.value, "code": p.code, "message": p.message, "lines": list(p.lines)}
-                for p in result.problems
+                {"severity": c["severity"], "code": c["code"], "message": c["message"], "lines": c["lines"]}
+                for c in rows.checks
             ],
-            "lines": len(result.lines),
+            "lines": rows.line_count,
         }
     )
     if outcome.skipped:

@@ -20,12 +20,22 @@ def data_version_get() -> int:
 
 
 def data_version_bump() -> None:
-    # What DataVersion.objects.filter(pk=ROW).update(version=F("version") + 1) sends, without compiling it: an
-    # import bumps the version once per file, and compiling the update cost more than the database's work on it.
     with connection.cursor() as cursor:
-        cursor.execute(_bump_sql(connection.alias), [ROW])
-        bumped = cursor.rowcount
-    if not bumped:
+        cursor.execute(*data_version_bump_statement())
+        data_version_bumped(rows=cursor.rowcount)
+
+
+def data_version_bump_statement() -> tuple[str, list]:
+    """The bump as one statement, (sql, params), for a writer that sends it with its own rows (the importer's last
+    statement); it then hands the number of rows the statement changed to data_version_bumped. What
+    DataVersion.objects.filter(pk=ROW).update(version=F("version") + 1) sends, without compiling it: an import bumps
+    the version once per file, and compiling the update cost more than the database's work on it."""
+    return _bump_sql(connection.alias), [ROW]
+
+
+def data_version_bumped(*, rows: int) -> None:
+    """After the bump statement: the row made where there was none (a new database) to bump."""
+    if not rows:
         DataVersion.objects.get_or_create(pk=ROW, defaults={"version": 1})
 
 

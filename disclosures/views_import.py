@@ -151,7 +151,7 @@ def _result_row(outcome: ImportOutcome) -> dict:
     elif outcome.prepared is not None:
         problems = outcome.prepared.result.problems
         message = _("读到 %(lines)s 行，%(warnings)s 处不一致，%(infos)s 条提示。") % {
-            "lines": len(outcome.prepared.result.lines),
+            "lines": outcome.prepared.rows.line_count,
             "warnings": sum(p.severity == "warning" for p in problems),
             "infos": sum(p.severity == "info" for p in problems),
         }

@@ -5,16 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
+from typing import TYPE_CHECKING
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Exists, OuterRef, Q
 
-from comparisons.facts import DocumentFacts, denominators_of, facts_for, facts_of
+from comparisons.facts import DocumentFacts, denominators_of, facts_for, facts_of, indicator_lines
 from comparisons.indicators import REGISTRY
 from comparisons.models import StoredIndicator
 from comparisons.stored import stored_row
-from disclosures.models import BudgetLine, Disclosure, Region, StatedFigure
-from disclosures.services.bulk import Rows, rows_write
+from disclosures.models import Disclosure, Region, StatedFigure
+from disclosures.services.bulk import Rows, model_rows, plain_select, rows_write
+
+if TYPE_CHECKING:
+    from disclosures.services.import_rows import DocumentRows
 
 # Documents recomputed together: four queries and one insert per batch, and a bounded amount of memory.
 BATCH = 200
@@ -29,33 +33,45 @@ def _rows(facts: DocumentFacts, region_code: str) -> list[dict]:
     return rows
 
 
+def indicator_values_of_rows(*, year: int, kind: str, lines: Iterable, figures: Iterable) -> list[dict]:
+    """A document's indicator values from the rows it is about to write (its lines as StoredLine, its figures as
+    stored), as if its region had no staff denominator: no database, so the process that parsed it computes them.
+    The rows have no document key yet (None, in their sources too) nor region code; indicator_values_for_import
+    gives them theirs."""
+    facts = facts_of(disclosure=Disclosure(fiscal_year=year, kind=kind), lines=lines, figures=figures, denominators={})
+    return _rows(facts, "")
+
+
 def indicator_values_for_import(
-    *,
-    disclosure: Disclosure,
-    region: Region,
-    lines: Iterable[BudgetLine],
-    figures: Iterable[StatedFigure],
-    bureau_created: bool,
+    *, disclosure: Disclosure, region: Region, rows: DocumentRows, bureau_created: bool
 ) -> Rows:
-    """A newly imported document's indicator values, from the rows the importer is writing, returned for it to write
-    with them in one statement (bulk.rows_write); the bureau's other documents of that year and kind lose their
-    ranked flag here where the new one displaces them. One query for the staff denominators of its region and year,
-    and, unless the import has just created the bureau (it then has no other document), one for those documents.
-    Call inside the import transaction."""
+    """A newly imported document's indicator values (`rows`: its import_rows.DocumentRows, with the values computed
+    where it was parsed), returned for the importer to write with its other rows in one statement
+    (bulk.rows_write); the bureau's other documents of that year and kind lose their ranked flag here where the new
+    one displaces them. One query for the staff denominators of its region and year (where there are some, the
+    values are computed again with them, from the lines the import has written), and, unless the import has just
+    created the bureau (it then has no other document), one for those documents. Call inside the import
+    transaction, after the lines are written."""
     denominators = denominators_of(region=region, year=disclosure.fiscal_year)
-    facts = facts_of(disclosure=disclosure, lines=lines, figures=figures, denominators=denominators)
-    rows = _rows(facts, region.code)
+    if denominators:
+        # The lines as written (the document's COPY is in this transaction), the figures as they will be.
+        lines = indicator_lines().filter(disclosure=disclosure)
+        figures = [StatedFigure(disclosure=disclosure, **row) for row in rows.figures]
+        facts = facts_of(disclosure=disclosure, lines=lines, figures=figures, denominators=denominators)
+        values = _rows(facts, region.code)
+    else:
+        values = [_of_document(row, disclosure.pk, region.code) for row in rows.indicators]
     # Which of the bureau's documents of this year and kind is ranked now; the new rows are written with their flag,
     # the others' rows changed only where the new document displaces them.
     group = [(disclosure.pk, disclosure.status, disclosure.scope)]
     if not bureau_created:
-        group = list(
-            Disclosure.objects.filter(
-                bureau_id=disclosure.bureau_id, fiscal_year=disclosure.fiscal_year, kind=disclosure.kind
-            ).values_list("pk", "status", "scope")
-        )
+        # Disclosure.objects.filter(bureau, fiscal_year, kind), written once (compiled, it cost more than its query).
+        group_of = ("bureau", "fiscal_year", "kind")
+        select = plain_select(Disclosure, connection.alias, equal=group_of, defer=("source_text",))
+        versions = model_rows(Disclosure, select, [disclosure.bureau_id, disclosure.fiscal_year, disclosure.kind])
+        group = [(d.pk, d.status, d.scope) for d in versions]
     chosen = _ranked_of(group)
-    for row in rows:
+    for row in values:
         row["ranked"] = chosen == disclosure.pk
     others = [pk for pk, _status, _scope in group if pk != disclosure.pk]
     if others:
@@ -64,7 +80,13 @@ def indicator_values_for_import(
         )
         if chosen in others:
             StoredIndicator.objects.filter(disclosure_id=chosen, ranked=False).update(ranked=True)
-    return StoredIndicator, rows
+    return StoredIndicator, values
+
+
+def _of_document(row: dict, key: int, region_code: str) -> dict:
+    # Without a staff denominator, every source is the document itself.
+    sources = [source | {"document": key} if source["document"] is None else source for source in row["sources"]]
+    return row | {"disclosure_id": key, "region_code": region_code, "sources": sources}
 
 
 def _ranked_of(group: list[tuple[int, str, str]]) -> int | None:

@@ -1,6 +1,7 @@
 """Many rows written at once: rows_write for rows nothing points at (their primary keys are not read back),
-rows_insert_returning for the few that others point at (a document's tables), row_insert for one row with a long
-text (the document).
+rows_copy for many such rows put into the database's form beforehand (rows_encode: a document's lines, in the
+process that parsed it), row_insert for one row with a long text (the document) and the rows that point at it (its
+tables), their keys read back.
 
 On PostgreSQL the rows of several models go in one statement, each model's rows as one JSON document the server
 reads with json_to_recordset, each INSERT in a data-modifying WITH: a document's lines, figures, checks and
@@ -9,6 +10,10 @@ round trips per table; arrays of parameters are quoted value by value in Python)
 the statement (server-side binding), not quoted into it: neither the client escapes nor the server scans tens of
 kilobytes of a literal; and read as json, not jsonb, which the server would build only to take apart. Elsewhere
 (SQLite) bulk_create, model by model.
+
+The lines of a document, most of its rows, go by COPY instead: two round trips, but the server reads COPY's text
+at half the cost of the JSON (json_to_recordset lexes every character, COPY only splits fields) and stores the rows
+several to a page at once (heap_multi_insert), and the text is made where the document was parsed.
 """
 
 from __future__ import annotations
@@ -16,8 +21,10 @@ from __future__ import annotations
 import datetime
 import functools
 import json
-from collections.abc import Iterator, Mapping, Sequence
+import operator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -26,54 +33,178 @@ from django.db import connection, connections, models
 Rows = tuple[type[models.Model], Sequence[Mapping[str, Any]]]
 
 
-def rows_write(*writes: Rows) -> None:
+def rows_write(*writes: Rows, then: tuple[str, Sequence] | None = None) -> int | None:
     """Each (model, rows): rows as {attname: value} as the model's attributes would hold them (`table_id`, Decimal,
     plain JSON); a field left out takes its default. Each model's rows are inserted in their order, in the caller's
-    transaction; the models' rows must not point at one another (the WITH parts run in no set order)."""
+    transaction; the models' rows must not point at one another (the WITH parts run in no set order).
+
+    `then`: one more statement (sql, params), an UPDATE of other rows, run with the inserts (on PostgreSQL in the
+    same statement: one round trip less); the number of rows it changed is returned."""
     writes = tuple((model, rows) for model, rows in writes if rows)
-    if not writes:
-        return
     if connection.vendor != "postgresql":
         for model, rows in writes:
             model.objects.bulk_create([model(**row) for row in rows])
-        return
-    statements, params = zip(*(_insert(model, rows) for model, rows in writes), strict=True)
+        if then is None:
+            return None
+        with connection.cursor() as cursor:
+            cursor.execute(*then)
+            return cursor.rowcount
+    if not writes and then is None:
+        return None
+    statements, params = [], []
+    for model, rows in writes:
+        sql, payload = _insert(model, rows)
+        statements.append(sql)
+        params.append(payload)
+    if then is not None:
+        statements.append(then[0])
+        params.extend(then[1])
     *first, last = statements
     sql = last if not first else "WITH " + ", ".join(f"w{i} AS ({s})" for i, s in enumerate(first)) + " " + last
     with _bound_cursor() as cursor:
         cursor.execute(sql, params)
+        return cursor.rowcount if then is not None else None
 
 
-def rows_insert_returning(model: type[models.Model], objects: Sequence[models.Model]) -> None:
-    """Model instances of one model written in one statement, each given its primary key, for rows others point at
-    (on PostgreSQL RETURNING gives the keys in the order of the rows, as Django's bulk_create reads them too)."""
-    if not objects:
-        return
+@dataclass(frozen=True, slots=True)
+class Encoded:
+    """Rows of one model in the form the database reads them (rows_encode), but for the `given` columns, which the
+    writer fills in (the keys of rows not written yet): on PostgreSQL each row's COPY text, elsewhere the rows."""
+
+    model: type[models.Model]
+    given: tuple[str, ...]
+    rows: list
+
+
+def rows_encode(model: type[models.Model], rows: Sequence[Mapping[str, Any]], *, given: tuple[str, ...]) -> Encoded:
+    """Rows as rows_write takes them, without the `given` attributes, put into the database's form for rows_copy:
+    in the process that parsed the document (no database is read), so that the writing process only adds the keys.
+    A field left out takes its default, as in rows_write."""
+    rows = _with_defaults(model, rows, given)
     if connection.vendor != "postgresql":
-        model.objects.bulk_create(objects)
+        return Encoded(model, given, list(rows))
+    fields = [f for f in _fields(model) if f.attname not in given]
+    values = operator.itemgetter(*(f.attname for f in fields))  # a row's values, as a tuple (two fields or more)
+    encoders = [_copy_encoder(f) for f in fields]
+    text = ["\t".join([encode(v) for encode, v in zip(encoders, values(row), strict=True)]) for row in rows]
+    return Encoded(model, given, text)
+
+
+def rows_copy(encoded: Encoded, given: Sequence[Sequence[Any]]) -> None:
+    """Encoded rows written, each with its `given` values (in the order of encoded.given), in the caller's
+    transaction: on PostgreSQL by one COPY."""
+    if not encoded.rows:
         return
-    sql, payload = _insert(model, rows_of(model, objects))
-    with _bound_cursor() as cursor:
-        cursor.execute(f"{sql} RETURNING {connection.ops.quote_name(model._meta.pk.column)}", [payload])
-        keys = [key for (key,) in cursor.fetchall()]
-    for obj, key in zip(objects, keys, strict=True):
-        obj.pk = key
-        obj._state.adding, obj._state.db = False, connection.alias
+    model = encoded.model
+    if connection.vendor != "postgresql":
+        model.objects.bulk_create(
+            [
+                model(**dict(zip(encoded.given, values, strict=True)), **row)
+                for values, row in zip(given, encoded.rows, strict=True)
+            ]
+        )
+        return
+    keys = ("\t".join(map(str, values)) for values in given)  # numbers, written as they are
+    data = "".join(f"{key}\t{row}\n" for key, row in zip(keys, encoded.rows, strict=True))
+    sql = _copy_sql(model, encoded.given, connection.alias)
+    connection.ensure_connection()
+    with connection.cursor() as cursor, connection.wrap_database_errors:
+        if connection.queries_logged:  # logged as the other statements are (CaptureQueriesContext, DEBUG)
+            with cursor.debug_sql(sql), cursor.cursor.copy(sql) as copy:
+                copy.write(data)
+        else:
+            with cursor.cursor.copy(sql) as copy:
+                copy.write(data)
 
 
-def row_insert(obj: models.Model) -> None:
+@functools.cache
+def _copy_sql(model: type[models.Model], given: tuple[str, ...], alias: str) -> str:
+    quote = connections[alias].ops.quote_name
+    fields = _fields(model)
+    ordered = [f for name in given for f in fields if f.attname == name] + [f for f in fields if f.attname not in given]
+    return f"COPY {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in ordered)}) FROM STDIN"
+
+
+def _copy_encoder(field: models.Field) -> Callable[[Any], str]:
+    """How COPY's text format gives a value of the field: one function per column, chosen once (a test of each
+    value's type cost as much as the rest of the encoding)."""
+    if isinstance(field, models.JSONField):
+        encode = _copy_json
+    elif isinstance(field, models.BooleanField):
+        encode = _copy_bool
+    elif isinstance(field, models.DecimalField):
+        return _copy_decimal_or_null if field.null else _copy_decimal
+    elif isinstance(field, models.IntegerField | models.ForeignKey):
+        encode = str
+    elif isinstance(field, models.CharField | models.TextField):
+        encode = _copy_escaped
+    else:
+        raise TypeError(f"{type(field).__name__} is not a field rows_encode knows")
+    if field.null:
+        return functools.partial(_copy_nullable, encode)
+    return encode
+
+
+NULL = "\\N"
+
+
+def _copy_nullable(encode: Callable[[Any], str], value: Any) -> str:
+    return NULL if value is None else encode(value)
+
+
+def _copy_bool(value: bool) -> str:
+    return "t" if value else "f"
+
+
+def _copy_decimal(value: Decimal) -> str:
+    return format(value, "f")
+
+
+def _copy_decimal_or_null(value: Decimal | None) -> str:
+    # Most amount columns of a line are blank: one call, not two.
+    return NULL if value is None else format(value, "f")
+
+
+def _copy_escaped(value: str) -> str:
+    """Text with COPY's escapes: a backslash, and the line and field separators."""
+    if "\\" in value or "\n" in value or "\r" in value or "\t" in value:
+        return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    return value
+
+
+def _copy_json(value: Any) -> str:
+    # Most JSON columns of a line are a list of line numbers or an empty object: written as the encoder would.
+    if type(value) is list and all(type(item) is int for item in value):
+        return f"[{', '.join(map(str, value))}]"
+    if type(value) is dict and not value:
+        return "{}"
+    return _copy_escaped(_json(value))
+
+
+def row_insert(obj: models.Model, *, children: Sequence[Mapping[str, Any]] = (), child: Any = None) -> list[int]:
     """One model instance written and given its primary key, as Model.save(force_insert=True) writes it, with its
     values bound on the server: for a row with a long text (a document's), which neither a JSON document nor a
-    literal quoted into the statement need then carry."""
+    literal quoted into the statement need then carry. With `children`, rows of the model `child` (a ForeignKey
+    field pointing at obj's model, whose `position` orders them) written in the same statement: their keys are
+    returned in their order."""
     model = type(obj)
     if connection.vendor != "postgresql":
         obj.save(force_insert=True)
-        return
+        if not children:
+            return []
+        objects = child.model.objects.bulk_create([child.model(**{child.attname: obj.pk}, **row) for row in children])
+        return [o.pk for o in objects]
     params = [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in _fields(model)]
+    if children:
+        sql = _with_children_sql(model, child, connection.alias)
+        params.append(_payload(child.model, children, (child.attname,)))
+    else:
+        sql = _values_sql(model, connection.alias)
     with _bound_cursor() as cursor:
-        cursor.execute(_values_sql(model, connection.alias), params)
-        (obj.pk,) = cursor.fetchone()
+        cursor.execute(sql, params)
+        obj.pk, *keys = cursor.fetchone()
     obj._state.adding, obj._state.db = False, connection.alias
+    return keys[0] if keys else []
 
 
 @functools.cache
@@ -87,32 +218,72 @@ def _values_sql(model: type[models.Model], alias: str) -> str:
 
 
 @functools.cache
+def _with_children_sql(model: type[models.Model], child: models.ForeignKey, alias: str) -> str:
+    """The row, then its children given its key (the parent's CTE read as the `given` value), the keys of both
+    read back: (parent key, [children's keys by position])."""
+    quote = connections[alias].ops.quote_name
+    pk, child_pk = quote(model._meta.pk.column), quote(child.model._meta.pk.column)
+    position = quote(child.model._meta.get_field("position").column)
+    children = _insert_sql(child.model, alias, child.attname)
+    return (
+        f"WITH parent AS ({_values_sql(model, alias)}), children AS ({children} RETURNING {child_pk}, {position}) "
+        f"SELECT {pk}, ARRAY(SELECT {child_pk} FROM children ORDER BY {position}) FROM parent"
+    )
+
+
+@functools.cache
 def plain_select(
-    model: type[models.Model], alias: str, *, equal: tuple[str, ...], null: tuple[str, ...] = (), order_by: str = ""
+    model: type[models.Model],
+    alias: str,
+    *,
+    equal: tuple[str, ...],
+    null: tuple[str, ...] = (),
+    either: tuple[tuple[str, ...], ...] = (),
+    order_by: str = "",
+    defer: tuple[str, ...] = (),
+    lock: bool = False,
 ) -> tuple[list[str], str]:
     """(field names, SQL) of a query for a model's rows whose `equal` fields equal the parameters (%s each, in that
-    order) and whose `null` fields are null, to read with model_rows: for a query run for each imported file, written
-    once rather than compiled by the ORM each time. Only the columns the database returns as the model holds them are
-    read (no converter: text, numbers, keys); the others (times; on SQLite booleans and decimals) are left deferred,
-    loaded as the ORM loads them if asked for. Written once per model, database and conditions."""
+    order) and whose `null` fields are null, and, with `either`, whose fields of one of its groups equal the
+    parameters that follow (one group or another: `(("a",), ("b", "c"))` is a = %s OR (b = %s AND c = %s)), to read
+    with model_rows: for a query run for each imported file, written once rather than compiled by the ORM each time.
+    Only the columns the database returns as the model holds them are read (no converter: text, numbers, keys), and
+    not the `defer` fields; the others (times; on SQLite booleans and decimals) are left deferred, loaded as the ORM
+    loads them if asked for. With `lock`, the rows are locked until the transaction ends (FOR UPDATE, where the
+    database has it). Written once per model, database and conditions."""
     db = connections[alias]
     meta = model._meta
-    fields = [
-        f
-        for f in meta.concrete_fields
-        if f.primary_key or not (f.get_db_converters(db) or db.ops.get_db_converters(f.get_col(meta.db_table)))
-    ]
+    fields = plain_fields(model, alias, defer)
     quote = db.ops.quote_name
 
     def column(name: str) -> str:
         return quote(meta.get_field(name).column)
 
-    conditions = [f"{column(name)} = %s" for name in equal] + [f"{column(name)} IS NULL" for name in null]
+    def all_equal(names: tuple[str, ...]) -> list[str]:
+        return [f"{column(name)} = %s" for name in names]
+
+    conditions = all_equal(equal) + [f"{column(name)} IS NULL" for name in null]
+    if either:
+        conditions.append("(" + " OR ".join(f"({' AND '.join(all_equal(group))})" for group in either) + ")")
     sql = f"SELECT {', '.join(quote(f.column) for f in fields)} FROM {quote(meta.db_table)}"
     sql += f" WHERE {' AND '.join(conditions)}"
     if order_by:
         sql += f" ORDER BY {column(order_by)}"
+    if lock and db.features.has_select_for_update:
+        sql += " FOR UPDATE"
     return [f.attname for f in fields], sql
+
+
+def plain_fields(model: type[models.Model], alias: str, defer: tuple[str, ...] = ()) -> list[models.Field]:
+    """The fields plain_select reads: the key, and those the database returns as the model holds them, but `defer`."""
+    db = connections[alias]
+    meta = model._meta
+    return [
+        f
+        for f in meta.concrete_fields
+        if f.primary_key
+        or (f.name not in defer and not (f.get_db_converters(db) or db.ops.get_db_converters(f.get_col(meta.db_table))))
+    ]
 
 
 def model_rows(model: type[models.Model], select: tuple[list, str], params: Sequence) -> list:
@@ -138,12 +309,6 @@ def _bound_cursor() -> Iterator:
         cursor.close()
 
 
-def rows_of(model: type[models.Model], objects: Sequence[models.Model]) -> list[dict[str, Any]]:
-    """Model instances as rows_write's rows (their constructors have set the defaults)."""
-    fields = _fields(model)
-    return [{f.attname: getattr(obj, f.attname) for f in fields} for obj in objects]
-
-
 def _fields(model: type[models.Model]) -> list[models.Field]:
     return [f for f in model._meta.concrete_fields if not f.primary_key]
 
@@ -153,27 +318,45 @@ def _attnames(model: type[models.Model]) -> frozenset[str]:
     return frozenset(f.attname for f in _fields(model))
 
 
-def _insert(model: type[models.Model], rows: Sequence[Mapping[str, Any]]) -> tuple[str, str]:
-    fields = _fields(model)
-    names = _attnames(model)
-    # A field left out of any row (compared as sets, in C: most rows have every field).
+def _with_defaults(
+    model: type[models.Model], rows: Sequence[Mapping[str, Any]], given: tuple[str, ...] = ()
+) -> Sequence[Mapping[str, Any]]:
+    """The rows with a default for each field left out of any row but the `given` ones (compared as sets, in C: most
+    rows have every field)."""
+    names = _attnames(model).difference(given)
     absent = set().union(*(names - row.keys() for row in rows if not names <= row.keys()))
-    missing = [f for f in fields if f.attname in absent]
+    missing = [f for f in _fields(model) if f.attname in absent]
     if missing:
         rows = [{f.attname: f.get_default() for f in missing} | dict(row) for row in rows]
-    return _insert_sql(model, connection.alias), json.dumps(rows, default=_json_value, ensure_ascii=False)
+    return rows
+
+
+def _insert(model: type[models.Model], rows: Sequence[Mapping[str, Any]]) -> tuple[str, str]:
+    return _insert_sql(model, connection.alias), _payload(model, rows)
+
+
+def _payload(model: type[models.Model], rows: Sequence[Mapping[str, Any]], given: tuple[str, ...] = ()) -> str:
+    return _json(_with_defaults(model, rows, given))
 
 
 @functools.cache
-def _insert_sql(model: type[models.Model], alias: str) -> str:
+def _insert_sql(model: type[models.Model], alias: str, parent: str = "") -> str:
+    """The INSERT of rows read from one JSON parameter; with `parent` (a foreign key's attribute name), that column
+    is left out of the rows and read from a row named `parent`, the one it points at (its key)."""
     db = connections[alias]
-    fields = _fields(model)
-    names = ", ".join(db.ops.quote_name(f.attname) for f in fields)
+    quote = db.ops.quote_name
+    fields = [f for f in _fields(model) if f.attname != parent]
+    names = ", ".join(quote(f.attname) for f in fields)
     # Each value as its column's own type reads it from JSON text: a Decimal from its exact digits, jsonb as is.
-    record = ", ".join(f"{db.ops.quote_name(f.attname)} {f.db_type(db)}" for f in fields)
-    columns = ", ".join(db.ops.quote_name(f.column) for f in fields)
-    table = db.ops.quote_name(model._meta.db_table)
-    return f"INSERT INTO {table} ({columns}) SELECT {names} FROM json_to_recordset(%s::json) AS r({record})"
+    record = ", ".join(f"{quote(f.attname)} {f.db_type(db)}" for f in fields)
+    source = f"json_to_recordset(%s::json) AS r({record})"
+    if parent:
+        key = model._meta.get_field(parent)
+        fields.insert(0, key)
+        names = f"parent.{quote(key.target_field.column)}, {names}"
+        source = f"parent, {source}"
+    columns = ", ".join(quote(f.column) for f in fields)
+    return f"INSERT INTO {quote(model._meta.db_table)} ({columns}) SELECT {names} FROM {source}"
 
 
 def _json_value(value: Any) -> str:
@@ -182,3 +365,8 @@ def _json_value(value: Any) -> str:
     if isinstance(value, datetime.date):  # and datetime: ISO 8601, with its offset
         return value.isoformat()
     raise TypeError(f"{type(value).__name__} is not a column value rows_write knows")
+
+
+# One encoder for every value: json.dumps with options builds a new one each call, which cost more than the encoding
+# of a line's small JSON columns.
+_json = json.JSONEncoder(default=_json_value, ensure_ascii=False).encode

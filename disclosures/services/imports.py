@@ -1,10 +1,13 @@
 """Import one disclosure: validate everything first, then write all of it in one transaction, or nothing.
 
-The rows themselves are built and written by import_writes.py.
+The rows themselves are built by import_rows.py, where the file is parsed (a worker process with --jobs), and
+written by import_writes.py.
 """
 
 from __future__ import annotations
 
+import functools
+import gc
 import hashlib
 import logging
 from collections.abc import Callable, Iterator
@@ -13,12 +16,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import Error, IntegrityError, connection, transaction
-from django.db.models import prefetch_related_objects
+from django.db import Error, IntegrityError, connection, connections, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 
-from disclosures.models import Bureau, Disclosure, Region
+from disclosures.models import Bureau, BureauAlias, Disclosure, Region
 from disclosures.parsing import ParseBudget, parse_disclosure
 from disclosures.parsing.bureau_names import body_key
 from disclosures.parsing.meta_publisher import is_medical_security_body
@@ -30,10 +32,12 @@ from disclosures.selectors.regions import region_places, region_resolve, regions
 from disclosures.versioning import data_version_bump
 from disclosures.vocabulary import ImportStatus
 
-from .bulk import model_rows, plain_select
+from .bulk import model_rows, plain_fields, plain_select
+from .import_rows import DocumentRows, document_rows
 from .import_writes import disclosure_write
 
 log = logging.getLogger(__name__)
+CURRENT = str(Disclosure.Status.CURRENT)
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ class Prepared:
     sha256: str
     text: str
     result: ParseResult
+    rows: DocumentRows
     region: Region | None  # None only when checking a document whose region cannot be told
     publisher: str
     existing: Disclosure | None = None  # the same bytes, already stored
@@ -247,20 +252,49 @@ def _find_bureau(region: Region, names: list[str]) -> Bureau | None:
     医疗保障局, full-width or half-width); the 局 and its 经办中心 are two bureaus."""
     places = region_places(region=region)
     wanted = {body_key(name, places) for name in names}
-    bureaus = _bureaus_of(region)
-    prefetch_related_objects(bureaus, "aliases")
-    for bureau in bureaus:
-        spellings = [bureau.name, *(alias.name for alias in bureau.aliases.all())]
-        if any(body_key(spelling, places) in wanted for spelling in spellings):
+    for bureau, aliases in _bureaus_of(region):
+        if any(body_key(spelling, places) in wanted for spelling in (bureau.name, *aliases)):
+            bureau.region = region  # its own: what the import record and the pages read of it
             return bureau
     return None
 
 
-def _bureaus_of(region: Region) -> list[Bureau]:
-    """Bureau.objects.filter(region=region, merged_into__isnull=True).order_by("pk"), written once (bulk.plain_select):
-    compiling it cost the importer more, for each file, than the database's work on it."""
-    select = plain_select(Bureau, connection.alias, equal=("region",), null=("merged_into",), order_by="id")
-    return model_rows(Bureau, select, [region.pk])
+def _bureaus_of(region: Region) -> list[tuple[Bureau, list[str]]]:
+    """The region's bureaus (not merged into another), by key, each with the other names it is known by: one
+    statement written once, for what the ORM compiled as two queries (the bureaus, then their aliases) for each file,
+    at a cost greater than the database's work on them."""
+    names, sql = _bureaus_sql(connection.alias)
+    bureaus: dict[int, tuple[Bureau, list[str]]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [region.pk])
+        for *values, alias in cursor.fetchall():
+            key = values[0]
+            if key not in bureaus:
+                bureaus[key] = (Bureau.from_db(connection.alias, names, values), [])
+            if alias is not None:
+                bureaus[key][1].append(alias)
+    return list(bureaus.values())
+
+
+@functools.cache
+def _bureaus_sql(alias: str) -> tuple[list[str], str]:
+    """The bureaus of a region (%s) not merged into another, by key, each row with one of its aliases' names (a
+    bureau without one: a row with NULL); the bureau columns as bulk.plain_select reads them."""
+    quote = connections[alias].ops.quote_name
+    fields = plain_fields(Bureau, alias)
+    bureaus, aliases = quote(Bureau._meta.db_table), quote(BureauAlias._meta.db_table)
+
+    def column(table: str, model: type, name: str) -> str:
+        return f"{table}.{quote(model._meta.get_field(name).column)}"
+
+    sql = (
+        f"SELECT {', '.join(f'{bureaus}.{quote(f.column)}' for f in fields)}, {column(aliases, BureauAlias, 'name')}"
+        f" FROM {bureaus} LEFT JOIN {aliases}"
+        f" ON {column(aliases, BureauAlias, 'bureau')} = {column(bureaus, Bureau, 'id')}"
+        f" WHERE {column(bureaus, Bureau, 'region')} = %s AND {column(bureaus, Bureau, 'merged_into')} IS NULL"
+        f" ORDER BY {column(bureaus, Bureau, 'id')}, {column(aliases, BureauAlias, 'id')}"
+    )
+    return [f.attname for f in fields], sql
 
 
 def disclosure_read(*, data: bytes) -> tuple[str, str]:
@@ -273,12 +307,17 @@ def disclosure_read(*, data: bytes) -> tuple[str, str]:
     return text, fingerprint
 
 
-def _current_of(bureau: Bureau, *, year: int, kind: str, scope: str, lock: bool = False) -> Disclosure | None:
-    """The bureau's current version for a year, kind and scope; with lock, its row is locked until commit."""
-    qs = Disclosure.objects.filter(
-        bureau=bureau, fiscal_year=year, kind=kind, scope=scope, status=Disclosure.Status.CURRENT
+def _current_locked(bureau: Bureau, *, year: int, kind: str, scope: str) -> Disclosure | None:
+    """The bureau's current version for a year, kind and scope, its row locked until commit."""
+    select = plain_select(
+        Disclosure,
+        connection.alias,
+        equal=("bureau", "fiscal_year", "kind", "scope", "status"),
+        defer=("source_text",),
+        lock=True,
     )
-    return (qs.select_for_update() if lock else qs).first()
+    [current] = _versions(bureau, select, [year, kind, scope, CURRENT]) or [None]
+    return current
 
 
 def _look_up(prepared: Prepared) -> None:
@@ -287,11 +326,30 @@ def _look_up(prepared: Prepared) -> None:
     bureau = _find_bureau(prepared.region, [prepared.publisher, *meta.other_names])
     existing = current = None
     if bureau is not None:
-        existing = (
-            Disclosure.objects.filter(sha256=prepared.sha256, bureau=bureau).select_related("bureau__region").first()
+        # The same bytes (the first stored), and the current version of the year, kind and scope: one query.
+        select = plain_select(
+            Disclosure,
+            connection.alias,
+            equal=("bureau",),
+            either=(("sha256",), ("fiscal_year", "kind", "scope", "status")),
+            order_by="id",
+            defer=("source_text",),
         )
-        current = _current_of(bureau, year=meta.year, kind=meta.kind.value, scope=meta.scope.value)
+        year, kind, scope = meta.year, meta.kind.value, meta.scope.value
+        versions = _versions(bureau, select, [prepared.sha256, year, kind, scope, CURRENT])
+        existing = next((d for d in versions if d.sha256 == prepared.sha256), None)
+        wanted = (year, kind, scope, CURRENT)
+        current = next((d for d in versions if (d.fiscal_year, d.kind, d.scope, d.status) == wanted), None)
     prepared.bureau, prepared.existing, prepared.current = bureau, existing, current
+
+
+def _versions(bureau: Bureau, select: tuple[list[str], str], params: list) -> list[Disclosure]:
+    """The bureau's documents a plain_select of Disclosure (its first condition the bureau) reads, each holding the
+    bureau (and its region) in hand; their texts are not read."""
+    versions = model_rows(Disclosure, select, [bureau.pk, *params])
+    for version in versions:
+        version.bureau = bureau
+    return versions
 
 
 def disclosure_look_up(*, prepared: Prepared) -> None:
@@ -301,13 +359,15 @@ def disclosure_look_up(*, prepared: Prepared) -> None:
 
 @dataclass
 class Parsed:
-    """A file read, parsed and checked for what its text alone tells (year, kind, unit, storable amounts): no
-    database yet, so a worker process can make it (disclosure_parse) and the importer go on from it."""
+    """A file read, parsed and checked for what its text alone tells (year, kind, unit, storable amounts), and the
+    rows it would write: no database yet, so a worker process can make it (disclosure_parse) and the importer go on
+    from it."""
 
     filename: str
     sha256: str
     text: str
     result: ParseResult
+    rows: DocumentRows
 
 
 def disclosure_parse(*, data: bytes, filename: str, overrides: Overrides | None = None) -> Parsed:
@@ -321,7 +381,7 @@ def _parse_text(*, text: str, sha256: str, filename: str, overrides: Overrides) 
     result = parse_disclosure(text, budget=ParseBudget(settings.DISCLOSURE_PARSE_SECONDS))
     _apply_overrides(result, overrides)
     _require_meta(result)
-    return Parsed(filename=filename, sha256=sha256, text=text, result=result)
+    return Parsed(filename=filename, sha256=sha256, text=text, result=result, rows=document_rows(result))
 
 
 def disclosure_prepare(*, data: bytes, filename: str, overrides: Overrides, check: bool) -> Prepared:
@@ -348,7 +408,13 @@ def _prepare(parsed: Parsed, *, overrides: Overrides, check: bool) -> Prepared:
         except DisclosureError:
             region = None
         return Prepared(
-            filename=filename, sha256=sha256, text=text, result=result, region=region, publisher=publisher or ""
+            filename=filename,
+            sha256=sha256,
+            text=text,
+            result=result,
+            rows=parsed.rows,
+            region=region,
+            publisher=publisher or "",
         )
     if publisher and not is_medical_security_body(publisher):
         raise DisclosureError(
@@ -365,7 +431,15 @@ def _prepare(parsed: Parsed, *, overrides: Overrides, check: bool) -> Prepared:
         raise DisclosureError(
             gettext_noop("无法从文中判断发布单位（封面、“编制部门：”或标题中的单位全称）。"), remedy="publisher"
         )
-    prepared = Prepared(filename=filename, sha256=sha256, text=text, result=result, region=region, publisher=publisher)
+    prepared = Prepared(
+        filename=filename,
+        sha256=sha256,
+        text=text,
+        result=result,
+        rows=parsed.rows,
+        region=region,
+        publisher=publisher,
+    )
     _look_up(prepared)
     return prepared
 
@@ -395,7 +469,7 @@ def _restore(prepared: Prepared) -> ImportOutcome:
     old = Disclosure.objects.select_for_update().select_related("bureau__region").get(pk=prepared.existing.pk)
     if old.status == Disclosure.Status.CURRENT:  # restored meanwhile by another import
         return ImportOutcome(prepared.filename, ImportStatus.UNCHANGED, disclosure=old, prepared=prepared)
-    current = _current_of(old.bureau, year=old.fiscal_year, kind=old.kind, scope=old.scope, lock=True)
+    current = _current_locked(old.bureau, year=old.fiscal_year, kind=old.kind, scope=old.scope)
 
     def revive() -> Disclosure:
         old.status, old.superseded_at, old.superseded_by = Disclosure.Status.CURRENT, None, None
@@ -434,15 +508,12 @@ def _save_once(prepared: Prepared, *, replace: bool, user) -> ImportOutcome:
         meta = prepared.result.meta
         current = None
         if prepared.bureau is not None:
-            current = _current_of(
-                prepared.bureau, year=meta.year, kind=meta.kind.value, scope=meta.scope.value, lock=True
-            )
+            current = _current_locked(prepared.bureau, year=meta.year, kind=meta.kind.value, scope=meta.scope.value)
         if current is not None and not replace:
             raise ImportRefused(
                 gettext_noop("%(document)s 已有另一版本（%(when)s 导入）。"), _version_params(current), remedy="replace"
             )
         disclosure, replaced = _supersede(current, successor=lambda: disclosure_write(prepared, user=user))
-        data_version_bump()
     status = ImportStatus.REPLACED if replaced else ImportStatus.IMPORTED
     return ImportOutcome(prepared.filename, status, disclosure=disclosure, prepared=prepared, replaced=replaced)
 
@@ -552,8 +623,10 @@ def disclosure_file_parse(*, data: bytes, filename: str, overrides: Overrides | 
     except Exception:
         return _failed(filename)
     # The prose passages and the totals kept for the checks are the parser's working state, which nothing after
-    # parse_disclosure reads: left behind, they are half of what a worker would send back.
-    parsed.result.passages, parsed.result.decided_totals = [], None
+    # parse_disclosure reads: left behind, they are half of what a worker would send back. The lines go back as the
+    # rows they write (parsed.rows: their count and summary too), which cost the writing process a tenth of the
+    # parsed lines to receive.
+    parsed.result.passages, parsed.result.decided_totals, parsed.result.lines = [], None, []
     return parsed
 
 
@@ -619,10 +692,15 @@ def disclosure_import_batch() -> Iterator[ImportBatch]:
     still all or nothing and what other sessions read is the same; only a crash of the database server itself could
     lose the files committed in its last moment (the server writes its log at least every 0.6 s, and a commit that
     waits flushes every earlier one), and the batch then ends in an error: run again, it imports them, the others
-    being unchanged."""
+    being unchanged.
+
+    What the batch keeps for its length (the modules, the regions) is frozen out of the collector's full passes
+    (gc.freeze, as config/gunicorn.py does for a web worker): each walked it all, two tenths of a millisecond per
+    file imported."""
     with ExitStack() as stack:
         try:
             stack.enter_context(regions_in_memory())
+            stack.enter_context(_frozen())
             if connection.vendor == "postgresql":
                 with connection.cursor() as cursor:
                     cursor.execute("SET synchronous_commit = off")
@@ -630,6 +708,17 @@ def disclosure_import_batch() -> Iterator[ImportBatch]:
         except Error:  # the database is unreachable: each file says so in its own record
             pass
         yield ImportBatch()
+
+
+@contextmanager
+def _frozen() -> Iterator[None]:
+    # Without a collection first (a full pass, the cost of a hundred files): what garbage is frozen with the rest is
+    # collected after the batch.
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _flush() -> None:

@@ -11,7 +11,7 @@ from comparisons.services import denominator_set
 from disclosures.models import Disclosure, Region, StatedFigure
 from tests.factories import BudgetLineFactory
 
-from .seeded import per_head, rows_by_county, seeded_rows
+from .seeded import import_seeds, per_head, rows_by_county, seeded_rows
 
 __all__ = ["seeded_rows"]
 pytestmark = pytest.mark.django_db
@@ -65,6 +65,30 @@ def test_yancheng_after_staff_enter_a_denominator_the_figure_appears_with_that_s
     assert entered.note == "漯河市郾城区2024年城乡居民医保参保统计"
     assert entered.url == "https://example.org/yancheng-2024"
     assert "工作人员录入" in value.note
+
+
+def test_a_document_imported_after_staff_entered_its_denominator_divides_by_it_from_the_start(db):
+    # The values computed where the file is parsed know of no staff denominator: the import computes them again.
+    denominator_set(
+        region=Region.objects.get(code="411103"),
+        year=2024,
+        kind=Denominator.Kind.INSURED_RESIDENTS,
+        value=400000,
+        source="漯河市郾城区2024年城乡居民医保参保统计",
+        source_url="https://example.org/yancheng-2024",
+        user=None,
+    )
+    documents = import_seeds()
+    value = rows_by_county()["郾城"].values["contribution_per_insured"]
+    assert per_head(value.value) == "174.60"
+    assert value.details["denominator_origin"] == "entered"
+    line, entered = value.sources
+    assert line.disclosure_id == documents["郾城"].pk and line.lines
+    assert entered.url == "https://example.org/yancheng-2024"
+    # The other counties' values are computed where they were parsed, and link to their own documents.
+    value = rows_by_county()["顺平"].values["contribution_per_insured"]
+    assert per_head(value.value) == "128.00"
+    assert {s.disclosure_id for s in value.sources} == {documents["顺平"].pk}
 
 
 def test_a_denominator_for_another_year_does_not_apply(seeded_rows):

@@ -5,7 +5,8 @@ from io import BytesIO
 
 import pytest
 
-from disclosures.models import BudgetLine, Bureau, CheckResult, Disclosure, StatedFigure
+from disclosures.models import BudgetLine, Bureau, CheckResult, DataVersion, Disclosure, StatedFigure
+from disclosures.versioning import data_version_get
 
 from .conftest import run_import, seed
 
@@ -274,3 +275,13 @@ def test_the_bureau_and_its_agency_stay_two_bureaus(tmp_path):
     assert status == 0, record
     names = sorted(Bureau.objects.filter(region__code="611025").values_list("name", flat=True))
     assert names == sorted(["镇安县医疗保障局", "镇安县医疗保险经办机构"])
+
+
+def test_each_file_imported_moves_the_data_version_the_pages_are_cached_by_once():
+    DataVersion.objects.all().delete()  # as in a database no change has been made to yet
+    run_import(str(seed("000")))
+    assert data_version_get() == 1
+    run_import(str(seed("003")), str(seed("002")))
+    assert data_version_get() == 3
+    run_import(str(seed("003")))  # unchanged: the pages show the same
+    assert data_version_get() == 3

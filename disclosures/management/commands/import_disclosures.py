@@ -118,7 +118,7 @@ class Command(BaseCommand):
         result = outcome.prepared.result
         counts = {s: sum(p.severity == s for p in result.problems) for s in ("error", "warning", "info")}
         found = (
-            f"{len(result.lines)} 行，{len(result.figures)} 个文中数字，"
+            f"{outcome.prepared.rows.line_count} 行，{len(result.figures)} 个文中数字，"
             f"核对：{counts['warning']} 处不一致，{counts['info']} 条提示。"
         )
         if outcome.status == ImportStatus.CHECKED:
