@@ -400,22 +400,14 @@ def disclosure_prepare_text(*, text: str, sha256: str, filename: str, overrides:
 
 def _prepare(parsed: Parsed, *, overrides: Overrides, check: bool) -> Prepared:
     """What the database tells of a parsed file: its region, its bureau, the same file or another version."""
-    result, text, filename, sha256 = parsed.result, parsed.text, parsed.filename, parsed.sha256
+    result, text = parsed.result, parsed.text
     publisher = result.meta.publisher
     if check:
         try:
             region = _region_for(result, overrides, text)
         except DisclosureError:
             region = None
-        return Prepared(
-            filename=filename,
-            sha256=sha256,
-            text=text,
-            result=result,
-            rows=parsed.rows,
-            region=region,
-            publisher=publisher or "",
-        )
+        return _prepared(parsed, region=region, publisher=publisher or "")
     if publisher and not is_medical_security_body(publisher):
         raise DisclosureError(
             gettext_noop(
@@ -431,17 +423,22 @@ def _prepare(parsed: Parsed, *, overrides: Overrides, check: bool) -> Prepared:
         raise DisclosureError(
             gettext_noop("无法从文中判断发布单位（封面、“编制部门：”或标题中的单位全称）。"), remedy="publisher"
         )
-    prepared = Prepared(
-        filename=filename,
-        sha256=sha256,
-        text=text,
-        result=result,
+    prepared = _prepared(parsed, region=region, publisher=publisher)
+    _look_up(prepared)
+    return prepared
+
+
+def _prepared(parsed: Parsed, *, region: Region | None, publisher: str) -> Prepared:
+    """The parsed file with its region and publisher, for checking or for the look-up that follows."""
+    return Prepared(
+        filename=parsed.filename,
+        sha256=parsed.sha256,
+        text=parsed.text,
+        result=parsed.result,
         rows=parsed.rows,
         region=region,
         publisher=publisher,
     )
-    _look_up(prepared)
-    return prepared
 
 
 def _supersede(
