@@ -1,6 +1,6 @@
 """What a search box query means: a place and, maybe, a kind of body, however it is written ("顺平县医保局",
-"顺平 医保", "顺平县医疗保障局", "shunping" is not understood but "sp" may be: see initials.py). Plain functions, no
-database."""
+"顺平 医保", "顺平县医疗保障局", a province in English: "Hebei"; "shunping" is not understood but "sp" may be: see
+initials.py). Plain functions, no database."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from disclosures.models import Bureau
+from disclosures.region_names import province_from_english
 
 # The words that name the body, at the end of a query or as a word of their own; short forms first understood as
 # their kind: 医保局 is a 医疗保障局; 医保中心, 经办, 医疗保险服务中心 an agency (经办机构 or 中心); 医保 either.
@@ -64,7 +65,12 @@ def search_terms(query: str) -> Terms:
             word = word[: match.start()]
         if word:
             places.append(word)
-    return Terms(text=text, place="".join(places), kinds=kinds)
+    place = "".join(places)
+    # A reader of English sees provinces by their English names (region_names.py) and searches by them too.
+    chinese = province_from_english(place)
+    if chinese:
+        text, place = text.replace(place, chinese), chinese
+    return Terms(text=text, place=place, kinds=kinds)
 
 
 def edit_distance(a: str, b: str, *, limit: int) -> int:

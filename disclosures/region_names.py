@@ -26,6 +26,27 @@ def province_names_en() -> dict[str, tuple[str, str]]:
         return {row["code"]: (row["name"], row["name_en"]) for row in csv.DictReader(f)}
 
 
+def _plain(name: str) -> str:
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+@cache
+def _provinces_by_english() -> dict[str, str]:
+    """A province-level division's Chinese name by its English one as people type it: any case, spaces or none
+    ("inner mongolia", "InnerMongolia"), and each name of one written with another in brackets ("Tibet", "Xizang")."""
+    found: dict[str, str] = {}
+    for chinese, english in province_names_en().values():
+        for name in english.replace(")", "").split("("):
+            if _plain(name).isascii():
+                found[_plain(name)] = chinese
+    return found
+
+
+def province_from_english(text: str) -> str | None:
+    """The Chinese name of the province-level division an English name stands for (Hebei -> 河北省), or None."""
+    return _provinces_by_english().get(_plain(text)) if text.isascii() else None
+
+
 def region_display_name(code: str, name: str) -> str:
     """A region's name in the active language: to a reader of English, a province-level division's English name;
     otherwise (and where the name held is not the one the file translates: a division renamed since) the name held."""

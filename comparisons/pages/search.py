@@ -79,7 +79,9 @@ def _bureau_match(terms: Terms, regions: list[int]) -> Q:
         match |= Q(region__code__startswith=text)
     kinds = Q(kind__in=terms.kinds) if terms.kinds else Q()
     if regions:
-        match |= (Q(region__in=regions) | Q(region__parent__in=regions)) & kinds
+        # A county, or every county of a prefecture or a province named with the body ("河北 医保局").
+        within = Q(region__in=regions) | Q(region__parent__in=regions) | Q(region__parent__parent__in=regions)
+        match |= within & kinds
     elif terms.kinds and not terms.place:  # only a kind of body ("医保局"): every one of that kind
         match |= kinds
     return match

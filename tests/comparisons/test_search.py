@@ -67,6 +67,11 @@ def test_pinyin_initials_find_the_county(samples):
     assert initials("郾城区") is None  # 郾 is not among the common characters ordered by pinyin
 
 
+@pytest.mark.parametrize("query", ["河北 医保局", "河北省医保局", "保定 医保局"])
+def test_a_province_or_prefecture_with_the_body_finds_the_bureaus_of_its_counties(samples, query):
+    assert SHUNPING in names(query) and ZHENAN not in names(query)
+
+
 def test_codes_and_full_names_still_work(samples):
     assert names("130636") == [SHUNPING]
     assert names("1306") == [SHUNPING]
@@ -103,3 +108,19 @@ def test_an_english_reader_finds_the_county_in_its_province_named_in_english(cli
     assert "Hebei 保定市 顺平县" in html and "河北省" not in html
     document = Bureau.objects.get(name=SHUNPING).disclosures.get()
     assert "Hebei 保定市 顺平县" in client.get(f"/en/documents/{document.pk}/").content.decode()
+
+
+@pytest.mark.parametrize("query", ["Hebei", "hebei", "HEBEI 医保局", "  Hebei  "])
+def test_a_province_named_in_english_finds_its_bureaus(client, samples, query):
+    assert SHUNPING in names(query)
+    assert "Hebei 保定市 顺平县" in client.get("/en/search/", {"q": query}).content.decode()
+
+
+def test_english_province_names_are_read_as_people_type_them():
+    assert search_terms("Inner Mongolia").place == "内蒙古自治区"
+    assert search_terms("tibet").place == search_terms("Xizang").place == "西藏自治区"
+    assert search_terms("Shaanxi").place == "陕西省" and search_terms("Shanxi").place == "山西省"
+    assert search_terms("Hebei 医保局").kinds == (Bureau.Kind.BUREAU,)
+    assert search_terms("Hebei 医保局").place == "河北省"
+    # Not a province: left as typed (pinyin initials, see test_pinyin_initials_find_the_county).
+    assert search_terms("spx").place == "spx"
