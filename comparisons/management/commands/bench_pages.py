@@ -94,7 +94,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--runs", type=int, default=7, help="每个页面请求次数（另有一次预热）")
         parser.add_argument("--save", help="把结果写成 JSON（作为 --baseline 与另一数据量比较）")
-        parser.add_argument("--baseline", help="另一次 --save 的结果：打印页面耗时的增长倍数")
+        parser.add_argument(
+            "--baseline",
+            action="append",
+            default=[],
+            help="另一次 --save 的结果：打印页面耗时的增长倍数（可给多次，每个一列）",
+        )
         parser.add_argument("--only", help="只测名称含此词的页面")
         parser.add_argument("--skip", help="不测名称含此词的页面（如 bulk）")
         parser.add_argument(
@@ -116,8 +121,8 @@ class Command(BaseCommand):
         results["cached"] = options["cached"]
         if options["save"]:
             Path(options["save"]).write_text(json.dumps(results, ensure_ascii=False, indent=1))
-        baseline = json.loads(Path(options["baseline"]).read_text()) if options["baseline"] else {}
-        self._print(results, baseline)
+        baselines = [json.loads(Path(path).read_text()) for path in options["baseline"]]
+        self._print(results, baselines)
 
     def _bench(self, options) -> dict:
         documents = Disclosure.objects.filter(status=Disclosure.Status.CURRENT).count()
@@ -210,11 +215,11 @@ class Command(BaseCommand):
             "bulk": {"first_bytes_ms": (first or 0) * 1000, "complete": complete, "rows": rows},
         }
 
-    def _print(self, results: dict, baseline: dict) -> None:
-        before = baseline.get("pages", {})
+    def _print(self, results: dict, baselines: list[dict]) -> None:
+        against = " and ".join(f"{b['documents']}" for b in baselines)
         self.stdout.write(
             f"{results['database']}, {results['documents']} current documents"
-            + (f" (growth against {baseline['documents']} documents)" if baseline else "")
+            + (f" (growth against {against} documents)" if baselines else "")
             + (
                 "; served from the page cache"
                 if results.get("cached")
@@ -223,7 +228,8 @@ class Command(BaseCommand):
         )
         header = (
             f"{'page':<26}{'status':>6}{'median ms':>10}{'p95 ms':>8}{'queries':>8}{'sent KB':>9}{'raw KB':>9}"
-            f"{'1st load KB':>12}{'SQL ms':>8}{'page/SQL':>9}" + (f"{'growth':>8}" if baseline else "")
+            f"{'1st load KB':>12}{'SQL ms':>8}{'page/SQL':>9}"
+            + "".join(f"{'from ' + str(b['documents']):>10}" for b in baselines)
         )
         self.stdout.write(header)
         for name, r in results["pages"].items():
@@ -233,8 +239,9 @@ class Command(BaseCommand):
                 f"{r['sent'] / 1024:>9.1f}{r['raw'] / 1024:>9.1f}{r['first_load'] / 1024:>12.1f}"
                 f"{r['sql_ms']:>8.1f}{ratio:>9.1f}"
             )
-            if name in before:
-                line += f"{r['median_ms'] / before[name]['median_ms']:>8.2f}"
+            for baseline in baselines:
+                before = baseline.get("pages", {}).get(name)
+                line += f"{r['median_ms'] / before['median_ms']:>10.2f}" if before else f"{'':>10}"
             if "bulk" in r:
                 bulk = r["bulk"]
                 done = f"{bulk['rows']} rows" if bulk["complete"] else f"stopped after {self.LIMIT:.0f} s"
