@@ -110,3 +110,12 @@ def headline_indicators() -> list[Indicator]:
     """The indicators offered by default on the compare page: those declared headline, else the dashboard's."""
     declared = [i for i in REGISTRY if getattr(i, "headline", False)]
     return declared or [BY_KEY[k] for k in HEADLINE_KEYS if k in BY_KEY]
+
+
+def dashboard_anchor(key: str) -> str:
+    """Where the dashboard shows an indicator's values: its distribution panel, else the ranked table of the headline
+    that has it as a column; "" when the dashboard does not show it."""
+    for headline in HEADLINES:
+        if key in headline.chart:
+            return f"panel-{key}"
+    return next((f"table-{h.slug}" for h in HEADLINES if key in h.columns), "")

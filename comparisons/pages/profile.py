@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from urllib.parse import urlencode
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from comparisons.indicators import BY_KEY, Indicator, IndicatorValue
@@ -27,7 +29,7 @@ from comparisons.selectors.standing import (
 )
 from disclosures.models import Disclosure
 
-from .headlines import HEADLINES
+from .headlines import HEADLINES, dashboard_anchor
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,14 @@ class ProfileItem:
     value: IndicatorValue
     standings: dict[str, Standing | None]  # "national", "province", "peers"
     year: int  # the document's fiscal year: the year of the national minimum it is measured against
+    # Where each group's values are listed, each linked to its document: the dashboard of the year and kind (the
+    # province's for "province"), the county found in it. The peers (a size band) have no such list.
+    group_urls: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def standings_shown(self) -> list[tuple[str, Standing | None, str]]:
+        """(scope, standing, where its values are listed or "") of each group, in SCOPES order."""
+        return [(scope, s, self.group_urls.get(scope, "")) for scope, s in self.standings.items()]
 
     @property
     def share_of_minimum(self) -> Decimal | None:
@@ -165,7 +175,22 @@ def bureau_profile(
     place = Place(document.fiscal_year, document.kind, province.code[:2] if province else "", profile.band)
     standings = standing_get(place=place, values={key: values[key].value for key in shown})
     for key, measure in shown.items():
-        profile.items.append(ProfileItem(BY_KEY[key], measure, values[key], standings[key], document.fiscal_year))
+        item = ProfileItem(BY_KEY[key], measure, values[key], standings[key], document.fiscal_year)
+        item.group_urls = _group_urls(document=document, key=key, province=place.province)
+        profile.items.append(item)
     if len({year for year, _kind in periods}) > 1:
         profile.medians = yearly_medians(keys=list(shown), periods=periods)
     return profile
+
+
+def _group_urls(*, document: Disclosure, key: str, province: str) -> dict[str, str]:
+    """The dashboard pages that list the values a national or provincial median is taken from."""
+    anchor = dashboard_anchor(key)
+    if not anchor:
+        return {}
+    query = {"year": document.fiscal_year, "kind": document.kind, "county": document.bureau.region.code}
+    home = reverse("comparisons:home")
+    urls = {"national": f"{home}?{urlencode(query)}#{anchor}"}
+    if province:
+        urls["province"] = f"{home}?{urlencode({**query, 'province': f'{province}0000'})}#{anchor}"
+    return urls

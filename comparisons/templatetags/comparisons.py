@@ -128,16 +128,20 @@ def extreme_items(rows, unit: str) -> SafeString:
 
 
 @register.simple_tag
-def province_median_rows(medians, unit: str, year, kind) -> SafeString:
-    """A panel's median of each province (code, name, median, count), each province linked to its dashboard."""
+def province_median_rows(medians, unit: str, year, kind, key: str = "") -> SafeString:
+    """A panel's median of each province (code, name, median, count), each province linked to its dashboard and
+    the median to the province's panel of the indicator, whose table lists the values it is the median of."""
     query = f"&amp;year={escape(str(year))}&amp;kind={escape(str(kind))}"
+    anchor = f"#panel-{escape(key)}" if key else ""
     row, cell = _ITEM[:28], _ITEM
     rows = []
     for code, name, median, n in medians:
+        province = f"?province={escape(code)}0000{query}"
         rows.append(
             f"\n{row}<tr>\n{cell}<td>"
-            f'\n{cell}    <a href="?province={escape(code)}0000{query}">{escape(name)}</a>'
-            f'\n{cell}</td>\n{cell}<td class="num">{escape(show(median, unit))}</td>\n{cell}<td class="num">{n}</td>'
+            f'\n{cell}    <a href="{province}">{escape(name)}</a>'
+            f'\n{cell}</td>\n{cell}<td class="num"><a href="{province}{anchor}">{escape(show(median, unit))}</a></td>'
+            f'\n{cell}<td class="num">{n}</td>'
             f"\n{row}</tr>\n{_ITEM[:24]}"
         )
     return SafeString("".join(rows))

@@ -78,6 +78,36 @@ def test_rank_percentile_and_medians_nationally_in_the_province_and_among_peers(
     assert "250,000" in html  # the count the peers are grouped by is stated
 
 
+def _median_link(html: str, key: str, scope: str) -> str:
+    table = html.split(f'id="standings-{key}"')[1].split("</table>")[0]
+    row = table.split(f'<tr data-scope="{scope}">')[1].split("</tr>")[0]
+    links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', row)
+    assert len(links) == 1, row
+    return links[0][0].replace("&amp;", "&")
+
+
+def test_a_median_links_to_the_values_it_is_the_median_of(client, counties):
+    html = _page(client, counties["shunping"])
+    national = _median_link(html, "contribution_per_insured", "national")
+    province = _median_link(html, "contribution_per_insured", "province")
+    assert national.endswith("#panel-contribution_per_insured") and "province=" not in national
+    assert "province=130000" in province
+    # The dashboard the link opens lists the group's values (110.00 is the median of 200, 120, 100 and 30), each
+    # linked to its document, and finds the county in it.
+    listed = client.get(national.split("#")[0]).content.decode()
+    assert "2023" in listed and "顺平县" in listed
+    for document in ("shunping", "gaoyi", "xingtang", "yancheng"):
+        assert f'href="/documents/{counties[document].pk}/' in listed
+    in_province = client.get(province.split("#")[0]).content.decode()
+    assert f'href="/documents/{counties["gaoyi"].pk}/' in in_province
+    assert f'href="/documents/{counties["yancheng"].pk}/' not in in_province
+    # The peers' median has no list to link to: shown as a figure alone, never a link to a wrong group.
+    peers = html.split('id="standings-contribution_per_insured"')[1].split('<tr data-scope="peers">')[1]
+    assert "<a " not in peers.split("</tr>")[0]
+    # The headline's national median links to the same list.
+    assert f'href="{national.replace("&", "&amp;")}"' in html.split('id="headline-numbers"')[1].split("</section>")[0]
+
+
 def _headlines(html: str) -> str:
     headlines = html.split('id="headline-numbers"')[1].split("</section>")[0]
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", headlines))
