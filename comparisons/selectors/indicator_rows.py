@@ -46,6 +46,9 @@ class IndicatorChange:
     difference: Decimal | None = None  # value - previous, in the indicator's unit (percentage points for "%")
     percent: Decimal | None = None  # relative change in %, for amounts and per-head figures; None for shares
     missing_reason: str = ""
+    # The source lines the two values were read from, where the page links them.
+    url: str = ""
+    previous_url: str = ""
 
     @property
     def missing(self) -> bool:
@@ -228,6 +231,10 @@ def indicator_rows(
     return rows
 
 
+def _source_url(value: IndicatorValue) -> str:
+    return next((source.url for source in value.sources if source.url), "")
+
+
 def indicator_change(
     *, current: IndicatorValue, previous: IndicatorValue | None, year: Disclosure | None = None
 ) -> IndicatorChange:
@@ -239,6 +246,8 @@ def indicator_change(
         "value": current.value,
         "previous_value": previous.value if previous else None,
         "previous_year": previous_year,
+        "url": _source_url(current),
+        "previous_url": _source_url(previous) if previous else "",
     }
     if previous is None:
         return IndicatorChange(**base, missing_reason=_("没有该单位上一年度同类文件。"))

@@ -34,6 +34,25 @@ def test_two_budgets_of_consecutive_years_show_their_change(client, tmp_path):
     assert "2025年部门预算" in section and "2026年部门预算" in section
     row = next(r for r in section.split("<tr>") if "县级财政对城乡居民医保基金的补助" in r)
     assert "2,000.00" in row and "2,191.00" in row and "191.00" in row and "9.6" in row
+    # Each year's value links to the line it was read from, in its own document.
+    current, previous = (bureau.disclosures.get(fiscal_year=year).pk for year in (2026, 2025))
+    assert f'href="/documents/{previous}/#L' in row and f'href="/documents/{current}/#L' in row
+    assert row.index(f"/documents/{previous}/") < row.index(f"/documents/{current}/")
+
+
+def test_a_change_that_cannot_be_computed_says_why_on_the_page(client, tmp_path):
+    import_text(tmp_path, "2026.txt", gaoyi_text())
+    # The year before has no 2101202 line (its rows taken out): that value is missing, and so is its change.
+    earlier = gaoyi_text().replace("2026", "2025")
+    earlier = "\n".join(line for line in earlier.splitlines() if "210120" not in line)
+    import_text(tmp_path, "2025.txt", earlier)
+    bureau = Bureau.objects.get(region__code="130127")
+    html = client.get(reverse("comparisons:bureau_detail", args=[bureau.pk])).content.decode()
+    section = html.split('id="changes-heading"')[1].split("</section>")[0]
+    row = next(r for r in section.split("<tr>") if "<td>县级财政对城乡居民医保基金的补助（" in r)
+    # Said in words a phone shows (not a hover title): the missing year, and why there is no change.
+    assert "缺失" in row and "不比较" in row and "2025年缺少此项，无法比较。" in row and "title=" not in row
+    assert "2,191.00" in row
 
 
 def test_a_final_account_is_never_compared_with_a_budget(client, tmp_path):
