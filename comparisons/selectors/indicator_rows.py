@@ -54,6 +54,11 @@ class IndicatorChange:
     def missing(self) -> bool:
         return self.difference is None
 
+    @property
+    def years_shown(self) -> tuple[tuple[Decimal | None, str], tuple[Decimal | None, str]]:
+        """The year before's value and this year's, each with its source line, in the order a page shows them."""
+        return (self.previous_value, self.previous_url), (self.value, self.url)
+
 
 @dataclass
 class IndicatorRow:
