@@ -217,3 +217,10 @@ def test_the_queries_do_not_grow_with_the_bureaus(client):
     alone = _queries(client, bureau)
     _bureaus_with_counts(30, start=1)
     assert _queries(client, bureau) == alone
+
+
+def test_the_list_of_documents_links_each_count_of_lines_to_its_tables(client, counties):
+    html = _page(client, counties["shunping"])
+    listing = html.split("本单位的全部公开文件")[1].split("</table>")[0]
+    for document in (counties["shunping"], counties["before"]):
+        assert f'<a href="/documents/{document.pk}/#tables-heading">{document.lines.count()}</a>' in listing
