@@ -43,6 +43,8 @@ class Chart:
     figure: dict
     summary: str  # the text alternative: what is drawn and where its numbers are
     medians: list[str] = field(default_factory=list)
+    # Where the values the medians are taken from are listed, each linked to its document (the dashboard's table).
+    medians_listed: str = ""
     not_drawn: list[str] = field(default_factory=list)
     title: str = ""  # a heading above it, where the page has none of its own (the compare page's charts)
 
@@ -163,7 +165,9 @@ def _count_step(most: int) -> int:
         power *= 10
 
 
-def distribution_chart(*, chart_id: str, distribution: Distribution, found_label: str = "") -> Chart | None:
+def distribution_chart(
+    *, chart_id: str, distribution: Distribution, found_label: str = "", listed: str = ""
+) -> Chart | None:
     """Bars of how many bureaus fall in each range of values, with the national and province medians (and the found
     county) as vertical lines. One bar per range, never one per bureau."""
     indicator, stats = distribution.indicator, distribution.stats
@@ -201,7 +205,7 @@ def distribution_chart(*, chart_id: str, distribution: Distribution, found_label
         "直方图：%(name)s在 %(n)s 个单位中的分布（每根柱为一个数值区间内的单位数），虚线为中位数；各单位的数字见下表。",
         stats.present,
     ) % {"name": indicator.name, "n": stats.present}
-    return Chart(id=chart_id, figure=figure, summary=summary, medians=medians)
+    return Chart(id=chart_id, figure=figure, summary=summary, medians=medians, medians_listed=listed)
 
 
 def _x_range(distribution: Distribution, lines: list[float]) -> list[float]:

@@ -153,7 +153,12 @@ def _section_shown(section: Section, *, found: int | None, data: DashboardData, 
     RequestConfig(request, paginate=paginate).configure(table)
     label = data.finder.chosen.bureau.region.name if found else ""
     panels = [
-        Panel(d, charts.distribution_chart(chart_id=f"chart-{d.indicator.key}", distribution=d, found_label=label))
+        Panel(
+            d,
+            charts.distribution_chart(
+                chart_id=f"chart-{d.indicator.key}", distribution=d, found_label=label, listed=table.anchor
+            ),
+        )
         for d in section.distributions
     ]
     return SectionShown(headline, panels, table, export_links(request, _table=headline.slug))

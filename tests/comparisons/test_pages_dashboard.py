@@ -128,7 +128,9 @@ def test_each_indicator_is_a_distribution_with_its_medians_never_a_bar_per_burea
     assert bars["type"] == "bar" and sum(bars["y"]) == 40  # bureaus counted per range of values
     assert len(bars["x"]) < 40
     assert any("全国中位数 140.00" in a["text"] for a in figure["layout"]["annotations"])
-    assert "全国中位数 140.00 万元（40 个单位）" in html
+    # The median links to the ranked table of the values it is the median of, each linked to its document.
+    assert '<a href="#table-assistance">全国中位数 140.00 万元（40 个单位）</a>' in html
+    assert 'id="table-assistance"' in html
     assert "/static/vendor/plotly/plotly-basic.min.js" in html
     assert "plotly.min.js" not in html
     # Every asset from the project: no script or stylesheet from another host (a CSRF token may spell "cdn").
