@@ -13,6 +13,7 @@ from disclosures.models import Disclosure, Region
 from .data_selectors import region_match
 from .formatting import enumerated
 from .models import Denominator
+from .selectors.standing import BANDS
 
 USED_KINDS = (Denominator.Kind.INSURED_RESIDENTS,)
 
@@ -119,6 +120,12 @@ class DashboardForm(forms.Form):
     )
     province = forms.ChoiceField(label=gettext_lazy("省份"), required=False, widget=FastSelect)
     prefecture = forms.ChoiceField(label=gettext_lazy("地级市"), required=False, widget=FastSelect)
+    band = forms.ChoiceField(
+        label=gettext_lazy("参保居民规模"),
+        required=False,
+        widget=FastSelect,
+        help_text=gettext_lazy("只看参保居民人数在同一档次的单位（同规模的单位）；人数不详的单位不在其中。"),
+    )
     county = forms.CharField(
         label=gettext_lazy("查找县（区）"),
         required=False,
@@ -132,6 +139,7 @@ class DashboardForm(forms.Form):
         self.fields["year"].choices = [(y, y) for y in years]
         self.fields["province"].choices = [("", gettext_lazy("全国")), *provinces]
         self.fields["prefecture"].choices = [("", gettext_lazy("全部地级市")), *prefectures]
+        self.fields["band"].choices = [("", gettext_lazy("全部规模")), *((str(b.low), b.label) for b in BANDS)]
 
     def value(self, name: str):
         """The cleaned value, or the default when the field is absent or invalid."""

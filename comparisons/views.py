@@ -36,6 +36,7 @@ from .pages import (
 from .pages.dashboard_page import dashboard_export, dashboard_page
 from .params import parse_id
 from .selectors import disclosure_list_current
+from .selectors.standing import band_from
 from .tables import PER_PAGE, BureauSearchTable, IndicatorRowTable
 
 # --- dashboard ---
@@ -66,6 +67,7 @@ class DashboardView(TemplateView):
         )
         year, kind = form.value("year"), form.value("kind") or Disclosure.Kind.BUDGET
         province, prefecture = form.value("province") or "", form.value("prefecture") or ""
+        band = band_from(form.value("band"))
         wanted = request.GET.get("_export")
         if SafeTableExport.is_valid_format(wanted):
             response = dashboard_export(
@@ -76,6 +78,7 @@ class DashboardView(TemplateView):
                 kind=kind,
                 province=province,
                 prefecture=prefecture,
+                band=band,
                 periods=periods,
                 provinces=regions["provinces"],
             )
@@ -88,6 +91,7 @@ class DashboardView(TemplateView):
             kind=kind,
             province=province,
             prefecture=prefecture,
+            band=band,
             county=(form.value("county") or "").strip(),
             periods=periods,
             provinces=regions["provinces"],

@@ -30,6 +30,7 @@ from comparisons.selectors.rankings import (
     slices_stats,
     slices_values,
 )
+from comparisons.selectors.standing import Band, band_documents
 from disclosures.models import Disclosure, Region
 from disclosures.region_names import region_display_name
 
@@ -198,12 +199,13 @@ def _distributions(
     provinces: dict[str, str],
     found_rows: dict[str, StoredIndicator],
     values: dict[str, list[Decimal]],
+    place: str = "",
 ) -> list[Distribution]:
     """The panels of these slices (the same year, kind and place, one indicator each), read together: a fixed number
     of queries for them all; `values` each slice's values in order (slices_values), which rank the extremes."""
     stats = slices_stats(parts=parts)
     first = parts[0]
-    filtered = bool(first.province or first.prefecture)
+    filtered = bool(first.province or first.prefecture or first.documents is not None)
     if filtered:
         country = [Slice(p.indicator, p.year, p.kind) for p in parts]
         national = {key: medians.get("") for key, medians in slices_medians(parts=country).items()}
@@ -231,7 +233,9 @@ def _distributions(
                 bins=bins[key],
                 national=national[key],
                 province=province,
-                province_name=provinces.get(province_code, ""),
+                # The group the filter chose, by its name (a prefecture, a size band), else the found county's
+                # province.
+                province_name=place if filtered and place else provinces.get(province_code, ""),
                 province_medians=[
                     (code, provinces.get(code, code), m, n) for code, (m, n) in sorted(by_province[key].items())
                 ],
@@ -249,6 +253,7 @@ def dashboard_get(
     kind: str,
     province: str = "",
     prefecture: str = "",
+    band: Band | None = None,
     county: str = "",
     periods: list[Period] | None = None,
     provinces: list[tuple[str, str]] | None = None,
@@ -266,18 +271,26 @@ def dashboard_get(
     place = provinces.get(province[:2], "") if province else ""
     if prefecture:
         place = Region.objects.filter(code=prefecture).values_list("name", flat=True).first() or place
+    if band is not None:
+        place = f"{place} {band.label}" if place else band.label
     data = DashboardData(year, kind, province, prefecture, place, periods, [], None)
     if year is None:
         return data
+    # The peers of a size band: their documents read once (one query), every slice then kept to them.
+    documents = tuple(band_documents(year=year, kind=kind, band=band)) if band is not None else None
+
+    def of(key: str) -> Slice:
+        return Slice(key, year, kind, province, prefecture, documents)
+
     if only is not None:
         for headline in HEADLINES:
             if headline.slug == only:
-                part = Slice(headline.chart[0], year, kind, province, prefecture)
+                part = of(headline.chart[0])
                 data.sections.append(Section(headline, part, ranking(part=part), []))
         return data
     first = HEADLINES[0].chart[0]
     if county:
-        data.finder = _find(Slice(first, year, kind, province, prefecture), county)
+        data.finder = _find(of(first), county)
     chosen = data.finder.chosen if data.finder else None
     found_rows: dict[str, StoredIndicator] = {}
     if chosen is not None:
@@ -285,15 +298,15 @@ def dashboard_get(
         # What a position is counted by (its value and region code), not the JSON columns of each row.
         rows = StoredIndicator.objects.filter(disclosure=chosen, indicator__in=keys)
         found_rows = {r.indicator: r for r in rows.only("indicator", "value", "region_code")}
-    parts = [Slice(key, year, kind, province, prefecture) for key in HEADLINE_KEYS]
+    parts = [of(key) for key in HEADLINE_KEYS]
     # Every panel's values in order, read once: they rank the panels' extremes and the rows of the tables' pages
     # (each table ranks by its headline's first panel).
     data.values = slices_values(parts=parts)
-    distributions = {d.indicator.key: d for d in _distributions(parts, provinces, found_rows, data.values)}
+    distributions = {d.indicator.key: d for d in _distributions(parts, provinces, found_rows, data.values, place)}
     for headline in HEADLINES:
         for key in headline.chart:
             if distributions[key].found is not None:
                 data.finder.positions[key] = distributions[key].found
-        part = Slice(headline.chart[0], year, kind, province, prefecture)
+        part = of(headline.chart[0])
         data.sections.append(Section(headline, part, ranking(part=part), [distributions[k] for k in headline.chart]))
     return data

@@ -18,6 +18,7 @@ from comparisons import charts
 from comparisons.exports import SafeTableExport, export_links
 from comparisons.selectors import indicator_values_each
 from comparisons.selectors.rankings import ranking_exported, ranks_set
+from comparisons.selectors.standing import Band
 from comparisons.tables import PER_PAGE, CountedPaginator, RankedTable
 
 from .dashboard import DashboardData, Distribution, Period, Section, dashboard_get
@@ -55,6 +56,7 @@ def dashboard_page(
     kind: str,
     province: str = "",
     prefecture: str = "",
+    band: Band | None = None,
     county: str = "",
     periods: list[Period] | None = None,
     provinces: list[tuple[str, str]] | None = None,
@@ -66,6 +68,7 @@ def dashboard_page(
         kind=kind,
         province=province,
         prefecture=prefecture,
+        band=band,
         county=county,
         periods=periods,
         provinces=provinces,
@@ -98,6 +101,7 @@ def dashboard_export(
     kind: str,
     province: str = "",
     prefecture: str = "",
+    band: Band | None = None,
     periods: list[Period] | None = None,
     provinces: list[tuple[str, str]] | None = None,
 ) -> HttpResponse | None:
@@ -109,6 +113,7 @@ def dashboard_export(
         kind=kind,
         province=province,
         prefecture=prefecture,
+        band=band,
         periods=periods,
         provinces=provinces,
         only=table,

@@ -88,7 +88,7 @@ class ProfileItem:
     standings: dict[str, Standing | None]  # "national", "province", "peers"
     year: int  # the document's fiscal year: the year of the national minimum it is measured against
     # Where each group's values are listed, each linked to its document: the dashboard of the year and kind (the
-    # province's for "province"), the county found in it. The peers (a size band) have no such list.
+    # province's for "province", the size band's for "peers"), the county found in it.
     group_urls: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -142,11 +142,7 @@ class Profile:
     @property
     def peers_label(self) -> str:
         """The peers' size band in words."""
-        if self.band is None:
-            return ""
-        if self.band.high is None:
-            return _("参保居民 %(low)s 人及以上") % {"low": f"{self.band.low:,}"}
-        return _("参保居民 %(low)s–%(high)s 人") % {"low": f"{self.band.low:,}", "high": f"{self.band.high:,}"}
+        return self.band.label if self.band is not None else ""
 
     @property
     def insured_shown(self) -> str:
@@ -176,15 +172,16 @@ def bureau_profile(
     standings = standing_get(place=place, values={key: values[key].value for key in shown})
     for key, measure in shown.items():
         item = ProfileItem(BY_KEY[key], measure, values[key], standings[key], document.fiscal_year)
-        item.group_urls = _group_urls(document=document, key=key, province=place.province)
+        item.group_urls = _group_urls(document=document, key=key, province=place.province, band=profile.band)
         profile.items.append(item)
     if len({year for year, _kind in periods}) > 1:
         profile.medians = yearly_medians(keys=list(shown), periods=periods)
     return profile
 
 
-def _group_urls(*, document: Disclosure, key: str, province: str) -> dict[str, str]:
-    """The dashboard pages that list the values a national or provincial median is taken from."""
+def _group_urls(*, document: Disclosure, key: str, province: str, band: Band | None) -> dict[str, str]:
+    """The dashboard pages that list the values each group's median is taken from: all counties, the province's,
+    the peers' (the size band's)."""
     anchor = dashboard_anchor(key)
     if not anchor:
         return {}
@@ -193,4 +190,6 @@ def _group_urls(*, document: Disclosure, key: str, province: str) -> dict[str, s
     urls = {"national": f"{home}?{urlencode(query)}#{anchor}"}
     if province:
         urls["province"] = f"{home}?{urlencode({**query, 'province': f'{province}0000'})}#{anchor}"
+    if band is not None:
+        urls["peers"] = f"{home}?{urlencode({**query, 'band': band.low})}#{anchor}"
     return urls

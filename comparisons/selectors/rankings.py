@@ -50,36 +50,41 @@ class Slice:
     kind: str
     province: str = ""  # 2-digit prefix
     prefecture: str = ""  # 4-digit prefix
+    documents: tuple[int, ...] | None = None  # only these documents (the peers of a size band), None for all
+
+    @property
+    def place(self) -> tuple:
+        """What the slice is of, apart from its indicator."""
+        return (self.year, self.kind, self.province, self.prefecture, self.documents)
+
+
+def _within(qs: QuerySet[StoredIndicator], part: Slice) -> QuerySet[StoredIndicator]:
+    if part.prefecture:
+        qs = qs.filter(region_code__startswith=part.prefecture[:4])
+    elif part.province:
+        qs = qs.filter(region_code__startswith=part.province[:2])
+    if part.documents is not None:
+        qs = qs.filter(disclosure_id__in=part.documents)
+    return qs
 
 
 def slice_rows(*, part: Slice) -> QuerySet[StoredIndicator]:
     """The stored values of the slice: current documents, one per bureau (its department document; a unit document
     only where the bureau published no department document that year), marked `ranked` when written."""
     qs = StoredIndicator.objects.filter(indicator=part.indicator, fiscal_year=part.year, kind=part.kind, ranked=True)
-    if part.prefecture:
-        qs = qs.filter(region_code__startswith=part.prefecture[:4])
-    elif part.province:
-        qs = qs.filter(region_code__startswith=part.province[:2])
-    return qs
+    return _within(qs, part)
 
 
 def slices_rows(*, parts: Sequence[Slice]) -> QuerySet[StoredIndicator]:
     """The stored values of several slices that differ only in their indicator (the dashboard's panels): one query
     reads them all, each row naming its indicator."""
     first = parts[0]
-    if any(
-        (p.year, p.kind, p.province, p.prefecture) != (first.year, first.kind, first.province, first.prefecture)
-        for p in parts
-    ):
+    if any(p.place != first.place for p in parts):
         raise ValueError("slices read together differ only in their indicator")
     qs = StoredIndicator.objects.filter(
         indicator__in=[p.indicator for p in parts], fiscal_year=first.year, kind=first.kind, ranked=True
     )
-    if first.prefecture:
-        qs = qs.filter(region_code__startswith=first.prefecture[:4])
-    elif first.province:
-        qs = qs.filter(region_code__startswith=first.province[:2])
-    return qs
+    return _within(qs, first)
 
 
 def slices_values(*, parts: Sequence[Slice]) -> dict[str, list[Decimal]]:

@@ -29,6 +29,7 @@ from django.db.models import (
 )
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.db.models.functions import RowNumber
+from django.utils.translation import gettext as _
 
 from comparisons.models import StoredIndicator
 from disclosures.versioning import data_version_get
@@ -57,6 +58,21 @@ class Band:
 
     def holds(self, insured: Decimal) -> bool:
         return insured >= self.low and (self.high is None or insured < self.high)
+
+    @property
+    def label(self) -> str:
+        """The band in words ("参保居民 200,000–400,000 人")."""
+        if self.high is None:
+            return _("参保居民 %(low)s 人及以上") % {"low": f"{self.low:,}"}
+        return _("参保居民 %(low)s–%(high)s 人") % {"low": f"{self.low:,}", "high": f"{self.high:,}"}
+
+
+BANDS: tuple[Band, ...] = tuple(Band(low, high) for low, high in PEER_BANDS)
+
+
+def band_from(raw: str | None) -> Band | None:
+    """The band a query string names by its lower bound ("200000"), or None for anything else."""
+    return next((band for band in BANDS if str(band.low) == (raw or "").strip()), None)
 
 
 def band_of(*, insured: Decimal | None) -> Band | None:
@@ -92,12 +108,14 @@ def _ranked(place: Place, keys: list[str]) -> QuerySet[StoredIndicator]:
     return StoredIndicator.objects.filter(indicator__in=keys, fiscal_year=place.year, kind=place.kind, ranked=True)
 
 
-def _peer_documents(place: Place) -> list[int]:
-    """The ranked documents of the year and kind whose insured residents fall in the document's band (one query).
+def band_documents(*, year: int, kind: str, band: Band) -> list[int]:
+    """The ranked documents of the year and kind whose insured residents fall in the band (one query): the peers
+    of every document of that band.
 
     Read once here, not joined into the aggregates: each of their filtered counts would extract the count from the
     JSON details again for every row."""
     count = KeyTextTransform("$d", KeyTransform("insured_residents", "details"))
+    place = Place(year, kind, "", band)
     rows = (
         _ranked(place, list(INSURED_FROM)).annotate(insured=count).values_list("disclosure_id", "indicator", "insured")
     )
@@ -107,7 +125,7 @@ def _peer_documents(place: Place) -> list[int]:
             insured.setdefault(document, {})[key] = value
     # The first per-insured indicator that knows the count, in INSURED_FROM's order.
     counts = {d: Decimal(next(found[k] for k in INSURED_FROM if k in found)) for d, found in insured.items()}
-    return sorted(d for d, n in counts.items() if place.band.holds(n))
+    return sorted(d for d, n in counts.items() if band.holds(n))
 
 
 def _groups(place: Place) -> dict[str, Q]:
@@ -115,7 +133,7 @@ def _groups(place: Place) -> dict[str, Q]:
     if place.province:
         groups["province"] = Q(region_code__startswith=place.province)
     if place.band is not None:
-        groups["peers"] = Q(disclosure_id__in=_peer_documents(place))
+        groups["peers"] = Q(disclosure_id__in=band_documents(year=place.year, kind=place.kind, band=place.band))
     return groups
 
 

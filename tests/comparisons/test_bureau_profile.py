@@ -101,9 +101,16 @@ def test_a_median_links_to_the_values_it_is_the_median_of(client, counties):
     in_province = client.get(province.split("#")[0]).content.decode()
     assert f'href="/documents/{counties["gaoyi"].pk}/' in in_province
     assert f'href="/documents/{counties["yancheng"].pk}/' not in in_province
-    # The peers' median has no list to link to: shown as a figure alone, never a link to a wrong group.
-    peers = html.split('id="standings-contribution_per_insured"')[1].split('<tr data-scope="peers">')[1]
-    assert "<a " not in peers.split("</tr>")[0]
+    # The peers' median: the dashboard kept to the same size band (200,000–400,000 insured residents): 顺平 120,
+    # 行唐 100, 郾城 30, and not 高邑 (100,000); its median, 100.00, is the one the bureau page gives.
+    peers = _median_link(html, "contribution_per_insured", "peers")
+    assert "band=200000" in peers and "province=" not in peers
+    among_peers = client.get(peers.split("#")[0]).content.decode()
+    for document in ("shunping", "xingtang", "yancheng"):
+        assert f'href="/documents/{counties[document].pk}/' in among_peers
+    assert f'href="/documents/{counties["gaoyi"].pk}/' not in among_peers
+    assert "参保居民 200,000–400,000 人中位数 100.00 元/人（3 个单位）" in among_peers
+    assert "全国中位数 110.00 元/人（4 个单位）" in among_peers
     # The headline's national median links to the same list.
     assert f'href="{national.replace("&", "&amp;")}"' in html.split('id="headline-numbers"')[1].split("</section>")[0]
 
