@@ -20,7 +20,7 @@ from .check_common import (
     worst,
 )
 from .check_findings import Findings
-from .totals import summarise
+from .totals import DocumentSummary, summarise
 from .types import (
     FIGURE_KEYS,
     Classification,
@@ -163,8 +163,9 @@ def table_totals(result: ParseResult, key: str, *, computed: bool = False) -> li
     return groups
 
 
-def _decided(result: ParseResult):
-    """The document's totals as totals.py decides them, worked out once per parse (the checks ask many times)."""
+def decided_totals(result: ParseResult) -> DocumentSummary:
+    """The document's totals as totals.py decides them, worked out once per parse (the checks ask many times, and
+    the import record states them: import_rows)."""
     cached = result.decided_totals
     if cached is None or cached[0] != (len(result.lines), len(result.figures)):
         cached = ((len(result.lines), len(result.figures)), summarise(result.lines, result.figures))
@@ -175,7 +176,7 @@ def _decided(result: ParseResult):
 def reference_total(result: ParseResult, key: str) -> TableTotal | None:
     """The table total the prose is checked against: the document's own total as totals.py decides it (the one the
     import record and the comparisons show), else the first total a table prints for that side."""
-    decided = _decided(result).totals.get(key)
+    decided = decided_totals(result).totals.get(key)
     if decided is not None and decided.row is not None:
         line = decided.row
         first = min(line.source_lines, default=0)

@@ -42,8 +42,8 @@ def read_figures(
     figures: list[StatedFigure] = []
     title = ""
     for number, raw in enumerate(lines, start=1):
-        table = table_at.get(number)
         if "\t" in raw:
+            table = table_at.get(number)
             if table is not None and table.key not in _TARGET_TABLES:
                 continue
             if _DIGIT.search(raw) and _COUNT_WORDS.search(raw):

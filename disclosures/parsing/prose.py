@@ -57,12 +57,20 @@ def _page_width(cleaned: list[str]) -> int:
 def passages(cleaned: list[str]) -> list[Passage]:
     """Each prose line, joined with the lines it was wrapped onto; lines with tab-separated cells stand alone."""
     width = _page_width(cleaned)
+    # A line shorter than this is not measured (_wraps): told here, without a call, for most lines.
+    shortest = width * _FULL / 2
     out: list[Passage] = []
     i = 0
     while i < len(cleaned):
         text = piece = cleaned[i]
         first, starts = i + 1, []
-        while width and _wraps(piece, width) and i + 1 < len(cleaned) and _continues(cleaned[i + 1]):
+        while (
+            width
+            and len(piece) >= shortest
+            and _wraps(piece, width)
+            and i + 1 < len(cleaned)
+            and _continues(cleaned[i + 1])
+        ):
             i += 1
             piece = cleaned[i]
             starts.append(len(text))

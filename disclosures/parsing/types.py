@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from functools import cached_property
 
 from disclosures.vocabulary import Kind, RowKind, Scope, Severity, TableKey
 
@@ -86,7 +87,7 @@ class Problem:
         """The check's stable key, e.g. "children_sum", "prose_total" (several sentences may share one)."""
         return self.finding.check
 
-    @property
+    @cached_property  # asked by the checks (to tell repeated findings), the stored row and the import record
     def message(self) -> str:
         """In Chinese, as the import record and the tests read it."""
         return sentence(self.finding, self.params)

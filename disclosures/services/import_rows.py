@@ -13,7 +13,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from disclosures.models import AMOUNT_COLUMNS, BudgetLine, line_amounts
-from disclosures.summary import DocumentSummary, summarise
+from disclosures.parsing.check_totals import decided_totals
+from disclosures.summary import DocumentSummary
 from disclosures.vocabulary import TableKey
 
 from .bulk import Encoded, rows_encode
@@ -84,17 +85,19 @@ def document_rows(result: ParseResult) -> DocumentRows:
         indicators=indicator_values_of_rows(
             year=meta.year, kind=meta.kind.value, lines=indicator_lines, figures=figures
         ),
-        summary=_without_rows(summarise(result.lines, result.figures)),
+        # The totals the checks decided (the same lines and figures): not worked out a second time.
+        summary=_without_rows(decided_totals(result)),
     )
 
 
 def _without_rows(summary: DocumentSummary) -> DocumentSummary:
     """The summary without the parsed lines its amounts were read from, which the record does not read: they would
-    go back from the worker with it."""
-    for amounts in (summary.totals, summary.functional):
-        for key, amount in amounts.items():
-            amounts[key] = replace(amount, row=None)
-    return summary
+    go back from the worker with it. A copy: the parse result keeps its own."""
+    return DocumentSummary(
+        totals={key: replace(amount, row=None) for key, amount in summary.totals.items()},
+        functional={key: replace(amount, row=None) for key, amount in summary.functional.items()},
+        figures=dict(summary.figures),
+    )
 
 
 def _table_rows(result: ParseResult) -> list[dict]:

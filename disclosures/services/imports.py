@@ -32,7 +32,7 @@ from disclosures.selectors.regions import region_places, region_resolve, regions
 from disclosures.versioning import data_version_bump
 from disclosures.vocabulary import ImportStatus
 
-from .bulk import model_rows, plain_fields, plain_select
+from .bulk import model_rows, plain_fields, plain_select, statements_prepared, written_once_cursor
 from .import_rows import DocumentRows, document_rows
 from .import_writes import disclosure_write
 
@@ -265,7 +265,7 @@ def _bureaus_of(region: Region) -> list[tuple[Bureau, list[str]]]:
     at a cost greater than the database's work on them."""
     names, sql = _bureaus_sql(connection.alias)
     bureaus: dict[int, tuple[Bureau, list[str]]] = {}
-    with connection.cursor() as cursor:
+    with written_once_cursor() as cursor:
         cursor.execute(sql, [region.pk])
         for *values, alias in cursor.fetchall():
             key = values[0]
@@ -693,11 +693,13 @@ def disclosure_import_batch() -> Iterator[ImportBatch]:
 
     What the batch keeps for its length (the modules, the regions) is frozen out of the collector's full passes
     (gc.freeze, as config/gunicorn.py does for a web worker): each walked it all, two tenths of a millisecond per
-    file imported."""
+    file imported. The statements each file runs are prepared on the server for the batch
+    (bulk.statements_prepared): planned once, not for each file."""
     with ExitStack() as stack:
         try:
             stack.enter_context(regions_in_memory())
             stack.enter_context(_frozen())
+            stack.enter_context(statements_prepared())
             if connection.vendor == "postgresql":
                 with connection.cursor() as cursor:
                     cursor.execute("SET synchronous_commit = off")
