@@ -79,7 +79,7 @@ def band_of(*, insured: Decimal | None) -> Band | None:
     """The size band of a count of insured residents; None when the count is not known."""
     if insured is None or insured <= 0:
         return None
-    return next(Band(low, high) for low, high in PEER_BANDS if insured >= low and (high is None or insured < high))
+    return next(band for band in BANDS if band.holds(insured))
 
 
 @dataclass(frozen=True)
