@@ -123,10 +123,6 @@ class _Units(dict):
         return words
 
 
-def _first_url(value, pattern: str) -> str:
-    return next((url for s in value.sources if (url := s.url_in(pattern))), "")
-
-
 # --- the dashboard: a distribution per indicator ---
 
 
@@ -325,7 +321,7 @@ def bar_chart(*, chart_id: str, bars: BarYear, indicator: Indicator) -> Chart | 
         xs.append(label)
         ys.append(_float(value.value, value.unit))
         texts.append(shown)
-        custom.append([_first_url(value, pattern), f"{shown} {units[value.unit]}"])
+        custom.append([value.source_url(pattern), f"{shown} {units[value.unit]}"])
     if not xs:
         return Chart(id=chart_id, figure={}, summary="", not_drawn=not_drawn, title=title)
     trace = {
@@ -378,7 +374,7 @@ def time_series_chart(
             shown = show(value.value, value.unit)
             xs.append(year)
             ys.append(_float(value.value, value.unit))
-            custom.append([_first_url(value, pattern), f"{shown} {units[value.unit]}"])
+            custom.append([value.source_url(pattern), f"{shown} {units[value.unit]}"])
         kind_label = _("预算") if kind == "budget" else _("决算")
         data.append(
             {

@@ -392,7 +392,7 @@ class IndicatorColumn(tables.Column):
         if value is None or value.missing:
             return mark_safe(missing_html(value))
         text = escape(show(value.value, value.unit))
-        url = next((url for s in value.sources if (url := s.url_in(pattern))), "")
+        url = value.source_url(pattern)
         marker = ' <span class="flag" aria-hidden="true">※</span>' if value.notes and value.note else ""
         if url:
             return mark_safe(f'<a href="{escape(url)}">{text}</a>{marker}')

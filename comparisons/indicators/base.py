@@ -163,6 +163,16 @@ class IndicatorValue:
     def note(self) -> str:
         return " ".join(str(n) for n in self.notes)
 
+    def source_url(self, pattern: str | None = None) -> str:
+        """The address of its first source that has one ("" with none); `pattern` the document address pattern
+        (disclosures.links.document_url_pattern) where the caller has read it once for many values."""
+        return first_source_url(self.sources, document_url_pattern() if pattern is None else pattern)
+
+
+def first_source_url(sources: tuple[SourceRef, ...], pattern: str) -> str:
+    """The address of the first of these sources that has one, "" with none."""
+    return next((url for s in sources if (url := s.url_in(pattern))), "")
+
 
 @dataclass(frozen=True)
 class Indicator:

@@ -84,7 +84,7 @@ def dashboard_page(
                 params.pop(f"{section.headline.slug}-sort", None)
                 # Every value of the section is a column of its table, on the county's row of that page.
                 for key in section.headline.chart:
-                    data.finder.links[key] = f"?{params.urlencode()}#table-{section.headline.slug}"
+                    data.finder.links[key] = f"?{params.urlencode()}#{section.headline.table_id}"
     pages = [(s, [row.record for row in s.table.page.object_list]) for s in sections if s.table.page is not None]
     _values_attach(pages)
     for section, rows in pages:
@@ -141,7 +141,7 @@ def _ranked_table(rows, headline: Headline, data: DashboardData, **kwargs) -> Ra
         details=headline.present_details,
         caption=_("%(title)s：%(period)s排名") % {"title": headline.title, "period": data.period_label},
         prefix=f"{headline.slug}-",
-        table_id=f"table-{headline.slug}",
+        table_id=headline.table_id,
         ranked_by=headline.chart[0],
         **kwargs,
     )

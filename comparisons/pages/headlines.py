@@ -40,6 +40,11 @@ class Headline:
     details: tuple[Detail, ...] = ()
 
     @property
+    def table_id(self) -> str:
+        """The id of its ranked table on the dashboard."""
+        return f"table-{self.slug}"
+
+    @property
     def indicators(self) -> list[Indicator]:
         return [BY_KEY[key] for key in self.columns if key in BY_KEY]
 
@@ -112,10 +117,15 @@ def headline_indicators() -> list[Indicator]:
     return declared or [BY_KEY[k] for k in HEADLINE_KEYS if k in BY_KEY]
 
 
+def panel_id(key: str) -> str:
+    """The id of an indicator's distribution panel on the dashboard (comparisons/_distribution.html)."""
+    return f"panel-{key}"
+
+
 def dashboard_anchor(key: str) -> str:
     """Where the dashboard shows an indicator's values: its distribution panel, else the ranked table of the headline
     that has it as a column; "" when the dashboard does not show it."""
     for headline in HEADLINES:
         if key in headline.chart:
-            return f"panel-{key}"
-    return next((f"table-{h.slug}" for h in HEADLINES if key in h.columns), "")
+            return panel_id(key)
+    return next((h.table_id for h in HEADLINES if key in h.columns), "")

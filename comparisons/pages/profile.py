@@ -122,7 +122,7 @@ class ProfileItem:
     @property
     def url(self) -> str:
         """The source line the value was read from."""
-        return next((s.url for s in self.value.sources if s.url), "")
+        return self.value.source_url()
 
 
 @dataclass

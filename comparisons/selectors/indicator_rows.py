@@ -18,10 +18,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from comparisons.indicators import BY_KEY, REGISTRY, IndicatorValue
-from comparisons.indicators.base import message
+from comparisons.indicators.base import SourceRef, first_source_url, message
 from comparisons.models import StoredIndicator
 from comparisons.stored import STORED_TEXTS, StoredFields, StoredText, value_exported, value_from_stored
 from comparisons.vocabulary import Unit
+from disclosures.links import document_url_pattern
 from disclosures.models import Disclosure, Region
 
 from .documents import disclosure_previous_map, region_province
@@ -46,9 +47,10 @@ class IndicatorChange:
     difference: Decimal | None = None  # value - previous, in the indicator's unit (percentage points for "%")
     percent: Decimal | None = None  # relative change in %, for amounts and per-head figures; None for shares
     missing_reason: str = ""
-    # The source lines the two values were read from, where the page links them.
-    url: str = ""
-    previous_url: str = ""
+    # Where the two values were read from: linked by the page that shows the change (years_shown), not for every
+    # change computed.
+    sources: tuple[SourceRef, ...] = ()
+    previous_sources: tuple[SourceRef, ...] = ()
 
     @property
     def missing(self) -> bool:
@@ -56,8 +58,13 @@ class IndicatorChange:
 
     @property
     def years_shown(self) -> tuple[tuple[Decimal | None, str], tuple[Decimal | None, str]]:
-        """The year before's value and this year's, each with its source line, in the order a page shows them."""
-        return (self.previous_value, self.previous_url), (self.value, self.url)
+        """The year before's value and this year's, each with the address of its source line, in the order a page
+        shows them."""
+        pattern = document_url_pattern()
+        return (
+            (self.previous_value, first_source_url(self.previous_sources, pattern)),
+            (self.value, first_source_url(self.sources, pattern)),
+        )
 
 
 @dataclass
@@ -236,10 +243,6 @@ def indicator_rows(
     return rows
 
 
-def _source_url(value: IndicatorValue) -> str:
-    return next((source.url for source in value.sources if source.url), "")
-
-
 def indicator_change(
     *, current: IndicatorValue, previous: IndicatorValue | None, year: Disclosure | None = None
 ) -> IndicatorChange:
@@ -251,8 +254,8 @@ def indicator_change(
         "value": current.value,
         "previous_value": previous.value if previous else None,
         "previous_year": previous_year,
-        "url": _source_url(current),
-        "previous_url": _source_url(previous) if previous else "",
+        "sources": current.sources,
+        "previous_sources": previous.sources if previous else (),
     }
     if previous is None:
         return IndicatorChange(**base, missing_reason=_("没有该单位上一年度同类文件。"))

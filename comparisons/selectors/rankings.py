@@ -53,7 +53,7 @@ class Slice:
     documents: tuple[int, ...] | None = None  # only these documents (the peers of a size band), None for all
 
     @property
-    def place(self) -> tuple:
+    def selection(self) -> tuple:
         """What the slice is of, apart from its indicator."""
         return (self.year, self.kind, self.province, self.prefecture, self.documents)
 
@@ -79,7 +79,7 @@ def slices_rows(*, parts: Sequence[Slice]) -> QuerySet[StoredIndicator]:
     """The stored values of several slices that differ only in their indicator (the dashboard's panels): one query
     reads them all, each row naming its indicator."""
     first = parts[0]
-    if any(p.place != first.place for p in parts):
+    if any(p.selection != first.selection for p in parts):
         raise ValueError("slices read together differ only in their indicator")
     qs = StoredIndicator.objects.filter(
         indicator__in=[p.indicator for p in parts], fiscal_year=first.year, kind=first.kind, ranked=True

@@ -103,9 +103,9 @@ class Place:
     band: Band | None
 
 
-def _ranked(place: Place, keys: list[str]) -> QuerySet[StoredIndicator]:
+def _ranked(*, year: int, kind: str, keys: list[str]) -> QuerySet[StoredIndicator]:
     """The ranked stored values of the keys in the year and kind."""
-    return StoredIndicator.objects.filter(indicator__in=keys, fiscal_year=place.year, kind=place.kind, ranked=True)
+    return StoredIndicator.objects.filter(indicator__in=keys, fiscal_year=year, kind=kind, ranked=True)
 
 
 def band_documents(*, year: int, kind: str, band: Band) -> list[int]:
@@ -115,9 +115,10 @@ def band_documents(*, year: int, kind: str, band: Band) -> list[int]:
     Read once here, not joined into the aggregates: each of their filtered counts would extract the count from the
     JSON details again for every row."""
     count = KeyTextTransform("$d", KeyTransform("insured_residents", "details"))
-    place = Place(year, kind, "", band)
     rows = (
-        _ranked(place, list(INSURED_FROM)).annotate(insured=count).values_list("disclosure_id", "indicator", "insured")
+        _ranked(year=year, kind=kind, keys=list(INSURED_FROM))
+        .annotate(insured=count)
+        .values_list("disclosure_id", "indicator", "insured")
     )
     insured: dict[int, dict[str, str]] = {}
     for document, key, value in rows:
@@ -158,7 +159,7 @@ def _counted(place: Place, groups: dict[str, Q], values: dict[str, Decimal | Non
         default=None,
         output_field=DecimalField(max_digits=20, decimal_places=2),
     )
-    rows = _ranked(place, list(values)).filter(value__isnull=False)
+    rows = _ranked(year=place.year, kind=place.kind, keys=list(values)).filter(value__isnull=False)
     scopes = list(groups)
     found: dict[tuple[str, str], _Counted] = {}
     if ordered_sets():

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from comparisons.formatting import display_unit, enumerated, format_wan, percentile_said, show
 from comparisons.indicators import BY_KEY
+from comparisons.pages.headlines import panel_id
 from comparisons.tables import document_links_html, missing_html
 from disclosures.links import document_url_pattern, line_url, object_url_pattern
 from disclosures.models import AMOUNT_COLUMNS
@@ -132,7 +133,7 @@ def province_median_rows(medians, unit: str, year, kind, key: str = "") -> SafeS
     """A panel's median of each province (code, name, median, count), each province linked to its dashboard and
     the median to the province's panel of the indicator, whose table lists the values it is the median of."""
     query = f"&amp;year={escape(str(year))}&amp;kind={escape(str(kind))}"
-    anchor = f"#panel-{escape(key)}" if key else ""
+    anchor = f"#{escape(panel_id(key))}" if key else ""
     row, cell = _ITEM[:28], _ITEM
     rows = []
     for code, name, median, n in medians:
