@@ -6,7 +6,7 @@ from vulture.whitelist_utils import Whitelist
 _ = Whitelist()
 
 # Model fields and choices, written by the services, read by the database, the admin or the templates.
-_.computed_at, _.merged_at, _.superseded_at, _.imported_by, _.new_source
+_.computed_at, _.merged_at, _.superseded_at, _.imported_by, _.new_source, _.data_version
 _.YUAN, _.WAN_YUAN, _.POPULATION
 _.file  # disclosures.forms: the upload field, read from request.FILES by name
 _.allow_multiple_selected  # Django's ClearableFileInput reads it (several files in one field)

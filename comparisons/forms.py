@@ -13,7 +13,7 @@ from disclosures.models import Disclosure, Region
 from .data_selectors import region_match
 from .formatting import enumerated
 from .models import Denominator
-from .selectors.standing import BANDS
+from .selectors.bands import BANDS
 
 USED_KINDS = (Denominator.Kind.INSURED_RESIDENTS,)
 

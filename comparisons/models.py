@@ -154,3 +154,39 @@ class DenominatorChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region.name} {self.year} {self.get_kind_display()} {self.get_action_display()}"
+
+
+class SliceSummary(models.Model):
+    """One indicator over one year and kind, in one group of the ranked documents (every county, a province, a size
+    band of insured residents), as of one data version: its counts, median and histogram, and its values in order.
+
+    Written the first time a page needs them after a change (comparisons.services.slice_summaries) and read by the
+    dashboard and the bureau page, so that a page does not sort and count every county's values on every request:
+    what they read no longer grows with the number of bureaus. Derived data: rows of older data versions are
+    deleted when newer ones are written."""
+
+    data_version = models.PositiveBigIntegerField(_("数据版本"))
+    group = models.CharField(_("范围"), max_length=16)  # "" every county, "13" a province, "b200000" a size band
+    indicator = models.CharField(_("指标"), max_length=64)
+    fiscal_year = models.PositiveSmallIntegerField(_("年度"))
+    kind = models.CharField(_("类型"), max_length=16, choices=Disclosure.Kind.choices)
+    count = models.PositiveIntegerField(_("文件数"))  # ranked documents, with a value or not
+    present = models.PositiveIntegerField(_("有数值"))
+    median = models.DecimalField(_("中位数"), max_digits=20, decimal_places=2, null=True, blank=True)
+    # The values in ascending order, as the database sorted them, in fen (a stored value has two decimals): 64-bit
+    # little-endian integers (selectors.rankings.fen_bytes), read back without parsing thousands of numbers.
+    values = models.BinaryField(_("数值（分）"), default=b"", blank=True)
+    # [[low, high, count], ...] as exact decimal strings: every county's histogram (the national group only).
+    bins = models.JSONField(_("分组"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("汇总")
+        verbose_name_plural = _("汇总")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["data_version", "group", "indicator", "fiscal_year", "kind"], name="slice_summary_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.fiscal_year} {self.kind} {self.group or '*'}"

@@ -36,7 +36,7 @@ from .pages import (
 from .pages.dashboard_page import dashboard_export, dashboard_page
 from .params import parse_id
 from .selectors import disclosure_list_current
-from .selectors.standing import band_from
+from .selectors.bands import band_from
 from .tables import PER_PAGE, BureauSearchTable, IndicatorRowTable
 
 # --- dashboard ---

@@ -7,6 +7,7 @@ does not grow with the number of bureaus.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -15,9 +16,11 @@ from django.utils.translation import gettext_lazy as _
 
 from comparisons.indicators import BY_KEY, Indicator
 from comparisons.models import StoredIndicator
+from comparisons.selectors.bands import Band, band_documents
 from comparisons.selectors.rankings import (
     Bin,
     Extreme,
+    FenValues,
     Position,
     Slice,
     SliceStats,
@@ -30,7 +33,8 @@ from comparisons.selectors.rankings import (
     slices_stats,
     slices_values,
 )
-from comparisons.selectors.standing import Band, band_documents
+from comparisons.selectors.summaries import Summary, SummaryKey, summaries_get
+from comparisons.services.slice_summaries import NATIONAL
 from disclosures.models import Disclosure, Region
 from disclosures.region_names import region_display_name
 
@@ -147,7 +151,8 @@ class DashboardData:
     periods: list[Period]
     sections: list[Section]
     finder: Finder | None
-    values: dict[str, list[Decimal]] = field(default_factory=dict)  # each panel's values in order (slices_values)
+    # Each panel's values in order (slices_values, or the whole country's slice summaries).
+    values: dict[str, Sequence[Decimal]] = field(default_factory=dict)
 
     @property
     def period_label(self) -> str:
@@ -198,28 +203,38 @@ def _distributions(
     parts: list[Slice],
     provinces: dict[str, str],
     found_rows: dict[str, StoredIndicator],
-    values: dict[str, list[Decimal]],
+    values: dict[str, Sequence[Decimal]],
+    summaries: dict[SummaryKey, Summary],
     place: str = "",
 ) -> list[Distribution]:
     """The panels of these slices (the same year, kind and place, one indicator each), read together: a fixed number
-    of queries for them all; `values` each slice's values in order (slices_values), which rank the extremes."""
-    stats = slices_stats(parts=parts)
+    of queries for them all; `values` each slice's values in order, which rank the extremes; `summaries` the year
+    and kind's national and provincial slice summaries (selectors.summaries), which are the whole country's panels
+    (its statistics, histogram and medians) without reading its values again."""
     first = parts[0]
+    period = (first.year, first.kind)
+    national = {p.indicator: summaries.get((p.indicator, NATIONAL, *period)) for p in parts}
     filtered = bool(first.province or first.prefecture or first.documents is not None)
+    by_province: dict[str, dict[str, tuple[Decimal, int]]] = {p.indicator: {} for p in parts}
     if filtered:
-        country = [Slice(p.indicator, p.year, p.kind) for p in parts]
-        national = {key: medians.get("") for key, medians in slices_medians(parts=country).items()}
+        stats = slices_stats(parts=parts)
         own = {key: medians.get("") for key, medians in slices_medians(parts=parts).items()}
-        by_province = {p.indicator: {} for p in parts}
+        bins = slices_histogram(parts=parts, stats=stats)
     else:
-        by_province = slices_medians(parts=parts, by_province=True, with_whole=True)
-        national = {key: medians.pop("", None) for key, medians in by_province.items()}
+        stats = {
+            key: SliceStats(s.count, s.present, s.low, s.high) if s else SliceStats(0, 0, None, None)
+            for key, s in national.items()
+        }
+        bins = {key: s.bins if s else [] for key, s in national.items()}
+        for (key, group, *_), summary in summaries.items():
+            if group != NATIONAL and summary.median is not None and key in by_province:
+                by_province[key][group] = (summary.median, summary.present)
     extremes = slices_extremes(parts=parts, count=TOP, values=values)
     positions = slices_positions(parts=parts, rows=found_rows, values=values)
-    bins = slices_histogram(parts=parts, stats=stats)
     distributions = []
     for part in parts:
         key, found_row = part.indicator, found_rows.get(part.indicator)
+        whole = national[key]
         if filtered:
             province_code, province = first.province[:2], own[key]
         else:
@@ -231,7 +246,7 @@ def _distributions(
                 indicator=BY_KEY[key],
                 stats=stats[key],
                 bins=bins[key],
-                national=national[key],
+                national=(whole.median, whole.present) if whole and whole.median is not None else None,
                 province=province,
                 # The group the filter chose, by its name (a prefecture, a size band), else the found county's
                 # province.
@@ -299,10 +314,22 @@ def dashboard_get(
         rows = StoredIndicator.objects.filter(disclosure=chosen, indicator__in=keys)
         found_rows = {r.indicator: r for r in rows.only("indicator", "value", "region_code")}
     parts = [of(key) for key in HEADLINE_KEYS]
+    # The whole country's panels from the slice summaries (with each province's, where no place is chosen: its
+    # medians); a chosen place's from its own values.
+    filtered = bool(province or prefecture or band is not None)
+    groups = [] if filtered else list(provinces)
+    summaries = summaries_get(periods=[(year, kind)], groups=groups, keys=HEADLINE_KEYS, values=not filtered)
     # Every panel's values in order, read once: they rank the panels' extremes and the rows of the tables' pages
     # (each table ranks by its headline's first panel).
-    data.values = slices_values(parts=parts)
-    distributions = {d.indicator.key: d for d in _distributions(parts, provinces, found_rows, data.values, place)}
+    if filtered:
+        data.values = slices_values(parts=parts)
+    else:
+        empty = FenValues([])
+        data.values = {
+            key: getattr(summaries.get((key, NATIONAL, year, kind)), "values", empty) for key in HEADLINE_KEYS
+        }
+    distributions = _distributions(parts, provinces, found_rows, data.values, summaries, place)
+    distributions = {d.indicator.key: d for d in distributions}
     for headline in HEADLINES:
         for key in headline.chart:
             if distributions[key].found is not None:

@@ -17,8 +17,8 @@ from django_tables2 import RequestConfig
 from comparisons import charts
 from comparisons.exports import SafeTableExport, export_links
 from comparisons.selectors import indicator_values_each
+from comparisons.selectors.bands import Band
 from comparisons.selectors.rankings import ranking_exported, ranks_set
-from comparisons.selectors.standing import Band
 from comparisons.tables import PER_PAGE, CountedPaginator, RankedTable
 
 from .dashboard import DashboardData, Distribution, Period, Section, dashboard_get

@@ -18,15 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from comparisons.indicators import BY_KEY, Indicator, IndicatorValue
 from comparisons.reference import NATIONAL_MINIMUM_SUBSIDY, reference_anchor
 from comparisons.selectors import region_province
-from comparisons.selectors.standing import (
-    INSURED_FROM,
-    Band,
-    Place,
-    Standing,
-    band_of,
-    standing_get,
-    yearly_medians,
-)
+from comparisons.selectors.bands import INSURED_FROM, Band, band_of
+from comparisons.selectors.standing import Place, Standing, standing_get, yearly_medians
 from disclosures.models import Disclosure
 
 from .headlines import HEADLINES, dashboard_anchor

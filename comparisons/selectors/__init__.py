@@ -1,7 +1,8 @@
 """Reads of the comparisons app, by what they hold: documents.py (which documents), indicator_rows.py (their
 stored indicator values and year-over-year changes), rankings.py (one indicator over a year and kind, ranked, with
-its medians and distribution, in SQL), standing.py (one document's values among all counties, its province and its
-peers, in SQL). The JSON API and downloads read data_selectors.py."""
+its medians and distribution, in SQL), summaries.py (the same over every county, each province and each size band,
+stored per data version), standing.py (one document's values among all counties, its province and its peers, from
+those summaries), bands.py (size bands of insured residents). The JSON API and downloads read data_selectors.py."""
 
 from .documents import (
     disclosure_latest_per_bureau,

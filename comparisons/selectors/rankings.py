@@ -5,6 +5,8 @@ grouped aggregate for the histogram). A fixed number of queries whatever the num
 
 from __future__ import annotations
 
+import sys
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -503,6 +505,65 @@ def slices_histogram(*, parts: Sequence[Slice], stats: dict[str, SliceStats], bi
         own = counts[key]
         found[key] = [Bin(start + width * i, start + width * (i + 1), own.get(i, 0)) for i in range(max(own) + 1)]
     return found
+
+
+def median_of(values: Sequence[Decimal]) -> Decimal | None:
+    """The median of values in ascending order (the database's): the mean of the one or two middle ones; None for
+    none."""
+    if not values:
+        return None
+    size = len(values)
+    return middle_mean([values[(size - 1) // 2], values[size // 2]])
+
+
+def histogram_of(*, values: Sequence[Decimal], unit: str, bins: int = 24) -> list[Bin]:
+    """How many of the values (in ascending order) fall in each bin of `histogram_scale`: the bins slices_histogram
+    counts in SQL, counted here by bisection (a bin holds low <= value < high)."""
+    if not values:
+        return []
+    start, width = histogram_scale(low=values[0], high=values[-1], unit=unit, bins=bins)
+    last = int(((values[-1] - start) / width).to_integral_value(rounding="ROUND_FLOOR"))
+    edges = [bisect_left(values, start + width * i) for i in range(last + 2)]
+    edges[-1] = len(values)
+    return [Bin(start + width * i, start + width * (i + 1), edges[i + 1] - edges[i]) for i in range(last + 1)]
+
+
+FEN = "q"  # the array type of values in fen: signed 64-bit integers
+
+
+def fen_bytes(fen: array) -> bytes:
+    """Values in fen as stored: 64-bit integers, little-endian whatever the machine."""
+    if sys.byteorder == "big":
+        fen = array(FEN, fen)
+        fen.byteswap()
+    return fen.tobytes()
+
+
+def fen_array(raw: bytes | memoryview | None) -> array:
+    """Values in fen as fen_bytes stored them."""
+    fen = array(FEN)
+    fen.frombytes(raw or b"")
+    if sys.byteorder == "big":
+        fen.byteswap()
+    return fen
+
+
+class FenValues(Sequence):
+    """Values in ascending order kept as whole fen (a stored value has two decimals), read as Decimals in 元 one at
+    a time: what bisection reads of a slice summary's thousands of values, without making a Decimal of each."""
+
+    __slots__ = ("fen",)
+
+    def __init__(self, fen: array | list[int]):
+        self.fen = fen
+
+    def __len__(self) -> int:
+        return len(self.fen)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [Decimal(f).scaleb(-2) for f in self.fen[index]]
+        return Decimal(self.fen[index]).scaleb(-2)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from comparisons.models import StoredIndicator
 from comparisons.stored import stored_row
 from disclosures.models import Disclosure, Region, StatedFigure
 from disclosures.services.bulk import Rows, model_rows, plain_select, rows_write
+from disclosures.versioning import data_version_bump
 
 if TYPE_CHECKING:
     from disclosures.services.import_rows import DocumentRows
@@ -140,6 +141,7 @@ def indicator_values_refresh(
             StoredIndicator.objects.filter(disclosure_id__in=batch).delete()
             rows_write((StoredIndicator, rows))
             StoredIndicator.objects.filter(ranked_documents(), disclosure_id__in=batch).update(ranked=True)
+            data_version_bump()  # the pages (and their slice summaries) show these values
         done += len(batch)
         if progress is not None:
             progress(done)

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from disclosures.models import Bureau, BureauAlias, Disclosure
+from disclosures.versioning import data_version_bump
 
 
 class MergeRefused(Exception):
@@ -71,6 +72,7 @@ def bureau_merge(*, keep: Bureau, other: Bureau) -> MergeSummary:
 
     for year, kind in {(d.fiscal_year, d.kind) for d in kept}:
         indicator_values_rank(bureau_id=keep.pk, year=year, kind=kind)
+    data_version_bump()  # the pages show the bureau's documents, names and ranks
     return MergeSummary(moved=moved, superseded=superseded, duplicates=duplicates)
 
 

@@ -18,6 +18,7 @@ from django.db.models import Count
 from disclosures.demo.texts import County, Template, demo_text, template_of
 from disclosures.models import Bureau, Disclosure, Region
 from disclosures.parallel import in_workers
+from disclosures.versioning import data_version_bump
 from disclosures.vocabulary import ImportStatus
 
 from .imports import (
@@ -170,4 +171,5 @@ def demo_remove() -> tuple[int, int]:
     from comparisons.services import indicator_values_rank  # a real unit document may now be its bureau's only one
 
     indicator_values_rank()
+    data_version_bump()  # the pages no longer show them
     return count, bureaus
