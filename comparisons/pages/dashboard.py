@@ -214,7 +214,7 @@ def _distributions(
     first = parts[0]
     period = (first.year, first.kind)
     national = {p.indicator: summaries.get((p.indicator, NATIONAL, *period)) for p in parts}
-    filtered = bool(first.province or first.prefecture or first.documents is not None)
+    filtered = first.chosen
     by_province: dict[str, dict[str, tuple[Decimal, int]]] = {p.indicator: {} for p in parts}
     if filtered:
         stats = slices_stats(parts=parts)
@@ -316,7 +316,7 @@ def dashboard_get(
     parts = [of(key) for key in HEADLINE_KEYS]
     # The whole country's panels from the slice summaries (with each province's, where no place is chosen: its
     # medians); a chosen place's from its own values.
-    filtered = bool(province or prefecture or band is not None)
+    filtered = parts[0].chosen
     groups = [] if filtered else list(provinces)
     summaries = summaries_get(periods=[(year, kind)], groups=groups, keys=HEADLINE_KEYS, values=not filtered)
     # Every panel's values in order, read once: they rank the panels' extremes and the rows of the tables' pages

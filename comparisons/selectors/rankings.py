@@ -59,6 +59,11 @@ class Slice:
         """What the slice is of, apart from its indicator."""
         return (self.year, self.kind, self.province, self.prefecture, self.documents)
 
+    @property
+    def chosen(self) -> bool:
+        """Whether the slice is of a chosen place or band, not the whole country."""
+        return bool(self.province or self.prefecture or self.documents is not None)
+
 
 def _within(qs: QuerySet[StoredIndicator], part: Slice) -> QuerySet[StoredIndicator]:
     if part.prefecture:
@@ -560,9 +565,7 @@ class FenValues(Sequence):
     def __len__(self) -> int:
         return len(self.fen)
 
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [Decimal(f).scaleb(-2) for f in self.fen[index]]
+    def __getitem__(self, index: int) -> Decimal:
         return Decimal(self.fen[index]).scaleb(-2)
 
 
