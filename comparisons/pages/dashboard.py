@@ -168,6 +168,13 @@ class DashboardData:
     def documents(self) -> int:
         return next((p.documents for p in self.periods if (p.year, p.kind) == (self.year, self.kind)), 0)
 
+    @property
+    def ranked_among(self) -> int:
+        """How many documents the ranks, medians and distributions are of: the chosen place's or size band's (its
+        first panel's count), else the country's."""
+        counts = [s.count for s in self.sections[:1] if s.count is not None]
+        return counts[0] if counts and self.place else self.documents
+
 
 def _province_names(provinces: list[tuple[str, str]] | None) -> dict[str, str]:
     """Each province's 2-digit prefix -> its name in the reader's language (`provinces` as dashboard_regions gives

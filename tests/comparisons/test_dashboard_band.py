@@ -20,7 +20,8 @@ def test_the_form_offers_the_size_bands(client, counties):  # noqa: F811
 def test_a_band_keeps_the_tables_and_their_export_to_its_counties(client, counties):  # noqa: F811
     params = {"year": 2023, "kind": "budget", "band": "200000"}
     html = client.get("/", params).content.decode()
-    assert "2023年预算：参保居民 200,000–400,000 人。" in html
+    # Three of the five 2023 budgets: the ranks and medians are of these three.
+    assert "2023年预算：参保居民 200,000–400,000 人，3 份（全国共 5 份）。排名、中位数和分布只在这 3 份之间计算" in html
     table = html.split('id="table-contribution"')[1].split("</table>")[0]
     assert "顺平县" in table and "行唐县" in table and "郾城区" in table
     assert "高邑县" not in table and "镇安县" not in table  # 100,000 insured; no count stated

@@ -142,7 +142,10 @@ def test_a_province_filter_shows_the_province_and_national_medians(client, sampl
     html = page(client, province=hebei.code)
     table = table_of(html, "table-running")
     assert "顺平县" in table and "镇安县" not in table
-    assert "2023年预算：河北省" in html
+    assert "2023年预算：河北省，1 份（全国共 2 份）。排名、中位数和分布只在这 1 份之间计算" in html
+    english = client.get("/en/", {"year": 2023, "kind": "budget", "province": hebei.code}).content.decode()
+    said = "2023 Budget: Hebei, 1 document (2 in the country). Ranks, medians and distributions are computed for this"
+    assert said in re.sub(r"\s+", " ", english)
     assert "全国中位数 16.65 万元（2 个单位）" in html  # (239,290 + 93,800) ÷ 2 = 166,545 元
     assert "河北省中位数 23.93 万元（1 个单位）" in html
 
@@ -387,7 +390,7 @@ def test_each_provinces_median_is_named_in_english(client, samples):
     html = client.get("/en/", {"year": 2023, "kind": "budget"}).content.decode()
     assert re.search(r'<a href="\?province=130000[^"]*">Hebei</a>', html)
     assert re.search(r'<a href="\?province=610000[^"]*">Shaanxi</a>', html)
-    assert "2023 Budget: Hebei." in client.get("/en/", {"province": "130000"}).content.decode()
+    assert "2023 Budget: Hebei, 1 document" in client.get("/en/", {"province": "130000"}).content.decode()
 
 
 def test_a_chinese_reader_still_sees_the_provinces_as_named(client, samples):
