@@ -6,8 +6,8 @@ runs a fixed number of queries whatever its length: the callers paginate or stre
 
 from __future__ import annotations
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, TextField
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import Count, Prefetch, Q, QuerySet, TextField
+from django.db.models.functions import Cast
 
 from disclosures.models import (
     BudgetLine,
@@ -73,11 +73,6 @@ def bureau_list(*, region: str = "", province: str = "", q: str = "") -> QuerySe
     return qs
 
 
-def _line_count() -> Subquery:
-    lines = BudgetLine.objects.filter(disclosure=OuterRef("pk")).order_by().values("disclosure")
-    return Coalesce(Subquery(lines.annotate(n=Count("pk")).values("n")), 0)
-
-
 def disclosure_list(
     *,
     bureau: int | None = None,
@@ -87,12 +82,11 @@ def disclosure_list(
     status: str = Disclosure.Status.CURRENT,
     region: str = "",
 ) -> QuerySet[Disclosure]:
-    """Documents without their source text; `status` "all" keeps replaced versions too."""
+    """Documents without their source text; `status` "all" keeps replaced versions too. Their lines are counted
+    for the page shown (disclosures_line_counted)."""
     qs = (
         Disclosure.objects.select_related("bureau__region__parent__parent")
         .defer("source_text")
-        # Counted per document shown (a subquery), not by grouping every document's lines before the page is cut.
-        .annotate(line_count=_line_count())
         .order_by("bureau__region__code", "bureau__name", "-fiscal_year", "kind", "scope", "-imported_at")
     )
     if status and status != "all":
@@ -108,6 +102,22 @@ def disclosure_list(
     if region:
         qs = qs.filter(bureau__region__code__startswith=division_prefix(region))
     return qs
+
+
+def disclosures_line_counted(*, documents: list[Disclosure]) -> list[Disclosure]:
+    """These documents (a page of a list) with their number of lines as `line_count`, counted in one query for them
+    alone. Counted in the list's own query, every document before the page's offset was counted too (the last page
+    of 22,800 documents took 1 s)."""
+    counts = dict(
+        BudgetLine.objects.filter(disclosure_id__in=[d.pk for d in documents])
+        .order_by()
+        .values("disclosure_id")
+        .annotate(n=Count("pk"))
+        .values_list("disclosure_id", "n")
+    )
+    for document in documents:
+        document.line_count = counts.get(document.pk, 0)
+    return documents
 
 
 def disclosure_get_open(*, pk: int) -> Disclosure:

@@ -1,11 +1,13 @@
 from django.http import Http404
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from .models import Disclosure
 from .parsing.pages import numbered_lines, page_per_line
 from .selectors.disclosures import disclosure_get_detail
 
 
+@require_safe
 def disclosure_detail(request, pk: int):
     try:
         disclosure = disclosure_get_detail(pk=pk)

@@ -44,6 +44,15 @@ def test_document_page_shows_figures_in_wan_yuan_linked_to_source_lines(client):
     assert 'id="L3"' in html
 
 
+@pytest.mark.parametrize("method", ["post", "put", "delete", "trace"])
+def test_public_pages_answer_405_to_anything_but_get_and_head(client, method):
+    line = BudgetLineFactory()
+    pages = ["/", "/methods/", "/search/", reverse("disclosures:disclosure_detail", args=[line.disclosure.pk])]
+    for url in pages:
+        assert getattr(client, method)(url).status_code == 405, url
+        assert client.head(url).status_code == 200, url
+
+
 def test_unknown_document_is_404(client):
     assert client.get(reverse("disclosures:disclosure_detail", args=[999999])).status_code == 404
 

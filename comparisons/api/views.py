@@ -25,7 +25,7 @@ from comparisons.selectors import (
 from disclosures.models import Disclosure, Region
 
 from .endpoints import ALLOWED_METHODS, BY_ENDPOINT, ENDPOINTS, PREFIX
-from .filters import DEFAULT_LIMIT, MAX_LIMIT, ApiError
+from .filters import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, ApiError
 from .serializers import (
     IndicatorValuesJson,
     bureau_json,
@@ -90,7 +90,7 @@ def paginate(request: HttpRequest, params: dict, items: QuerySet | list) -> tupl
         "count": count,
         "limit": limit,
         "offset": offset,
-        "next": link(offset + limit) if offset + limit < count else None,
+        "next": link(offset + limit) if offset + limit < count and offset + limit <= MAX_OFFSET else None,
         "previous": link(max(offset - limit, 0)) if offset > 0 else None,
     }
     return page, meta
@@ -125,6 +125,7 @@ def documents(request, params):
         region=params.get("region", ""),
     )
     page, meta = paginate(request, params, qs)
+    page = data_selectors.disclosures_line_counted(documents=page)
     return meta | {"results": [document_json(request, d) for d in page]}
 
 

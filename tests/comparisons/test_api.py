@@ -115,6 +115,38 @@ def test_pagination_has_count_next_previous_and_a_maximum(client):
     assert last["next"] is None
 
 
+def test_an_offset_past_the_most_is_a_400_that_says_how_to_get_the_rest(client, monkeypatch):
+    # The most is 100,000 (2 million budget lines at national scale); 20 here, over the 3,000 regions.
+    monkeypatch.setattr("comparisons.api.filters.MAX_OFFSET", 20)
+    monkeypatch.setattr("comparisons.api.views.MAX_OFFSET", 20)
+    assert "offset=20&" in client.get("/api/regions/", {"offset": 10, "limit": 10}).json()["next"]
+    last = client.get("/api/regions/", {"offset": 20, "limit": 10}).json()
+    assert len(last["results"]) == 10 and last["count"] > 30
+    assert last["next"] is None  # the next page would be past the most
+    response = client.get("/api/regions/", {"offset": 21})
+    assert response.status_code == 400
+    assert response.json() == {
+        "error": "offset 最大为 20。更靠后的条目请用筛选条件缩小范围（如 year、region），"
+        "或下载全部数据：/downloads/lines.csv、/downloads/indicators.csv。",
+        "field": "offset",
+    }
+    english = client.get("/en/api/regions/", {"offset": 21}).json()["error"]
+    assert english.startswith("offset is at most 20.") and "/downloads/lines.csv" in english
+
+
+def test_each_document_of_a_later_page_has_its_own_line_count(client):
+    documents = [_document(code, 2024) for code in ("130636", "411103", "610102")]
+    for extra, document in enumerate(documents):
+        table = SourceTableFactory(disclosure=document)
+        for position in range(extra):  # 2, 3 and 4 lines
+            BudgetLineFactory(table=table, source_lines=[50 + position], first_line=50 + position)
+    listed = client.get("/api/documents/", {"offset": 1, "limit": 2}).json()["results"]
+    expected = {d.pk: d.lines.count() for d in documents}
+    assert len(listed) == 2
+    assert {d["id"]: d["line_count"] for d in listed} == {d["id"]: expected[d["id"]] for d in listed}
+    assert len({d["line_count"] for d in listed}) == 2  # two different counts: each is its own
+
+
 @pytest.mark.parametrize(
     ("params", "field"),
     [
@@ -312,7 +344,7 @@ def test_indicator_filters_and_latest(client):
 QUERY_BOUNDS = {
     "/api/regions/?q=1": 2,  # count, page (with parents)
     "/api/bureaus/": 3,  # count, page, aliases
-    "/api/documents/": 2,  # count, page
+    "/api/documents/": 3,  # count, page, its documents' lines counted
     "/api/lines/": 2,  # count, page
     "/api/indicators/": 6,  # count, page, and the four of facts_for
 }
