@@ -12,6 +12,7 @@ from .indicator_values import (
     indicator_values_refresh_for_denominator,
     indicator_values_stale,
 )
+from .slice_summaries import slice_summaries_carry
 
 __all__ = [
     "denominator_delete",
@@ -22,4 +23,5 @@ __all__ = [
     "indicator_values_refresh",
     "indicator_values_refresh_for_denominator",
     "indicator_values_stale",
+    "slice_summaries_carry",
 ]

@@ -5,10 +5,11 @@ change, and by `warm_pages`; older data versions' rows are deleted in the same t
 
 from __future__ import annotations
 
+import functools
 from array import array
 from collections.abc import Iterable
 
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.db.models import BigIntegerField, F
 from django.db.models.functions import Cast, Round
 
@@ -16,6 +17,8 @@ from comparisons.indicators import BY_KEY
 from comparisons.models import SliceSummary, StoredIndicator
 from comparisons.selectors.bands import band_group, documents_bands
 from comparisons.selectors.rankings import FEN, FenValues, fen_bytes, histogram_of, median_of
+from disclosures.models import DataVersion
+from disclosures.versioning import ROW
 
 NATIONAL = ""
 
@@ -76,3 +79,29 @@ def slice_summaries_write(*, periods: Iterable[tuple[int, str]], version: int) -
     with transaction.atomic():
         SliceSummary.objects.filter(data_version__lt=version).delete()
         SliceSummary.objects.bulk_create(rows, batch_size=500, ignore_conflicts=True)
+
+
+def slice_summaries_carry(*, year: int, kind: str) -> None:
+    """After a change to one year and kind alone (a document imported or restored), in its transaction and after the
+    data version's bump: every other year and kind's summaries still hold, and are carried to the new version (one
+    statement) instead of being written again by the next page that needs them. Without it, every import made the
+    next bureau page write the summaries of each of its years again, about 2 s at national scale."""
+    with connection.cursor() as cursor:
+        cursor.execute(_carry_sql(connection.alias), [ROW, year, kind])
+
+
+@functools.cache
+def _carry_sql(alias: str) -> str:
+    # Written out once: the ORM's compiling of the UPDATE, once per imported document, cost more than running it.
+    quote = connections[alias].ops.quote_name
+    summary, version = SliceSummary._meta, DataVersion._meta
+    column = {name: quote(summary.get_field(name).column) for name in ("data_version", "fiscal_year", "kind")}
+    current = (
+        f"SELECT {quote(version.get_field('version').column)} FROM {quote(version.db_table)} "
+        f"WHERE {quote(version.pk.column)} = %s"
+    )
+    return (
+        f"UPDATE {quote(summary.db_table)} SET {column['data_version']} = {column['data_version']} + 1 "
+        f"WHERE {column['data_version']} = ({current}) - 1 "
+        f"AND NOT ({column['fiscal_year']} = %s AND {column['kind']} = %s)"
+    )

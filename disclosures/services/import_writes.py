@@ -34,7 +34,7 @@ def disclosure_write(prepared: Prepared, *, user) -> Disclosure:
     tables = row_insert(disclosure, children=rows.tables, child=SourceTable._meta.get_field("disclosure"))
     rows_copy(rows.lines, [(disclosure.pk, tables[position]) for position in rows.line_tables])
     # The comparison values of the new document, in the same transaction: pages never compute them.
-    from comparisons.services import indicator_values_for_import
+    from comparisons.services import indicator_values_for_import, slice_summaries_carry
 
     indicators = indicator_values_for_import(
         disclosure=disclosure, region=prepared.region, rows=rows, bureau_created=bureau_created
@@ -47,6 +47,7 @@ def disclosure_write(prepared: Prepared, *, user) -> Disclosure:
         then=data_version_bump_statement(),
     )
     data_version_bumped(rows=bumped)
+    slice_summaries_carry(year=disclosure.fiscal_year, kind=disclosure.kind)
     return disclosure
 
 

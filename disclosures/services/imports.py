@@ -476,6 +476,9 @@ def _restore(prepared: Prepared) -> ImportOutcome:
     _, replaced = _supersede(current, successor=revive)
     _ranked_follow(old)
     data_version_bump()
+    from comparisons.services import slice_summaries_carry  # the comparisons app builds on this one
+
+    slice_summaries_carry(year=old.fiscal_year, kind=old.kind)
     return ImportOutcome(prepared.filename, ImportStatus.REPLACED, disclosure=old, prepared=prepared, replaced=replaced)
 
 

@@ -3,6 +3,7 @@ stored values (counts, medians, histogram, values in order; by province and by s
 writes them again."""
 
 from decimal import Decimal
+from io import StringIO
 
 import pytest
 from django.urls import reverse
@@ -134,3 +135,66 @@ def test_a_histogram_of_equal_values_is_one_bin_around_them():
     values = [Decimal("5.00")] * 3
     (only,) = histogram_of(values=values, unit=BY_KEY[HEADLINE_KEYS[0]].unit)
     assert only.low < Decimal("5.00") < only.high and only.count == 3
+
+
+def test_an_import_keeps_the_other_years_summaries_and_has_its_own_year_written_again():
+    """Real documents imported as users import them: 2023, 2024 and 2026 budgets summarised, then a second 2023 budget
+    (镇安's unit budget). Only 2023's summaries are written again; 2024's and 2026's rows are carried to the new data
+    version as they were."""
+    from django.core.management import call_command
+
+    from .pages_support import SEEDS
+
+    def imported(*names: str) -> None:
+        call_command("import_disclosures", *(str(SEEDS / n) for n in names), stdout=StringIO(), stderr=StringIO())
+
+    imported("000_3b77d72afb619b15.txt", "002_397ecf54ea00b92f.txt", "003_09a266ca87a25e76.txt")
+    periods = [(2023, "budget"), (2024, "budget"), (2026, "budget")]
+    summaries_get(periods=periods, groups=[], keys=KEYS)
+    before = {(r.fiscal_year, r.indicator, r.group): r.pk for r in SliceSummary.objects.all()}
+    assert {year for year, _, _ in before} == {2023, 2024, 2026}
+    version = data_version_get()
+
+    imported("004_ba0d23ffbd0d6f1c.txt")  # 镇安县医疗保险经办机构, 2023 unit budget
+
+    assert data_version_get() == version + 1
+    carried = {
+        (r.fiscal_year, r.indicator, r.group): r.pk for r in SliceSummary.objects.filter(data_version=version + 1)
+    }
+    assert carried == {key: pk for key, pk in before.items() if key[0] != 2023}
+    found = summaries_get(periods=periods, groups=[], keys=KEYS)
+    # 2023 written again with both 2023 budgets; 2024 and 2026 as they were, one document each.
+    assert found["county_contribution", "", 2023, "budget"].count == 2
+    assert found["county_contribution", "", 2024, "budget"].count == 1
+    assert found["county_contribution", "", 2026, "budget"].count == 1
+    assert SliceSummary.objects.exclude(data_version=version + 1).count() == 0
+
+
+def test_replacing_and_restoring_a_version_keep_the_other_years_summaries(tmp_path):
+    """A changed 2023 file replaces the stored one, then the first version is restored: each time 2026's summaries are
+    carried to the new data version and 2023's are written again from the version now current."""
+    from django.core.management import call_command
+
+    from .pages_support import SEEDS
+
+    original = SEEDS / "000_3b77d72afb619b15.txt"
+    changed = tmp_path / "changed.txt"
+    changed.write_text(original.read_text(encoding="utf-8") + "\n（更正版）\n", encoding="utf-8")
+
+    def imported(path, *options: str) -> None:
+        call_command("import_disclosures", str(path), *options, stdout=StringIO(), stderr=StringIO())
+
+    imported(original)
+    imported(SEEDS / "003_09a266ca87a25e76.txt")  # 2026
+    periods = [(2023, "budget"), (2026, "budget")]
+    summaries_get(periods=periods, groups=[], keys=KEYS)
+    kept = set(SliceSummary.objects.filter(fiscal_year=2026).values_list("pk", flat=True))
+    for path in (changed, original):  # replaced, then restored
+        version = data_version_get()
+        imported(path, "--replace")
+        assert data_version_get() == version + 1
+        now = SliceSummary.objects.filter(data_version=version + 1)
+        assert set(now.filter(fiscal_year=2026).values_list("pk", flat=True)) == kept
+        assert not now.filter(fiscal_year=2023).exists()
+        found = summaries_get(periods=periods, groups=[], keys=KEYS)
+        assert found["county_contribution", "", 2023, "budget"].count == 1  # the current version alone
