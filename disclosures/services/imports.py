@@ -474,19 +474,18 @@ def _restore(prepared: Prepared) -> ImportOutcome:
         return old
 
     _, replaced = _supersede(current, successor=revive)
-    _ranked_follow(old)
     data_version_bump()
-    from comparisons.services import slice_summaries_carry  # the comparisons app builds on this one
-
-    slice_summaries_carry(year=old.fiscal_year, kind=old.kind)
+    _comparisons_follow(old)
     return ImportOutcome(prepared.filename, ImportStatus.REPLACED, disclosure=old, prepared=prepared, replaced=replaced)
 
 
-def _ranked_follow(disclosure: Disclosure) -> None:
-    # The comparison pages rank the current version: theirs is the flag on the stored indicator values.
-    from comparisons.services import indicator_values_rank
+def _comparisons_follow(disclosure: Disclosure) -> None:
+    """After the version's change and the data version's bump: the comparison pages rank the current version (the
+    flag on the stored indicator values), and only its year and kind's slice summaries are to be written again."""
+    from comparisons.services import indicator_values_rank, slice_summaries_carry
 
     indicator_values_rank(bureau_id=disclosure.bureau_id, year=disclosure.fiscal_year, kind=disclosure.kind)
+    slice_summaries_carry(year=disclosure.fiscal_year, kind=disclosure.kind)
 
 
 def _save_once(prepared: Prepared, *, replace: bool, user) -> ImportOutcome:
